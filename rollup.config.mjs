@@ -1,0 +1,28 @@
+import esbuild from 'rollup-plugin-esbuild';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+import pkg from './package.json' with { type: 'json' };
+
+const external = Object.keys(pkg.dependencies).map((name) => new RegExp(`^${name}(/|$)`));
+const ts = () => esbuild({ target: 'es2022', tsconfig: 'tsconfig.json' });
+
+export default [
+  // The library build for bundlers: one file per module, dependencies external, tree-shakeable.
+  {
+    input: {
+      index: 'src/index.ts',
+      'config/index': 'src/config/index.ts',
+      'engine/index': 'src/engine/index.ts',
+      'cli/main': 'src/cli/main.ts',
+    },
+    external: (id) => external.some((re) => re.test(id)) || id.startsWith('node:'),
+    plugins: [ts()],
+    output: { dir: 'dist/lib', format: 'es', preserveModules: true, preserveModulesRoot: 'src', sourcemap: true },
+  },
+  // The self-contained bundle for a script tag or CDN: dependencies inlined, UI split into lazy chunks.
+  {
+    input: { waymark: 'src/browser.ts' },
+    plugins: [nodeResolve({ browser: true }), ts(), terser({ format: { comments: false } })],
+    output: { dir: 'dist/cdn', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js', sourcemap: true },
+  },
+];

@@ -1,0 +1,53 @@
+// `npm test`: set up, typecheck, unit tests (vitest), browser tests (web-test-runner in Debian's
+// chromium), then one plain closing line: `N passed, N failed, N skipped`.
+import { readFileSync, rmSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { ensureDependencies, ensureChromium, root } from './setup.mjs';
+
+ensureDependencies();
+const chromium = ensureChromium();
+const work = mkdtempSync(join(tmpdir(), 'waymark-test-'));
+const total = { passed: 0, failed: 0, skipped: 0 };
+const step = (cmd, args, env = {}) =>
+  spawnSync(cmd, args, { stdio: 'inherit', cwd: root, env: { ...process.env, ...env } }).status;
+
+console.log('\n[waymark] typecheck');
+for (const project of ['tsconfig.json', 'tsconfig.engine.json']) {
+  if (step('npx', ['tsc', '-p', project, '--noEmit']) === 0) total.passed++;
+  else total.failed++;
+}
+
+console.log('\n[waymark] unit tests (vitest)');
+const vitestJson = join(work, 'vitest.json');
+const vitestStatus = step('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`]);
+try {
+  const r = JSON.parse(readFileSync(vitestJson, 'utf8'));
+  total.passed += r.numPassedTests;
+  total.failed += r.numFailedTests;
+  total.skipped += r.numPendingTests + r.numTodoTests;
+  // A file that fails to load has no tests but fails its suite.
+  total.failed += r.testResults.filter((f) => f.status === 'failed' && f.assertionResults.length === 0).length;
+} catch {
+  total.failed++;
+}
+if (vitestStatus !== 0 && total.failed === 0) total.failed++;
+
+console.log('\n[waymark] browser tests (web-test-runner, chromium)');
+const wtrJson = join(work, 'wtr.json');
+const wtrStatus = step('npx', ['wtr'], { CHROME_PATH: chromium, WM_WTR_COUNTS: wtrJson, CI: 'true' });
+let wtrCounts = null;
+try {
+  wtrCounts = JSON.parse(readFileSync(wtrJson, 'utf8'));
+  total.passed += wtrCounts.passed;
+  total.failed += wtrCounts.failed;
+  total.skipped += wtrCounts.skipped;
+} catch {
+  total.failed++;
+}
+if (wtrStatus !== 0 && wtrCounts && wtrCounts.failed === 0) total.failed++;
+
+rmSync(work, { recursive: true, force: true });
+console.log(`\n${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
+process.exit(total.failed > 0 ? 1 : 0);

@@ -1,0 +1,2 @@
+export type * from './config/index.js';
+export type * from './engine/index.js';

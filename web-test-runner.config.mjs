@@ -1,0 +1,33 @@
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { defaultReporter } from '@web/test-runner';
+import { fileURLToPath } from 'node:url';
+import { countsReporter } from './scripts/wtr-counts-reporter.mjs';
+
+const chromium = process.env.CHROME_PATH || '/usr/bin/chromium';
+
+// Real Chromium (Debian's package), real IndexedDB, real input events.
+export default {
+  files: ['src/**/*.browser.test.ts', 'tests/browser/**/*.test.ts'],
+  nodeResolve: true,
+  concurrency: 2,
+  testFramework: { config: { timeout: 20000 } },
+  testsFinishTimeout: 180000,
+  browsers: [
+    chromeLauncher({
+      launchOptions: {
+        executablePath: chromium,
+        headless: true,
+        args: [
+          '--no-sandbox', '--headless=new', '--disable-gpu', '--disable-quic', '--no-first-run',
+          '--disable-background-networking', '--disable-component-update', '--disable-sync',
+          '--disable-dev-shm-usage',
+        ],
+      },
+    }),
+  ],
+  plugins: [
+    esbuildPlugin({ ts: true, tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
+  ],
+  reporters: [defaultReporter(), countsReporter(process.env.WM_WTR_COUNTS)],
+};

@@ -1,0 +1,431 @@
+import { validateConfig, isSafeUrl, type ConfigIssue } from '../config/index.js';
+import type { Action, WaymarkConfig, Experience } from '../config/types.js';
+import type { Effect, Signal } from '../engine/contract.js';
+import { createEngine, initialState, mergeStates, migrateState, type Engine, type UserState } from '../engine/index.js';
+import { createDurableStore, type DurableStore } from '../platform/store/index.js';
+import { startSensors } from '../platform/sensors/index.js';
+import { createAnalytics } from '../platform/analytics/index.js';
+import { Emitter } from './emitter.js';
+import { describeError, type WaymarkError } from './errors.js';
+import { anonymousId, isAnonymous } from './identity.js';
+import { createMemoryStore } from './memory-store.js';
+import type { Waymark, WaymarkEventMap, WaymarkOptions } from './types.js';
+
+const EMPTY_CONFIG: WaymarkConfig = { version: '1', experiences: [] };
+/** Timers longer than this overflow setTimeout; a far wake-up is re-armed on the next tick instead. */
+const MAX_TIMER_MS = 86_400_000;
+
+/**
+ * Create a Waymark instance: loads the config and the user's stored progress, starts only the
+ * sensors the config needs, and runs the one data flow — signals → engine → effects → UI/events.
+ * Nothing here throws into the host page: every failure is reported through `on('error')`.
+ */
+export function createWaymark(options: WaymarkOptions = {}): Waymark {
+  const win = options.window ?? (typeof window === 'undefined' ? undefined : window);
+  const now = options.clock ?? (() => Date.now());
+  const random = options.random ?? Math.random;
+  const debug = Boolean(options.debug) || hasDebugFlag(win);
+
+  const reportedOnce = new Set<string>();
+  const emitter: Emitter<WaymarkEventMap> = new Emitter((error, type) =>
+    report({ code: 'listener-failed', severity: 'error', where: `on('${type}')`, message: describeError(error), cause: error }),
+  );
+  function report(error: WaymarkError, onceKey?: string): void {
+    if (onceKey) {
+      if (reportedOnce.has(onceKey)) return;
+      reportedOnce.add(onceKey);
+    }
+    if (debug) console.warn(`[waymark] ${error.where}: ${error.message}`, error.cause ?? '');
+    emitter.emit('error', error);
+  }
+  const reportInternal = (where: string) => (error: unknown) =>
+    report({ code: 'internal', severity: 'error', where, message: describeError(error), cause: error });
+
+  if (!win) return inertInstance(emitter);
+
+  let destroyed = false;
+  let config: WaymarkConfig = EMPTY_CONFIG;
+  let experiences = new Map<string, Experience>();
+  let engine: Engine | null = null;
+  let store: DurableStore<UserState> | null = null;
+  let userId = options.user?.id || anonymousId(win, random);
+  const origin = randomId(win, random);
+  const sessionId = sessionIdFor(win, random);
+  /** Calls made before the config and state are loaded (or while switching users) run in order afterwards. */
+  const pending: Array<() => void> = [];
+  const disposers: Array<() => void> = [];
+
+  const analytics = createAnalytics(options.analytics ?? [], {
+    window: win,
+    now,
+    reportError: (error, where) =>
+      report({ code: 'sink-failed', severity: 'warning', where, message: describeError(error), cause: error }, `sink:${where}`),
+  });
+  disposers.push(() => analytics.dispose());
+
+  // ---- signals in, effects out -------------------------------------------------------------
+  function send(signal: Signal): void {
+    if (destroyed) return;
+    if (!engine) {
+      pending.push(() => send(signal));
+      return;
+    }
+    if (debug) console.debug('[waymark] signal', signal);
+    apply(engine.dispatch(signal));
+  }
+
+  function apply(effects: Effect[]): void {
+    for (const effect of effects) {
+      try {
+        applyOne(effect);
+      } catch (error) {
+        reportInternal(`effect:${effect.type}`)(error);
+      }
+    }
+  }
+
+  function applyOne(effect: Effect): void {
+    if (debug && effect.type !== 'persist') console.debug('[waymark] effect', effect);
+    switch (effect.type) {
+      case 'persist':
+        if (engine) store?.write(engine.state);
+        return;
+      case 'emit':
+        analytics.send(effect.event);
+        emitter.emit(effect.event.type, effect.event);
+        emitter.emit('event', effect.event);
+        return;
+      case 'show': {
+        const experience = experiences.get(effect.experienceId);
+        if (experience) emitter.emit('show', { experience, step: effect.step, level: effect.level });
+        return;
+      }
+      case 'hide':
+        emitter.emit('hide', { experienceId: effect.experienceId, reason: effect.reason });
+        return;
+      case 'stage':
+        emitter.emit('stage', { from: effect.from, to: effect.to });
+        return;
+      case 'checklist':
+        emitter.emit('checklist', { experienceId: effect.experienceId });
+        return;
+      case 'run':
+        runAction(effect.action);
+        return;
+      case 'wake':
+        wakeAt(effect.at);
+        return;
+    }
+  }
+
+  function runAction(action: Action): void {
+    switch (action.type) {
+      case 'url':
+        if (!isSafeUrl(action.url)) {
+          report({ code: 'unsafe-url', severity: 'error', where: 'action:url', message: `refused to open ${JSON.stringify(action.url)}` });
+          return;
+        }
+        if (action.newTab) win!.open(action.url, '_blank', 'noopener,noreferrer');
+        else win!.location.assign(action.url);
+        return;
+      case 'emit':
+        send({ type: 'track', at: now(), name: action.event, props: action.props });
+        return;
+      case 'start':
+        send({ type: 'start', at: now(), experienceId: action.experience });
+        return;
+      case 'open-article':
+        emitter.emit('open-help', { articleId: action.article });
+        return;
+      case 'open-help':
+        emitter.emit('open-help', { query: action.query });
+        return;
+      case 'open-chat':
+        emitter.emit('open-chat', { message: typeof action.message === 'string' ? action.message : undefined });
+        return;
+      default:
+        // next/back/complete/dismiss are handled inside the engine.
+        return;
+    }
+  }
+
+  // One timer for the earliest wake-up any decision asked for.
+  let wakeTimer: ReturnType<typeof setTimeout> | undefined;
+  let wakeTime = Infinity;
+  function wakeAt(at: number): void {
+    if (at >= wakeTime) return;
+    if (wakeTimer !== undefined) win!.clearTimeout(wakeTimer);
+    wakeTime = at;
+    wakeTimer = win!.setTimeout(() => {
+      wakeTimer = undefined;
+      wakeTime = Infinity;
+      send({ type: 'tick', at: now() });
+    }, Math.min(Math.max(0, at - now()), MAX_TIMER_MS));
+  }
+  disposers.push(() => {
+    if (wakeTimer !== undefined) win.clearTimeout(wakeTimer);
+  });
+
+  // ---- loading ------------------------------------------------------------------------------
+  async function loadConfig(): Promise<{ config: WaymarkConfig; issues: ConfigIssue[] }> {
+    let raw: unknown = options.config;
+    if (raw === undefined && options.configUrl) {
+      try {
+        const response = await win!.fetch(options.configUrl, { credentials: 'same-origin' });
+        if (!response.ok) throw new Error(`HTTP ${response.status}`);
+        raw = await response.json();
+      } catch (error) {
+        report({ code: 'config-unavailable', severity: 'error', where: 'config', message: `could not load ${options.configUrl}: ${describeError(error)}`, cause: error });
+        return { config: EMPTY_CONFIG, issues: [] };
+      }
+    }
+    if (raw === undefined) return { config: EMPTY_CONFIG, issues: [] };
+    const { config: valid, issues } = validateConfig(raw);
+    for (const issue of issues) {
+      report({ code: `config-${issue.code}`, severity: issue.severity, where: 'config', path: issue.path, message: issue.message });
+    }
+    return { config: valid ?? EMPTY_CONFIG, issues };
+  }
+
+  function openStore(forUser: string): DurableStore<UserState> {
+    const onWarning = (warning: { code: string; message: string; cause?: unknown }) =>
+      report({ code: `storage-${warning.code}`, severity: 'warning', where: 'store', message: warning.message, cause: warning.cause }, `store:${warning.code}`);
+    const migrate = (raw: unknown) => {
+      const { state, issues } = migrateState(raw, forUser, now());
+      for (const issue of issues) report({ code: 'state-migrated', severity: 'warning', where: 'store', message: issue });
+      return state;
+    };
+    if (options.storage?.kind === 'memory') return createMemoryStore<UserState>();
+    return createDurableStore<UserState>({
+      key: `user:${forUser}`,
+      dbName: options.storage?.dbName,
+      migrate,
+      merge: mergeStates,
+      onWarning,
+      remote: options.storage?.remote,
+      window: win,
+    });
+  }
+
+  /** Load a user's state and (re)start the engine on it; sensors and listeners stay. */
+  async function loadUser(forUser: string, carryOver?: UserState): Promise<void> {
+    const nextStore = openStore(forUser);
+    const stored = await nextStore.load();
+    if (destroyed) {
+      await nextStore.dispose();
+      return;
+    }
+    const state = stored ?? (carryOver ? mergeStates(initialState(forUser, now()), { ...carryOver, userId: forUser } as UserState) : initialState(forUser, now()));
+    store = nextStore;
+    engine = createEngine({ config, state, origin });
+    const unsubscribe = nextStore.subscribe((remote) => {
+      if (engine && store === nextStore) apply(engine.adopt(remote, now()));
+    });
+    storeDisposers.push(unsubscribe);
+    if (carryOver && !stored) store.write(engine.state);
+  }
+  const storeDisposers: Array<() => void> = [];
+
+  async function closeStore(): Promise<void> {
+    for (const dispose of storeDisposers.splice(0)) dispose();
+    const closing = store;
+    store = null;
+    await closing?.dispose();
+  }
+
+  function drainPending(): void {
+    for (const call of pending.splice(0)) call();
+  }
+
+  const ready = (async () => {
+    const loaded = await loadConfig();
+    config = loaded.config;
+    experiences = new Map(config.experiences.map((experience) => [experience.id, experience]));
+    if (destroyed) return;
+    await loadUser(userId);
+    if (destroyed || !engine) return;
+    disposers.push(
+      startSensors(
+        {
+          window: win,
+          now,
+          emit: (signal) => send(signal),
+          reportError: (error, where) =>
+            report({ code: 'sensor-failed', severity: 'warning', where: `sensor:${where}`, message: describeError(error), cause: error }, `sensor:${where}`),
+        },
+        engine.requirements(),
+      ),
+    );
+    send({ type: 'session', at: now(), sessionId });
+    if (options.user?.traits) send({ type: 'identify', at: now(), userId, traits: options.user.traits });
+    send({ type: 'page', at: now(), url: win.location.href, title: win.document.title });
+    drainPending();
+    emitter.emit('ready', { userId, issues: loaded.issues });
+  })().catch(reportInternal('init'));
+
+  // Flush progress when the page is going away (the store also listens; this covers user switches in flight).
+  // ---- public API ---------------------------------------------------------------------------
+  const guard =
+    <A extends unknown[]>(where: string, fn: (...args: A) => void) =>
+    (...args: A): void => {
+      if (destroyed) return;
+      try {
+        fn(...args);
+      } catch (error) {
+        reportInternal(where)(error);
+      }
+    };
+
+  let switching: Promise<void> = Promise.resolve();
+  const instance: Waymark = {
+    ready,
+    get userId() {
+      return userId;
+    },
+    identify: guard('identify', (id: string, traits?) => {
+      if (typeof id !== 'string' || id === '') throw new TypeError('identify(userId): userId must be a non-empty string');
+      if (id === userId) {
+        send({ type: 'identify', at: now(), userId: id, traits });
+        return;
+      }
+      // Switch to the other user's state; calls made meanwhile are queued and run on the new user.
+      const previous = engine;
+      const fromAnonymous = isAnonymous(userId);
+      for (const active of previous?.active() ?? []) emitter.emit('hide', { experienceId: active.experienceId, reason: 'replaced' });
+      engine = null;
+      userId = id;
+      switching = switching
+        .then(() => ready)
+        .then(async () => {
+          await closeStore();
+          await loadUser(id, fromAnonymous ? previous?.state : undefined);
+          send({ type: 'session', at: now(), sessionId });
+          send({ type: 'identify', at: now(), userId: id, traits });
+          send({ type: 'page', at: now(), url: win.location.href, title: win.document.title });
+          drainPending();
+        })
+        .catch(reportInternal('identify'));
+    }),
+    track: guard('track', (name: string, props?) => {
+      if (typeof name !== 'string' || name === '') throw new TypeError('track(name): name must be a non-empty string');
+      send({ type: 'track', at: now(), name, props: props ? safeProps(props) : undefined });
+    }),
+    page: guard('page', (url?: string) => {
+      send({ type: 'page', at: now(), url: url ?? win.location.href, title: win.document.title });
+    }),
+    setStage: guard('setStage', (stage: string) => send({ type: 'set-stage', at: now(), stage })),
+    start: guard('start', (experienceId: string) => send({ type: 'start', at: now(), experienceId })),
+    dismiss: guard('dismiss', (experienceId: string) => send({ type: 'dismiss', at: now(), experienceId })),
+    act: guard('act', (experienceId, action) => send({ type: 'action', at: now(), experienceId, action })),
+    why(experienceId: string) {
+      if (destroyed || !engine || !experiences.has(experienceId)) return null;
+      try {
+        return engine.why(experienceId, now());
+      } catch (error) {
+        reportInternal('why')(error);
+        return null;
+      }
+    },
+    openHelp: guard('openHelp', (query?: string) => emitter.emit('open-help', { query })),
+    openChat: guard('openChat', (message?: string) => emitter.emit('open-chat', { message })),
+    on(type, handler) {
+      if (destroyed || typeof handler !== 'function') return () => {};
+      return emitter.on(type, handler);
+    },
+    reset: guard('reset', () => {
+      const current = engine;
+      for (const active of current?.active() ?? []) emitter.emit('hide', { experienceId: active.experienceId, reason: 'replaced' });
+      engine = null;
+      const forUser = userId;
+      switching = switching
+        .then(() => ready)
+        .then(async () => {
+          await store?.clear();
+          await closeStore();
+          await loadUser(forUser);
+          send({ type: 'session', at: now(), sessionId });
+          send({ type: 'page', at: now(), url: win.location.href, title: win.document.title });
+          drainPending();
+        })
+        .catch(reportInternal('reset'));
+    }),
+    destroy() {
+      if (destroyed) return;
+      for (const active of engine?.active() ?? []) emitter.emit('hide', { experienceId: active.experienceId, reason: 'ended' });
+      destroyed = true;
+      pending.length = 0;
+      for (const dispose of disposers.splice(0).reverse()) {
+        try {
+          dispose();
+        } catch (error) {
+          reportInternal('destroy')(error);
+        }
+      }
+      void closeStore().catch(reportInternal('destroy'));
+      engine = null;
+      emitter.clear();
+    },
+  };
+  return instance;
+}
+
+/** Under server rendering there is no window: an instance that does nothing and never throws. */
+function inertInstance(emitter: Emitter<WaymarkEventMap>): Waymark {
+  const noop = () => {};
+  return {
+    ready: Promise.resolve(),
+    userId: '',
+    identify: noop,
+    track: noop,
+    page: noop,
+    setStage: noop,
+    start: noop,
+    dismiss: noop,
+    act: noop,
+    why: () => null,
+    openHelp: noop,
+    openChat: noop,
+    on: (type, handler) => emitter.on(type, handler),
+    reset: noop,
+    destroy: () => emitter.clear(),
+  };
+}
+
+function hasDebugFlag(win: Window | undefined): boolean {
+  try {
+    return win !== undefined && new URL(win.location.href).searchParams.has('waymark-debug');
+  } catch {
+    return false;
+  }
+}
+
+function randomId(win: Window, random: () => number): string {
+  return win.crypto?.randomUUID?.() ?? `${Math.floor(random() * 2 ** 52).toString(36)}`;
+}
+
+/** A session lasts as long as the tab (sessionStorage survives reloads, not new tabs). */
+function sessionIdFor(win: Window, random: () => number): string {
+  try {
+    const existing = win.sessionStorage.getItem('waymark:session');
+    if (existing) return existing;
+    const id = randomId(win, random);
+    win.sessionStorage.setItem('waymark:session', id);
+    return id;
+  } catch {
+    return randomId(win, random);
+  }
+}
+
+/** Keep only JSON-safe scalar props (no functions, DOM nodes or cycles reach the engine or storage). */
+function safeProps(props: Record<string, unknown>): Record<string, string | number | boolean | null> {
+  const out: Record<string, string | number | boolean | null> = Object.create(null);
+  let count = 0;
+  for (const key of Object.keys(props)) {
+    if (++count > 50) break;
+    if (key === '__proto__' || key === 'constructor' || key === 'prototype') continue;
+    const value = props[key];
+    if (value === null || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value))) out[key] = value;
+    else if (typeof value === 'string') out[key] = value.slice(0, 500);
+  }
+  return out;
+}

@@ -1,0 +1,97 @@
+import { createWaymark } from './create.js';
+import type { Waymark, WaymarkOptions } from './types.js';
+
+/**
+ * The script-tag install. Pages without a bundler add (the stub may be inline or, under a strict CSP,
+ * its own file):
+ *
+ *   <script>window.waymark=window.waymark||function(){(window.waymark.q=window.waymark.q||[]).push(arguments)}</script>
+ *   <script type="module" src="https://…/waymark.js" data-config="/onboarding.json"></script>
+ *
+ * Calls made before the SDK loads (`waymark('identify', 'u1', {plan: 'pro'})`, `waymark('track', 'signup')`)
+ * are queued by the stub and replayed in order. Afterwards `waymark('track', …)` and `waymark.track(…)` both work.
+ */
+export const SCRIPT_TAG_VERSION = '0.1.0';
+
+type QueuedCall = ArrayLike<unknown>;
+export interface WaymarkGlobal {
+  (method: string, ...args: unknown[]): unknown;
+  q?: QueuedCall[];
+  /** The instance, once created. */
+  instance?: Waymark;
+  version?: string;
+}
+
+const METHODS = ['identify', 'track', 'page', 'setStage', 'start', 'dismiss', 'why', 'openHelp', 'openChat', 'on', 'reset', 'destroy'] as const;
+
+/** Find the `<script>` that loaded this bundle, to read its `data-*` options. */
+export function findOwnScript(doc: Document, moduleUrl: string): HTMLScriptElement | null {
+  for (const script of Array.from(doc.querySelectorAll<HTMLScriptElement>('script[src]'))) {
+    if (script.src === moduleUrl) return script;
+  }
+  return doc.querySelector<HTMLScriptElement>('script[data-config][src*="waymark"]');
+}
+
+/** Options from the script tag: `data-config`, `data-user-id`, `data-locale`, `data-debug`. */
+export function optionsFromScript(script: HTMLScriptElement | null): WaymarkOptions | null {
+  const data = script?.dataset;
+  if (!data?.config) return null;
+  return {
+    configUrl: data.config,
+    user: data.userId ? { id: data.userId } : undefined,
+    locale: data.locale,
+    debug: data.debug !== undefined && data.debug !== 'false',
+  };
+}
+
+/**
+ * Install `window.waymark`: replays the stub's queue, then forwards calls to the instance.
+ * An `init` call (queued or later) creates the instance with its options; otherwise the script
+ * tag's `data-config` does. Loading the bundle twice keeps the first install and warns.
+ */
+export function installGlobal(win: Window, scriptOptions: WaymarkOptions | null): WaymarkGlobal {
+  const host = win as unknown as { waymark?: WaymarkGlobal };
+  const existing = host.waymark;
+  if (existing?.version) {
+    if (existing.version !== SCRIPT_TAG_VERSION) {
+      console.warn(`[waymark] loaded twice (versions ${existing.version} and ${SCRIPT_TAG_VERSION}); keeping ${existing.version}`);
+    }
+    return existing;
+  }
+  const queue = Array.from(existing?.q ?? [], (call) => Array.from(call));
+  let instance: Waymark | undefined;
+  const beforeInit: unknown[][] = [];
+
+  const init = (options: WaymarkOptions) => {
+    if (instance) return instance;
+    instance = createWaymark({ ...scriptOptions, ...options, window: win });
+    facade.instance = instance;
+    for (const call of beforeInit.splice(0)) invoke(call);
+    return instance;
+  };
+
+  const invoke = ([method, ...args]: unknown[]): unknown => {
+    if (method === 'init') return init((args[0] ?? {}) as WaymarkOptions);
+    if (!instance) {
+      beforeInit.push([method, ...args]);
+      return undefined;
+    }
+    if (typeof method !== 'string' || !(METHODS as readonly string[]).includes(method)) {
+      console.warn(`[waymark] unknown method ${String(method)}; expected one of ${METHODS.join(', ')}`);
+      return undefined;
+    }
+    return (instance[method as (typeof METHODS)[number]] as (...a: unknown[]) => unknown)(...args);
+  };
+
+  const facade = ((method: string, ...args: unknown[]) => invoke([method, ...args])) as WaymarkGlobal;
+  facade.version = SCRIPT_TAG_VERSION;
+  for (const method of METHODS) {
+    (facade as unknown as Record<string, unknown>)[method] = (...args: unknown[]) => invoke([method, ...args]);
+  }
+  host.waymark = facade;
+
+  const explicitInit = queue.some(([method]) => method === 'init');
+  for (const call of queue) invoke(call);
+  if (!explicitInit && scriptOptions) init({});
+  return facade;
+}

@@ -1,0 +1,88 @@
+import type { ConfigIssue } from '../config/validate.js';
+import type { WaymarkConfig, Experience } from '../config/types.js';
+import type { AnalyticsEvent, AnalyticsEventType, Json, Traits, UserAction, Why } from '../engine/contract.js';
+import type { UserState } from '../engine/index.js';
+import type { RemoteAdapter } from '../platform/store/index.js';
+import type { SinkSpec } from '../platform/analytics/index.js';
+import type { WaymarkError } from './errors.js';
+
+export interface WaymarkOptions {
+  /** The config document (validated; problems are reported through `on('error')`). */
+  config?: WaymarkConfig | unknown;
+  /** Or a URL to fetch it from. */
+  configUrl?: string;
+  /** The signed-in user. Without an id, an anonymous id is generated and kept. */
+  user?: { id?: string; traits?: Traits };
+  /** UI and content locale (default: the config's default, then `navigator.language`). */
+  locale?: string;
+  storage?: {
+    /** `indexeddb` (default) or `memory` (nothing persisted). */
+    kind?: 'indexeddb' | 'memory';
+    /** Database name (default `waymark`). */
+    dbName?: string;
+    /** Sync progress across devices through your backend. */
+    remote?: RemoteAdapter<UserState>;
+  };
+  /** Analytics sinks that receive every Waymark event. */
+  analytics?: SinkSpec[];
+  /** Log decisions to the console and expose `why()` details (also `?waymark-debug` in the URL). */
+  debug?: boolean;
+  /** Render experiences with Waymark's components (default true). `false`: headless, listen to `on('show')`. */
+  ui?: boolean;
+  /** Injected for tests and embedding; defaults to the real browser. */
+  window?: Window;
+  clock?: () => number;
+  random?: () => number;
+}
+
+export interface ShowEvent {
+  experience: Experience;
+  step?: number;
+  level?: number;
+}
+
+export interface HideEvent {
+  experienceId: string;
+  reason: string;
+}
+
+/** Everything `on()` can listen to. Analytics event types receive the event itself. */
+export type WaymarkEventMap = { [K in AnalyticsEventType]: AnalyticsEvent } & {
+  /** Every analytics event. */
+  event: AnalyticsEvent;
+  error: WaymarkError;
+  /** Config, user state and sensors are loaded. */
+  ready: { userId: string; issues: ConfigIssue[] };
+  show: ShowEvent;
+  hide: HideEvent;
+  stage: { from: string | null; to: string };
+  /** A checklist's progress changed. */
+  checklist: { experienceId: string };
+  /** A button or item asked to open the help panel / chat, or go to a URL. */
+  'open-help': { query?: string; articleId?: string };
+  'open-chat': { message?: string };
+};
+
+export interface Waymark {
+  /** Resolves once config and the user's state are loaded (never rejects). */
+  readonly ready: Promise<void>;
+  readonly userId: string;
+  identify(userId: string, traits?: Traits): void;
+  track(name: string, props?: Record<string, Json>): void;
+  /** Report a page view; the route sensor does this for SPA navigations already. */
+  page(url?: string): void;
+  setStage(stage: string): void;
+  start(experienceId: string): void;
+  dismiss(experienceId: string): void;
+  /** Why an experience is or is not showing (null before ready or for an unknown id). */
+  why(experienceId: string): Why | null;
+  openHelp(query?: string): void;
+  openChat(message?: string): void;
+  /** Report a user action on a shown experience (used by Waymark's components and custom renderers). */
+  act(experienceId: string, action: UserAction): void;
+  on<K extends keyof WaymarkEventMap>(type: K, handler: (payload: WaymarkEventMap[K]) => void): () => void;
+  /** Forget the current user's progress (stored and in memory). */
+  reset(): void;
+  /** Remove every listener, observer, element and style Waymark added. */
+  destroy(): void;
+}

@@ -1,0 +1,138 @@
+// The page's cost of Waymark (script-tag bundle, built by `npm run build`):
+//  1. script evaluation + init (config fetched and validated, state loaded from IndexedDB, sensors started);
+//  2. sensor overhead while the page makes 10,000 DOM mutations per second (main-thread time with vs without);
+//  3. JS heap and DOM nodes / listeners after 1,000 createWaymark()/destroy() cycles.
+import { existsSync, readFileSync } from 'node:fs';
+import { execSync } from 'node:child_process';
+import { startServer, launch, median, fmt, root } from './_browser.mjs';
+
+if (!existsSync(`${root}dist/cdn/waymark.js`)) execSync('npm run build', { cwd: root, stdio: 'inherit' });
+const demoConfig = existsSync(`${root}examples/waymark.config.json`) ? readFileSync(`${root}examples/waymark.config.json`, 'utf8') : '{"version":"1","experiences":[]}';
+
+// A page of realistic size: ~3,000 nodes.
+const filler = Array.from({ length: 300 }, (_, i) => `<section class="card"><h3>Card ${i}</h3><p>Text <a href="#${i}">link</a></p><ul><li>a</li><li>b</li><li>c</li></ul></section>`).join('');
+const page = (withWaymark) => `<!doctype html><html><head><meta charset="utf-8"><title>bench</title></head><body>
+<header><nav><a data-waymark="new-project" href="#">New project</a></nav></header><main id="main">${filler}</main>
+<script>window.__t0 = performance.now();</script>
+${withWaymark ? `<script>window.waymark=window.waymark||function(){(window.waymark.q=window.waymark.q||[]).push(arguments)}</script>
+<script type="module" src="/dist/cdn/waymark.js" data-config="/config.json"></script>` : ''}
+</body></html>`;
+const { server, origin } = await startServer({ '/with.html': page(true), '/without.html': page(false) });
+// The config is served from memory as JSON.
+server.prependListener('request', (req, res) => {
+  if (req.url === '/config.json') {
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(demoConfig);
+    req.url = '/__handled__';
+  }
+});
+
+const browser = await launch();
+try {
+  // 1. evaluation + init, cold page each round.
+  const initTimes = [];
+  const scriptTimes = [];
+  for (let round = 0; round < 9; round++) {
+    const context = await browser.createBrowserContext();
+    const tab = await context.newPage();
+    const cdp = await tab.createCDPSession();
+    await cdp.send('Performance.enable');
+    await tab.goto(`${origin}/with.html`, { waitUntil: 'load' });
+    await tab.waitForFunction(() => window.waymark && window.waymark.instance);
+    const initMs = await tab.evaluate(async () => {
+      await window.waymark.instance.ready;
+      return performance.now() - window.__t0;
+    });
+    const metrics = Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
+    initTimes.push(initMs);
+    scriptTimes.push(metrics.ScriptDuration * 1000);
+    await context.close();
+  }
+
+  // 2. sensor overhead under 10,000 mutations per second for 3 s.
+  async function mutationCost(file) {
+    const context = await browser.createBrowserContext();
+    const tab = await context.newPage();
+    const cdp = await tab.createCDPSession();
+    await cdp.send('Performance.enable');
+    await tab.goto(`${origin}/${file}`, { waitUntil: 'load' });
+    if (file === 'with.html') await tab.evaluate(() => window.waymark.instance.ready);
+    await new Promise((r) => setTimeout(r, 300));
+    const before = Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
+    const made = await tab.evaluate(
+      () =>
+        new Promise((resolve) => {
+          const main = document.getElementById('main');
+          const end = performance.now() + 3000;
+          let count = 0;
+          const tick = () => {
+            // 10 mutations every millisecond of wall time, batched per task.
+            const due = Math.min(10_000 * 3, Math.floor((performance.now() - (end - 3000)) * 10));
+            while (count < due) {
+              const el = main.children[count % main.children.length];
+              if (count % 3 === 0) el.setAttribute('data-n', String(count));
+              else if (count % 3 === 1) el.append(document.createElement('span'));
+              else el.lastElementChild?.remove();
+              count++;
+            }
+            if (performance.now() < end) setTimeout(tick, 1);
+            else resolve(count);
+          };
+          tick();
+        }),
+    );
+    await new Promise((r) => setTimeout(r, 200));
+    const after = Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
+    await context.close();
+    return { made, taskMs: (after.TaskDuration - before.TaskDuration) * 1000, scriptMs: (after.ScriptDuration - before.ScriptDuration) * 1000 };
+  }
+  const withoutRuns = [];
+  const withRuns = [];
+  for (let round = 0; round < 3; round++) {
+    withoutRuns.push(await mutationCost('without.html'));
+    withRuns.push(await mutationCost('with.html'));
+  }
+
+  // 3. 1,000 create/destroy cycles.
+  const context = await browser.createBrowserContext();
+  const tab = await context.newPage();
+  const cdp = await tab.createCDPSession();
+  await tab.goto(`${origin}/with.html`, { waitUntil: 'load' });
+  await tab.evaluate(() => window.waymark.instance.ready);
+  const sample = async () => {
+    await tab.evaluate(() => window.gc && window.gc());
+    const heap = await cdp.send('Runtime.getHeapUsage');
+    const counters = await cdp.send('Memory.getDOMCounters');
+    return { heapKb: heap.usedSize / 1024, nodes: counters.nodes, listeners: counters.jsEventListeners };
+  };
+  const config = JSON.parse(demoConfig);
+  const create = await tab.evaluate(async () => {
+    const mod = await import('/dist/cdn/waymark.js');
+    window.__create = mod.createWaymark;
+    return typeof mod.createWaymark;
+  });
+  if (create !== 'function') throw new Error('createWaymark is not exported by the bundle');
+  const base = await sample();
+  const cycleMs = await tab.evaluate(async (config) => {
+    const t0 = performance.now();
+    for (let i = 0; i < 1000; i++) {
+      const wm = window.__create({ config, user: { id: 'bench' }, storage: { kind: 'memory' } });
+      await wm.ready;
+      wm.destroy();
+    }
+    return (performance.now() - t0) / 1000;
+  }, config);
+  await new Promise((r) => setTimeout(r, 500));
+  const end = await sample();
+  await context.close();
+
+  const sum = (runs, key) => median(runs.map((r) => r[key]));
+  console.log('Waymark runtime — page cost (headless Chromium, ~3,000-node page, demo config)');
+  console.log(`  script evaluation + init to ready   median ${fmt(median(initTimes))} ms   (page ScriptDuration ${fmt(median(scriptTimes))} ms)`);
+  console.log(`  10,000 mutations/s for 3 s          main thread without ${fmt(sum(withoutRuns, 'taskMs'), 0)} ms, with ${fmt(sum(withRuns, 'taskMs'), 0)} ms` +
+    `  → sensor overhead ${fmt(sum(withRuns, 'taskMs') - sum(withoutRuns, 'taskMs'), 0)} ms / 3 s (${fmt(((sum(withRuns, 'taskMs') - sum(withoutRuns, 'taskMs')) / 3000) * 100, 1)} % of wall time); mutations made ${withRuns[0].made}`);
+  console.log(`  1,000 create/destroy cycles         ${fmt(cycleMs, 3)} ms per cycle; heap ${fmt(base.heapKb, 0)} → ${fmt(end.heapKb, 0)} kB (Δ ${fmt(end.heapKb - base.heapKb, 0)} kB); DOM nodes ${base.nodes} → ${end.nodes}; listeners ${base.listeners} → ${end.listeners}`);
+} finally {
+  await browser.close();
+  server.close();
+}

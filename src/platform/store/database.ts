@@ -1,0 +1,151 @@
+import type { UseStore } from 'idb-keyval';
+import type { StoreWarning, StoreWarningCode, WarningListener } from './types.js';
+
+export const DEFAULT_DB_NAME = 'waymark';
+export const STATE_STORE = 'state';
+export const OUTBOX_STORE = 'outbox';
+
+/** Bump when an object store is added; `upgradeneeded` creates whichever are missing. */
+const SCHEMA_VERSION = 1;
+const OBJECT_STORES = [STATE_STORE, OUTBOX_STORE];
+/** Some engines leave `open()` pending forever (old Safari, a stuck upgrade elsewhere): give up and use memory. */
+const OPEN_TIMEOUT_MS = 10_000;
+
+/** Why the database could not be used at all; carried as data on the rejection. */
+export class DatabaseOpenError extends Error {
+  constructor(
+    readonly code: 'idb-unavailable' | 'idb-blocked',
+    message: string,
+    readonly reason?: unknown,
+  ) {
+    super(message);
+    this.name = 'DatabaseOpenError';
+  }
+}
+
+export interface Database {
+  /** An idb-keyval store function for one object store, so `get`/`update`/`del` work on it. */
+  use(objectStore: string): UseStore;
+  /** Close the connection; later uses reject. */
+  close(): void;
+}
+
+/**
+ * Open Waymark's database lazily, on first use, with every object store Waymark needs.
+ *
+ * Not idb-keyval's `createStore`: that reads the global `indexedDB` (we inject the window), creates a single
+ * object store only on first creation (so the outbox store could never be added next to `state`), waits
+ * forever when the open is blocked, and never closes the connection (which would block other tabs' upgrades
+ * and `deleteDatabase`).
+ */
+export function openDatabase(factory: IDBFactory, dbName: string, win: Window): Database {
+  let connection: Promise<IDBDatabase> | undefined;
+  let closed = false;
+
+  function connect(): Promise<IDBDatabase> {
+    return new Promise<IDBDatabase>((resolve, reject) => {
+      let settled = false;
+      const fail = (error: DatabaseOpenError) => {
+        if (settled) return;
+        settled = true;
+        win.clearTimeout(timer);
+        reject(error);
+      };
+      const timer = win.setTimeout(
+        () => fail(new DatabaseOpenError('idb-blocked', `IndexedDB "${dbName}" did not open within ${OPEN_TIMEOUT_MS} ms`)),
+        OPEN_TIMEOUT_MS,
+      );
+      let request: IDBOpenDBRequest;
+      try {
+        request = factory.open(dbName, SCHEMA_VERSION);
+      } catch (error) {
+        fail(new DatabaseOpenError('idb-unavailable', `IndexedDB "${dbName}" cannot be opened`, error));
+        return;
+      }
+      request.onupgradeneeded = () => {
+        const db = request.result;
+        for (const name of OBJECT_STORES) if (!db.objectStoreNames.contains(name)) db.createObjectStore(name);
+      };
+      request.onblocked = () =>
+        fail(new DatabaseOpenError('idb-blocked', `IndexedDB "${dbName}" is blocked by a connection in another tab`));
+      request.onerror = () =>
+        fail(new DatabaseOpenError('idb-unavailable', `IndexedDB "${dbName}" failed to open`, request.error));
+      request.onsuccess = () => {
+        const db = request.result;
+        if (settled || closed) {
+          // We already gave up on it (blocked, timed out, or closed meanwhile): do not hold it open.
+          db.close();
+          return;
+        }
+        if (OBJECT_STORES.some((name) => !db.objectStoreNames.contains(name))) {
+          db.close();
+          fail(new DatabaseOpenError('idb-unavailable', `IndexedDB "${dbName}" exists without Waymark's object stores`));
+          return;
+        }
+        // Let another tab upgrade or delete the database; we reopen on next use.
+        db.onversionchange = () => {
+          db.close();
+          connection = undefined;
+        };
+        db.onclose = () => (connection = undefined);
+        settled = true;
+        win.clearTimeout(timer);
+        resolve(db);
+      };
+    });
+  }
+
+  function database(): Promise<IDBDatabase> {
+    if (closed) return Promise.reject(new DatabaseOpenError('idb-unavailable', `IndexedDB "${dbName}" was closed`));
+    if (!connection) {
+      const opening = connect();
+      connection = opening;
+      // A failed open may succeed later (e.g. after a blocking tab closed): allow a retry.
+      opening.catch(() => {
+        if (connection === opening) connection = undefined;
+      });
+    }
+    return connection;
+  }
+
+  return {
+    use(objectStore) {
+      return (mode, callback) => database().then((db) => callback(db.transaction(objectStore, mode).objectStore(objectStore)));
+    },
+    close() {
+      closed = true;
+      const open = connection;
+      connection = undefined;
+      open?.then((db) => db.close(), () => undefined);
+    },
+  };
+}
+
+/** The warning code for a failed operation: why the open failed, or the operation's own kind. */
+export function failureCode(error: unknown, operation: 'idb-read-failed' | 'idb-write-failed'): StoreWarningCode {
+  return error instanceof DatabaseOpenError ? error.code : operation;
+}
+
+/** Report each warning code at most once for this owner. */
+export function onceReporter(listener: WarningListener | undefined): (warning: StoreWarning) => void {
+  const reported = new Set<StoreWarningCode>();
+  return (warning) => {
+    if (reported.has(warning.code)) return;
+    reported.add(warning.code);
+    try {
+      listener?.(warning);
+    } catch (error) {
+      // Like an EventTarget listener: the listener's own bug surfaces as an uncaught error, our promises still resolve.
+      queueMicrotask(() => {
+        throw error;
+      });
+    }
+  };
+}
+
+/** A random hex id that works outside secure contexts too (unlike `crypto.randomUUID`). */
+export function randomId(win: Window, bytes = 12): string {
+  const values = new Uint8Array(bytes);
+  win.crypto.getRandomValues(values);
+  return Array.from(values, (b) => b.toString(16).padStart(2, '0')).join('');
+}

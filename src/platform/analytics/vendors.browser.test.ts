@@ -95,6 +95,14 @@ describe('vendor sinks', () => {
     ]);
   });
 
+  it('ga4 leaves out null values, which GA4 cannot represent', () => {
+    const { win, sink } = setup({ type: 'ga4' });
+    const gtag = recorder();
+    win.gtag = gtag.fn;
+    sink.send({ type: 'stage_changed', at: 1, userId: 'u', props: { from: null, to: 'trial' } });
+    expect(gtag.calls).to.deep.equal([['event', 'waymark_stage_changed', { to: 'trial' }]]);
+  });
+
   it('segment calls analytics.track("Waymark <Type In Words>", props) on the snippet stub', () => {
     const { win, sink } = setup({ type: 'segment' });
     // Segment's snippet: an array whose methods push [method, ...args] until analytics.js loads.

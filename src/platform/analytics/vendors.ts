@@ -2,7 +2,7 @@
  * Where each vendor's documented browser API lives, and how a Waymark event is named for it.
  * Each resolver returns null until the vendor's global (or its official snippet's stub) exists.
  */
-import { snakeEventName, wordsEventName } from './events.js';
+import { snakeEventName, wordsEventName, type FlatProps } from './events.js';
 import type { Deliver } from './vendor.js';
 
 type Call = (...args: unknown[]) => unknown;
@@ -26,14 +26,19 @@ function method(owner: unknown, key: string): Call | null {
  */
 export function resolveGa4(win: Window): Deliver | null {
   const gtag = method(win, 'gtag');
-  if (gtag) return (type, props) => void gtag('event', snakeEventName(type), props);
+  if (gtag) return (type, props) => void gtag('event', snakeEventName(type), withoutNulls(props));
   const dataLayer = member(win, 'dataLayer');
   const push = method(dataLayer, 'push');
   if (!push) return null;
   return (type, props) => {
     push({ waymark: null });
-    push({ event: snakeEventName(type), waymark: props });
+    push({ event: snakeEventName(type), waymark: withoutNulls(props) });
   };
+}
+
+/** GA4 has no null parameter value (it would arrive as the string "null"); an absent one reads "(not set)". */
+function withoutNulls(props: FlatProps): FlatProps {
+  return Object.fromEntries(Object.entries(props).filter(([, value]) => value !== null));
 }
 
 /** Segment analytics.js (and its snippet's stub, which queues until the library loads). */

@@ -59,7 +59,7 @@ export function createWaymark(options: WaymarkOptions = {}): Waymark {
     window: win,
     now,
     reportError: (error, where) =>
-      report({ code: 'sink-failed', severity: 'warning', where, message: describeError(error), cause: error }, `sink:${where}`),
+      report({ code: 'sink-failed', severity: 'warning', where, message: describeError(error), cause: error }, where),
   });
   disposers.push(() => analytics.dispose());
 
@@ -90,11 +90,14 @@ export function createWaymark(options: WaymarkOptions = {}): Waymark {
       case 'persist':
         if (engine) store?.write(engine.state);
         return;
-      case 'emit':
-        analytics.send(effect.event);
-        emitter.emit(effect.event.type, effect.event);
-        emitter.emit('event', effect.event);
+      case 'emit': {
+        // Every sink and listener gets the same event: frozen, so none can change it for the next.
+        const event = Object.freeze({ ...effect.event, props: effect.event.props ? Object.freeze({ ...effect.event.props }) : undefined });
+        analytics.send(event);
+        emitter.emit(event.type, event);
+        emitter.emit('event', event);
         return;
+      }
       case 'show': {
         const experience = experiences.get(effect.experienceId);
         if (experience) emitter.emit('show', { experience, step: effect.step, level: effect.level });

@@ -55,43 +55,49 @@ export function openDatabase(factory: IDBFactory, dbName: string, win: Window): 
         () => fail(new DatabaseOpenError('idb-blocked', `IndexedDB "${dbName}" did not open within ${OPEN_TIMEOUT_MS} ms`)),
         OPEN_TIMEOUT_MS,
       );
-      let request: IDBOpenDBRequest;
-      try {
-        request = factory.open(dbName, SCHEMA_VERSION);
-      } catch (error) {
-        fail(new DatabaseOpenError('idb-unavailable', `IndexedDB "${dbName}" cannot be opened`, error));
-        return;
-      }
-      request.onupgradeneeded = () => {
-        const db = request.result;
-        for (const name of OBJECT_STORES) if (!db.objectStoreNames.contains(name)) db.createObjectStore(name);
-      };
-      request.onblocked = () =>
-        fail(new DatabaseOpenError('idb-blocked', `IndexedDB "${dbName}" is blocked by a connection in another tab`));
-      request.onerror = () =>
-        fail(new DatabaseOpenError('idb-unavailable', `IndexedDB "${dbName}" failed to open`, request.error));
-      request.onsuccess = () => {
-        const db = request.result;
-        if (settled || closed) {
-          // We already gave up on it (blocked, timed out, or closed meanwhile): do not hold it open.
-          db.close();
+      const attempt = (version: number | undefined) => {
+        let request: IDBOpenDBRequest;
+        try {
+          request = version === undefined ? factory.open(dbName) : factory.open(dbName, version);
+        } catch (error) {
+          fail(new DatabaseOpenError('idb-unavailable', `IndexedDB "${dbName}" cannot be opened`, error));
           return;
         }
-        if (OBJECT_STORES.some((name) => !db.objectStoreNames.contains(name))) {
-          db.close();
-          fail(new DatabaseOpenError('idb-unavailable', `IndexedDB "${dbName}" exists without Waymark's object stores`));
-          return;
-        }
-        // Let another tab upgrade or delete the database; we reopen on next use.
-        db.onversionchange = () => {
-          db.close();
-          connection = undefined;
+        request.onupgradeneeded = () => {
+          const db = request.result;
+          for (const name of OBJECT_STORES) if (!db.objectStoreNames.contains(name)) db.createObjectStore(name);
         };
-        db.onclose = () => (connection = undefined);
-        settled = true;
-        win.clearTimeout(timer);
-        resolve(db);
+        request.onblocked = () =>
+          fail(new DatabaseOpenError('idb-blocked', `IndexedDB "${dbName}" is blocked by a connection in another tab`));
+        request.onerror = () => {
+          // A newer Waymark in another tab already upgraded the schema: open whatever version is there.
+          if (version !== undefined && request.error?.name === 'VersionError') attempt(undefined);
+          else fail(new DatabaseOpenError('idb-unavailable', `IndexedDB "${dbName}" failed to open`, request.error));
+        };
+        request.onsuccess = () => {
+          const db = request.result;
+          if (settled || closed) {
+            // We already gave up on it (blocked, timed out, or closed meanwhile): do not hold it open.
+            db.close();
+            return;
+          }
+          if (OBJECT_STORES.some((name) => !db.objectStoreNames.contains(name))) {
+            db.close();
+            fail(new DatabaseOpenError('idb-unavailable', `IndexedDB "${dbName}" exists without Waymark's object stores`));
+            return;
+          }
+          // Let another tab upgrade or delete the database; we reopen on next use.
+          db.onversionchange = () => {
+            db.close();
+            connection = undefined;
+          };
+          db.onclose = () => (connection = undefined);
+          settled = true;
+          win.clearTimeout(timer);
+          resolve(db);
+        };
       };
+      attempt(SCHEMA_VERSION);
     });
   }
 

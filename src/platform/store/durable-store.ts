@@ -2,6 +2,7 @@ import { del, get, update } from 'idb-keyval';
 import { createBackoff } from './backoff.js';
 import { DEFAULT_DB_NAME, STATE_STORE, failureCode, onceReporter, openDatabase, randomId, type Database } from './database.js';
 import type { DurableStore, DurableStoreOptions, StoreWarningCode } from './types.js';
+import { createUnloadJournal } from './unload-journal.js';
 
 const DEFAULT_DEBOUNCE_MS = 150;
 
@@ -45,6 +46,13 @@ export function createDurableStore<T>(options: DurableStoreOptions<T>): DurableS
   let queue: Promise<void> = Promise.resolve();
   let disposed = false;
   let disposing: Promise<void> | undefined;
+  /** A persist is between taking `pending` and IndexedDB confirming it. */
+  let persisting = false;
+
+  const journal = createUnloadJournal(win, dbName, key, instanceId);
+  /** Bumped on every journal write; a persist that took its snapshot after the last one makes the entry redundant. */
+  let journalSeq = 0;
+  let journalHasEntry = false;
 
   const listeners = new Set<{ changed: (state: T) => void; cleared?: () => void }>();
 
@@ -138,7 +146,9 @@ export function createDurableStore<T>(options: DurableStoreOptions<T>): DurableS
     pending = undefined;
     if (state === undefined) return;
     reportMissingDatabase();
+    const journalCovered = journalSeq;
     if (database && mode === 'indexeddb') {
+      persisting = true;
       try {
         let stored: T = state;
         await update(
@@ -151,9 +161,15 @@ export function createDurableStore<T>(options: DurableStoreOptions<T>): DurableS
           database.use(STATE_STORE),
         );
         absorb(stored);
+        if (journalHasEntry && journalCovered === journalSeq) {
+          journal.remove([journal.ownKey]);
+          journalHasEntry = false;
+        }
       } catch (error) {
         fallBackToMemory(failureCode(error, 'idb-write-failed'), error);
         absorb(state);
+      } finally {
+        persisting = false;
       }
     } else {
       absorb(state);
@@ -235,9 +251,42 @@ export function createDurableStore<T>(options: DurableStoreOptions<T>): DurableS
 
   // ---- page lifecycle -----------------------------------------------------------------------------------
 
-  const onPageHide = () => void flush();
+  /** Copy what is not yet durable into the synchronous journal: the page may be gone before IndexedDB answers. */
+  function writeJournal(): void {
+    if (pending === undefined && !persisting && mode === 'indexeddb') return;
+    const state = pending === undefined ? known : known === undefined ? pending : safeMerge(known, pending);
+    if (state === undefined) return;
+    journal.write(state);
+    journalSeq++;
+    journalHasEntry = true;
+  }
+
+  /** Merge every journal entry for this key (left by pages that went away) and make the result durable. */
+  async function foldJournal(): Promise<void> {
+    const entries = journal.read();
+    if (entries.length === 0) return;
+    for (const entry of entries) {
+      const state = migrateOrDrop(entry.state, 'unload journal');
+      if (state !== undefined) pending = pending === undefined ? state : safeMerge(pending, state);
+    }
+    await enqueue(persistPending);
+    if (mode === 'indexeddb') {
+      journal.remove(entries.map((entry) => entry.storageKey));
+    } else if (known !== undefined) {
+      // Memory only: the journal is the one copy that outlives this page; keep it as a single entry.
+      journal.write(known);
+      journalHasEntry = true;
+      journal.remove(entries.map((entry) => entry.storageKey).filter((storageKey) => storageKey !== journal.ownKey));
+    }
+  }
+
+  const leave = () => {
+    writeJournal();
+    void flush();
+  };
+  const onPageHide = () => leave();
   const onVisibilityChange = () => {
-    if (win.document.visibilityState === 'hidden') void flush();
+    if (win.document.visibilityState === 'hidden') leave();
   };
   win.addEventListener('pagehide', onPageHide);
   win.document?.addEventListener('visibilitychange', onVisibilityChange);
@@ -265,6 +314,7 @@ export function createDurableStore<T>(options: DurableStoreOptions<T>): DurableS
           fallBackToMemory(failureCode(error, 'idb-read-failed'), error);
         }
       }
+      await foldJournal();
       // The remote's facts come in through `write` (persisted locally, then the union is sent back);
       // a remote that has nothing yet gets this device's state.
       if (remote && !remoteLoaded && (await pullRemote(false)) && known !== undefined && pending === undefined) void pushRemote();
@@ -287,6 +337,8 @@ export function createDurableStore<T>(options: DurableStoreOptions<T>): DurableS
         // Queued behind any write in flight, so that write cannot re-create the record after the delete.
         pending = undefined;
         known = undefined;
+        journal.clear();
+        journalHasEntry = false;
         if (database && mode === 'indexeddb') {
           try {
             await del(key, database.use(STATE_STORE));

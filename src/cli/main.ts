@@ -1,1 +1,201 @@
-export async function main(_argv: string[]): Promise<number> { return 0; }
+/// <reference types="node" />
+/**
+ * The `waymark` command line: `validate` config files with editor-style `file:line:col`
+ * positions, print the JSON `schema`. Everything it touches (output, files) comes through
+ * `io`, so tests run it in-process.
+ */
+import { readFile } from 'node:fs/promises';
+import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { validateConfig } from '../config/validate.js';
+import { toJsonSchema } from '../config/json-schema.js';
+import { didYouMean, formatPath, type ConfigIssue, type IssuePath } from '../config/issues.js';
+
+export interface CliIO {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  readFile(path: string): Promise<string>;
+}
+
+export const USAGE = `Usage: waymark <command> [options]
+
+Commands:
+  validate <file.json> [more files]   Check config files; exit 1 when any has an error
+    --json                            Print the issues as JSON
+  schema                              Print the config JSON Schema (draft 2020-12)
+
+Options:
+  -h, --help                          Show this help
+`;
+
+const COMMANDS = ['validate', 'schema', 'help'];
+
+/** A problem located in a file, as printed. */
+export interface LocatedIssue {
+  file: string;
+  line: number;
+  column: number;
+  code: string;
+  severity: ConfigIssue['severity'];
+  path: string;
+  message: string;
+}
+
+export async function main(argv: string[], io: CliIO = nodeIO()): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === undefined) {
+    io.stderr(USAGE);
+    return 2;
+  }
+  if (command === '-h' || command === '--help' || command === 'help') {
+    io.stdout(USAGE);
+    return 0;
+  }
+  if (command === 'schema') {
+    io.stdout(`${JSON.stringify(toJsonSchema(), null, 2)}\n`);
+    return 0;
+  }
+  if (command === 'validate') return validateFiles(rest, io);
+  io.stderr(`waymark: unknown command ${JSON.stringify(command)}${didYouMean(command, COMMANDS)}\n\n${USAGE}`);
+  return 2;
+}
+
+async function validateFiles(args: string[], io: CliIO): Promise<number> {
+  const json = args.includes('--json');
+  const unknownOption = args.find((arg) => arg.startsWith('-') && arg !== '--json');
+  const files = args.filter((arg) => !arg.startsWith('-'));
+  if (unknownOption !== undefined || files.length === 0) {
+    io.stderr(`${unknownOption ? `waymark validate: unknown option ${JSON.stringify(unknownOption)}` : 'waymark validate: no file given'}\n\n${USAGE}`);
+    return 2;
+  }
+  const located: LocatedIssue[] = [];
+  for (const file of files) located.push(...(await checkFile(file, io)));
+
+  const errors = located.filter((i) => i.severity === 'error').length;
+  const warnings = located.length - errors;
+  if (json) io.stdout(`${JSON.stringify(located, null, 2)}\n`);
+  else {
+    for (const i of located) {
+      io.stdout(`${i.file}:${i.line}:${i.column}  ${i.path}  ${i.severity === 'warning' ? 'warning: ' : ''}${i.message}\n`);
+    }
+    io.stdout(`${plural(errors, 'error')}, ${plural(warnings, 'warning')}\n`);
+  }
+  return errors > 0 ? 1 : 0;
+}
+
+/** Read, parse (JSON with comments) and validate one file; every issue gets a position. */
+export async function checkFile(file: string, io: Pick<CliIO, 'readFile'>): Promise<LocatedIssue[]> {
+  let text: string;
+  try {
+    text = await io.readFile(file);
+  } catch (error) {
+    return [{ file, line: 1, column: 1, code: 'unreadable', severity: 'error', path: '(file)', message: `cannot read the file (${(error as Error).message ?? String(error)})` }];
+  }
+  const lines = lineStarts(text);
+  const at = (offset: number) => position(lines, offset);
+
+  const syntax: ParseError[] = [];
+  let tree: Node | undefined;
+  try {
+    tree = parseTree(text, syntax, { allowTrailingComma: false, disallowComments: false });
+  } catch (error) {
+    // The parser recurses per nesting level; a hostile file can exhaust the stack.
+    return [{ file, line: 1, column: 1, code: 'invalid-json', severity: 'error', path: '(file)', message: `cannot parse the file (${(error as Error).message ?? String(error)})` }];
+  }
+  if (syntax.length > 0 || tree === undefined) {
+    const problems = syntax.length > 0 ? syntax : [{ error: 0, offset: 0, length: 0 }];
+    return problems.map((problem) => ({
+      file,
+      ...at(problem.offset),
+      code: 'invalid-json',
+      severity: 'error' as const,
+      path: '(syntax)',
+      message: syntax.length > 0 ? `invalid JSON: ${describeSyntaxError(printParseErrorCode(problem.error))}` : 'the file is empty',
+    }));
+  }
+  let value: unknown;
+  try {
+    value = toValue(tree);
+  } catch (error) {
+    return [{ file, line: 1, column: 1, code: 'too-deep', severity: 'error', path: '(file)', message: `cannot read the file (${(error as Error).message ?? String(error)})` }];
+  }
+  const { issues } = validateConfig(value);
+  return issues.map((issue) => {
+    const path = formatPath(issue.path);
+    const prefix = `${path}: `;
+    return {
+      file,
+      ...at(offsetOf(tree, issue)),
+      code: issue.code,
+      severity: issue.severity,
+      path,
+      message: issue.message.startsWith(prefix) ? issue.message.slice(prefix.length) : issue.message,
+    };
+  });
+}
+
+/** Where an issue points: the key itself for a bad key, else the deepest node the path reaches (the parent object for a missing field). */
+function offsetOf(root: Node, issue: ConfigIssue): number {
+  const pointsAtKey = issue.code === 'unknown-key' || issue.code === 'forbidden-key';
+  for (let length = issue.path.length; length >= 0; length--) {
+    const path: IssuePath = issue.path.slice(0, length);
+    const node = findNodeAtLocation(root, path);
+    if (!node) continue;
+    if (pointsAtKey && length === issue.path.length && node.parent?.type === 'property') return node.parent.children?.[0]?.offset ?? node.offset;
+    return node.offset;
+  }
+  return root.offset;
+}
+
+/** The document's value, built without ever assigning through `__proto__` (unlike naive `obj[key] = …`). */
+function toValue(node: Node): unknown {
+  switch (node.type) {
+    case 'object': {
+      const object: Record<string, unknown> = {};
+      for (const property of node.children ?? []) {
+        const [key, value] = property.children ?? [];
+        if (!key || !value) continue;
+        Object.defineProperty(object, String(key.value), { value: toValue(value), enumerable: true, writable: true, configurable: true });
+      }
+      return object;
+    }
+    case 'array':
+      return (node.children ?? []).map(toValue);
+    default:
+      return node.value;
+  }
+}
+
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) if (text[i] === '\n') starts.push(i + 1);
+  return starts;
+}
+
+/** 1-based line and column of an offset. */
+function position(starts: number[], offset: number): { line: number; column: number } {
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (starts[mid]! <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return { line: low + 1, column: offset - starts[low]! + 1 };
+}
+
+function describeSyntaxError(code: string): string {
+  // "CommaExpected" → "comma expected"
+  return code.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+function nodeIO(): CliIO {
+  return {
+    stdout: (text) => void process.stdout.write(text),
+    stderr: (text) => void process.stderr.write(text),
+    readFile: (path) => readFile(path, 'utf8'),
+  };
+}

@@ -1,0 +1,312 @@
+import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { autoUpdate, platform } from '@floating-ui/dom';
+import type { Action, BeaconExperience } from '../../config/types.js';
+import type { UserAction } from '../../engine/contract.js';
+import { anchorFloating, effectiveZoom } from '../shared/anchor.js';
+import { renderArticles, renderBody, renderButtons } from '../shared/content.js';
+import type { ComponentContext } from '../shared/context.js';
+import { WAYMARK_UI_VERSION } from '../shared/define.js';
+import { WmActionEvent, WmOpenChangeEvent, WmTargetMissingEvent } from '../shared/events.js';
+import { intersect, type Box } from '../shared/geometry.js';
+import { baseStyles } from '../shared/styles.js';
+import { describeTarget } from '../shared/targets.js';
+import { applyTheme, themeTokens } from '../shared/theme.js';
+
+const DOT_SIZE = 24;
+const TARGET_WAIT_MS = 3000;
+
+/**
+ * A beacon: a pulsing dot beside an element. The dot is a real button with an accessible name
+ * ("Show tip: …") that opens the beacon's hint; Escape closes the hint and returns focus to the
+ * dot. The pulse stops under `prefers-reduced-motion`. "Got it" reports `complete`; the close
+ * button reports `dismiss`.
+ *
+ * @event wm-open-change - The beacon's hint opened or closed.
+ * @event wm-action - The user acted; cancelable.
+ * @event wm-target-missing - The target did not appear in time.
+ *
+ * @csspart beacon - The dot (a button).
+ * @csspart popover - The hint card.
+ * @csspart arrow - The arrow. @csspart title - The title. @csspart body - The text.
+ * @csspart close - The close (×) button. @csspart button - Buttons.
+ *
+ * @cssproperty --wm-beacon-color - The dot color. Default #e5484d.
+ * @cssproperty --wm-accent - Accent color. @cssproperty --wm-bg - Card background.
+ * @cssproperty --wm-fg - Card text. @cssproperty --wm-radius - Corner radius.
+ */
+export class WmBeacon extends LitElement {
+  static readonly waymarkVersion = WAYMARK_UI_VERSION;
+  static override styles = [
+    themeTokens,
+    baseStyles,
+    css`
+      .beacon {
+        position: fixed;
+        inset: auto;
+        top: 0;
+        left: 0;
+        width: ${DOT_SIZE}px;
+        height: ${DOT_SIZE}px;
+        margin: 0;
+        padding: 0;
+        border: 0;
+        border-radius: 50%;
+        background: transparent;
+        overflow: visible;
+        cursor: pointer;
+      }
+      .beacon.hidden {
+        visibility: hidden;
+      }
+      .dot,
+      .pulse {
+        position: absolute;
+        inset: 6px;
+        border-radius: 50%;
+        background: var(--wm-beacon-color);
+        box-shadow: 0 0 0 2px var(--wm-bg);
+      }
+      .pulse {
+        box-shadow: none;
+        animation: wm-pulse 1.6s ease-out infinite;
+      }
+      @keyframes wm-pulse {
+        from {
+          transform: scale(1);
+          opacity: 0.7;
+        }
+        to {
+          transform: scale(2.6);
+          opacity: 0;
+        }
+      }
+      .beacon:focus-visible {
+        outline: 2px solid var(--wm-focus-ring);
+        outline-offset: 2px;
+      }
+      @media (prefers-reduced-motion: reduce) {
+        .pulse {
+          display: none;
+        }
+      }
+    `,
+  ];
+
+  @property({ attribute: false }) experience?: BeaconExperience;
+  @property({ attribute: false }) context?: ComponentContext;
+  @state() private open = false;
+
+  @query('.beacon') private dot?: HTMLButtonElement;
+  @query('.card') private card?: HTMLElement;
+  @query('.arrow') private arrowElement?: HTMLElement;
+
+  private armed: Array<() => void> = [];
+  private openCleanups: Array<() => void> = [];
+  private target: Element | null = null;
+  private run = 0;
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.disarm();
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if ((changed.has('experience') || changed.has('context')) && this.experience && this.context) void this.arm();
+  }
+
+  protected override render(): unknown {
+    const beacon = this.experience;
+    const context = this.context;
+    if (!beacon || !context) return nothing;
+    const t = context.translator;
+    const title = t.text(beacon.title);
+    return html`
+      <button
+        type="button"
+        class="beacon hidden"
+        part="beacon"
+        popover="manual"
+        aria-label=${t.t('beaconLabel', { title: title || t.t('hintLabel') })}
+        aria-expanded=${this.open ? 'true' : 'false'}
+        aria-controls="wm-card"
+        @click=${this.toggle}
+      >
+        <span class="pulse"></span><span class="dot"></span>
+      </button>
+      <div
+        id="wm-card"
+        class="card"
+        part="popover"
+        popover="manual"
+        role="dialog"
+        tabindex="-1"
+        dir=${t.dir}
+        lang=${t.locale}
+        aria-label=${title ? nothing : t.t('hintLabel')}
+        aria-labelledby=${title ? 'wm-title' : nothing}
+        aria-describedby="wm-body"
+      >
+        <div class="arrow" part="arrow"></div>
+        ${title ? html`<h2 class="title" part="title" id="wm-title">${title}</h2>` : nothing}
+        <button type="button" class="close" part="close" aria-label=${t.t('close')} @click=${() => this.finish({ type: 'dismiss' })}>×</button>
+        ${renderBody(context, beacon.body, 'wm-body')}
+        ${renderArticles(context, beacon.articles, (action) => this.act({ type: 'button', action }))}
+        <div class="footer" part="footer">
+          ${renderButtons(context, beacon.buttons, (action: Action) => this.act({ type: 'button', action }))}
+          <button type="button" class="btn primary" part="button button-primary" @click=${() => this.finish({ type: 'complete' })}>${t.t('gotIt')}</button>
+        </div>
+      </div>
+    `;
+  }
+
+  get isOpen(): boolean {
+    return this.open;
+  }
+
+  /** The dot (for tests and the debug overlay). */
+  get button(): HTMLButtonElement | null {
+    return this.dot ?? null;
+  }
+
+  get panel(): HTMLElement | null {
+    return this.card ?? null;
+  }
+
+  private async arm(): Promise<void> {
+    const beacon = this.experience!;
+    const context = this.context!;
+    const run = ++this.run;
+    this.disarm(false);
+    this.armed.push(applyTheme(this, context.theme));
+    let target = context.targets.resolve(beacon.target);
+    if (!target) {
+      const abort = new AbortController();
+      this.armed.push(() => abort.abort());
+      target = await context.targets.wait(beacon.target, TARGET_WAIT_MS, abort.signal);
+      if (run !== this.run) return;
+      if (!target) {
+        this.dispatchEvent(new WmTargetMissingEvent(beacon.id, 0, describeTarget(beacon.target), 'skip'));
+        return;
+      }
+    }
+    await this.updateComplete;
+    const dot = this.dot;
+    if (!dot || run !== this.run) return;
+    this.target = target;
+    dot.showPopover();
+    this.armed.push(
+      () => {
+        if (dot.matches(':popover-open')) dot.hidePopover();
+      },
+      autoUpdate(target, dot, () => void this.placeDot(target, dot)),
+    );
+    this.act({ type: 'shown' });
+  }
+
+  private disarm(clearTarget = true): void {
+    this.close();
+    for (const cleanup of this.armed.splice(0).reverse()) cleanup();
+    if (clearTarget) this.target = null;
+    this.run++;
+  }
+
+  /** Put the dot on the target's corner (mirrored in RTL); hide it when the corner is scrolled away. */
+  private async placeDot(target: Element, dot: HTMLElement): Promise<void> {
+    const rect = target.getBoundingClientRect();
+    const rtl = this.context?.translator.dir === 'rtl';
+    const position = this.experience?.position ?? 'top-end';
+    const start = rtl ? rect.right : rect.left;
+    const end = rtl ? rect.left : rect.right;
+    const centerX = (rect.left + rect.right) / 2;
+    const centerY = (rect.top + rect.bottom) / 2;
+    const [x, y] = (
+      {
+        'top-start': [start, rect.top],
+        'top-end': [end, rect.top],
+        'bottom-start': [start, rect.bottom],
+        'bottom-end': [end, rect.bottom],
+        left: [rect.left, centerY],
+        right: [rect.right, centerY],
+        center: [centerX, centerY],
+      } as const
+    )[position];
+    const clip = (await platform.getClippingRect({
+      element: target,
+      boundary: 'clippingAncestors',
+      rootBoundary: 'viewport',
+      strategy: 'fixed',
+    })) as Box;
+    const visible = intersect({ x: x - 1, y: y - 1, width: 2, height: 2 }, clip) !== null;
+    dot.classList.toggle('hidden', !visible);
+    if (!visible && this.open) this.close();
+    const zoom = effectiveZoom(dot);
+    dot.style.left = `${(x - DOT_SIZE / 2) / zoom}px`;
+    dot.style.top = `${(y - DOT_SIZE / 2) / zoom}px`;
+  }
+
+  private readonly toggle = (): void => {
+    if (this.open) this.close(true);
+    else void this.show();
+  };
+
+  /** Open the beacon's hint and move focus into it. */
+  async show(): Promise<void> {
+    const context = this.context;
+    if (!context || !this.target || this.open) return;
+    this.open = true;
+    await this.updateComplete;
+    const card = this.card;
+    const dot = this.dot;
+    if (!card || !dot || !this.open) return;
+    card.classList.add('unplaced');
+    card.showPopover();
+    const removeLayer = context.stack.push({ dismiss: () => this.close(true) });
+    const stopAnchor = anchorFloating({
+      reference: dot,
+      floating: card,
+      arrow: this.arrowElement,
+      placement: this.experience?.placement,
+      gap: 8,
+      onPlaced: () => {
+        if (!card.classList.contains('unplaced')) return;
+        card.classList.remove('unplaced');
+        card.focus({ preventScroll: true });
+      },
+      onError: (error) => context.reportError(error, `beacon:${this.experience?.id}:position`),
+    });
+    this.openCleanups.push(removeLayer, stopAnchor, () => {
+      if (card.matches(':popover-open')) card.hidePopover();
+    });
+    this.dispatchEvent(new WmOpenChangeEvent(this.experience!.id, true));
+  }
+
+  /** Close the hint; with `returnFocus`, focus goes back to the dot. */
+  close(returnFocus = false): void {
+    if (!this.open) return;
+    this.open = false;
+    for (const cleanup of this.openCleanups.splice(0).reverse()) cleanup();
+    if (returnFocus) this.dot?.focus({ preventScroll: true });
+    this.dispatchEvent(new WmOpenChangeEvent(this.experience!.id, false));
+  }
+
+  private finish(action: UserAction): void {
+    this.close(true);
+    this.act(action);
+  }
+
+  private act(action: UserAction): void {
+    const beacon = this.experience;
+    const context = this.context;
+    if (!beacon || !context) return;
+    const event = new WmActionEvent(beacon.id, action);
+    this.dispatchEvent(event);
+    if (!event.defaultPrevented) context.act(beacon.id, action);
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'wm-beacon': WmBeacon;
+  }
+}

@@ -1,0 +1,259 @@
+/**
+ * Declarative HTML for developers: `<wm-tour>` with `<wm-step>` children, `<wm-hint>` and
+ * `<wm-beacon>` compile to the very config objects the JSON would hold. Pure: reads attributes
+ * and text content (never HTML), writes nothing, and returns problems as data.
+ *
+ * ```html
+ * <wm-tour id="welcome" spotlight>
+ *   <wm-step target="#new-project" title="Create a project" placement="bottom">
+ *     Start here. **Projects** hold your boards.
+ *   </wm-step>
+ *   <wm-step title="That's it">Have fun!</wm-step>
+ * </wm-tour>
+ * <wm-hint id="export-tip" target="#export" open-on="hover">Exports go to your e-mail.</wm-hint>
+ * ```
+ */
+import type {
+  BeaconExperience,
+  Experience,
+  Frequency,
+  HintExperience,
+  MissingTargetPolicy,
+  Placement,
+  TourExperience,
+  TourStep,
+} from '../config/types.js';
+
+export interface DeclarativeIssue {
+  code: 'missing-attribute' | 'invalid-attribute' | 'unknown-element' | 'empty';
+  /** Where, e.g. `wm-tour#welcome > wm-step[2]@placement`. */
+  path: string;
+  message: string;
+}
+
+export interface DeclarativeResult {
+  /** Absent when the element could not be compiled at all. */
+  experience?: Experience;
+  issues: DeclarativeIssue[];
+}
+
+const PLACEMENTS: readonly Placement[] = [
+  'auto', 'top', 'bottom', 'left', 'right', 'top-start', 'top-end', 'bottom-start', 'bottom-end',
+  'left-start', 'left-end', 'right-start', 'right-end', 'center',
+];
+const POLICIES: readonly MissingTargetPolicy[] = ['skip', 'center', 'end'];
+const OPEN_ON: readonly NonNullable<HintExperience['openOn']>[] = ['hover', 'focus', 'click', 'trigger'];
+const BEACON_POSITIONS: readonly NonNullable<BeaconExperience['position']>[] = [
+  'top-start', 'top-end', 'bottom-start', 'bottom-end', 'left', 'right', 'center',
+];
+const SHOW: readonly NonNullable<Frequency['show']>[] = ['once', 'session', 'always'];
+const DURATION = /^\d+(?:\.\d+)?(?:ms|s|m|h|d|w)$/;
+const DECLARATIVE_TAGS = 'wm-tour, wm-hint, wm-beacon';
+
+/** Compile one `<wm-tour>`, `<wm-hint>` or `<wm-beacon>` element. */
+export function compileDeclarative(element: Element): DeclarativeResult {
+  const tag = element.localName;
+  const issues: DeclarativeIssue[] = [];
+  const reader = new AttributeReader(element, `${tag}${element.id ? `#${element.id}` : ''}`, issues);
+  switch (tag) {
+    case 'wm-tour':
+      return { experience: compileTour(element, reader, issues), issues };
+    case 'wm-hint':
+      return withRequired(compileHint(reader, element), issues);
+    case 'wm-beacon':
+      return withRequired(compileBeacon(reader, element), issues);
+    default:
+      issues.push({ code: 'unknown-element', path: tag, message: `expected <wm-tour>, <wm-hint> or <wm-beacon>, got <${tag}>` });
+      return { issues };
+  }
+}
+
+/** Compile every declarative element under `root` (skipping ones the renderer created). */
+export function compileDeclarativeAll(root: ParentNode): { experiences: Experience[]; issues: DeclarativeIssue[] } {
+  const experiences: Experience[] = [];
+  const issues: DeclarativeIssue[] = [];
+  for (const element of root.querySelectorAll(DECLARATIVE_TAGS)) {
+    if (element.hasAttribute('data-waymark-ui')) continue;
+    const result = compileDeclarative(element);
+    issues.push(...result.issues);
+    if (result.experience) experiences.push(result.experience);
+  }
+  return { experiences, issues };
+}
+
+function withRequired(experience: Experience | undefined, issues: DeclarativeIssue[]): DeclarativeResult {
+  return experience ? { experience, issues } : { issues };
+}
+
+function compileTour(element: Element, reader: AttributeReader, issues: DeclarativeIssue[]): TourExperience {
+  const tour: TourExperience = { ...base(reader), type: 'tour', steps: [] };
+  const spotlight = reader.flag('spotlight');
+  if (spotlight !== undefined) tour.spotlight = spotlight;
+  const policy = reader.oneOf('on-missing-target', POLICIES);
+  if (policy) tour.onMissingTarget = policy;
+  const skippable = reader.flag('skippable');
+  if (skippable !== undefined) tour.skippable = skippable;
+  const progress = reader.flag('show-progress');
+  if (progress !== undefined) tour.showProgress = progress;
+  const steps = Array.from(element.children).filter((child) => child.localName === 'wm-step');
+  steps.forEach((stepElement, index) => {
+    const stepReader = new AttributeReader(stepElement, `${reader.path} > wm-step[${index}]`, issues);
+    tour.steps.push(compileStep(stepElement, stepReader));
+  });
+  if (steps.length === 0) issues.push({ code: 'empty', path: reader.path, message: 'expected at least one <wm-step> child, found none' });
+  return tour;
+}
+
+function compileStep(element: Element, reader: AttributeReader): TourStep {
+  const step: TourStep = { title: reader.required('title') ?? '' };
+  const id = reader.text('id');
+  if (id) step.id = id;
+  const target = reader.text('target');
+  if (target) step.target = target;
+  const body = textContent(element);
+  if (body) step.body = body;
+  const placement = reader.oneOf('placement', PLACEMENTS);
+  if (placement) step.placement = placement;
+  const spotlight = reader.flag('spotlight');
+  if (spotlight !== undefined) step.spotlight = spotlight;
+  const modal = reader.flag('modal');
+  if (modal !== undefined) step.modal = modal;
+  const policy = reader.oneOf('on-missing-target', POLICIES);
+  if (policy) step.onMissingTarget = policy;
+  const waitFor = reader.duration('wait-for');
+  if (waitFor) step.waitFor = waitFor;
+  const page = reader.text('page');
+  if (page) step.page = page;
+  const url = reader.text('url');
+  if (url) step.url = url;
+  const image = reader.text('image');
+  if (image) step.image = { src: image, alt: reader.text('image-alt') ?? '' };
+  const advance = reader.text('advance-on');
+  if (advance) {
+    // `click`, `event:<name>` or `element:<selector>`.
+    if (advance === 'click') step.advanceOn = { click: true };
+    else if (advance.startsWith('event:') && advance.length > 6) step.advanceOn = { event: advance.slice(6) };
+    else if (advance.startsWith('element:') && advance.length > 8) step.advanceOn = { element: advance.slice(8) };
+    else reader.invalid('advance-on', 'expected "click", "event:<name>" or "element:<selector>"', advance);
+  }
+  return step;
+}
+
+function compileHint(reader: AttributeReader, element: Element): HintExperience | undefined {
+  const target = reader.required('target');
+  const body = textContent(element);
+  if (!body) reader.issues.push({ code: 'empty', path: reader.path, message: 'expected text content (the hint body), found none' });
+  if (!target) return undefined;
+  const hint: HintExperience = { ...base(reader), type: 'hint', target, body };
+  const title = reader.text('title');
+  if (title) hint.title = title;
+  const openOn = reader.oneOf('open-on', OPEN_ON);
+  if (openOn) hint.openOn = openOn;
+  const placement = reader.oneOf('placement', PLACEMENTS);
+  if (placement) hint.placement = placement;
+  return hint;
+}
+
+function compileBeacon(reader: AttributeReader, element: Element): BeaconExperience | undefined {
+  const target = reader.required('target');
+  const body = textContent(element);
+  if (!body) reader.issues.push({ code: 'empty', path: reader.path, message: 'expected text content (the beacon body), found none' });
+  if (!target) return undefined;
+  const beacon: BeaconExperience = { ...base(reader), type: 'beacon', target, body };
+  const title = reader.text('title');
+  if (title) beacon.title = title;
+  const position = reader.oneOf('position', BEACON_POSITIONS);
+  if (position) beacon.position = position;
+  const placement = reader.oneOf('placement', PLACEMENTS);
+  if (placement) beacon.placement = placement;
+  return beacon;
+}
+
+/** The attributes every experience shares. */
+function base(reader: AttributeReader): { id: string; name?: string; stages?: string[]; priority?: number; frequency?: Frequency } {
+  const out: { id: string; name?: string; stages?: string[]; priority?: number; frequency?: Frequency } = {
+    id: reader.required('id') ?? '',
+  };
+  const name = reader.text('name');
+  if (name) out.name = name;
+  const stages = reader.text('stages');
+  if (stages) out.stages = stages.split(/[\s,]+/).filter(Boolean);
+  const priority = reader.number('priority');
+  if (priority !== undefined) out.priority = priority;
+  const show = reader.oneOf('show', SHOW);
+  if (show) out.frequency = { show };
+  return out;
+}
+
+/** Text content with common indentation removed; blank lines (paragraph breaks) kept. */
+function textContent(element: Element): string {
+  let text = '';
+  for (const node of element.childNodes) {
+    // Only direct text: nested <wm-step> children of a tour are not its body.
+    if (node.nodeType === 3) text += node.nodeValue ?? '';
+    else if (node.nodeType === 1 && (node as Element).localName !== 'wm-step') text += node.textContent ?? '';
+  }
+  const lines = text.replace(/\r\n?/g, '\n').split('\n').map((line) => line.trim());
+  return lines.join('\n').replace(/\n{3,}/g, '\n\n').trim();
+}
+
+class AttributeReader {
+  constructor(
+    private readonly element: Element,
+    readonly path: string,
+    readonly issues: DeclarativeIssue[],
+  ) {}
+
+  text(name: string): string | undefined {
+    const value = this.element.getAttribute(name);
+    return value === null ? undefined : value.trim();
+  }
+
+  required(name: string): string | undefined {
+    const value = this.text(name);
+    if (!value) {
+      this.issues.push({ code: 'missing-attribute', path: `${this.path}@${name}`, message: `expected a non-empty "${name}" attribute, found ${value === undefined ? 'none' : '""'}` });
+      return undefined;
+    }
+    return value;
+  }
+
+  /** Present (or "true") → true, "false" → false, absent → undefined. */
+  flag(name: string): boolean | undefined {
+    const value = this.text(name);
+    if (value === undefined) return undefined;
+    if (value === '' || value === 'true' || value === name) return true;
+    if (value === 'false') return false;
+    this.invalid(name, 'expected "true", "false" or no value', value);
+    return undefined;
+  }
+
+  number(name: string): number | undefined {
+    const value = this.text(name);
+    if (value === undefined) return undefined;
+    const parsed = Number(value);
+    if (value !== '' && Number.isFinite(parsed)) return parsed;
+    this.invalid(name, 'expected a number', value);
+    return undefined;
+  }
+
+  duration(name: string): string | undefined {
+    const value = this.text(name);
+    if (value === undefined) return undefined;
+    if (DURATION.test(value)) return value;
+    this.invalid(name, 'expected a duration such as "500ms" or "3s"', value);
+    return undefined;
+  }
+
+  oneOf<T extends string>(name: string, allowed: readonly T[]): T | undefined {
+    const value = this.text(name);
+    if (value === undefined) return undefined;
+    if ((allowed as readonly string[]).includes(value)) return value as T;
+    this.invalid(name, `expected one of ${allowed.map((a) => `"${a}"`).join(', ')}`, value);
+    return undefined;
+  }
+
+  invalid(name: string, expected: string, got: string): void {
+    this.issues.push({ code: 'invalid-attribute', path: `${this.path}@${name}`, message: `${expected}, got ${JSON.stringify(got)}` });
+  }
+}

@@ -1,0 +1,268 @@
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import type { Action, HintExperience } from '../../config/types.js';
+import { richTextToPlain } from '../../config/rich-text.js';
+import type { UserAction } from '../../engine/contract.js';
+import { anchorFloating } from '../shared/anchor.js';
+import { renderArticles, renderBody, renderButtons } from '../shared/content.js';
+import type { ComponentContext } from '../shared/context.js';
+import { WAYMARK_UI_VERSION } from '../shared/define.js';
+import { WmActionEvent, WmOpenChangeEvent, WmTargetMissingEvent } from '../shared/events.js';
+import { isInside } from '../shared/focus.js';
+import { baseStyles } from '../shared/styles.js';
+import { describeTarget } from '../shared/targets.js';
+import { applyTheme, themeTokens } from '../shared/theme.js';
+
+/** How long a pointer may travel from the target to the hint (and back) before it closes. */
+const HOVER_GRACE_MS = 300;
+const TARGET_WAIT_MS = 3000;
+
+/**
+ * A hint: a small popover anchored to an element, opened on hover (and keyboard focus), focus,
+ * click, or straight away (`openOn: 'trigger'`). Meets WCAG 1.4.13: the pointer can move onto
+ * the hint without it closing (hoverable), Escape closes it without moving focus or pointer
+ * (dismissible), and it stays until the pointer or focus leaves or the user closes it
+ * (persistent). Its text is announced through a polite live region when it opens.
+ *
+ * The close button reports `dismiss`; Escape and leaving only close it for now, except for a
+ * `trigger` hint, where Escape also reports `dismiss`.
+ *
+ * @event wm-open-change - The hint opened or closed (`open`).
+ * @event wm-action - The user acted (`action`); cancelable.
+ * @event wm-target-missing - The target did not appear in time.
+ *
+ * @csspart popover - The hint card (in the top layer).
+ * @csspart arrow - The arrow.
+ * @csspart title - The title.
+ * @csspart body - The text.
+ * @csspart close - The close (×) button.
+ * @csspart button - Custom buttons.
+ * @csspart link - Links inside the text.
+ *
+ * @cssproperty --wm-accent - Accent color. @cssproperty --wm-bg - Background.
+ * @cssproperty --wm-fg - Text color. @cssproperty --wm-border - Border.
+ * @cssproperty --wm-radius - Corner radius. @cssproperty --wm-font - Font family.
+ * @cssproperty --wm-shadow - Shadow. @cssproperty --wm-max-width - Max width.
+ */
+export class WmHint extends LitElement {
+  static readonly waymarkVersion = WAYMARK_UI_VERSION;
+  static override styles = [themeTokens, baseStyles];
+
+  @property({ attribute: false }) experience?: HintExperience;
+  @property({ attribute: false }) context?: ComponentContext;
+  /** Whether the hint is open now. Reflects; set by user interaction or `show()`/`close()`. */
+  @state() private open = false;
+
+  @query('.card') private card?: HTMLElement;
+  @query('.arrow') private arrowElement?: HTMLElement;
+
+  private armed: Array<() => void> = [];
+  private openCleanups: Array<() => void> = [];
+  private target: Element | null = null;
+  private closeTimer: number | undefined;
+  private run = 0;
+  private shownReported = false;
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.disarm();
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if ((changed.has('experience') || changed.has('context')) && this.experience && this.context) void this.arm();
+  }
+
+  protected override render(): unknown {
+    const hint = this.experience;
+    const context = this.context;
+    if (!hint || !context) return nothing;
+    const t = context.translator;
+    const title = t.text(hint.title);
+    return html`
+      <div
+        class="card"
+        part="popover"
+        popover="manual"
+        role="dialog"
+        tabindex="-1"
+        dir=${t.dir}
+        lang=${t.locale}
+        aria-label=${title ? nothing : t.t('hintLabel')}
+        aria-labelledby=${title ? 'wm-title' : nothing}
+        aria-describedby="wm-body"
+        @mouseenter=${this.cancelClose}
+        @mouseleave=${this.onLeave}
+        @focusout=${this.onFocusOut}
+      >
+        <div class="arrow" part="arrow"></div>
+        ${title ? html`<h2 class="title" part="title" id="wm-title">${title}</h2>` : nothing}
+        <button type="button" class="close" part="close" aria-label=${t.t('close')} @click=${this.dismiss}>×</button>
+        ${renderBody(context, hint.body, 'wm-body')}
+        ${renderArticles(context, hint.articles, (action) => this.act({ type: 'button', action }))}
+        ${hint.buttons?.length
+          ? html`<div class="footer" part="footer">${renderButtons(context, hint.buttons, (action: Action) => this.act({ type: 'button', action }))}</div>`
+          : nothing}
+      </div>
+      <div class="visually-hidden" role="status">${this.open ? this.spokenText() : ''}</div>
+    `;
+  }
+
+  /** Whether the hint is open now. */
+  get isOpen(): boolean {
+    return this.open;
+  }
+
+  /** The hint card (for tests and the debug overlay). */
+  get panel(): HTMLElement | null {
+    return this.card ?? null;
+  }
+
+  /** Open the hint now (as a trigger would). */
+  async show(): Promise<void> {
+    const context = this.context;
+    const target = this.target;
+    if (!context || !target || this.open) return;
+    this.cancelClose();
+    this.open = true;
+    await this.updateComplete;
+    const card = this.card;
+    if (!card || !this.open) return;
+    card.classList.add('unplaced');
+    card.showPopover();
+    const removeLayer = context.stack.push({ dismiss: () => this.onEscape() });
+    const stopAnchor = anchorFloating({
+      reference: target,
+      floating: card,
+      arrow: this.arrowElement,
+      placement: this.experience?.placement,
+      gap: 10,
+      onPlaced: () => card.classList.remove('unplaced'),
+      onError: (error) => context.reportError(error, `hint:${this.experience?.id}:position`),
+    });
+    this.openCleanups.push(removeLayer, stopAnchor, () => {
+      if (card.matches(':popover-open')) card.hidePopover();
+    });
+    this.dispatchEvent(new WmOpenChangeEvent(this.experience!.id, true));
+    if (!this.shownReported) {
+      this.shownReported = true;
+      this.act({ type: 'shown' });
+    }
+  }
+
+  /** Close the hint (without reporting anything to Waymark). */
+  close(): void {
+    this.cancelClose();
+    if (!this.open) return;
+    this.open = false;
+    for (const cleanup of this.openCleanups.splice(0).reverse()) cleanup();
+    this.dispatchEvent(new WmOpenChangeEvent(this.experience!.id, false));
+  }
+
+  private async arm(): Promise<void> {
+    const hint = this.experience!;
+    const context = this.context!;
+    const run = ++this.run;
+    this.disarm(false);
+    this.armed.push(applyTheme(this, context.theme));
+    let target = context.targets.resolve(hint.target);
+    if (!target) {
+      const abort = new AbortController();
+      this.armed.push(() => abort.abort());
+      target = await context.targets.wait(hint.target, TARGET_WAIT_MS, abort.signal);
+      if (run !== this.run) return;
+      if (!target) {
+        this.dispatchEvent(new WmTargetMissingEvent(hint.id, 0, describeTarget(hint.target), 'skip'));
+        return;
+      }
+    }
+    this.target = target;
+    const openOn = hint.openOn ?? 'hover';
+    const listen = <K extends keyof HTMLElementEventMap>(type: K, listener: (event: HTMLElementEventMap[K]) => void) => {
+      target!.addEventListener(type, listener as EventListener);
+      this.armed.push(() => target!.removeEventListener(type, listener as EventListener));
+    };
+    if (openOn === 'hover') {
+      listen('mouseenter', () => void this.show());
+      listen('mouseleave', this.onLeave);
+    }
+    if (openOn === 'hover' || openOn === 'focus') {
+      listen('focusin', () => void this.show());
+      listen('focusout', this.onFocusOut);
+    }
+    if (openOn === 'click') {
+      listen('click', () => (this.open ? this.close() : void this.show()));
+    }
+    if (openOn === 'trigger') await this.show();
+  }
+
+  private disarm(clearTarget = true): void {
+    this.close();
+    for (const cleanup of this.armed.splice(0).reverse()) cleanup();
+    if (clearTarget) this.target = null;
+    this.run++;
+  }
+
+  private spokenText(): string {
+    const context = this.context!;
+    const hint = this.experience!;
+    const title = context.translator.text(hint.title);
+    const body = richTextToPlain(context.translator.text(hint.body));
+    return title ? `${title}. ${body}` : body;
+  }
+
+  private readonly onLeave = (): void => {
+    if (this.experience?.openOn === 'trigger' || this.experience?.openOn === 'click') return;
+    this.cancelClose();
+    this.closeTimer = this.context?.window.setTimeout(() => {
+      this.closeTimer = undefined;
+      // Persistent: focus keeps it open even when the pointer leaves.
+      if (!this.focusInside()) this.close();
+    }, HOVER_GRACE_MS);
+  };
+
+  private readonly onFocusOut = (event: FocusEvent): void => {
+    if (this.experience?.openOn === 'trigger' || this.experience?.openOn === 'click') return;
+    const next = event.relatedTarget;
+    if (next instanceof Node && ((this.target && isInside(next, this.target)) || isInside(next, this))) return;
+    if (this.target?.matches(':hover') || this.card?.matches(':hover')) return;
+    this.close();
+  };
+
+  private readonly cancelClose = (): void => {
+    if (this.closeTimer !== undefined) this.context?.window.clearTimeout(this.closeTimer);
+    this.closeTimer = undefined;
+  };
+
+  private focusInside(): boolean {
+    const active = this.context?.window.document.activeElement;
+    return Boolean(active && ((this.target && isInside(active, this.target)) || active === this));
+  }
+
+  private onEscape(): void {
+    const trigger = this.experience?.openOn === 'trigger';
+    this.close();
+    if (trigger) this.act({ type: 'dismiss' });
+  }
+
+  private readonly dismiss = (): void => {
+    const restoreTo = this.target;
+    this.close();
+    this.act({ type: 'dismiss' });
+    if (restoreTo instanceof HTMLElement && this.context?.window.document.activeElement === this) restoreTo.focus({ preventScroll: true });
+  };
+
+  private act(action: UserAction): void {
+    const hint = this.experience;
+    const context = this.context;
+    if (!hint || !context) return;
+    const event = new WmActionEvent(hint.id, action);
+    this.dispatchEvent(event);
+    if (!event.defaultPrevented) context.act(hint.id, action);
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'wm-hint': WmHint;
+  }
+}

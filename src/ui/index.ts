@@ -1,0 +1,163 @@
+/**
+ * The UI layer's seam with the runtime: `createRenderer(ctx)` renders the experiences the
+ * engine decided to show and reports what the user does through `ctx.act`. Each experience
+ * type's component is loaded with `import()` the first time one is shown, so a page pays
+ * only for what it shows. Importing this module defines nothing and listens to nothing.
+ */
+import type { Article, Experience, ThemeTokens } from '../config/types.js';
+import type { UserAction } from '../engine/contract.js';
+import type { ComponentContext } from './shared/context.js';
+import { createDismissibleStack } from './shared/dismissible-stack.js';
+import { createTranslator } from './shared/i18n.js';
+import { createTargetResolver, type TargetResolver } from './shared/targets.js';
+
+export interface UiContext {
+  window: Window;
+  /** e.g. 'en', 'ru', 'lt', 'ar'. */
+  locale: string;
+  /** config.strings overrides. */
+  strings?: Record<string, Record<string, string>>;
+  /** config.theme */
+  theme?: ThemeTokens;
+  articles: ReadonlyMap<string, Article>;
+  /** Report a user action on a shown experience (next, back, dismiss, complete, step-missing, button …). */
+  act(experienceId: string, action: UserAction): void;
+  reportError(error: unknown, where: string): void;
+  /** Where targets are found; defaults to the UI's own resolver (selectors, anchors, text, open shadow roots). */
+  targets?: TargetResolver;
+}
+
+export interface ExperienceView {
+  experience: Experience;
+  step?: number;
+  level?: number;
+}
+
+export interface ExperienceRenderer {
+  /** First show, or re-render at a new step. */
+  show(view: ExperienceView): void;
+  hide(experienceId: string, reason: string): void;
+  /** Removes every element, listener and style it added. */
+  dispose(): void;
+}
+
+/** The properties every rendered component takes. */
+interface RenderedElement extends HTMLElement {
+  experience?: Experience;
+  context?: ComponentContext;
+  step?: number;
+}
+
+type RenderedType = 'tour' | 'hint' | 'beacon';
+
+/** One lazy chunk per component; each registering module exports the tag it defined. */
+const LOADERS: Record<RenderedType, () => Promise<{ tagName: string }>> = {
+  tour: () => import('./tour/define.js'),
+  hint: () => import('./hint/define.js'),
+  beacon: () => import('./beacon/define.js'),
+};
+
+function isRendered(type: Experience['type']): type is RenderedType {
+  return type === 'tour' || type === 'hint' || type === 'beacon';
+}
+
+/** Lazy: each experience type's component is loaded with import() only when first shown. */
+export function createRenderer(ctx: UiContext): ExperienceRenderer {
+  const doc = ctx.window.document;
+  const stack = createDismissibleStack(ctx.window);
+  const reportError = (error: unknown, where: string) => {
+    try {
+      ctx.reportError(error, where);
+    } catch {
+      // The error channel itself failed: nothing left to tell.
+    }
+  };
+  const component: ComponentContext = {
+    window: ctx.window,
+    translator: createTranslator(ctx.locale, ctx.strings),
+    theme: ctx.theme,
+    articles: ctx.articles,
+    stack,
+    targets: ctx.targets ?? createTargetResolver(doc),
+    act(experienceId, action) {
+      try {
+        ctx.act(experienceId, action);
+      } catch (error) {
+        reportError(error, `ui:act:${experienceId}`);
+      }
+    },
+    reportError,
+  };
+  const mounted = new Map<string, RenderedElement>();
+  /** The latest view asked for, per experience, including ones whose chunk is still loading. */
+  const wanted = new Map<string, ExperienceView>();
+  const loading = new Set<string>();
+  let disposed = false;
+
+  const apply = (element: RenderedElement, view: ExperienceView) => {
+    element.context = component;
+    element.experience = view.experience;
+    if (view.experience.type === 'tour') element.step = view.step ?? 0;
+  };
+
+  const mount = (id: string, type: RenderedType, tagName: string) => {
+    const view = wanted.get(id);
+    if (!view || disposed || mounted.has(id)) return;
+    const element = doc.createElement(tagName) as RenderedElement;
+    element.dataset.waymarkUi = type;
+    element.dataset.experience = id;
+    apply(element, view);
+    (doc.body ?? doc.documentElement).append(element);
+    mounted.set(id, element);
+  };
+
+  return {
+    show(view) {
+      if (disposed) return;
+      const { experience } = view;
+      if (!isRendered(experience.type)) return;
+      const type = experience.type;
+      const id = experience.id;
+      wanted.set(id, view);
+      const existing = mounted.get(id);
+      if (existing) {
+        try {
+          apply(existing, view);
+        } catch (error) {
+          reportError(error, `ui:show:${id}`);
+        }
+        return;
+      }
+      if (loading.has(id)) return;
+      loading.add(id);
+      LOADERS[type]()
+        .then(({ tagName }) => mount(id, type, tagName))
+        .catch((error: unknown) => reportError(error, `ui:load:${type}`))
+        .finally(() => loading.delete(id));
+    },
+    hide(experienceId) {
+      wanted.delete(experienceId);
+      const element = mounted.get(experienceId);
+      if (!element) return;
+      mounted.delete(experienceId);
+      try {
+        element.remove();
+      } catch (error) {
+        reportError(error, `ui:hide:${experienceId}`);
+      }
+    },
+    dispose() {
+      disposed = true;
+      wanted.clear();
+      for (const element of mounted.values()) element.remove();
+      mounted.clear();
+      stack.dispose();
+    },
+  };
+}
+
+export { compileDeclarative, compileDeclarativeAll, type DeclarativeIssue, type DeclarativeResult } from './declarative.js';
+export type { TargetResolver } from './shared/targets.js';
+export { createTargetResolver } from './shared/targets.js';
+export { WmActionEvent, WmOpenChangeEvent, WmStepChangeEvent, WmTargetMissingEvent } from './shared/events.js';
+export { createTranslator, type Translator, type StringKey } from './shared/i18n.js';

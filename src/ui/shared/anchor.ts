@@ -1,0 +1,113 @@
+/**
+ * Keep a top-layer element attached to a reference with @floating-ui/dom: computePosition with
+ * offset/flip/shift/arrow/hide, re-run by autoUpdate on scroll (every scroll ancestor, nested
+ * containers included), resize and layout shift. Returns its disposer.
+ */
+import {
+  arrow,
+  autoPlacement,
+  autoUpdate,
+  computePosition,
+  flip,
+  hide,
+  offset,
+  shift,
+  type Padding,
+  type Placement as FloatingPlacement,
+  type ComputePositionReturn,
+} from '@floating-ui/dom';
+import type { Placement } from '../../config/types.js';
+
+export interface AnchorOptions {
+  reference: Element;
+  floating: HTMLElement;
+  arrow?: HTMLElement | null;
+  /** Config placement (default bottom, flipping); `auto` picks the side with most room. */
+  placement?: Placement;
+  /** Gap between reference and floating element, in px. */
+  gap?: number;
+  /** Viewport insets to keep clear (e.g. a fixed header at the top), in px. */
+  insets?: { top?: number; bottom?: number };
+  /** Called after every placement, in the same frame (e.g. to move a spotlight). */
+  onPlaced?(result: ComputePositionReturn): void;
+  onError?(error: unknown): void;
+}
+
+const ARROW_SIZE = 10;
+
+/** Config placement → floating-ui placement; `undefined` means "the side with most room". */
+export function toFloatingPlacement(placement: Placement | undefined): FloatingPlacement | undefined {
+  if (placement === 'auto') return undefined;
+  // Absent: below, flipping when there is no room ('center' never reaches here).
+  if (!placement || placement === 'center') return 'bottom';
+  return placement;
+}
+
+export function anchorFloating(options: AnchorOptions): () => void {
+  const { reference, floating } = options;
+  const gap = options.gap ?? 12;
+  const padding: Padding = { top: 8 + (options.insets?.top ?? 0), bottom: 8 + (options.insets?.bottom ?? 0), left: 8, right: 8 };
+  const wanted = toFloatingPlacement(options.placement);
+  const arrowElement = options.arrow ?? null;
+  let disposed = false;
+  let lastX = NaN;
+  let lastY = NaN;
+
+  const update = () => {
+    computePosition(reference, floating, {
+      strategy: 'fixed',
+      placement: wanted ?? 'bottom',
+      middleware: [
+        offset(gap),
+        wanted ? flip({ padding, fallbackAxisSideDirection: 'start' }) : autoPlacement({ padding }),
+        shift({ padding }),
+        ...(arrowElement ? [arrow({ element: arrowElement, padding: 8 })] : []),
+        hide({ strategy: 'referenceHidden' }),
+      ],
+    })
+      .then((result) => {
+        if (disposed) return;
+        // Coordinates are in viewport px; under CSS zoom the element's own px are scaled.
+        const zoom = effectiveZoom(floating);
+        const x = result.x / zoom;
+        const y = result.y / zoom;
+        if (x !== lastX || y !== lastY) {
+          floating.style.left = `${x}px`;
+          floating.style.top = `${y}px`;
+          lastX = x;
+          lastY = y;
+        }
+        const side = result.placement.split('-')[0]!;
+        if (floating.dataset.placement !== result.placement) floating.dataset.placement = result.placement;
+        const hidden = Boolean(result.middlewareData.hide?.referenceHidden);
+        floating.classList.toggle('detached', hidden);
+        if (arrowElement) placeArrow(arrowElement, side, result.middlewareData.arrow, zoom);
+        options.onPlaced?.(result);
+      })
+      .catch((error: unknown) => options.onError?.(error));
+  };
+
+  const stop = autoUpdate(reference, floating, update);
+  return () => {
+    disposed = true;
+    stop();
+  };
+}
+
+const OPPOSITE: Record<string, string> = { top: 'bottom', bottom: 'top', left: 'right', right: 'left' };
+
+function placeArrow(element: HTMLElement, side: string, data: { x?: number; y?: number } | undefined, zoom: number): void {
+  const style = element.style;
+  style.left = data?.x != null ? `${data.x / zoom}px` : '';
+  style.top = data?.y != null ? `${data.y / zoom}px` : '';
+  style.right = '';
+  style.bottom = '';
+  style.setProperty(OPPOSITE[side]!, `${-ARROW_SIZE / 2 - 1}px`);
+  element.dataset.side = side;
+}
+
+/** The element's effective CSS zoom (`zoom` on it or an ancestor); 1 where unsupported. */
+export function effectiveZoom(element: Element): number {
+  const zoom = (element as Element & { currentCSSZoom?: number }).currentCSSZoom;
+  return typeof zoom === 'number' && zoom > 0 ? zoom : 1;
+}

@@ -1,0 +1,217 @@
+/**
+ * Built-in UI strings (English, Russian, Lithuanian, Arabic) with plural forms chosen by
+ * `Intl.PluralRules`, config overrides, and a fallback chain: exact locale → language → English.
+ */
+import type { Text } from '../../config/types.js';
+import { localize } from '../../config/rich-text.js';
+
+/** A message: one string, or one per plural category (`one`, `few`, `many`, `other`, …). */
+export type Message = string | Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
+
+export type StringKey =
+  | 'next' | 'back' | 'done' | 'skip' | 'close' | 'gotIt'
+  | 'progress' | 'stepLabel' | 'stepAnnouncement' | 'stepsLeft'
+  | 'beaconLabel' | 'hintLabel' | 'articles' | 'opensInNewTab' | 'tourLabel';
+
+type Catalog = Record<StringKey, Message>;
+
+const en: Catalog = {
+  next: 'Next',
+  back: 'Back',
+  done: 'Done',
+  skip: 'Skip tour',
+  close: 'Close',
+  gotIt: 'Got it',
+  progress: '{current} of {total}',
+  stepLabel: { one: 'Step {current} of {total}', other: 'Step {current} of {total}' },
+  stepAnnouncement: 'Step {current} of {total}: {title}',
+  stepsLeft: { one: '{count} step left', other: '{count} steps left' },
+  beaconLabel: 'Show tip: {title}',
+  hintLabel: 'Tip',
+  articles: 'Related articles',
+  opensInNewTab: '(opens in a new tab)',
+  tourLabel: 'Product tour',
+};
+
+const ru: Catalog = {
+  next: 'Далее',
+  back: 'Назад',
+  done: 'Готово',
+  skip: 'Пропустить тур',
+  close: 'Закрыть',
+  gotIt: 'Понятно',
+  progress: 'Шаг {current} из {total}',
+  stepLabel: 'Шаг {current} из {total}',
+  stepAnnouncement: 'Шаг {current} из {total}: {title}',
+  stepsLeft: {
+    one: 'Остался {count} шаг',
+    few: 'Осталось {count} шага',
+    many: 'Осталось {count} шагов',
+    other: 'Осталось {count} шага',
+  },
+  beaconLabel: 'Показать подсказку: {title}',
+  hintLabel: 'Подсказка',
+  articles: 'Статьи по теме',
+  opensInNewTab: '(откроется в новой вкладке)',
+  tourLabel: 'Обзор продукта',
+};
+
+const lt: Catalog = {
+  next: 'Toliau',
+  back: 'Atgal',
+  done: 'Baigti',
+  skip: 'Praleisti turą',
+  close: 'Uždaryti',
+  gotIt: 'Supratau',
+  progress: '{current} iš {total}',
+  stepLabel: '{current} žingsnis iš {total}',
+  stepAnnouncement: '{current} žingsnis iš {total}: {title}',
+  stepsLeft: {
+    one: 'Liko {count} žingsnis',
+    few: 'Liko {count} žingsniai',
+    many: 'Liko {count} žingsnio',
+    other: 'Liko {count} žingsnių',
+  },
+  beaconLabel: 'Rodyti patarimą: {title}',
+  hintLabel: 'Patarimas',
+  articles: 'Susiję straipsniai',
+  opensInNewTab: '(atsidarys naujame skirtuke)',
+  tourLabel: 'Produkto turas',
+};
+
+const ar: Catalog = {
+  next: 'التالي',
+  back: 'السابق',
+  done: 'تم',
+  skip: 'تخطي الجولة',
+  close: 'إغلاق',
+  gotIt: 'فهمت',
+  progress: '{current} من {total}',
+  stepLabel: 'الخطوة {current} من {total}',
+  stepAnnouncement: 'الخطوة {current} من {total}: {title}',
+  stepsLeft: {
+    zero: 'لم تتبقَّ خطوات',
+    one: 'تتبقى خطوة واحدة',
+    two: 'تتبقى خطوتان',
+    few: 'تتبقى {count} خطوات',
+    many: 'تتبقى {count} خطوة',
+    other: 'تتبقى {count} خطوة',
+  },
+  beaconLabel: 'عرض التلميح: {title}',
+  hintLabel: 'تلميح',
+  articles: 'مقالات ذات صلة',
+  opensInNewTab: '(يفتح في علامة تبويب جديدة)',
+  tourLabel: 'جولة في المنتج',
+};
+
+/** Read-only: the built-in catalogs. Frozen so no caller can mutate another instance's strings. */
+export const BUILT_IN_STRINGS: Readonly<Record<string, Readonly<Catalog>>> = Object.freeze({
+  en: Object.freeze(en),
+  ru: Object.freeze(ru),
+  lt: Object.freeze(lt),
+  ar: Object.freeze(ar),
+});
+
+const RTL_LANGUAGES = new Set(['ar', 'he', 'fa', 'ur', 'ps', 'sd', 'ug', 'yi', 'dv', 'ckb']);
+
+/** `'ar-EG'` → `'ar'`. */
+export function languageOf(locale: string): string {
+  return locale.toLowerCase().split(/[-_]/)[0] ?? locale;
+}
+
+export function isRtlLocale(locale: string): boolean {
+  return RTL_LANGUAGES.has(languageOf(locale));
+}
+
+/** The locales to try, most specific first, always ending in English. */
+export function localeChain(locale: string): string[] {
+  const chain = [locale];
+  const language = languageOf(locale);
+  if (language !== locale) chain.push(language);
+  if (!chain.includes('en')) chain.push('en');
+  return chain;
+}
+
+export type Vars = Record<string, string | number>;
+
+export interface Translator {
+  readonly locale: string;
+  readonly dir: 'ltr' | 'rtl';
+  /** A built-in string, after config overrides. `vars.count` (or `vars.total`) picks the plural form. */
+  t(key: StringKey, vars?: Vars): string;
+  /** Pick the best variant of a config `Text` for this locale. */
+  text(value: Text | undefined): string;
+  /** Locale-aware number formatting ("2", "٢"). */
+  number(value: number): string;
+}
+
+/**
+ * Create a translator for one locale. `overrides` is `config.strings`: per locale, a key or
+ * `key.<plural category>` (e.g. `"stepsLeft.few"`) mapped to a template with `{placeholders}`.
+ */
+export function createTranslator(
+  locale: string,
+  overrides: Record<string, Record<string, string>> = {},
+): Translator {
+  const chain = localeChain(locale);
+  const plural = safePluralRules(locale);
+  const numberFormat = safeNumberFormat(locale);
+
+  function pick(key: StringKey, category: Intl.LDMLPluralRule): string {
+    for (const candidate of chain) {
+      const override = lookup(overrides, candidate);
+      const specific = override?.[`${key}.${category}`] ?? override?.[key];
+      if (specific !== undefined) return specific;
+      const builtIn = lookup(BUILT_IN_STRINGS, candidate)?.[key];
+      if (builtIn !== undefined) return typeof builtIn === 'string' ? builtIn : (builtIn[category] ?? builtIn.other);
+    }
+    return key;
+  }
+
+  return {
+    locale,
+    dir: isRtlLocale(locale) ? 'rtl' : 'ltr',
+    t(key, vars = {}) {
+      const count = vars.count ?? vars.total;
+      const category = typeof count === 'number' ? plural.select(count) : 'other';
+      return format(pick(key, category), vars, numberFormat);
+    },
+    text(value) {
+      return value === undefined ? '' : localize(value, locale, 'en');
+    },
+    number(value) {
+      return numberFormat.format(value);
+    },
+  };
+}
+
+function lookup<T>(table: Readonly<Record<string, T>>, locale: string): T | undefined {
+  if (Object.prototype.hasOwnProperty.call(table, locale)) return table[locale];
+  const lower = locale.toLowerCase();
+  for (const key of Object.keys(table)) if (key.toLowerCase() === lower) return table[key];
+  return undefined;
+}
+
+function format(template: string, vars: Vars, numbers: Intl.NumberFormat): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = vars[name];
+    if (value === undefined) return whole;
+    return typeof value === 'number' ? numbers.format(value) : value;
+  });
+}
+
+function safePluralRules(locale: string): Intl.PluralRules {
+  try {
+    return new Intl.PluralRules(locale);
+  } catch {
+    return new Intl.PluralRules('en');
+  }
+}
+
+function safeNumberFormat(locale: string): Intl.NumberFormat {
+  try {
+    return new Intl.NumberFormat(locale);
+  } catch {
+    return new Intl.NumberFormat('en');
+  }
+}

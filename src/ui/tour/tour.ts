@@ -1,0 +1,500 @@
+import { LitElement, css, html, nothing, svg, type PropertyValues } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { classMap } from 'lit/directives/class-map.js';
+import { autoUpdate, platform } from '@floating-ui/dom';
+import type { Action, SpotlightOptions, TourExperience, TourStep } from '../../config/types.js';
+import type { UserAction } from '../../engine/contract.js';
+import { parseDuration } from '../../config/duration.js';
+import { anchorFloating } from '../shared/anchor.js';
+import { renderArticles, renderBody, renderButtons, renderImage } from '../shared/content.js';
+import type { ComponentContext } from '../shared/context.js';
+import { WAYMARK_UI_VERSION } from '../shared/define.js';
+import { WmActionEvent, WmStepChangeEvent, WmTargetMissingEvent } from '../shared/events.js';
+import { captureFocus } from '../shared/focus.js';
+import { intersect, pad, spotlightPath, type Box } from '../shared/geometry.js';
+import { scrollTargetIntoView } from '../shared/scroll.js';
+import { baseStyles } from '../shared/styles.js';
+import { describeTarget } from '../shared/targets.js';
+import { applyTheme, themeTokens } from '../shared/theme.js';
+
+/** Default wait for a late target. */
+const DEFAULT_WAIT_MS = 3000;
+/** Narrow screens get a bottom sheet instead of a popover that would cover the target. */
+const SHEET_QUERY = '(max-width: 480px)';
+
+type Layout = 'hidden' | 'anchored' | 'centered';
+
+/**
+ * A product tour: one step at a time, anchored to its target (or centred), in the top layer.
+ *
+ * Given `experience`, `step` and `context` by the renderer, it renders that step and reports
+ * what the user does (`context.act`); it never advances on its own. Without them (a
+ * declarative `<wm-tour>` with `<wm-step>` children in the page) it renders nothing: the
+ * markup is compiled to config by `compileDeclarative`.
+ *
+ * Keyboard: Right/Left go forward/back (mirrored in RTL), Enter on the step goes forward,
+ * Escape dismisses (only when the tour is the topmost Waymark layer).
+ *
+ * @event wm-step-change - A step is shown (`experienceId`, `step`, `stepId`, `total`).
+ * @event wm-target-missing - A step's target did not appear in time (`target`, `policy`).
+ * @event wm-action - The user acted (`action`); cancelable: cancel to keep it from Waymark.
+ *
+ * @csspart popover - The step card (a `<dialog>` in the top layer).
+ * @csspart arrow - The arrow pointing at the target.
+ * @csspart spotlight - The dimming overlay with the cut-out around the target.
+ * @csspart title - The step title.
+ * @csspart body - The step text.
+ * @csspart image - The step image.
+ * @csspart progress - "2 of 6".
+ * @csspart footer - The row of buttons.
+ * @csspart button - Every button; also `button-primary`, `button-secondary`, `button-link`.
+ * @csspart close - The close (×) button.
+ * @csspart link - Links inside the body.
+ *
+ * @cssproperty --wm-accent - Accent color (primary button, links). Default #2563eb.
+ * @cssproperty --wm-accent-contrast - Text on the accent color. Default #fff.
+ * @cssproperty --wm-bg - Card background.
+ * @cssproperty --wm-fg - Card text color.
+ * @cssproperty --wm-muted - Secondary text (progress).
+ * @cssproperty --wm-border - Card and arrow border.
+ * @cssproperty --wm-radius - Corner radius. Default 10px.
+ * @cssproperty --wm-font - Font family.
+ * @cssproperty --wm-shadow - Card shadow.
+ * @cssproperty --wm-overlay - Spotlight / backdrop color.
+ * @cssproperty --wm-focus-ring - Focus outline color.
+ * @cssproperty --wm-max-width - Card max width. Default 22rem.
+ */
+export class WmTour extends LitElement {
+  static readonly waymarkVersion = WAYMARK_UI_VERSION;
+
+  static override styles = [
+    themeTokens,
+    baseStyles,
+    css`
+      .spotlight {
+        position: fixed;
+        inset: 0;
+        width: auto;
+        height: auto;
+        margin: 0;
+        padding: 0;
+        border: 0;
+        background: transparent;
+        overflow: hidden;
+        pointer-events: none;
+      }
+      .spotlight svg {
+        display: block;
+        width: 100%;
+        height: 100%;
+      }
+      .shade {
+        fill: var(--wm-overlay);
+        pointer-events: auto;
+      }
+      .blocker {
+        fill: transparent;
+        pointer-events: all;
+      }
+      .spotlight.interactive .blocker {
+        display: none;
+      }
+    `,
+  ];
+
+  /** The tour to render (set by the renderer). */
+  @property({ attribute: false }) experience?: TourExperience;
+  /** The step index to render. */
+  @property({ type: Number }) step = 0;
+  /** Set by the renderer. */
+  @property({ attribute: false }) context?: ComponentContext;
+
+  @state() private layout: Layout = 'hidden';
+  @state() private sheet = false;
+  @state() private modal = false;
+  @state() private spotlight: SpotlightOptions | null = null;
+  @state() private announcement = '';
+
+  @query('dialog') private card?: HTMLDialogElement;
+  @query('.arrow') private arrowElement?: HTMLElement;
+  @query('.spotlight') private spotlightLayer?: HTMLElement;
+  @query('.shade') private shade?: SVGPathElement;
+  @query('.blocker') private blocker?: SVGRectElement;
+
+  /** Undone when the step changes. */
+  private stepCleanups: Array<() => void> = [];
+  /** Undone when the tour leaves the page. */
+  private sessionCleanups: Array<() => void> = [];
+  private stepRun = 0;
+  private active = false;
+  private shownReported = false;
+  private closingOurselves = false;
+  private target: Element | null = null;
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.end();
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if ((changed.has('experience') || changed.has('step') || changed.has('context')) && this.experience && this.context) {
+      void this.enterStep();
+    }
+  }
+
+  protected override render(): unknown {
+    const tour = this.experience;
+    const context = this.context;
+    const step = tour?.steps[this.step];
+    if (!tour || !context || !step) return nothing;
+    const t = context.translator;
+    const total = tour.steps.length;
+    const current = this.step + 1;
+    const last = this.step === total - 1;
+    const titleId = 'wm-title';
+    const bodyId = 'wm-body';
+    const hasBody = Boolean(t.text(step.body));
+    const classes = {
+      card: true,
+      centered: this.layout === 'centered',
+      sheet: this.sheet && this.layout === 'anchored',
+      spotlit: this.spotlight !== null,
+    };
+    return html`
+      ${this.spotlight
+        ? html`<div class="spotlight ${this.spotlightInteractive() ? 'interactive' : ''}" part="spotlight" popover="manual" aria-hidden="true">
+            <svg preserveAspectRatio="none">${svg`<path class="shade" fill-rule="evenodd" d=""></path><rect class="blocker"></rect>`}</svg>
+          </div>`
+        : nothing}
+      <dialog
+        class=${classMap(classes)}
+        part="popover"
+        popover=${this.modal ? nothing : 'manual'}
+        tabindex="-1"
+        dir=${t.dir}
+        lang=${t.locale}
+        aria-labelledby=${titleId}
+        aria-describedby=${hasBody ? bodyId : nothing}
+        aria-roledescription=${t.t('tourLabel')}
+        @keydown=${this.onKeyDown}
+        @cancel=${this.onCancel}
+        @close=${this.onNativeClose}
+      >
+        <div class="arrow" part="arrow"></div>
+        <h2 class="title" part="title" id=${titleId}>${t.text(step.title)}</h2>
+        <button type="button" class="close" part="close" aria-label=${t.t('close')} @click=${() => this.act({ type: 'dismiss' })}>×</button>
+        ${renderImage(context, step.image)} ${renderBody(context, step.body, bodyId)}
+        ${renderArticles(context, step.articles, (action) => this.act({ type: 'button', action }))}
+        <div class="footer" part="footer">
+          ${tour.showProgress !== false && total > 1
+            ? html`<span class="progress" part="progress">${t.t('progress', { current, total })}</span>`
+            : nothing}
+          ${tour.skippable !== false && !last
+            ? html`<button type="button" class="btn link" part="button button-link" @click=${() => this.act({ type: 'dismiss' })}>${t.t('skip')}</button>`
+            : nothing}
+          ${renderButtons(context, step.buttons, (action: Action) => this.act({ type: 'button', action }))}
+          ${this.step > 0
+            ? html`<button type="button" class="btn" part="button button-secondary" @click=${() => this.act({ type: 'back' })}>${t.t('back')}</button>`
+            : nothing}
+          <button type="button" class="btn primary" part="button button-primary" @click=${this.forward}>${last ? t.t('done') : t.t('next')}</button>
+        </div>
+        <div class="visually-hidden" aria-live="polite" aria-atomic="true">${this.announcement}</div>
+      </dialog>
+    `;
+  }
+
+  /** The element the current step is anchored to, if any (for tests and the debug overlay). */
+  get currentTarget(): Element | null {
+    return this.target;
+  }
+
+  /** The step card, once rendered. */
+  get panel(): HTMLDialogElement | null {
+    return this.card ?? null;
+  }
+
+  // ---- step lifecycle -----------------------------------------------------------------------
+
+  private begin(context: ComponentContext): void {
+    if (this.active) return;
+    this.active = true;
+    const restoreFocus = captureFocus(context.window.document);
+    const removeLayer = context.stack.push({ dismiss: () => this.act({ type: 'dismiss' }) });
+    const removeTheme = applyTheme(this, context.theme);
+    const query = context.window.matchMedia(SHEET_QUERY);
+    this.sheet = query.matches;
+    const onMedia = () => {
+      this.sheet = query.matches;
+      void this.enterStep();
+    };
+    query.addEventListener('change', onMedia);
+    this.sessionCleanups.push(
+      () => query.removeEventListener('change', onMedia),
+      removeTheme,
+      removeLayer,
+      () => restoreFocus(this),
+    );
+  }
+
+  private end(): void {
+    this.stepRun++;
+    this.leaveStep();
+    this.closeLayers();
+    for (const cleanup of this.sessionCleanups.splice(0).reverse()) cleanup();
+    this.active = false;
+    this.shownReported = false;
+  }
+
+  private leaveStep(): void {
+    for (const cleanup of this.stepCleanups.splice(0).reverse()) cleanup();
+    this.target = null;
+  }
+
+  private async enterStep(): Promise<void> {
+    const tour = this.experience;
+    const context = this.context;
+    if (!tour || !context || !this.isConnected) return;
+    const run = ++this.stepRun;
+    this.leaveStep();
+    const index = this.step;
+    const step = tour.steps[index];
+    if (!step) return;
+    try {
+      this.begin(context);
+      if (step.target === undefined) {
+        await this.showCentered(run, step);
+        return;
+      }
+      let target = context.targets.resolve(step.target);
+      if (!target) {
+        // Wait (bounded, observing the DOM) with nothing on screen that points at a stale target.
+        this.layout = 'hidden';
+        await this.updateComplete;
+        this.syncLayers();
+        const abort = new AbortController();
+        this.stepCleanups.push(() => abort.abort());
+        const waitMs = (step.waitFor ? parseDuration(step.waitFor) : undefined) ?? DEFAULT_WAIT_MS;
+        target = await context.targets.wait(step.target, waitMs, abort.signal);
+        if (run !== this.stepRun) return;
+      }
+      if (target) await this.showAnchored(run, step, target);
+      else await this.onMissing(run, tour, step, index);
+    } catch (error) {
+      context.reportError(error, `tour:${tour.id}:step:${index}`);
+    }
+  }
+
+  private async onMissing(run: number, tour: TourExperience, step: TourStep, index: number): Promise<void> {
+    const policy = step.onMissingTarget ?? tour.onMissingTarget ?? 'skip';
+    this.dispatchEvent(new WmTargetMissingEvent(tour.id, index, describeTarget(step.target!), policy));
+    this.act({ type: 'step-missing', step: index, policy });
+    // The engine may already have moved on (skip / end) synchronously.
+    if (run !== this.stepRun) return;
+    if (policy === 'center') await this.showCentered(run, step);
+  }
+
+  private async showCentered(run: number, step: TourStep): Promise<void> {
+    this.layout = 'centered';
+    this.modal = step.modal ?? true;
+    this.spotlight = null;
+    await this.updateComplete;
+    if (run !== this.stepRun) return;
+    this.syncLayers();
+    this.afterShown();
+  }
+
+  private async showAnchored(run: number, step: TourStep, target: Element): Promise<void> {
+    const tour = this.experience!;
+    const context = this.context!;
+    this.target = target;
+    this.layout = 'anchored';
+    this.modal = step.modal ?? false;
+    this.spotlight = spotlightOptions(step.spotlight ?? tour.spotlight);
+    await this.updateComplete;
+    if (run !== this.stepRun) return;
+    const win = context.window;
+    const card = this.card!;
+    let headerInset = 0;
+    if (!this.sheet) headerInset = scrollTargetIntoView(win, target, { ignore: this });
+    card.classList.add('unplaced');
+    this.syncLayers();
+    if (this.sheet) {
+      // The sheet covers the bottom: keep the target visible above it.
+      scrollTargetIntoView(win, target, { ignore: this, bottomInset: card.getBoundingClientRect().height });
+      card.classList.remove('unplaced');
+      this.stepCleanups.push(autoUpdate(target, card, () => void this.updateSpotlight(target)));
+      void this.updateSpotlight(target);
+      this.afterShown();
+    } else {
+      let first = true;
+      this.stepCleanups.push(
+        anchorFloating({
+          reference: target,
+          floating: card,
+          arrow: this.arrowElement,
+          placement: step.placement,
+          insets: { top: headerInset },
+          onPlaced: () => {
+            void this.updateSpotlight(target);
+            if (first && run === this.stepRun) {
+              first = false;
+              card.classList.remove('unplaced');
+              this.afterShown();
+            }
+          },
+          onError: (error) => context.reportError(error, `tour:${tour.id}:position`),
+        }),
+      );
+    }
+    if (step.advanceOn?.click) {
+      const onClick = () => this.forward();
+      target.addEventListener('click', onClick);
+      this.stepCleanups.push(() => target.removeEventListener('click', onClick));
+    }
+  }
+
+  /** Focus, announce, and tell the world: the step is on screen. */
+  private afterShown(): void {
+    const tour = this.experience!;
+    const context = this.context!;
+    const step = tour.steps[this.step]!;
+    const t = context.translator;
+    this.card?.focus({ preventScroll: true });
+    this.announcement = t.t('stepAnnouncement', { current: this.step + 1, total: tour.steps.length, title: t.text(step.title) });
+    if (!this.shownReported) {
+      this.shownReported = true;
+      this.act({ type: 'shown' });
+    }
+    this.dispatchEvent(new WmStepChangeEvent(tour.id, this.step, step.id ?? String(this.step), tour.steps.length));
+  }
+
+  // ---- top layer ----------------------------------------------------------------------------
+
+  /** Open or close the spotlight and card in the top layer, in stacking order. */
+  private syncLayers(): void {
+    const card = this.card;
+    if (!card) return;
+    const open = this.layout !== 'hidden';
+    const wantMode = open ? (this.modal ? 'modal' : 'popover') : null;
+    const spot = this.spotlightLayer;
+    const wantSpot = open && this.layout === 'anchored' && spot !== undefined && this.spotlight !== null;
+    const spotOpen = spot?.matches(':popover-open') ?? false;
+    const mode = cardMode(card);
+    // The card must be opened after the spotlight to stack above it.
+    if (mode && (mode !== wantMode || (wantSpot && !spotOpen))) this.closeCard();
+    if (spot && spotOpen && !wantSpot) spot.hidePopover();
+    if (wantSpot && !spotOpen) spot!.showPopover();
+    if (wantMode && !cardMode(card)) {
+      if (wantMode === 'modal') card.showModal();
+      else card.showPopover();
+    }
+  }
+
+  private closeCard(): void {
+    const card = this.card;
+    if (!card) return;
+    this.closingOurselves = true;
+    try {
+      if (card.matches(':modal')) card.close();
+      else if (card.matches(':popover-open')) card.hidePopover();
+    } finally {
+      this.closingOurselves = false;
+    }
+  }
+
+  private closeLayers(): void {
+    this.closeCard();
+    if (this.spotlightLayer?.matches(':popover-open')) this.spotlightLayer.hidePopover();
+  }
+
+  private async updateSpotlight(target: Element): Promise<void> {
+    const options = this.spotlight;
+    const shade = this.shade;
+    const blocker = this.blocker;
+    const win = this.context?.window;
+    if (!options || !shade || !blocker || !win) return;
+    const rect = target.getBoundingClientRect();
+    const clip = (await platform.getClippingRect({
+      element: target,
+      boundary: 'clippingAncestors',
+      rootBoundary: 'viewport',
+      strategy: 'fixed',
+    })) as Box;
+    const hole = intersect(pad({ x: rect.x, y: rect.y, width: rect.width, height: rect.height }, options.padding ?? 8), clip);
+    const viewport = { width: win.innerWidth, height: win.innerHeight };
+    const svgElement = shade.ownerSVGElement;
+    svgElement?.setAttribute('viewBox', `0 0 ${viewport.width} ${viewport.height}`);
+    shade.setAttribute('d', spotlightPath(viewport, hole, options.radius ?? 8));
+    const box = hole ?? { x: 0, y: 0, width: 0, height: 0 };
+    blocker.setAttribute('x', String(box.x));
+    blocker.setAttribute('y', String(box.y));
+    blocker.setAttribute('width', String(box.width));
+    blocker.setAttribute('height', String(box.height));
+  }
+
+  private spotlightInteractive(): boolean {
+    const step = this.experience?.steps[this.step];
+    return Boolean(this.spotlight?.interactive || step?.advanceOn?.click);
+  }
+
+  // ---- user input ---------------------------------------------------------------------------
+
+  private readonly forward = (): void => {
+    const tour = this.experience;
+    if (!tour) return;
+    this.act(this.step >= tour.steps.length - 1 ? { type: 'complete' } : { type: 'next' });
+  };
+
+  private readonly onKeyDown = (event: KeyboardEvent): void => {
+    if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey || event.isComposing) return;
+    const origin = event.composedPath()[0];
+    if (origin instanceof HTMLElement && (origin.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(origin.tagName))) return;
+    const rtl = this.context?.translator.dir === 'rtl';
+    if (event.key === 'ArrowRight' || event.key === 'ArrowLeft') {
+      const forward = (event.key === 'ArrowRight') !== rtl;
+      event.preventDefault();
+      if (forward) this.forward();
+      else if (this.step > 0) this.act({ type: 'back' });
+    } else if (event.key === 'Enter' && origin === this.card) {
+      // Enter on a button activates that button; on the step itself it goes forward.
+      event.preventDefault();
+      this.forward();
+    }
+  };
+
+  private readonly onCancel = (event: Event): void => {
+    // Escape is handled by the dismissible stack, so only the topmost layer closes.
+    event.preventDefault();
+  };
+
+  private readonly onNativeClose = (): void => {
+    // The browser closed a modal step by itself (e.g. a repeated Escape): treat it as a dismissal.
+    if (!this.closingOurselves && this.active && this.layout !== 'hidden') this.act({ type: 'dismiss' });
+  };
+
+  private act(action: UserAction): void {
+    const tour = this.experience;
+    const context = this.context;
+    if (!tour || !context) return;
+    const event = new WmActionEvent(tour.id, action);
+    this.dispatchEvent(event);
+    if (!event.defaultPrevented) context.act(tour.id, action);
+  }
+}
+
+function cardMode(card: HTMLDialogElement): 'modal' | 'popover' | null {
+  if (card.matches(':modal')) return 'modal';
+  if (card.matches(':popover-open')) return 'popover';
+  return null;
+}
+
+function spotlightOptions(value: boolean | SpotlightOptions | undefined): SpotlightOptions | null {
+  if (!value) return null;
+  return value === true ? {} : value;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'wm-tour': WmTour;
+  }
+}

@@ -200,7 +200,17 @@ export function createDurableStore<T>(options: DurableStoreOptions<T>): DurableS
   let remoteLoaded = false;
   let remoteDirty = false;
   let remoteBusy = false;
-  const remoteRetry = remote ? createBackoff({ window: win, run: () => void pushRemote() }) : undefined;
+  /** A retry (backoff or `online`) came while an attempt was in flight: try once more when it fails. */
+  let retryAfterAttempt = false;
+  const remoteRetry = remote
+    ? createBackoff({
+        window: win,
+        run: () => {
+          if (remoteBusy) retryAfterAttempt = true;
+          void pushRemote();
+        },
+      })
+    : undefined;
 
   /** Merge the remote copy in. `announce`: tell subscribers (the app already has what `load()` returned). */
   async function pullRemote(announce: boolean): Promise<boolean> {
@@ -232,7 +242,11 @@ export function createDurableStore<T>(options: DurableStoreOptions<T>): DurableS
     remoteBusy = true;
     try {
       while (remoteDirty && !disposed) {
-        if (!remoteLoaded && !(await pullRemote(true))) return;
+        if (!remoteLoaded && !(await pullRemote(true))) {
+          if (!retryAfterAttempt) return;
+          retryAfterAttempt = false;
+          continue;
+        }
         remoteDirty = false;
         const state = known;
         if (state === undefined) return;

@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { autoUpdate, platform } from '@floating-ui/dom';
+import { autoUpdate } from '@floating-ui/dom';
 import type { Action, BeaconExperience } from '../../config/types.js';
 import type { UserAction } from '../../engine/contract.js';
 import { anchorFloating, effectiveZoom } from '../shared/anchor.js';
@@ -8,7 +8,8 @@ import { renderArticles, renderBody, renderButtons } from '../shared/content.js'
 import type { ComponentContext } from '../shared/context.js';
 import { WAYMARK_UI_VERSION } from '../shared/define.js';
 import { WmActionEvent, WmOpenChangeEvent, WmTargetMissingEvent } from '../shared/events.js';
-import { intersect, type Box } from '../shared/geometry.js';
+import { intersect } from '../shared/geometry.js';
+import { clippingRect } from '../shared/clipping.js';
 import { baseStyles } from '../shared/styles.js';
 import { describeTarget } from '../shared/targets.js';
 import { applyTheme, themeTokens } from '../shared/theme.js';
@@ -231,12 +232,7 @@ export class WmBeacon extends LitElement {
         center: [centerX, centerY],
       } as const
     )[position];
-    const clip = (await platform.getClippingRect({
-      element: target,
-      boundary: 'clippingAncestors',
-      rootBoundary: 'viewport',
-      strategy: 'fixed',
-    })) as Box;
+    const clip = await clippingRect(target);
     const visible = intersect({ x: x - 1, y: y - 1, width: 2, height: 2 }, clip) !== null;
     dot.classList.toggle('hidden', !visible);
     if (!visible && this.open) this.close();

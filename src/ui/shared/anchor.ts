@@ -59,7 +59,7 @@ export function anchorFloating(options: AnchorOptions): () => void {
       placement: wanted ?? 'bottom',
       middleware: [
         offset(gap),
-        wanted ? flip({ padding, fallbackAxisSideDirection: 'start' }) : autoPlacement({ padding }),
+        wanted ? flip({ padding, crossAxis: false, fallbackAxisSideDirection: 'start' }) : autoPlacement({ padding }),
         shift({ padding }),
         ...(arrowElement ? [arrow({ element: arrowElement, padding: 8 })] : []),
         hide({ strategy: 'referenceHidden' }),

@@ -31,3 +31,30 @@ export function isInside(node: Node, container: Node): boolean {
   }
   return false;
 }
+
+const TABBABLE = 'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+
+/**
+ * Keep Tab inside a modal container: from the last tabbable element Tab wraps to the first,
+ * and Shift+Tab from the first (or from the container itself) wraps to the last. Call it from
+ * the container's keydown handler; it only acts on Tab.
+ */
+export function trapTab(event: KeyboardEvent, container: HTMLElement): void {
+  if (event.key !== 'Tab') return;
+  const tabbable = Array.from(container.querySelectorAll<HTMLElement>(TABBABLE)).filter((element) => element.checkVisibility());
+  if (tabbable.length === 0) {
+    event.preventDefault();
+    return;
+  }
+  const root = container.getRootNode() as Document | ShadowRoot;
+  const active = root.activeElement;
+  const first = tabbable[0]!;
+  const last = tabbable[tabbable.length - 1]!;
+  if (event.shiftKey && (active === first || active === container)) {
+    event.preventDefault();
+    last.focus();
+  } else if (!event.shiftKey && active === last) {
+    event.preventDefault();
+    first.focus();
+  }
+}

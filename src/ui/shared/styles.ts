@@ -122,7 +122,7 @@ export const baseStyles = css`
     font-size: 0.92em;
   }
   a {
-    color: var(--wm-accent);
+    color: var(--wm-link);
   }
   .image {
     display: block;
@@ -176,7 +176,7 @@ export const baseStyles = css`
   button.btn.link {
     border-color: transparent;
     background: transparent;
-    color: var(--wm-accent);
+    color: var(--wm-link);
     text-decoration: underline;
   }
   button:focus-visible,

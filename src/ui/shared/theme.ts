@@ -11,6 +11,7 @@ export const themeTokens = css`
   :host {
     --wm-accent: #2563eb;
     --wm-accent-contrast: #ffffff;
+    --wm-link: var(--wm-accent);
     --wm-bg: #ffffff;
     --wm-fg: #1f2328;
     --wm-muted: #57606a;
@@ -62,7 +63,18 @@ export function applyTheme(host: HTMLElement, tokens: ThemeTokens | undefined): 
   };
   const mode = tokens?.mode;
   if (mode === 'light' || mode === 'dark') host.dataset.mode = mode;
-  if (tokens?.accent && supports('color', tokens.accent)) setProperty('--wm-accent', tokens.accent);
+  if (tokens?.accent && supports('color', tokens.accent)) {
+    setProperty('--wm-accent', tokens.accent);
+    // A config accent must stay readable (WCAG AA): pick the button text color for it, and
+    // fall back to the text color for links when the accent is too faint on the background.
+    const accent = parseColor(host.ownerDocument, tokens.accent);
+    if (accent) {
+      const dark = mode === 'dark' || (mode !== 'light' && Boolean(host.ownerDocument.defaultView?.matchMedia('(prefers-color-scheme: dark)').matches));
+      const background = dark ? DARK_BG : LIGHT_BG;
+      setProperty('--wm-accent-contrast', contrast(accent, WHITE) >= contrast(accent, BLACK) ? '#ffffff' : '#0d1117');
+      if (contrast(accent, background) < 4.5) setProperty('--wm-link', 'var(--wm-fg)');
+    }
+  }
   if (typeof tokens?.radius === 'number' && Number.isFinite(tokens.radius) && tokens.radius >= 0) {
     setProperty('--wm-radius', `${tokens.radius}px`);
   }
@@ -72,4 +84,37 @@ export function applyTheme(host: HTMLElement, tokens: ThemeTokens | undefined): 
     for (const name of set) host.style.removeProperty(name);
     if (mode === 'light' || mode === 'dark') delete host.dataset.mode;
   };
+}
+
+type Rgb = [number, number, number];
+const WHITE: Rgb = [255, 255, 255];
+const BLACK: Rgb = [13, 17, 23];
+const LIGHT_BG: Rgb = [255, 255, 255];
+const DARK_BG: Rgb = [28, 33, 40];
+
+/** Any CSS color → sRGB, via a 2D canvas (CSP-safe; no style strings). Null if unavailable. */
+function parseColor(doc: Document, value: string): Rgb | null {
+  const context = doc.createElement('canvas').getContext('2d');
+  if (!context) return null;
+  context.fillStyle = '#000';
+  context.fillStyle = value;
+  const normalized = String(context.fillStyle);
+  const hex = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(normalized);
+  if (hex) return [parseInt(hex[1]!, 16), parseInt(hex[2]!, 16), parseInt(hex[3]!, 16)];
+  const rgb = /^rgba?\((\d+),\s*(\d+),\s*(\d+)/.exec(normalized);
+  return rgb ? [Number(rgb[1]), Number(rgb[2]), Number(rgb[3])] : null;
+}
+
+function luminance([r, g, b]: Rgb): number {
+  const channel = (c: number) => {
+    const s = c / 255;
+    return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+  };
+  return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
+}
+
+/** WCAG contrast ratio between two colors. */
+export function contrast(a: Rgb, b: Rgb): number {
+  const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
+  return (light + 0.05) / (dark + 0.05);
 }

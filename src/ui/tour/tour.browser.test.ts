@@ -1,32 +1,284 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import type { TourExperience } from '../../config/types.js';
-import { adjacency, createHarness, isShown, until, type Harness } from '../../../tests/browser/layouts/harness.js';
+import type { WmStepChangeEvent, WmTargetMissingEvent } from '../shared/events.js';
+import {
+  adjacency,
+  axeViolations,
+  createHarness,
+  deepActive,
+  isOnTop,
+  isShown,
+  until,
+  type Harness,
+} from '../../../tests/browser/layouts/harness.js';
+import type { WmTour } from './tour.js';
 
 const tour = (overrides: Partial<TourExperience> = {}): TourExperience => ({
   id: 'welcome',
   type: 'tour',
   steps: [
-    { target: '#one', title: 'First', body: 'Hello **there**' },
-    { target: '#two', title: 'Second', body: 'More' },
+    { target: '#one', title: 'First', body: 'Hello **there**, see [docs](https://example.com/docs)' },
+    { target: '#two', title: 'Second', body: 'More', buttons: [{ label: 'Open chat', action: { type: 'open-chat' } }] },
     { target: '#three', title: 'Third' },
   ],
   ...overrides,
 });
 
+const page = () =>
+  fixture(html`<div style="padding:120px 80px">
+    <button id="start">Start</button>
+    <p><button id="one">One</button> <button id="two">Two</button> <button id="three">Three</button></p>
+    <input id="field" aria-label="Field" />
+  </div>`);
+
+async function shownTour(harness: Harness, id = 'welcome'): Promise<WmTour> {
+  const element = await harness.tour(id);
+  await until(() => isShown(element.panel), 'step shown');
+  await until(() => deepActive() === element.panel, 'focus in step');
+  return element;
+}
+
+const title = (element: WmTour) => element.panel!.querySelector('.title')!.textContent!.trim();
+const live = (element: WmTour) => element.panel!.querySelector('[aria-live]')!.textContent!.trim();
+const buttons = (element: WmTour) => Array.from(element.panel!.querySelectorAll<HTMLButtonElement>('.footer button'));
+const button = (element: WmTour, label: string) => buttons(element).find((b) => b.textContent!.trim() === label)!;
+
 describe('<wm-tour>', () => {
   let harness: Harness;
   afterEach(() => harness?.dispose());
 
-  it('renders an anchored step as a labelled dialog next to its target', async () => {
-    await fixture(html`<div style="padding:100px"><button id="one">One</button><button id="two">Two</button><button id="three">Three</button></div>`);
+  it('shows a labelled, described dialog next to its target, in the top layer, with focus inside', async () => {
+    await page();
     harness = createHarness();
     harness.show(tour());
-    const element = await harness.tour('welcome');
+    const element = await shownTour(harness);
     const card = element.panel!;
-    await until(() => isShown(card), 'card shown');
-    expect(card.getAttribute('aria-labelledby')).to.equal('wm-title');
+    expect(card.localName).to.equal('dialog');
+    expect(element.shadowRoot!.getElementById(card.getAttribute('aria-labelledby')!)!.textContent).to.equal('First');
+    expect(element.shadowRoot!.getElementById(card.getAttribute('aria-describedby')!)!.textContent).to.contain('Hello there');
+    expect(card.matches(':popover-open')).to.equal(true);
     const position = adjacency(card.getBoundingClientRect(), document.querySelector('#one')!.getBoundingClientRect());
     expect(position.side).to.equal('bottom');
+    expect(position.gap).to.be.within(8, 16);
+    expect(position.crossOverlap).to.be.greaterThan(0);
+    expect(isOnTop(element, card)).to.equal(true);
+    expect(harness.actions.map((a) => a.action.type)).to.deep.equal(['shown']);
+    expect(await axeViolations(element)).to.deep.equal([]);
+  });
+
+  it('renders rich text as elements and safe links with rel="noopener noreferrer"', async () => {
+    await page();
+    harness = createHarness();
+    harness.show(tour({ steps: [{ target: '#one', title: 'T', body: '**bold** <img src=x onerror=alert(1)> [bad](javascript:alert(1)) [ok](https://example.com/x)' }] }));
+    const element = await shownTour(harness);
+    const body = element.panel!.querySelector('.body')!;
+    expect(body.querySelector('strong')!.textContent).to.equal('bold');
+    expect(body.querySelector('img')).to.equal(null);
+    expect(body.textContent).to.contain('<img src=x onerror=alert(1)>');
+    const links = Array.from(body.querySelectorAll('a'));
+    expect(links.map((a) => a.getAttribute('href'))).to.deep.equal(['https://example.com/x']);
+    expect(links[0]!.getAttribute('rel')).to.equal('noopener noreferrer');
+    expect(links[0]!.getAttribute('target')).to.equal('_blank');
+  });
+
+  it('moves with Next/Back buttons and Left/Right keys, shows progress and announces each step', async () => {
+    await page();
+    harness = createHarness();
+    const changes: number[] = [];
+    document.addEventListener('wm-step-change', (e: WmStepChangeEvent) => changes.push(e.step));
+    harness.show(tour());
+    const element = await shownTour(harness);
+    expect(element.panel!.querySelector('.progress')!.textContent).to.equal('1 of 3');
+    expect(live(element)).to.equal('Step 1 of 3: First');
+    button(element, 'Next').click();
+    await until(() => title(element) === 'Second' && live(element) === 'Step 2 of 3: Second', 'second step');
+    await until(() => deepActive() === element.panel, 'focus on step 2');
+    await sendKeys({ press: 'ArrowRight' });
+    await until(() => title(element) === 'Third', 'third step by ArrowRight');
+    expect(button(element, 'Done')).to.exist;
+    await until(() => deepActive() === element.panel, 'focus on step 3');
+    await sendKeys({ press: 'ArrowLeft' });
+    await until(() => title(element) === 'Second', 'back by ArrowLeft');
+    await until(() => deepActive() === element.panel, 'focus on step 2 again');
+    await sendKeys({ press: 'Enter' });
+    await until(() => title(element) === 'Third', 'forward by Enter');
+    expect(harness.actions.map((a) => a.action.type)).to.deep.equal(['shown', 'next', 'next', 'back', 'next']);
+    expect(changes).to.deep.equal([0, 1, 2, 1, 2]);
+    button(element, 'Done').click();
+    expect(harness.actions.at(-1)!.action).to.deep.equal({ type: 'complete' });
+  });
+
+  it('mirrors arrow keys in RTL locales and renders Arabic strings right-to-left', async () => {
+    await page();
+    harness = createHarness({ locale: 'ar' });
+    harness.show(tour());
+    const element = await shownTour(harness);
+    expect(element.panel!.getAttribute('dir')).to.equal('rtl');
+    expect(button(element, 'التالي')).to.exist;
+    await sendKeys({ press: 'ArrowLeft' });
+    await until(() => title(element) === 'Second', 'ArrowLeft goes forward in RTL');
+    await until(() => deepActive() === element.panel, 'focus');
+    await sendKeys({ press: 'ArrowRight' });
+    await until(() => title(element) === 'First', 'ArrowRight goes back in RTL');
+    expect(await axeViolations(element)).to.deep.equal([]);
+  });
+
+  it('uses localized progress with plural rules and config overrides', async () => {
+    await page();
+    harness = createHarness({ locale: 'ru', strings: { ru: { next: 'Вперёд' } } });
+    const sixSteps = tour({ steps: Array.from({ length: 6 }, (_, i) => ({ title: `S${i}`, target: '#one' })) });
+    harness.show(sixSteps, 1);
+    const element = await shownTour(harness);
+    expect(element.panel!.querySelector('.progress')!.textContent).to.equal('Шаг 2 из 6');
+    expect(button(element, 'Вперёд')).to.exist;
+    expect(button(element, 'Назад')).to.exist;
+    harness.dispose();
+    harness = createHarness({ locale: 'lt' });
+    harness.show(sixSteps, 1);
+    const lt = await shownTour(harness);
+    expect(lt.panel!.querySelector('.progress')!.textContent).to.equal('2 iš 6');
+  });
+
+  it('dismisses on Escape and gives focus back to where it was', async () => {
+    await page();
+    const start = document.querySelector<HTMLButtonElement>('#start')!;
+    start.focus();
+    harness = createHarness();
+    harness.show(tour());
+    await shownTour(harness);
+    await sendKeys({ press: 'Escape' });
+    expect(harness.actions.at(-1)!.action).to.deep.equal({ type: 'dismiss' });
+    await until(() => document.querySelector('wm-tour') === null, 'tour removed');
+    expect(deepActive()).to.equal(start);
+  });
+
+  it('reports custom buttons and article links as button actions', async () => {
+    await page();
+    harness = createHarness({ articles: [{ id: 'kb-1', title: 'How projects work', url: '/kb/1' }] });
+    harness.show(tour({ steps: [{ target: '#one', title: 'T', articles: ['kb-1', 'missing'], buttons: [{ label: 'Open chat', action: { type: 'open-chat' } }] }] }));
+    const element = await shownTour(harness);
+    button(element, 'Open chat').click();
+    const article = element.panel!.querySelector<HTMLButtonElement>('.articles button')!;
+    expect(element.panel!.querySelectorAll('.articles li').length).to.equal(1);
+    article.click();
+    expect(harness.actions.slice(1).map((a) => a.action)).to.deep.equal([
+      { type: 'button', action: { type: 'open-chat' } },
+      { type: 'button', action: { type: 'open-article', article: 'kb-1' } },
+    ]);
+  });
+
+  it('lets the host veto an action by cancelling wm-action', async () => {
+    await page();
+    harness = createHarness();
+    harness.show(tour());
+    const element = await shownTour(harness);
+    const veto = (e: Event) => e.preventDefault();
+    document.addEventListener('wm-action', veto);
+    try {
+      button(element, 'Next').click();
+    } finally {
+      document.removeEventListener('wm-action', veto);
+    }
+    expect(harness.actions.map((a) => a.action.type)).to.deep.equal(['shown']);
+  });
+
+  it('dims the page with a spotlight cut-out around the target and blocks clicks on it unless interactive', async () => {
+    await page();
+    harness = createHarness();
+    let clicks = 0;
+    document.querySelector('#one')!.addEventListener('click', () => clicks++);
+    harness.show(tour({ spotlight: { padding: 6, radius: 4 } }));
+    const element = await shownTour(harness);
+    const layer = element.shadowRoot!.querySelector<HTMLElement>('.spotlight')!;
+    expect(layer.matches(':popover-open')).to.equal(true);
+    const blocker = element.shadowRoot!.querySelector('.blocker')!;
+    const target = document.querySelector('#one')!.getBoundingClientRect();
+    await until(() => Math.abs(Number(blocker.getAttribute('x')) - (target.x - 6)) < 1, 'hole around target');
+    expect(Number(blocker.getAttribute('width'))).to.be.closeTo(target.width + 12, 1);
+    await sendMouse({ type: 'click', position: [Math.round(target.x + target.width / 2), Math.round(target.y + target.height / 2)] });
+    expect(clicks).to.equal(0);
+    expect(isOnTop(element, element.panel!)).to.equal(true);
+  });
+
+  it('advances when the target is clicked (advanceOn click lets the click through the spotlight)', async () => {
+    await page();
+    harness = createHarness();
+    let clicks = 0;
+    document.querySelector('#one')!.addEventListener('click', () => clicks++);
+    harness.show(tour({ spotlight: true, steps: [{ target: '#one', title: 'Click it', advanceOn: { click: true } }, { target: '#two', title: 'Done' }] }));
+    const element = await shownTour(harness);
+    const target = document.querySelector('#one')!.getBoundingClientRect();
+    await sendMouse({ type: 'click', position: [Math.round(target.x + target.width / 2), Math.round(target.y + target.height / 2)] });
+    expect(clicks).to.equal(1);
+    expect(harness.actions.map((a) => a.action.type)).to.deep.equal(['shown', 'next']);
+    await until(() => title(element) === 'Done', 'advanced');
+  });
+
+  it('traps focus only in modal steps', async () => {
+    await page();
+    harness = createHarness();
+    harness.show(tour({ steps: [{ title: 'Centred and modal', body: 'No target' }, { target: '#one', title: 'Anchored' }] }));
+    const element = await shownTour(harness);
+    expect(element.panel!.matches(':modal')).to.equal(true);
+    expect(element.panel!.classList.contains('centered')).to.equal(true);
+    for (let i = 0; i < 6; i++) {
+      await sendKeys({ press: 'Tab' });
+      expect(element.shadowRoot!.contains(deepActive())).to.equal(true);
+    }
+    button(element, 'Next').click();
+    await until(() => title(element) === 'Anchored' && element.panel!.matches(':popover-open'), 'anchored step');
+    expect(element.panel!.matches(':modal')).to.equal(false);
+    await until(() => deepActive() === element.panel, 'focus');
+    let left = false;
+    for (let i = 0; i < 8 && !left; i++) {
+      await sendKeys({ press: 'Tab' });
+      left = !element.shadowRoot!.contains(deepActive());
+    }
+    expect(left, 'Tab leaves a non-modal step').to.equal(true);
+  });
+
+  it('reports a missing target, dispatches wm-target-missing and centres the step under the center policy', async () => {
+    await page();
+    harness = createHarness();
+    const missing: WmTargetMissingEvent[] = [];
+    document.addEventListener('wm-target-missing', (e) => missing.push(e));
+    harness.show(tour({ steps: [{ target: '#nowhere', title: 'Lost', waitFor: '200ms', onMissingTarget: 'center' }] }));
+    const element = await harness.tour('welcome');
+    await until(() => isShown(element.panel), 'centred fallback shown');
+    expect(element.panel!.classList.contains('centered')).to.equal(true);
+    expect(missing.map((e) => [e.step, e.targetDescription, e.policy])).to.deep.equal([[0, '#nowhere', 'center']]);
+    expect(harness.actions.map((a) => a.action)).to.deep.include({ type: 'step-missing', step: 0, policy: 'center' });
+    expect(await axeViolations(element)).to.deep.equal([]);
+  });
+
+  it('applies theme tokens through custom properties and ignores invalid values', async () => {
+    await page();
+    harness = createHarness({ theme: { mode: 'dark', accent: 'rebeccapurple', radius: 4, fontFamily: 'url(x)' } });
+    harness.show(tour());
+    const element = await shownTour(harness);
+    expect(element.dataset.mode).to.equal('dark');
+    expect(getComputedStyle(element.panel!).borderTopLeftRadius).to.equal('4px');
+    const primary = element.panel!.querySelector<HTMLElement>('.primary')!;
+    expect(getComputedStyle(primary).backgroundColor).to.equal('rgb(102, 51, 153)');
+    expect(element.style.getPropertyValue('--wm-font')).to.equal('');
+    expect(getComputedStyle(element.panel!).backgroundColor).to.equal('rgb(28, 33, 40)');
+    expect(await axeViolations(element)).to.deep.equal([]);
+  });
+
+  it('removes everything it added on hide', async () => {
+    await page();
+    harness = createHarness();
+    harness.show(tour({ spotlight: true }));
+    await shownTour(harness);
+    harness.renderer.hide('welcome', 'dismissed');
+    expect(document.querySelector('wm-tour')).to.equal(null);
+    // The Escape listener is gone: Escape now reaches the page.
+    let reached = false;
+    const onKey = (e: KeyboardEvent) => (reached = e.key === 'Escape');
+    window.addEventListener('keydown', onKey);
+    await sendKeys({ press: 'Escape' });
+    window.removeEventListener('keydown', onKey);
+    expect(reached).to.equal(true);
   });
 });

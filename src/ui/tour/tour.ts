@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing, svg, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
-import { autoUpdate, platform } from '@floating-ui/dom';
+import { autoUpdate } from '@floating-ui/dom';
 import type { Action, SpotlightOptions, TourExperience, TourStep } from '../../config/types.js';
 import type { UserAction } from '../../engine/contract.js';
 import { parseDuration } from '../../config/duration.js';
@@ -10,9 +10,10 @@ import { renderArticles, renderBody, renderButtons, renderImage } from '../share
 import type { ComponentContext } from '../shared/context.js';
 import { WAYMARK_UI_VERSION } from '../shared/define.js';
 import { WmActionEvent, WmStepChangeEvent, WmTargetMissingEvent } from '../shared/events.js';
-import { captureFocus } from '../shared/focus.js';
-import { intersect, pad, spotlightPath, type Box } from '../shared/geometry.js';
+import { captureFocus, trapTab } from '../shared/focus.js';
+import { intersect, pad, spotlightPath } from '../shared/geometry.js';
 import { scrollTargetIntoView } from '../shared/scroll.js';
+import { clippingRect } from '../shared/clipping.js';
 import { baseStyles } from '../shared/styles.js';
 import { describeTarget } from '../shared/targets.js';
 import { applyTheme, themeTokens } from '../shared/theme.js';
@@ -128,7 +129,8 @@ export class WmTour extends LitElement {
   private stepRun = 0;
   private active = false;
   private shownReported = false;
-  private closingOurselves = false;
+  /** `close` events are dispatched later (a task): count the ones we caused. */
+  private expectedCloses = 0;
   private target: Element | null = null;
 
   override disconnectedCallback(): void {
@@ -256,6 +258,9 @@ export class WmTour extends LitElement {
     if (!tour || !context || !this.isConnected) return;
     const run = ++this.stepRun;
     this.leaveStep();
+    // Start after this update has finished, so state set here schedules one clean update.
+    await null;
+    if (run !== this.stepRun) return;
     const index = this.step;
     const step = tour.steps[index];
     if (!step) return;
@@ -393,13 +398,10 @@ export class WmTour extends LitElement {
   private closeCard(): void {
     const card = this.card;
     if (!card) return;
-    this.closingOurselves = true;
-    try {
-      if (card.matches(':modal')) card.close();
-      else if (card.matches(':popover-open')) card.hidePopover();
-    } finally {
-      this.closingOurselves = false;
-    }
+    if (card.matches(':modal')) {
+      this.expectedCloses++;
+      card.close();
+    } else if (card.matches(':popover-open')) card.hidePopover();
   }
 
   private closeLayers(): void {
@@ -414,12 +416,7 @@ export class WmTour extends LitElement {
     const win = this.context?.window;
     if (!options || !shade || !blocker || !win) return;
     const rect = target.getBoundingClientRect();
-    const clip = (await platform.getClippingRect({
-      element: target,
-      boundary: 'clippingAncestors',
-      rootBoundary: 'viewport',
-      strategy: 'fixed',
-    })) as Box;
+    const clip = await clippingRect(target);
     const hole = intersect(pad({ x: rect.x, y: rect.y, width: rect.width, height: rect.height }, options.padding ?? 8), clip);
     const viewport = { width: win.innerWidth, height: win.innerHeight };
     const svgElement = shade.ownerSVGElement;
@@ -447,6 +444,10 @@ export class WmTour extends LitElement {
 
   private readonly onKeyDown = (event: KeyboardEvent): void => {
     if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey || event.isComposing) return;
+    if (event.key === 'Tab') {
+      if (this.modal && this.card) trapTab(event, this.card);
+      return;
+    }
     const origin = event.composedPath()[0];
     if (origin instanceof HTMLElement && (origin.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(origin.tagName))) return;
     const rtl = this.context?.translator.dir === 'rtl';
@@ -469,7 +470,11 @@ export class WmTour extends LitElement {
 
   private readonly onNativeClose = (): void => {
     // The browser closed a modal step by itself (e.g. a repeated Escape): treat it as a dismissal.
-    if (!this.closingOurselves && this.active && this.layout !== 'hidden') this.act({ type: 'dismiss' });
+    if (this.expectedCloses > 0) {
+      this.expectedCloses--;
+      return;
+    }
+    if (this.active && this.layout !== 'hidden') this.act({ type: 'dismiss' });
   };
 
   private act(action: UserAction): void {

@@ -157,3 +157,22 @@ export function isOnTop(host: Element, popover: Element): boolean {
 export function withinViewport(rect: DOMRect, slack = 1): boolean {
   return rect.left >= -slack && rect.top >= -slack && rect.right <= innerWidth + slack && rect.bottom <= innerHeight + slack;
 }
+
+interface AxeResult {
+  violations: Array<{ id: string; help: string; nodes: Array<{ target: unknown }> }>;
+}
+
+/** Run axe-core on an element (shadow DOM included); resolves with "id: help" per violation. */
+export async function axeViolations(element: Element): Promise<string[]> {
+  await import('axe-core');
+  const axe = (window as unknown as { axe: { run(context: Element, options?: object): Promise<AxeResult> } }).axe;
+  const result = await axe.run(element, { resultTypes: ['violations'] });
+  return result.violations.map((v) => `${v.id}: ${v.help} (${JSON.stringify(v.nodes.map((n) => n.target))})`);
+}
+
+/** The deepest focused element (through shadow roots). */
+export function deepActive(): Element | null {
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active;
+}

@@ -11,7 +11,7 @@ import { CONFIG_VERSION } from './validate.js';
 export const SCHEMA_ID = `urn:waymark:config:v${CONFIG_VERSION}`;
 
 export function toJsonSchema(): Record<string, unknown> {
-  const { $schema, ...schema } = z.toJSONSchema(configSchema, { target: 'draft-2020-12', unrepresentable: 'any' }) as Record<string, unknown>;
+  const { $schema, ...schema } = z.toJSONSchema(configSchema, { target: 'draft-2020-12', unrepresentable: 'any', reused: 'ref' }) as Record<string, unknown>;
   return {
     $schema,
     $id: SCHEMA_ID,

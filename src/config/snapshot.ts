@@ -30,7 +30,15 @@ export interface Snapshot {
   truncated: boolean;
 }
 
-export function snapshot(input: unknown, limits: typeof SNAPSHOT_LIMITS = SNAPSHOT_LIMITS): Snapshot {
+/**
+ * @param limitFor a tighter item limit for the array at a path (e.g. 1000 experiences), so
+ *   oversized lists are cut while copying rather than after.
+ */
+export function snapshot(
+  input: unknown,
+  limitFor: (path: IssuePath) => number | undefined = () => undefined,
+  limits: typeof SNAPSHOT_LIMITS = SNAPSHOT_LIMITS,
+): Snapshot {
   const issues: ConfigIssue[] = [];
   const poisoned: IssuePath[] = [];
   const ancestors = new Set<object>();
@@ -82,30 +90,21 @@ export function snapshot(input: unknown, limits: typeof SNAPSHOT_LIMITS = SNAPSH
 
   const copyArray = (array: readonly unknown[], path: IssuePath, depth: number): JsonValue[] => {
     const length = array.length;
-    const kept = Math.min(length, limits.maxArrayItems);
+    const limit = Math.min(limitFor(path) ?? limits.maxArrayItems, limits.maxArrayItems);
+    const kept = Math.min(length, limit);
+    // Reported first, so a capped issue list still shows it.
+    if (length > kept) refuse([...path, kept], 'too-many', `expected at most ${limit} items, got ${length}; the rest were not read`);
     const out: JsonValue[] = [];
     for (let index = 0; index < kept; index++) {
+      const reported = issues.length;
       const item = read(array, index, [...path, index], depth);
-      // Holes and unreadable items keep their index so later paths stay true to the input.
-      out.push(item === undefined ? (null as JsonValue) : item);
-      if (item === undefined) poisonHole(array, index, [...path, index]);
-    }
-    if (length > kept) {
-      refuse([...path, kept], 'too-many', `expected at most ${limits.maxArrayItems} items, got ${length}; the rest were not read`);
+      if (item === undefined && issues.length === reported) {
+        refuse([...path, index], 'invalid-type', index in array ? 'expected JSON data, got undefined' : 'expected a value, got an empty slot');
+      }
+      // Holes and refused items keep their index, so later paths stay true to the input.
+      out.push(item === undefined ? null : item);
     }
     return out;
-  };
-
-  // An `undefined` array item is not JSON: report it unless reading it already did.
-  const poisonHole = (array: readonly unknown[], index: number, path: IssuePath): void => {
-    if (poisoned.some((p) => samePath(p, path))) return;
-    let present = false;
-    try {
-      present = index in array;
-    } catch {
-      present = false;
-    }
-    refuse(path, 'invalid-type', present ? 'expected JSON data, got undefined' : 'expected a value, got an empty slot');
   };
 
   const copyObject = (object: object, path: IssuePath, depth: number): JsonValue | undefined => {

@@ -61,7 +61,7 @@ interface Unit<Value> {
 }
 
 function validate(input: unknown): ConfigValidation {
-  const snap = snapshot(input);
+  const snap = snapshot(input, (path) => (path.length === 1 && typeof path[0] === 'string' && Object.hasOwn(UNIT_LIMITS, path[0]) ? UNIT_LIMITS[path[0] as UnitKind] : undefined));
   const issues: ConfigIssue[] = [...snap.issues];
   const fatal = (extra?: ConfigIssue): ConfigValidation => ({ config: null, issues: finish(extra ? [...issues, extra] : issues) });
   const poisoned = (path: IssuePath): boolean => snap.poisoned.some((p) => isUnder(path, p));
@@ -128,11 +128,8 @@ function validate(input: unknown): ConfigValidation {
       if (!poisoned([kind])) issues.push(issue('error', 'invalid-type', [kind], `expected a list of ${kind}, got ${describeValue(list)}; the ${kind} are ignored`));
       return undefined;
     }
-    const limit = UNIT_LIMITS[kind];
-    if (list.length > limit) {
-      issues.push(issue('error', 'too-many', [kind, limit], `expected at most ${limit} ${kind}, got ${list.length}; the rest are ignored`));
-    }
-    return list.slice(0, limit).map((value, index) => {
+    // The snapshot already cut the list at UNIT_LIMITS and reported it.
+    return list.map((value, index) => {
       const path = [kind, index];
       const id = isObject(value) && typeof value.id === 'string' ? value.id : undefined;
       if (brokenByCopy(path)) return { path, id, value: undefined, failed: true };
@@ -213,7 +210,7 @@ function checkExperienceShape(value: JsonValue, path: IssuePath): { data: Experi
   if (typeof type !== 'string' || !(EXPERIENCE_TYPES as string[]).includes(type)) {
     const hint = typeof type === 'string' ? didYouMean(type, EXPERIENCE_TYPES) : '';
     const code = type === undefined ? 'missing' : 'unknown-type';
-    return { data: undefined, issues: [issue('error', code, [...path, 'type'], `expected one of ${listOf(EXPERIENCE_TYPES)}, got ${describeValue(type)}${hint}`)] };
+    return { data: undefined, issues: [issue('error', code, [...path, 'type'], `expected one of ${listOf(EXPERIENCE_TYPES)}, got ${describeValue(type)}${type === undefined ? ' (required)' : hint}`)] };
   }
   // Checked against its own type only, so errors name the real problem, never "invalid union".
   const schema = experienceSchemas[type as ExperienceType];

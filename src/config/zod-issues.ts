@@ -148,7 +148,8 @@ function resolveUnion(union: Schema, value: unknown, path: IssuePath, out: Confi
   const def = defOf(union);
   const options = def.options ?? [];
   const fail = (code: string, expected: string, at: IssuePath = path, found: unknown = value, extra = ''): void => {
-    out.push(issue('error', found === undefined ? 'missing' : code, at, `expected ${expected}, got ${describeValue(found)}${extra}`));
+    const required = found === undefined ? ' (required)' : '';
+    out.push(issue('error', found === undefined ? 'missing' : code, at, `expected ${expected}, got ${describeValue(found)}${required}${extra}`));
   };
 
   if (def.discriminator) {

@@ -1,6 +1,6 @@
 import type { Compare, Scalar } from '../config/types.js';
 import type { Json } from './contract.js';
-import { durationMs, formatDuration, toTime } from './time.js';
+import { durationMs, toTime } from './time.js';
 
 /** The operators of a Compare, pre-parsed so a test does no date or duration parsing. */
 export interface CompiledCompare {
@@ -95,7 +95,7 @@ function buildOperator(
           if (at - time < age) later(time + age);
           return at - time >= age;
         },
-        label: `older than ${formatDuration(age)}`,
+        label: `older than ${text}`,
       };
     }
     case 'newerThan': {
@@ -108,7 +108,7 @@ function buildOperator(
           if (at - time <= age) later(time + age + 1);
           return at - time <= age;
         },
-        label: `newer than ${formatDuration(age)}`,
+        label: `newer than ${text}`,
       };
     }
     case 'contains': {

@@ -223,7 +223,7 @@ export class ConditionCompiler {
       return seen;
     };
     const where = filters.length > 0 ? ` where ${filters.map(([prop, filter]) => `${prop} ${filter.label}`).join(', ')}` : '';
-    const label = `event "${name}" ${countLabel(condition.count)}${window === undefined ? '' : ` within ${formatDuration(window)}`}${where}`;
+    const label = `event "${name}" ${countLabel(condition.count)}${condition.within === undefined ? '' : ` within ${condition.within}`}${where}`;
     return {
       test: (world) => holds(count(world)),
       explain(world) {
@@ -252,7 +252,7 @@ export class ConditionCompiler {
     if (is) labels.push(is.length === 1 ? `stage is "${is[0]}"` : `stage is one of ${is.map((id) => `"${id}"`).join(', ')}`);
     if (spec.atLeast !== undefined) labels.push(`stage at least "${spec.atLeast}"`);
     if (spec.before !== undefined) labels.push(`stage before "${spec.before}"`);
-    if (forAtLeast !== undefined) labels.push(`in the stage for at least ${formatDuration(forAtLeast)}`);
+    if (spec.forAtLeast !== undefined) labels.push(`in the stage for at least ${spec.forAtLeast}`);
     const test = (world: World): boolean => {
       const current = world.stage.id;
       if (is && (current === null || !is.includes(current))) return false;
@@ -311,7 +311,7 @@ export class ConditionCompiler {
       return world.at - from >= wait;
     };
     const what = { page: 'the page opened', stage: 'the stage began', session: 'the session began' }[since];
-    return leaf(`${formatDuration(wait)} since ${what}`, test, (world) => {
+    return leaf(`${duration} since ${what}`, test, (world) => {
       const from = start(world);
       return from === null ? `${since} not started yet` : `${formatDuration(world.at - from)} so far`;
     });
@@ -326,7 +326,7 @@ export class ConditionCompiler {
       if (world.at - world.idleSince < wait) later(world, world.idleSince + wait);
       return world.at - world.idleSince >= wait;
     };
-    return leaf(`idle for at least ${formatDuration(wait)}`, test, (world) =>
+    return leaf(`idle for at least ${duration}`, test, (world) =>
       world.idleSince === null ? 'user is active' : `idle for ${formatDuration(world.at - world.idleSince)}`,
     );
   }
@@ -354,7 +354,7 @@ export class ConditionCompiler {
       if (seen > 0) later(world, oldest + window + 1);
       return seen;
     };
-    const label = `${kind} ≥ ${needed} within ${formatDuration(window)}${on ? ` on ${on}` : ''}`;
+    const label = `${kind} ≥ ${needed} within ${condition.within ?? '1m'}${on ? ` on ${on}` : ''}`;
     return {
       test: (world) => count(world) >= needed,
       explain(world) {

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { compileUrlMatch, globToRegExp, parseLocation } from './url.js';
+import { targetKey } from './target.js';
+
+const on = (match: Parameters<typeof compileUrlMatch>[0], url: string) => compileUrlMatch(match).test(parseLocation(url));
+
+describe('parseLocation', () => {
+  it('reduces absolute URLs to path and query, normalizing slashes', () => {
+    const location = parseLocation('https://app.example.com//projects/42/?tab=billing&q=a+b%20c#section');
+    expect(location.path).toBe('/projects/42');
+    expect(Object.fromEntries(location.query)).toEqual({ tab: 'billing', q: 'a b c' });
+    expect(parseLocation('').path).toBe('/');
+    expect(parseLocation('settings').path).toBe('/settings');
+  });
+
+  it('reads hash routes as paths', () => {
+    const location = parseLocation('https://app.example.com/#/projects/7?tab=team');
+    expect(location.path).toBe('/projects/7');
+    expect(location.query.get('tab')).toBe('team');
+    expect(parseLocation('/docs#install').path).toBe('/docs');
+  });
+});
+
+describe('page matching', () => {
+  it('glob: * is one segment, ** any number', () => {
+    expect(on('/projects/*', '/projects/42')).toBe(true);
+    expect(on('/projects/*', '/projects')).toBe(false);
+    expect(on('/projects/*', '/projects/42/edit')).toBe(false);
+    expect(on('/projects/*/edit', '/projects/42/edit')).toBe(true);
+    expect(on('/settings/**', '/settings')).toBe(true);
+    expect(on('/settings/**', '/settings/billing/cards')).toBe(true);
+    expect(on('/settings/**', '/settingsx')).toBe(false);
+    expect(on('/**/edit', '/a/b/edit')).toBe(true);
+    expect(on('/files/*.pdf', '/files/report.pdf')).toBe(true);
+    expect(on('/files/*.pdf', '/files/report.pdfx')).toBe(false);
+    expect(on('/a.b', '/aXb')).toBe(false);
+    expect(globToRegExp('/x/(y)').test('/x/(y)')).toBe(true);
+  });
+
+  it('exact, prefix (on segment boundaries) and regex', () => {
+    expect(on({ path: '/projects', match: 'exact' }, '/projects/')).toBe(true);
+    expect(on({ path: '/projects', match: 'exact' }, '/projects/1')).toBe(false);
+    expect(on({ path: '/docs', match: 'prefix' }, '/docs/api')).toBe(true);
+    expect(on({ path: '/docs', match: 'prefix' }, '/docs')).toBe(true);
+    expect(on({ path: '/docs', match: 'prefix' }, '/docsearch')).toBe(false);
+    expect(on({ path: '^/p/\\d+$', match: 'regex' }, '/p/12')).toBe(true);
+    expect(on({ path: '^/p/\\d+$', match: 'regex' }, '/p/x')).toBe(false);
+    expect(on({ path: '([', match: 'regex' }, '/anything')).toBe(false);
+  });
+
+  it('query parameters: exact values, or * for any value', () => {
+    expect(on({ path: '/search', query: { q: '*' } }, '/search?q=lit')).toBe(true);
+    expect(on({ path: '/search', query: { q: '*' } }, '/search')).toBe(false);
+    expect(on({ path: '/search', query: { sort: 'new' } }, '/search?sort=old')).toBe(false);
+    expect(on('/search?sort=new', '/search?q=x&sort=new')).toBe(true);
+  });
+
+  it('absolute URLs in the config are reduced to their path', () => {
+    expect(on('https://app.example.com/projects/*', 'https://other.example.com/projects/1')).toBe(true);
+  });
+});
+
+describe('targetKey', () => {
+  it('gives one key per target, whatever the spelling', () => {
+    expect(targetKey('#save')).toBe(targetKey({ selector: '#save' }));
+    expect(targetKey({ anchor: 'new' })).toBe('anchor:new');
+    expect(targetKey({ text: 'Save', role: 'button' })).not.toBe(targetKey({ text: 'Save' }));
+    expect(targetKey({ text: 'Save', within: '#a' })).toBe(targetKey({ text: 'Save', within: '#a' }));
+  });
+});

@@ -94,8 +94,21 @@ export function createDurableStore<T>(options: DurableStoreOptions<T>): DurableS
     return known;
   }
 
+  /** Every listener runs even if one throws; a throw surfaces as an uncaught error, like an EventTarget listener's. */
+  function notify(call: (listener: { changed: (state: T) => void; cleared?: () => void }) => void): void {
+    for (const listener of [...listeners]) {
+      try {
+        call(listener);
+      } catch (error) {
+        queueMicrotask(() => {
+          throw error;
+        });
+      }
+    }
+  }
+
   function notifyChanged(state: T): void {
-    for (const listener of [...listeners]) listener.changed(state);
+    notify((listener) => listener.changed(state));
   }
 
   // ---- cross-tab ----------------------------------------------------------------------------------------
@@ -119,7 +132,7 @@ export function createDurableStore<T>(options: DurableStoreOptions<T>): DurableS
       cancelDebounce();
       pending = undefined;
       known = undefined;
-      for (const listener of [...listeners]) listener.cleared?.();
+      notify((listener) => listener.cleared?.());
       return;
     }
     const incoming = migrateOrDrop(message.state, 'broadcast');

@@ -208,16 +208,24 @@ describe('remote adapter', () => {
     it('a save that fails while offline is retried with the latest state when the backoff fires', async () => {
       const server = fakeServer();
       const fake = fakeWindow();
-      const warnings: StoreWarning[] = [];
-      const store = storeWith(server, fake, uniqueDbName(), warnings);
+      const warned = deferred<StoreWarning>();
+      const store = createDurableStore<Facts>({
+        key: KEY,
+        dbName: uniqueDbName(),
+        migrate: migrateFacts,
+        merge: mergeFacts,
+        remote: adapterFor(server, fake),
+        window: fake.window,
+        onWarning: (w) => warned.resolve(w),
+      });
+      cleanups.push(() => store.dispose());
       await store.load();
       server.online = false;
       store.write({ facts: ['a'] });
       await store.flush();
       store.write({ facts: ['b'] });
       await store.flush();
-      await until(() => warnings.length > 0);
-      expect(warnings.map((w) => w.code)).to.deep.equal(['remote-failed']);
+      expect((await warned.promise).code).to.equal('remote-failed');
 
       server.online = true;
       const saved = server.next((r) => r.method === 'PUT');

@@ -41,6 +41,8 @@ export interface FakeClock {
   advance(ms: number): void;
   /** How many timers are waiting. */
   pending(): number;
+  /** Milliseconds advanced so far. */
+  now(): number;
 }
 export function fakeClock(): FakeClock {
   let now = 0;
@@ -68,6 +70,7 @@ export function fakeClock(): FakeClock {
       now = target;
     },
     pending: () => timers.size,
+    now: () => now,
   };
 }
 

@@ -4,7 +4,7 @@
  * Generated from the same zod/mini schemas the validator uses, so the two cannot disagree.
  * Only Node tooling (the CLI, scripts/schema.mjs) imports this module.
  */
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { configSchema } from './schema.js';
 import { CONFIG_VERSION } from './validate.js';
 

@@ -7,7 +7,7 @@
  * `zod/mini` keeps the browser bundle small. Descriptions are attached with `z.describe`,
  * which records them in zod's own registry when this module is evaluated; nothing else runs.
  */
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import type * as T from './types.js';
 import { DURATION_PATTERN } from './duration.js';
 import { SAFE_URL_PATTERN } from './rich-text.js';

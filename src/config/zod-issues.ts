@@ -5,7 +5,7 @@
  * to be (by its type, its discriminator, or its one kind key) and the value is checked
  * against that option alone, so a bad condition never reads "invalid union".
  */
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { DURATION_PATTERN } from './duration.js';
 import { SAFE_URL_PATTERN } from './rich-text.js';
 import { DAY_PATTERN, ID_PATTERN, ISO_DATE_PATTERN, LOCALE_PATTERN, TIME_RANGE_PATTERN } from './schema.js';

@@ -362,7 +362,6 @@ export function createDurableStore<T>(options: DurableStoreOptions<T>): DurableS
       pending = undefined;
       return enqueue(async () => {
         // Queued behind any write in flight, so that write cannot re-create the record after the delete.
-        pending = undefined;
         known = undefined;
         journal.clear();
         journalHasEntry = false;
@@ -389,9 +388,11 @@ export function createDurableStore<T>(options: DurableStoreOptions<T>): DurableS
       // Listeners go at once (a destroyed SDK leaves nothing behind); the last write still completes.
       removePageListeners();
       listeners.clear();
-      disposing = flush().then(() => {
+      disposing = flush().then(async () => {
         disposed = true;
         cancelDebounce();
+        // A write that arrived while the flush was running.
+        if (pending !== undefined) await enqueue(persistPending);
         remoteRetry?.dispose();
         channel?.removeEventListener('message', onChannelMessage);
         channel?.close();

@@ -717,7 +717,7 @@ class DecisionEngine implements Engine {
     const facts = this.facts;
     facts.horizon = Infinity;
     // A user with no stage starts in the first one when it needs no condition.
-    if (facts.state.stage.v.id === null && stages[0]!.enterWhen === null) this.moveStage(stages[0]!.id, 'auto');
+    if (facts.state.stage.v.id === null && stages[0]!.enterWhen === null) this.moveStage(stages[0]!.id, 'initial');
     const current = facts.stageIndex(facts.state.stage.v.id);
     // Forward only, to the furthest later stage whose condition holds.
     for (let k = stages.length - 1; k > current; k--) {
@@ -1015,16 +1015,18 @@ class DecisionEngine implements Engine {
     }
   }
 
-  private moveStage(id: string, via: 'auto' | 'code' | 'checklist'): void {
+  private moveStage(id: string, via: 'initial' | 'auto' | 'code' | 'checklist'): void {
     const state = this.facts.state;
     const from = state.stage.v.id;
     if (from === id || typeof id !== 'string' || id === '') return;
-    state.stage = { v: { id, since: this.facts.at }, s: this.stamp() };
+    // The initial stage is a default, not a decision: any stage known elsewhere (another device) wins over it.
+    const stamp = via === 'initial' ? { t: 0, c: 0, o: this.origin } : this.stamp();
+    state.stage = { v: { id, since: this.facts.at }, s: stamp };
     insertBounded(state.stageHistory, { id, at: this.facts.at }, stageVisitOrder, LIMITS.stageHistory);
     this.changed = true;
     this.markKey(DEP.stage);
     this.effects.push({ type: 'stage', from, to: id });
-    this.emit('stage_changed', null, { from, to: id, via });
+    this.emit('stage_changed', null, { from, to: id, via: via === 'initial' ? 'auto' : via });
   }
 
   private moveStageForward(id: string, via: 'checklist'): void {

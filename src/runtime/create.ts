@@ -153,7 +153,7 @@ export function createWaymark(options: WaymarkOptions = {}): Waymark {
   }
 
   // One timer for the earliest wake-up any decision asked for.
-  let wakeTimer: ReturnType<typeof setTimeout> | undefined;
+  let wakeTimer: number | undefined;
   let wakeTime = Infinity;
   function wakeAt(at: number): void {
     if (at >= wakeTime) return;
@@ -221,9 +221,19 @@ export function createWaymark(options: WaymarkOptions = {}): Waymark {
     const state = stored ?? (carryOver ? mergeStates(initialState(forUser, now()), { ...carryOver, userId: forUser } as UserState) : initialState(forUser, now()));
     store = nextStore;
     engine = createEngine({ config, state, origin });
-    const unsubscribe = nextStore.subscribe((remote) => {
-      if (engine && store === nextStore) apply(engine.adopt(remote, now()));
-    });
+    const unsubscribe = nextStore.subscribe(
+      (remote) => {
+        if (engine && store === nextStore) apply(engine.adopt(remote, now()));
+      },
+      // Another tab reset this user: start over here too, or our old state would be written back.
+      () => {
+        if (!engine || store !== nextStore) return;
+        for (const active of engine.active()) emitter.emit('hide', { experienceId: active.experienceId, reason: 'replaced' });
+        engine = createEngine({ config, state: initialState(forUser, now()), origin });
+        send({ type: 'session', at: now(), sessionId });
+        send({ type: 'page', at: now(), url: win!.location.href, title: win!.document.title });
+      },
+    );
     storeDisposers.push(unsubscribe);
     if (carryOver && !stored) store.write(engine.state);
   }
@@ -246,7 +256,9 @@ export function createWaymark(options: WaymarkOptions = {}): Waymark {
     experiences = new Map(config.experiences.map((experience) => [experience.id, experience]));
     if (destroyed) return;
     await loadUser(userId);
-    if (destroyed || !engine) return;
+    // loadUser assigned it; TypeScript cannot see through the await.
+    const started = engine as Engine | null;
+    if (destroyed || !started) return;
     disposers.push(
       startSensors(
         {
@@ -256,7 +268,7 @@ export function createWaymark(options: WaymarkOptions = {}): Waymark {
           reportError: (error, where) =>
             report({ code: 'sensor-failed', severity: 'warning', where: `sensor:${where}`, message: describeError(error), cause: error }, `sensor:${where}`),
         },
-        engine.requirements(),
+        started.requirements(),
       ),
     );
     send({ type: 'session', at: now(), sessionId });

@@ -6,12 +6,11 @@ import { frame, nextEvent, uniqueDb, until } from './helpers.js';
 /** Count what is attached to the page between install() and the check: listeners, observers, elements. */
 function instrumentPage() {
   const listeners = new Set<string>();
-  const keyOf = (target: EventTarget, type: string, listener: unknown, capture: boolean) => {
-    const ids = (instrumentPage as unknown as { ids: WeakMap<object, number> }).ids;
-    const id = (o: object) => ids.get(o) ?? (ids.set(o, ids.size + 1), ids.size);
-    return `${id(target)}:${type}:${id(listener as object)}:${capture}`;
-  };
-  (instrumentPage as unknown as { ids: WeakMap<object, number> }).ids ??= new WeakMap();
+  const ids = new WeakMap<object, number>();
+  let nextId = 0;
+  const id = (o: object) => ids.get(o) ?? (ids.set(o, ++nextId), nextId);
+  const keyOf = (target: EventTarget, type: string, listener: unknown, capture: boolean) =>
+    `${id(target)}:${type}:${id(listener as object)}:${capture}`;
   const capture = (options: unknown) => (typeof options === 'boolean' ? options : Boolean((options as AddEventListenerOptions | undefined)?.capture));
   const originalAdd = EventTarget.prototype.addEventListener;
   const originalRemove = EventTarget.prototype.removeEventListener;

@@ -9,6 +9,7 @@
 import type { Action, ExperienceStatus, WaymarkConfig } from '../config/types.js';
 import type {
   ActiveExperience,
+  AnalyticsEvent,
   AnalyticsEventType,
   Effect,
   Json,
@@ -1089,7 +1090,7 @@ class DecisionEngine implements Engine {
   }
 
   private emit(type: AnalyticsEventType, x: CompiledExperience | null, props?: Record<string, Json>): void {
-    const event: Extract<Effect, { type: 'emit' }>['event'] = { type, at: this.facts.at, userId: this.facts.state.userId };
+    const event: AnalyticsEvent = { type, at: this.facts.at, userId: this.facts.state.userId };
     if (this.session !== null) event.sessionId = this.session;
     if (x) {
       event.experienceId = x.id;

@@ -185,7 +185,7 @@ class Facts implements World {
   }
 }
 
-const NO_EVENTS: readonly EventEntry[] = [];
+const NO_EVENTS: readonly EventEntry[] = Object.freeze([]);
 
 class DecisionEngine implements Engine {
   private readonly catalog: Catalog;
@@ -1134,6 +1134,7 @@ class DecisionEngine implements Engine {
   }
 
   private frequency(x: CompiledExperience): Failure | null {
+    if (x.type === 'checklist' && this.isComplete(x) && !this.shown.has(x.index)) return 'completed';
     const rec = own(this.facts.state.experiences, x.id);
     if (!rec) return null;
     const at = this.facts.at;
@@ -1143,7 +1144,8 @@ class DecisionEngine implements Engine {
       later(facts, run.snoozedUntil);
       return 'snoozed';
     }
-    if (x.type === 'checklist' ? this.isComplete(x) && !this.shown.has(x.index) : x.mode === 'live' && rec.completedAt !== null) return 'completed';
+    // A hint or beacon completed by the user ("Got it") is done for good.
+    if (x.mode === 'live' && x.type !== 'checklist' && rec.completedAt !== null) return 'completed';
     if (rec.dismissedAt !== null && !this.returned(x, rec)) {
       const cooldown = x.frequency.afterDismiss;
       if (cooldown === 'never') return 'dismissed';

@@ -239,6 +239,18 @@ describe('scheduler: loops and wake-ups', () => {
     expect(() => h.send({ type: 'track', name: 'x' })).not.toThrow();
   });
 
+  it('a longer ring of experiences stops at the round limit and reports it once', () => {
+    const ring = ['a', 'b', 'c', 'd'];
+    const h = harness(ring.map((id, i) => hint(id, {
+      target: '#t',
+      when: i === 0 ? { not: { experience: 'd', state: 'active' } } : { experience: ring[i - 1]!, state: 'active' },
+    })));
+    h.send({ type: 'session', sessionId: 's1' });
+    const effects = h.send({ type: 'element', key: 'css:#t', present: true, visible: true });
+    expect(emitted(effects, 'sdk_error').map((event) => event.props?.['code'])).toEqual(['decision-loop']);
+    expect(emitted(h.send({ type: 'track', name: 'x' }), 'sdk_error')).toEqual([]);
+  });
+
   it('asks for one wake-up at the earliest time-based change, not again while it is pending', () => {
     const h = harness([modal('a', { when: { delay: '30s' } }), hint('b', { when: { delay: '10s' } })]);
     const first = h.send({ type: 'session', sessionId: 's1' });

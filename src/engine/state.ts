@@ -143,7 +143,7 @@ export interface UserState {
 }
 
 /** The stamp every real write beats. */
-export const ZERO_STAMP: Stamp = { t: 0, c: 0, o: '' };
+export const ZERO_STAMP: Readonly<Stamp> = Object.freeze({ t: 0, c: 0, o: '' });
 
 export function initialState(userId: string, at: number): UserState {
   return {

@@ -156,6 +156,19 @@ describe('tour machine', () => {
     expect(h.engine.state.experiences['welcome']!.completedAt).toBeNull();
   });
 
+  it('snooze pauses the tour and it resumes at the same step when the time comes', () => {
+    const h = harness([tour()]);
+    h.send({ type: 'session', sessionId: 's1', at: T0 });
+    h.act('welcome', { type: 'next' });
+    const snoozed = h.act('welcome', { type: 'snooze', until: T0 + 3_600_000 });
+    expect(hides(snoozed)).toEqual(['welcome:dismissed']);
+    expect(snoozed).toContainEqual({ type: 'wake', at: T0 + 3_600_000 });
+    expect(shows(h.send({ type: 'tick', at: T0 + 3_599_999 }))).toEqual([]);
+    const resumed = h.send({ type: 'tick', at: T0 + 3_600_000 });
+    expect(shows(resumed)).toEqual(['welcome@1']);
+    expect(h.engine.state.experiences['welcome']!.dismissedAt).toBeNull();
+  });
+
   it('end policy stops the tour where it is', () => {
     const h = harness([tour()]);
     h.send({ type: 'session', sessionId: 's1' });

@@ -1,0 +1,208 @@
+import type { Target } from '../../config/types.js';
+import { accessibleText, candidateSelectorForRole, normalizeText, roleOf } from './text.js';
+import { isVisible } from './visibility.js';
+
+/** Where a search runs: a document or an open shadow root (and, recursively, the open shadow roots inside). */
+export type SearchRoot = Document | ShadowRoot;
+
+/** A problem with a target, as data. Reported, never thrown. */
+export interface TargetIssue {
+  code: 'invalid-selector';
+  /** The selector as written in the config. */
+  selector: string;
+  message: string;
+}
+
+export interface ResolveOptions {
+  /** Called with each problem found; a `TargetResolver` calls it once per distinct problem. */
+  onIssue?: (issue: TargetIssue) => void;
+}
+
+/** A target in the one shape searches use. */
+type NormalTarget =
+  | { kind: 'selector'; selector: string }
+  | { kind: 'text'; text: string; role: string | null; within: string | null };
+
+/** Per-search memo of accessible text, so ancestors shared by several checks are read once. */
+export type TextMemo = Map<Element, string>;
+
+export interface TargetResolver {
+  /**
+   * Every element matching the target in these roots (each searched on its own, not including
+   * shadow roots nested inside: pass them too, see `openShadowRoots`). Text targets yield only
+   * their innermost matches.
+   */
+  all(target: Target, roots: readonly SearchRoot[]): Element[];
+  /** Whether this element matches the target (used to test the nodes of an event's path). */
+  matches(el: Element, target: Target, memo?: TextMemo): boolean;
+}
+
+const ELEMENT_NODE = 1;
+const DOCUMENT_NODE = 9;
+const DOCUMENT_FRAGMENT_NODE = 11;
+
+/**
+ * A resolver that reports each distinct problem (e.g. one invalid selector) only once, however
+ * often the target is resolved. Keep one per consumer: the memory of what was reported lives here.
+ */
+export function createTargetResolver(options: ResolveOptions = {}): TargetResolver {
+  const reported = new Set<string>();
+  const report = (issue: TargetIssue): void => {
+    const key = `${issue.code}:${issue.selector}`;
+    if (reported.has(key)) return;
+    reported.add(key);
+    options.onIssue?.(issue);
+  };
+  /** Selectors already known to be invalid: skipped without calling into the engine again. */
+  const invalid = new Set<string>();
+
+  function selectAll(scope: ParentNode, selector: string): Element[] {
+    if (invalid.has(selector)) return [];
+    try {
+      return Array.from(scope.querySelectorAll(selector));
+    } catch (error) {
+      invalid.add(selector);
+      report({ code: 'invalid-selector', selector, message: `invalid CSS selector ${JSON.stringify(selector)}: ${errorMessage(error)}` });
+      return [];
+    }
+  }
+
+  function elementMatches(el: Element, selector: string): boolean {
+    if (invalid.has(selector)) return false;
+    try {
+      return el.matches(selector);
+    } catch (error) {
+      invalid.add(selector);
+      report({ code: 'invalid-selector', selector, message: `invalid CSS selector ${JSON.stringify(selector)}: ${errorMessage(error)}` });
+      return false;
+    }
+  }
+
+  function textMatches(el: Element, target: Extract<NormalTarget, { kind: 'text' }>, memo?: TextMemo): boolean {
+    if (target.role !== null && roleOf(el) !== target.role) return false;
+    if (target.within !== null && !insideMatch(el, target.within)) return false;
+    let text = memo?.get(el);
+    if (text === undefined) {
+      text = normalizeText(accessibleText(el));
+      memo?.set(el, text);
+    }
+    return text === target.text;
+  }
+
+  /** Whether `el` or a composed ancestor matches `selector`. */
+  function insideMatch(el: Element, selector: string): boolean {
+    for (let node: Element | null = el; node; node = composedParent(node)) {
+      if (elementMatches(node, selector)) return true;
+    }
+    return false;
+  }
+
+  return {
+    all(target, roots) {
+      const normal = normalizeTarget(target);
+      if (normal.kind === 'selector') return roots.flatMap((root) => selectAll(root, normal.selector));
+      if (normal.text === '') return [];
+      if (normal.within !== null && roots.length > 0) selectAll(roots[0]!, normal.within); // surfaces an invalid `within` even when nothing else matches
+      const candidates = normal.role === null ? '*' : candidateSelectorForRole(normal.role);
+      const memo: TextMemo = new Map();
+      const found = roots.flatMap((root) => selectAll(root, candidates)).filter((el) => textMatches(el, normal, memo));
+      return innermost(found);
+    },
+    matches(el, target, memo) {
+      const normal = normalizeTarget(target);
+      return normal.kind === 'selector' ? elementMatches(el, normal.selector) : normal.text !== '' && textMatches(el, normal, memo);
+    },
+  };
+}
+
+/**
+ * The element a target points at in `root` (default: the global document) and the open shadow
+ * roots inside it, or null. When several match, the first visible one wins (so a hidden mobile
+ * copy of a menu does not shadow the visible desktop one); text targets prefer the innermost match.
+ * Never throws: an invalid selector resolves to null and is reported through `onIssue`.
+ */
+export function resolveTarget(target: Target, root: SearchRoot = globalThis.document, options: ResolveOptions = {}): Element | null {
+  const found = createTargetResolver(options).all(target, [root, ...openShadowRoots(root)]);
+  return found.find(isVisible) ?? found[0] ?? null;
+}
+
+/** Every element the target points at (document first, then open shadow roots), or an empty list. */
+export function resolveAllTargets(target: Target, root: SearchRoot = globalThis.document, options: ResolveOptions = {}): Element[] {
+  return createTargetResolver(options).all(target, [root, ...openShadowRoots(root)]);
+}
+
+/** Whether `el` is (one of) the element(s) the target points at. */
+export function matchesTarget(el: Element, target: Target, options: ResolveOptions = {}): boolean {
+  return createTargetResolver(options).matches(el, target);
+}
+
+/** Every open shadow root inside `root`, nested ones included, in tree order. */
+export function openShadowRoots(root: SearchRoot | Element): ShadowRoot[] {
+  const found: ShadowRoot[] = [];
+  const pending: Array<SearchRoot | Element> = [root];
+  while (pending.length > 0) {
+    const scope = pending.shift()!;
+    const doc = scope.nodeType === DOCUMENT_NODE ? (scope as Document) : scope.ownerDocument!;
+    const walker = doc.createTreeWalker(scope, 1 /* NodeFilter.SHOW_ELEMENT */);
+    for (let node: Node | null = walker.currentNode; node; node = walker.nextNode()) {
+      const shadow = node.nodeType === ELEMENT_NODE ? (node as Element).shadowRoot : null;
+      if (shadow) {
+        found.push(shadow);
+        pending.push(shadow);
+      }
+    }
+  }
+  return found;
+}
+
+/** The parent across shadow boundaries: a shadow root's parent is its host. */
+export function composedParent(node: Node): Element | null {
+  const parent = node.parentNode;
+  if (!parent) return null;
+  if (parent.nodeType === DOCUMENT_FRAGMENT_NODE) return (parent as ShadowRoot).host ?? null;
+  return parent.nodeType === ELEMENT_NODE ? (parent as Element) : null;
+}
+
+/** A short, human-readable description of a target for messages and `why()` output. */
+export function describeTarget(target: Target): string {
+  if (typeof target === 'string') return target;
+  if ('selector' in target) return target.selector;
+  if ('anchor' in target) return `anchor "${target.anchor}"`;
+  return `${target.role ?? 'element'} "${target.text}"${target.within ? ` within ${target.within}` : ''}`;
+}
+
+function normalizeTarget(target: Target): NormalTarget {
+  if (typeof target === 'string') return { kind: 'selector', selector: target };
+  if ('selector' in target) return { kind: 'selector', selector: target.selector };
+  if ('anchor' in target) return { kind: 'selector', selector: `[data-waymark="${escapeCss(target.anchor)}"]` };
+  return {
+    kind: 'text',
+    text: normalizeText(target.text),
+    role: target.role ? target.role.trim().toLowerCase() : null,
+    within: target.within ?? null,
+  };
+}
+
+/** Keep only matches that contain no other match (so `<button><span>Save</span></button>` yields the span). */
+function innermost(matches: Element[]): Element[] {
+  if (matches.length < 2) return matches;
+  const all = new Set(matches);
+  const outer = new Set<Element>();
+  for (const match of matches) {
+    for (let node = composedParent(match); node; node = composedParent(node)) {
+      if (all.has(node)) outer.add(node);
+    }
+  }
+  return matches.filter((match) => !outer.has(match));
+}
+
+function escapeCss(value: string): string {
+  const css = (globalThis as { CSS?: { escape?: (value: string) => string } }).CSS;
+  if (typeof css?.escape === 'function') return css.escape(value);
+  // Inside a double-quoted CSS string only the quote, the backslash and newlines need escaping.
+  return value.replace(/["\\]/g, '\\$&').replace(/\n/g, '\\a ');
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -78,11 +78,13 @@ describe('signals reach the conditions that read them', () => {
     expect(hides(h.send({ type: 'tick', at: T0 + 100_001 }))).toEqual(['recent:ineligible']);
   });
 
-  it('hints and beacons show only while their target is on the page', () => {
+  it('hints and beacons hide while their target is reported absent', () => {
     const h = harness([{ id: 'dot', type: 'beacon', target: { anchor: 'new' }, body: 'x' }]);
-    h.send({ type: 'session', sessionId: 's1' });
-    expect(shows(h.send({ type: 'element', key: 'anchor:new', present: true, visible: true }))).toEqual(['dot']);
+    // Not reported yet: the UI's own lookup decides.
+    expect(shows(h.send({ type: 'session', sessionId: 's1' }))).toEqual(['dot']);
     expect(hides(h.send({ type: 'element', key: 'anchor:new', present: false, visible: false }))).toEqual(['dot:ineligible']);
+    expect(h.engine.why('dot', T0 + 10_000).reason).toBe('target anchor:new is not on the page');
+    expect(shows(h.send({ type: 'element', key: 'anchor:new', present: true, visible: true }))).toEqual(['dot']);
   });
 
   it('start opens a hint regardless of its trigger until dismissed', () => {

@@ -766,7 +766,8 @@ class DecisionEngine implements Engine {
   private updateLive(x: CompiledExperience, verdict: Verdict): void {
     const shown = this.shown.get(x.index);
     let want = this.forced.has(x.index) ? verdict.failed !== 'enabled' && verdict.failed !== 'control' : verdict.failed === null;
-    if (want && x.target !== null && this.facts.elements.get(x.target)?.present !== true) want = false;
+    // A hint needs its target; until the element sensor has reported on it, the UI's own lookup decides.
+    if (want && x.target !== null && this.facts.elements.get(x.target)?.present === false) want = false;
     if (want && x.type === 'checklist' && this.isComplete(x)) want = false;
     if (shown) {
       if (!want && !shown.finishing) this.hide(x, hideReason(verdict.failed));
@@ -1355,7 +1356,7 @@ class DecisionEngine implements Engine {
       return { ok: false, detail: 'not reached: an earlier gate failed' };
     }
     if (x.mode === 'live') {
-      if (x.target !== null && this.facts.elements.get(x.target)?.present !== true) return { ok: false, detail: `target ${x.target} is not on the page` };
+      if (x.target !== null && this.facts.elements.get(x.target)?.present === false) return { ok: false, detail: `target ${x.target} is not on the page` };
       return { ok: true, detail: 'shows on the next decision' };
     }
     if (x.mode === 'sticky') return { ok: true, detail: 'shows on the next decision' };

@@ -57,10 +57,9 @@ describe('scheduler: one blocking experience at a time', () => {
   });
 
   it('shows non-blocking experiences alongside a blocking one', () => {
-    const h = harness([modal('m'), hint('tip'), { id: 'bar', type: 'announcement', display: 'banner', title: 'x' }]);
-    h.send({ type: 'session', sessionId: 's1' });
-    const effects = h.send({ type: 'element', key: 'css:#tip', present: true, visible: true });
-    expect(shows(effects)).toEqual(['tip']);
+    const h = harness([modal('m'), hint('tip'), modal('m2'), { id: 'bar', type: 'announcement', display: 'banner', title: 'x' }]);
+    const effects = h.send({ type: 'session', sessionId: 's1' });
+    expect(shows(effects).sort()).toEqual(['bar', 'm', 'tip']);
     expect(h.engine.active().map((a) => a.experienceId).sort()).toEqual(['bar', 'm', 'tip']);
   });
 
@@ -228,9 +227,7 @@ describe('scheduler: loops and wake-ups', () => {
       hint('a', { when: { not: { experience: 'b', state: 'active' } } }),
       hint('b', { when: { experience: 'a', state: 'active' } }),
     ]);
-    h.send({ type: 'session', sessionId: 's1' });
-    h.send({ type: 'element', key: 'css:#a', present: true, visible: true });
-    const effects = h.send({ type: 'element', key: 'css:#b', present: true, visible: true });
+    const effects = h.send({ type: 'session', sessionId: 's1' });
     // Loop protection: at most 5 shows per experience per minute, then it waits for the minute to pass.
     expect(shows(effects).filter((id) => id === 'b')).toHaveLength(5);
     expect(shows(effects).filter((id) => id === 'a').length).toBeLessThanOrEqual(5);
@@ -245,8 +242,7 @@ describe('scheduler: loops and wake-ups', () => {
       target: '#t',
       when: i === 0 ? { not: { experience: 'd', state: 'active' } } : { experience: ring[i - 1]!, state: 'active' },
     })));
-    h.send({ type: 'session', sessionId: 's1' });
-    const effects = h.send({ type: 'element', key: 'css:#t', present: true, visible: true });
+    const effects = h.send({ type: 'session', sessionId: 's1' });
     expect(emitted(effects, 'sdk_error').map((event) => event.props?.['code'])).toEqual(['decision-loop']);
     expect(emitted(h.send({ type: 'track', name: 'x' }), 'sdk_error')).toEqual([]);
   });

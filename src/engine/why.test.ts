@@ -56,14 +56,19 @@ describe('why()', () => {
       { id: 'absent', type: 'hint', target: '#missing', body: 'x' },
     ]);
     expect(engine.why('off', T0).reason).toBe('switched off (enabled: false)');
+    engine.dispatch({ type: 'element', at: T0, key: 'css:#missing', present: false, visible: false });
     expect(engine.why('absent', T0)).toMatchObject({ eligible: true, reason: 'target css:#missing is not on the page' });
     expect(engine.why('nope', T0)).toEqual({ experienceId: 'nope', eligible: false, active: false, reason: "no experience 'nope' in the config", checks: [] });
   });
 
-  it('labels negations and reads time at the moment asked', () => {
-    const engine = engineFor([{ id: 'later', type: 'hint', target: '#a', body: 'x', when: { not: { delay: '1m' } } }]);
-    expect(engine.why('later', T0 + 30_000).checks[3]!.ok).toBe(true);
-    const late = engine.why('later', T0 + 60_000);
-    expect(late.reason).toBe('waiting for not (1m since the page opened) (1m so far)');
+  it('reads time at the moment asked, and labels negations', () => {
+    const engine = engineFor([
+      { id: 'later', type: 'hint', target: '#a', body: 'x', when: { delay: '1m' } },
+      { id: 'paid', type: 'hint', target: '#a', body: 'x', when: { not: { trait: 'plan', equals: 'free' } } },
+    ]);
+    expect(engine.why('later', T0 + 30_000).reason).toBe('waiting for 1m since the page opened (30s so far)');
+    expect(engine.why('later', T0 + 60_000).checks[3]).toEqual({ check: 'trigger', ok: true, detail: 'condition holds' });
+    engine.dispatch({ type: 'traits', at: T0, traits: { plan: 'free' } });
+    expect(engine.why('paid', T0).reason).toBe('waiting for not (trait "plan" = "free") (value "free")');
   });
 });

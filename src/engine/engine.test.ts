@@ -108,6 +108,18 @@ describe('signals reach the conditions that read them', () => {
   });
 });
 
+describe('robustness', () => {
+  it('a malformed signal is reported as an sdk_error effect, and the engine keeps working', () => {
+    const h = harness([tour]);
+    h.send({ type: 'session', sessionId: 's1' });
+    const effects = h.engine.dispatch({ type: 'click', at: T0 + 5000, keys: null } as unknown as Signal);
+    const errors = effects.flatMap((e) => (e.type === 'emit' && e.event.type === 'sdk_error' ? [e.event.props] : []));
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject({ code: 'engine-failed', where: 'click' });
+    expect(shows(h.send({ type: 'action', experienceId: 'welcome', action: { type: 'next' } }))).toEqual(['welcome@1']);
+  });
+});
+
 describe('what the state keeps', () => {
   it('stores only event properties some condition reads, and only counts for events no condition reads', () => {
     const h = harness([{ id: 'x', type: 'hint', target: '#t', body: 'x', when: { event: 'invite', where: { role: 'admin' } } }]);

@@ -257,20 +257,20 @@ class DecisionEngine implements Engine {
 
   dispatch(signal: Signal): Effect[] {
     this.begin(signal.at);
-    this.handle(signal);
-    return this.finish();
+    return this.finish(() => this.handle(signal), signal.type);
   }
 
   adopt(incoming: UserState, at: number): Effect[] {
     this.begin(at);
-    const merged = mergeStates(this.facts.state, incoming);
-    this.facts.state = merged;
-    this.facts.forgetCounts();
-    this.rebuildRuns();
-    this.markAll();
-    // Anything the incoming state lacked must be written back.
-    if (stableJson(merged as unknown as Json) !== stableJson(incoming as unknown as Json)) this.changed = true;
-    return this.finish();
+    return this.finish(() => {
+      const merged = mergeStates(this.facts.state, incoming);
+      this.facts.state = merged;
+      this.facts.forgetCounts();
+      this.rebuildRuns();
+      this.markAll();
+      // Anything the incoming state lacked must be written back.
+      if (stableJson(merged as unknown as Json) !== stableJson(incoming as unknown as Json)) this.changed = true;
+    }, 'adopt');
   }
 
   active(): ActiveExperience[] {
@@ -321,8 +321,16 @@ class DecisionEngine implements Engine {
     if (Number.isFinite(at)) this.facts.at = at;
   }
 
-  private finish(): Effect[] {
-    this.settle();
+  /** Apply a change, settle, and return the effects. A failure is reported as data, never thrown at the host. */
+  private finish(change: () => void, what: string): Effect[] {
+    try {
+      change();
+      this.settle();
+    } catch (error) {
+      for (const unit of this.dirtyList) this.dirty[unit] = 0;
+      this.dirtyList = [];
+      this.emit('sdk_error', null, { code: 'engine-failed', where: what, message: error instanceof Error ? error.message : String(error) });
+    }
     if (this.changed) this.effects.push({ type: 'persist' });
     this.requestWake();
     return this.effects;

@@ -23,7 +23,7 @@ import type {
 import { compileCatalog, type Catalog, type CompiledExperience, type CompiledItem } from './catalog.js';
 import { DEP, later, type ElementFact, type StruggleFact, type World } from './conditions.js';
 import { controlBucket, inPercentage } from './hash.js';
-import { boundVisited, mergeStates, stableJson } from './merge.js';
+import { boundVisited, cloneJson, mergeStates, stableJson } from './merge.js';
 import {
   LIMITS,
   answerOrder,
@@ -433,7 +433,7 @@ class DecisionEngine implements Engine {
       const wanted = this.catalog.eventProps.get(name);
       if (wanted && props) {
         const kept = dict<Json>();
-        for (const prop of wanted) if (Object.hasOwn(props, prop) && props[prop] !== undefined) put(kept, prop, props[prop]!);
+        for (const prop of wanted) if (Object.hasOwn(props, prop) && props[prop] !== undefined) put(kept, prop, cloneJson(props[prop]!));
         entry.p = kept;
       }
       insertBounded(log.recent, entry, eventOrder, LIMITS.eventsPerName);
@@ -457,7 +457,8 @@ class DecisionEngine implements Engine {
       if (value === undefined) continue;
       const current = own(state.traits, name);
       if (current && stableJson(current.v) === stableJson(value)) continue;
-      put(state.traits, name, { v: value, s: this.stamp() });
+      // A copy: the app may mutate its object later.
+      put(state.traits, name, { v: cloneJson(value), s: this.stamp() });
       this.changed = true;
       this.markKey(DEP.trait(name));
     }

@@ -198,7 +198,7 @@ export class ConditionCompiler {
   private event(condition: Extract<Condition, { event: string }>): CompiledCondition {
     const name = condition.event;
     this.deps.add(DEP.event(name));
-    const window = condition.within === undefined ? undefined : durationMs(condition.within);
+    const span = condition.within === undefined ? undefined : durationMs(condition.within);
     const filters: Array<[string, CompiledCompare]> = Object.entries(condition.where ?? {}).map(([prop, filter]: [string, Scalar | Compare]) => [prop, compileFilter(filter)]);
     if (filters.length > 0) {
       const props = this.eventProps.get(name) ?? new Set<string>();
@@ -207,9 +207,9 @@ export class ConditionCompiler {
     }
     const holds = countTest(condition.count);
     const count = (world: World): number => {
-      if (window === undefined && filters.length === 0) return world.eventCount(name);
+      if (span === undefined && filters.length === 0) return world.eventCount(name);
       const log = world.eventLog(name);
-      const from = window === undefined ? -Infinity : world.at - window;
+      const from = span === undefined ? -Infinity : world.at - span;
       let seen = 0;
       let oldest = Infinity;
       for (let i = log.length - 1; i >= 0; i--) {
@@ -219,7 +219,7 @@ export class ConditionCompiler {
         seen++;
         oldest = entry.at;
       }
-      if (window !== undefined && seen > 0) later(world, oldest + window + 1);
+      if (span !== undefined && seen > 0) later(world, oldest + span + 1);
       return seen;
     };
     const where = filters.length > 0 ? ` where ${filters.map(([prop, filter]) => `${prop} ${filter.label}`).join(', ')}` : '';
@@ -336,11 +336,11 @@ export class ConditionCompiler {
     this.deps.add(DEP.struggle(kind));
     this.sensors.add(kind);
     const needed = condition.count ?? 1;
-    const window = condition.within === undefined ? 60_000 : durationMs(condition.within);
+    const span = condition.within === undefined ? 60_000 : durationMs(condition.within);
     const on = condition.on === undefined ? undefined : targetKey(condition.on);
     if (condition.on !== undefined && on !== undefined) this.targets.set(on, condition.on);
     const count = (world: World): number => {
-      const from = world.at - window;
+      const from = world.at - span;
       let seen = 0;
       let oldest = Infinity;
       const facts = world.struggles;
@@ -351,7 +351,7 @@ export class ConditionCompiler {
         seen++;
         oldest = fact.at;
       }
-      if (seen > 0) later(world, oldest + window + 1);
+      if (seen > 0) later(world, oldest + span + 1);
       return seen;
     };
     const label = `${kind} ≥ ${needed} within ${condition.within ?? '1m'}${on ? ` on ${on}` : ''}`;
@@ -369,9 +369,9 @@ export class ConditionCompiler {
     return leaf(`experience "${id}" is ${status}`, (world) => world.experienceIs(id, status), (world) => world.describeExperience(id));
   }
 
-  private date(window: { from?: string; until?: string }): CompiledCondition {
-    const from = window.from === undefined ? undefined : toTime(window.from);
-    const until = window.until === undefined ? undefined : toTime(window.until);
+  private date(span: { from?: string; until?: string }): CompiledCondition {
+    const from = span.from === undefined ? undefined : toTime(span.from);
+    const until = span.until === undefined ? undefined : toTime(span.until);
     const test = (world: World): boolean => {
       if (from !== undefined && world.at < from) {
         later(world, from);
@@ -383,7 +383,7 @@ export class ConditionCompiler {
       }
       return true;
     };
-    const parts = [window.from !== undefined ? `from ${window.from}` : '', window.until !== undefined ? `until ${window.until}` : ''].filter(Boolean);
+    const parts = [span.from !== undefined ? `from ${span.from}` : '', span.until !== undefined ? `until ${span.until}` : ''].filter(Boolean);
     return leaf(`date ${parts.join(' ') || 'any'}`, test, (world) => `now ${formatTime(world.at)}`);
   }
 

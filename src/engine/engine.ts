@@ -200,7 +200,6 @@ class DecisionEngine implements Engine {
   /** Live experiences opened from code: shown regardless of their trigger. */
   private readonly forced = new Set<number>();
   private readonly recentShows = new Map<number, number[]>();
-  private readonly eligible: Uint8Array;
   private readonly eligibleBlocking = new Set<number>();
   /** Experiences whose run is active in the state. */
   private readonly runs = new Set<number>();
@@ -233,7 +232,6 @@ class DecisionEngine implements Engine {
       (id) => this.describeExperience(id),
     );
     const experiences = this.catalog.experiences.length;
-    this.eligible = new Uint8Array(experiences);
     this.lastTrigger = new Uint8Array(experiences);
     this.complete = new Int8Array(experiences).fill(-1);
     this.horizons = new Float64Array(this.catalog.unitCount).fill(Infinity);
@@ -761,7 +759,6 @@ class DecisionEngine implements Engine {
       this.lastTrigger[x.index] = verdict.trigger ? 1 : 0;
       ok = ok && this.fired.has(x.index);
     }
-    this.eligible[x.index] = ok ? 1 : 0;
     if (x.blocking) {
       if (ok) this.eligibleBlocking.add(x.index);
       else this.eligibleBlocking.delete(x.index);

@@ -10,14 +10,13 @@ import { watchUrl } from './url.js';
 export function backAndForthSensor(ctx: SensorContext, options?: SensorOptions): Disposer {
   const { backAndForthReturns, backAndForthWindowMs, detailMaxLength } = resolveSensorOptions(options);
   const scope = createScope(ctx, 'back-and-forth');
-  const origin = scope.window.location.origin;
   /** The route before the current one, and the current one. */
   let left: string | null = null;
-  let current = routeOf(scope.window.location.href, origin);
+  let current = routeOf(scope.window.location.href);
   let returns: number[] = [];
 
   watchUrl(scope, (href) => {
-    const route = routeOf(href, origin);
+    const route = routeOf(href);
     if (route === current) return;
     const returned = route === left;
     left = current;
@@ -28,17 +27,20 @@ export function backAndForthSensor(ctx: SensorContext, options?: SensorOptions):
     returns.push(at);
     if (returns.length < Math.max(1, backAndForthReturns)) return;
     returns = [];
-    scope.emit({ type: 'struggle', at, kind: 'back-and-forth', detail: truncate(`${withoutQuery(left)} ⇄ ${withoutQuery(route)}`, detailMaxLength) });
+    scope.emit({ type: 'struggle', at, kind: 'back-and-forth', detail: truncate(`${left} ⇄ ${route}`, detailMaxLength) });
   });
   return scope.dispose;
 }
 
-/** The route part of a URL: path, query and fragment (hash routers live there), without the origin. */
-function routeOf(href: string, origin: string): string {
-  return href.startsWith(origin) ? href.slice(origin.length) || '/' : href;
-}
-
-/** Query strings can carry personal data (emails, tokens); the detail names the routes without them. */
-function withoutQuery(route: string | null): string {
-  return (route ?? '').replace(/\?[^#]*/, '');
+/**
+ * The route of a URL: path and fragment (hash routers keep their routes there). The query is
+ * left out: `?page=2` is the same screen, and query strings can carry personal data.
+ */
+function routeOf(href: string): string {
+  try {
+    const url = new URL(href);
+    return url.pathname + url.hash;
+  } catch {
+    return href;
+  }
 }

@@ -19,7 +19,7 @@ export function formErrorSensor(ctx: SensorContext, targets: ReadonlyMap<string,
   const fields = new Set<Element>();
   let queued = false;
 
-  const flush = scope.guard(() => {
+  const flush = (): void => {
     queued = false;
     if (fields.size === 0) return;
     const failed = [...fields];
@@ -27,13 +27,14 @@ export function formErrorSensor(ctx: SensorContext, targets: ReadonlyMap<string,
     const keys = [...new Set(failed.flatMap((field) => keysMatching(withAncestors(field), targets, resolver)))];
     const names = [...new Set(failed.map(fieldName))].join(', ');
     scope.emit({ type: 'struggle', at: scope.now(), kind: 'form-error', keys, detail: truncate(`invalid: ${names}`, detailMaxLength) });
-  });
+  };
   const collect = (field: Element): void => {
     fields.add(field);
     if (queued) return;
     queued = true;
-    // One submit fires `invalid` once per field, synchronously: report them together.
-    win.queueMicrotask(flush);
+    // One submit fires `invalid` once per field in one task (with microtask checkpoints between
+    // listeners, so a microtask would split them): report them together after the task.
+    scope.timeout(flush, 0);
   };
 
   scope.listen(win.document, 'invalid', (event) => {

@@ -1,4 +1,4 @@
-import { createScope, truncate } from './scope.js';
+import { runSensor, truncate } from './scope.js';
 import { resolveSensorOptions, type Disposer, type SensorContext, type SensorOptions } from './types.js';
 import { watchUrl } from './url.js';
 
@@ -9,27 +9,27 @@ import { watchUrl } from './url.js';
  */
 export function backAndForthSensor(ctx: SensorContext, options?: SensorOptions): Disposer {
   const { backAndForthReturns, backAndForthWindowMs, detailMaxLength } = resolveSensorOptions(options);
-  const scope = createScope(ctx, 'back-and-forth');
-  /** The route before the current one, and the current one. */
-  let left: string | null = null;
-  let current = routeOf(scope.window.location.href);
-  let returns: number[] = [];
+  return runSensor(ctx, 'back-and-forth', (scope) => {
+    /** The route before the current one, and the current one. */
+    let left: string | null = null;
+    let current = routeOf(scope.window.location.href);
+    let returns: number[] = [];
 
-  watchUrl(scope, (href) => {
-    const route = routeOf(href);
-    if (route === current) return;
-    const returned = route === left;
-    left = current;
-    current = route;
-    if (!returned) return;
-    const at = scope.now();
-    returns = returns.filter((when) => at - when <= backAndForthWindowMs);
-    returns.push(at);
-    if (returns.length < Math.max(1, backAndForthReturns)) return;
-    returns = [];
-    scope.emit({ type: 'struggle', at, kind: 'back-and-forth', detail: truncate(`${left} ⇄ ${route}`, detailMaxLength) });
+    watchUrl(scope, (href) => {
+      const route = routeOf(href);
+      if (route === current) return;
+      const returned = route === left;
+      left = current;
+      current = route;
+      if (!returned) return;
+      const at = scope.now();
+      returns = returns.filter((when) => at - when <= backAndForthWindowMs);
+      returns.push(at);
+      if (returns.length < Math.max(1, backAndForthReturns)) return;
+      returns = [];
+      scope.emit({ type: 'struggle', at, kind: 'back-and-forth', detail: truncate(`${left} ⇄ ${route}`, detailMaxLength) });
+    });
   });
-  return scope.dispose;
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { Target } from '../../config/types.js';
 import { createTargetResolver } from '../targets/index.js';
 import { keysMatching, pathElements } from './match.js';
-import { createScope, type SensorScope } from './scope.js';
+import { runSensor, type SensorScope } from './scope.js';
 import type { Disposer, SensorContext } from './types.js';
 
 /**
@@ -11,14 +11,14 @@ import type { Disposer, SensorContext } from './types.js';
  * configured are not emitted.
  */
 export function clickSensor(ctx: SensorContext, targets: ReadonlyMap<string, Target>): Disposer {
-  const scope = createScope(ctx, 'click');
-  if (targets.size === 0) return scope.dispose;
-  const resolver = targetResolverFor(scope);
-  scope.listen(scope.window.document, 'click', (event) => {
-    const keys = keysMatching(pathElements(event), targets, resolver);
-    if (keys.length > 0) scope.emit({ type: 'click', at: scope.now(), keys });
-  }, { capture: true, passive: true });
-  return scope.dispose;
+  return runSensor(ctx, 'click', (scope) => {
+    if (targets.size === 0) return;
+    const resolver = targetResolverFor(scope);
+    scope.listen(scope.window.document, 'click', (event) => {
+      const keys = keysMatching(pathElements(event), targets, resolver);
+      if (keys.length > 0) scope.emit({ type: 'click', at: scope.now(), keys });
+    }, { capture: true, passive: true });
+  });
 }
 
 /** A resolver whose problems (an invalid selector) are reported once, through the sensor's channel. */

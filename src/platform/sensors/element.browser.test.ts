@@ -6,6 +6,9 @@ import { elementSensor, type SensorContext } from './index.js';
 
 type ElementSignal = Extract<Signal, { type: 'element' }>;
 
+/** Window methods need the real window as `this`; constructors (MutationObserver, ErrorEvent, …) are passed as they are. */
+const isConstructorName = (property: string | symbol) => typeof property === 'string' && /^[A-Z]/.test(property);
+
 /**
  * The real window, except that animation frames and timers wait for the test to run them, and
  * MutationObservers are counted: the sensor's frame-by-frame work becomes deterministic.
@@ -37,8 +40,7 @@ function manualWindow() {
     get(target, property) {
       if (typeof property === 'string' && property in overrides) return overrides[property];
       const value: unknown = Reflect.get(target, property);
-      // Methods need the real window as `this`; constructors (they have a prototype) are passed as they are.
-      return typeof value === 'function' && !('prototype' in value) ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+      return typeof value === 'function' && !isConstructorName(property) ? (value as (...args: unknown[]) => unknown).bind(target) : value;
     },
   });
   return {

@@ -1,7 +1,7 @@
 import type { Target } from '../../config/types.js';
 import { isVisible, nextFrame, openShadowRoots } from '../targets/index.js';
 import { targetResolverFor } from './click.js';
-import { createScope } from './scope.js';
+import { runSensor } from './scope.js';
 import { resolveSensorOptions, type Disposer, type SensorContext, type SensorOptions } from './types.js';
 
 interface Facts {
@@ -30,120 +30,120 @@ const OBSERVED_PER_TARGET = 5;
  */
 export function elementSensor(ctx: SensorContext, targets: ReadonlyMap<string, Target>, options?: SensorOptions): Disposer {
   const { targetsPerFrame } = resolveSensorOptions(options);
-  const scope = createScope(ctx, 'element');
-  if (targets.size === 0) return scope.dispose;
-  const win = scope.window;
-  const doc = win.document;
-  const resolver = targetResolverFor(scope);
-  const facts = new Map<string, Facts>();
-  /** Keys waiting for re-evaluation, oldest first (a Set keeps insertion order and drops repeats). */
-  const dirty = new Set<string>(targets.keys());
-  /** Element → the target keys it matched, for routing intersection changes. */
-  const watched = new Map<Element, Set<string>>();
-  const watchedByKey = new Map<string, Element[]>();
-  let shadowRoots: ShadowRoot[] | null = null;
-  let cancelFrame: (() => void) | null = null;
+  return runSensor(ctx, 'element', (scope) => {
+    if (targets.size === 0) return;
+    const win = scope.window;
+    const doc = win.document;
+    const resolver = targetResolverFor(scope);
+    const facts = new Map<string, Facts>();
+    /** Keys waiting for re-evaluation, oldest first (a Set keeps insertion order and drops repeats). */
+    const dirty = new Set<string>(targets.keys());
+    /** Element → the target keys it matched, for routing intersection changes. */
+    const watched = new Map<Element, Set<string>>();
+    const watchedByKey = new Map<string, Element[]>();
+    let shadowRoots: ShadowRoot[] | null = null;
+    let cancelFrame: (() => void) | null = null;
 
-  const observeOptions: MutationObserverInit = {
-    childList: true,
-    subtree: true,
-    attributes: true,
-    attributeFilter: attributesFor(targets),
-    // Text targets change when text nodes are edited in place.
-    characterData: [...targets.values()].some((target) => typeof target === 'object' && 'text' in target),
-  };
+    const observeOptions: MutationObserverInit = {
+      childList: true,
+      subtree: true,
+      attributes: true,
+      attributeFilter: attributesFor(targets),
+      // Text targets change when text nodes are edited in place.
+      characterData: [...targets.values()].some((target) => typeof target === 'object' && 'text' in target),
+    };
 
-  const markAll = (): void => {
-    for (const key of targets.keys()) dirty.add(key);
+    const markAll = (): void => {
+      for (const key of targets.keys()) dirty.add(key);
+      schedule();
+    };
+    const mutations = new win.MutationObserver(scope.guard((records: MutationRecord[]) => {
+      if (records.some((record) => record.type === 'childList')) shadowRoots = null;
+      markAll();
+    }));
+    const intersections = new win.IntersectionObserver(scope.guard((entries: IntersectionObserverEntry[]) => {
+      for (const entry of entries) for (const key of watched.get(entry.target) ?? []) dirty.add(key);
+      schedule();
+    }));
+    mutations.observe(doc, observeOptions);
+    scope.add(() => {
+      mutations.disconnect();
+      intersections.disconnect();
+      cancelFrame?.();
+    });
+    scope.listen(win, 'resize', markAll, { passive: true });
+    scope.listen(doc, 'transitionend', markAll, { capture: true, passive: true });
+    scope.listen(doc, 'animationend', markAll, { capture: true, passive: true });
+
+    function schedule(): void {
+      if (cancelFrame === null && !scope.disposed) cancelFrame = nextFrame(win, scope.guard(run));
+    }
+
+    function run(): void {
+      cancelFrame = null;
+      let budget = Math.max(1, targetsPerFrame);
+      for (const key of dirty) {
+        if (budget-- <= 0) break;
+        dirty.delete(key);
+        evaluate(key);
+      }
+      if (dirty.size > 0) schedule();
+    }
+
+    function currentShadowRoots(): ShadowRoot[] {
+      if (shadowRoots === null) {
+        shadowRoots = openShadowRoots(doc);
+        // Re-observing a node with the same observer only updates its options: safe to repeat.
+        for (const root of shadowRoots) mutations.observe(root, observeOptions);
+      }
+      return shadowRoots;
+    }
+
+    function evaluate(key: string): void {
+      const target = targets.get(key)!;
+      let matches = resolver.all(target, [doc]);
+      let visible = matches.some(isVisible);
+      if (!visible) {
+        const roots = currentShadowRoots();
+        if (roots.length > 0) {
+          const inShadow = resolver.all(target, roots);
+          visible = inShadow.some(isVisible);
+          matches = matches.concat(inShadow);
+        }
+      }
+      watch(key, matches.slice(0, OBSERVED_PER_TARGET));
+      const next: Facts = { present: matches.length > 0, visible };
+      const previous = facts.get(key);
+      if (previous && previous.present === next.present && previous.visible === next.visible) return;
+      facts.set(key, next);
+      scope.emit({ type: 'element', at: scope.now(), key, present: next.present, visible: next.visible });
+    }
+
+    function watch(key: string, elements: Element[]): void {
+      const before = watchedByKey.get(key) ?? [];
+      for (const el of before) {
+        if (elements.includes(el)) continue;
+        const keys = watched.get(el);
+        keys?.delete(key);
+        if (keys && keys.size === 0) {
+          watched.delete(el);
+          intersections.unobserve(el);
+        }
+      }
+      for (const el of elements) {
+        const keys = watched.get(el);
+        if (keys) {
+          keys.add(key);
+          continue;
+        }
+        watched.set(el, new Set([key]));
+        intersections.observe(el);
+      }
+      watchedByKey.set(key, elements);
+    }
+
     schedule();
-  };
-  const mutations = new win.MutationObserver(scope.guard((records: MutationRecord[]) => {
-    if (records.some((record) => record.type === 'childList')) shadowRoots = null;
-    markAll();
-  }));
-  const intersections = new win.IntersectionObserver(scope.guard((entries: IntersectionObserverEntry[]) => {
-    for (const entry of entries) for (const key of watched.get(entry.target) ?? []) dirty.add(key);
-    schedule();
-  }));
-  mutations.observe(doc, observeOptions);
-  scope.add(() => {
-    mutations.disconnect();
-    intersections.disconnect();
-    cancelFrame?.();
   });
-  scope.listen(win, 'resize', markAll, { passive: true });
-  scope.listen(doc, 'transitionend', markAll, { capture: true, passive: true });
-  scope.listen(doc, 'animationend', markAll, { capture: true, passive: true });
-
-  function schedule(): void {
-    if (cancelFrame === null && !scope.disposed) cancelFrame = nextFrame(win, scope.guard(run));
-  }
-
-  function run(): void {
-    cancelFrame = null;
-    let budget = Math.max(1, targetsPerFrame);
-    for (const key of dirty) {
-      if (budget-- <= 0) break;
-      dirty.delete(key);
-      evaluate(key);
-    }
-    if (dirty.size > 0) schedule();
-  }
-
-  function currentShadowRoots(): ShadowRoot[] {
-    if (shadowRoots === null) {
-      shadowRoots = openShadowRoots(doc);
-      // Re-observing a node with the same observer only updates its options: safe to repeat.
-      for (const root of shadowRoots) mutations.observe(root, observeOptions);
-    }
-    return shadowRoots;
-  }
-
-  function evaluate(key: string): void {
-    const target = targets.get(key)!;
-    let matches = resolver.all(target, [doc]);
-    let visible = matches.some(isVisible);
-    if (!visible) {
-      const roots = currentShadowRoots();
-      if (roots.length > 0) {
-        const inShadow = resolver.all(target, roots);
-        visible = inShadow.some(isVisible);
-        matches = matches.concat(inShadow);
-      }
-    }
-    watch(key, matches.slice(0, OBSERVED_PER_TARGET));
-    const next: Facts = { present: matches.length > 0, visible };
-    const previous = facts.get(key);
-    if (previous && previous.present === next.present && previous.visible === next.visible) return;
-    facts.set(key, next);
-    scope.emit({ type: 'element', at: scope.now(), key, present: next.present, visible: next.visible });
-  }
-
-  function watch(key: string, elements: Element[]): void {
-    const before = watchedByKey.get(key) ?? [];
-    for (const el of before) {
-      if (elements.includes(el)) continue;
-      const keys = watched.get(el);
-      keys?.delete(key);
-      if (keys && keys.size === 0) {
-        watched.delete(el);
-        intersections.unobserve(el);
-      }
-    }
-    for (const el of elements) {
-      const keys = watched.get(el);
-      if (keys) {
-        keys.add(key);
-        continue;
-      }
-      watched.set(el, new Set([key]));
-      intersections.observe(el);
-    }
-    watchedByKey.set(key, elements);
-  }
-
-  schedule();
-  return scope.dispose;
 }
 
 /** The base attributes plus every attribute a target's selector (or `within`) tests, e.g. `[data-state]`. */

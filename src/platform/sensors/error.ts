@@ -1,4 +1,4 @@
-import { createScope, truncate } from './scope.js';
+import { runSensor, truncate } from './scope.js';
 import { resolveSensorOptions, type Disposer, type SensorContext, type SensorOptions } from './types.js';
 
 const MINUTE_MS = 60_000;
@@ -12,27 +12,27 @@ const MINUTE_MS = 60_000;
  */
 export function errorSensor(ctx: SensorContext, options?: SensorOptions): Disposer {
   const { detailMaxLength, errorsPerMinute } = resolveSensorOptions(options);
-  const scope = createScope(ctx, 'error');
-  const win = scope.window;
-  let sent: number[] = [];
+  return runSensor(ctx, 'error', (scope) => {
+    const win = scope.window;
+    let sent: number[] = [];
 
-  const emit = (detail: string): void => {
-    const at = scope.now();
-    sent = sent.filter((when) => at - when < MINUTE_MS);
-    if (sent.length >= errorsPerMinute) return;
-    sent.push(at);
-    scope.emit({ type: 'struggle', at, kind: 'error', detail: truncate(detail, detailMaxLength) });
-  };
+    const emit = (detail: string): void => {
+      const at = scope.now();
+      sent = sent.filter((when) => at - when < MINUTE_MS);
+      if (sent.length >= errorsPerMinute) return;
+      sent.push(at);
+      scope.emit({ type: 'struggle', at, kind: 'error', detail: truncate(detail, detailMaxLength) });
+    };
 
-  // Bubble phase on the window: runtime errors only (resource load errors do not bubble).
-  scope.listen<ErrorEvent>(win, 'error', (event) => {
-    if (!(event instanceof win.ErrorEvent)) return;
-    emit(`${event.message || 'Error'}${sameOriginLocation(event, win.location.origin)}`);
+    // Bubble phase on the window: runtime errors only (resource load errors do not bubble).
+    scope.listen<ErrorEvent>(win, 'error', (event) => {
+      if (!(event instanceof win.ErrorEvent)) return;
+      emit(`${event.message || 'Error'}${sameOriginLocation(event, win.location.origin)}`);
+    });
+    scope.listen<PromiseRejectionEvent>(win, 'unhandledrejection', (event) => {
+      emit(`Unhandled rejection: ${describeReason(event.reason)}`);
+    });
   });
-  scope.listen<PromiseRejectionEvent>(win, 'unhandledrejection', (event) => {
-    emit(`Unhandled rejection: ${describeReason(event.reason)}`);
-  });
-  return scope.dispose;
 }
 
 function sameOriginLocation(event: ErrorEvent, origin: string): string {

@@ -1,4 +1,4 @@
-import { createScope } from './scope.js';
+import { runSensor } from './scope.js';
 import { resolveSensorOptions, type Disposer, type SensorContext, type SensorOptions } from './types.js';
 
 /** Input that shows the user is there. Pointer moves are frequent, so the handler only stamps a time. */
@@ -11,36 +11,36 @@ const ACTIVITY = ['pointerdown', 'pointermove', 'keydown', 'wheel', 'touchstart'
  */
 export function idleSensor(ctx: SensorContext, options?: SensorOptions): Disposer {
   const { idleAfterMs } = resolveSensorOptions(options);
-  const scope = createScope(ctx, 'idle');
-  const clock = scope.window.performance;
-  let lastActivity = clock.now();
-  let idle = false;
-  let timer = 0;
+  return runSensor(ctx, 'idle', (scope) => {
+    const clock = scope.window.performance;
+    let lastActivity = clock.now();
+    let idle = false;
+    let timer = 0;
 
-  const arm = (delay: number): void => {
-    timer = scope.timeout(check, Math.max(0, delay));
-  };
-  function check(): void {
-    timer = 0;
-    const quiet = clock.now() - lastActivity;
-    if (quiet < idleAfterMs) {
-      arm(idleAfterMs - quiet);
-      return;
+    const arm = (delay: number): void => {
+      timer = scope.timeout(check, Math.max(0, delay));
+    };
+    function check(): void {
+      timer = 0;
+      const quiet = clock.now() - lastActivity;
+      if (quiet < idleAfterMs) {
+        arm(idleAfterMs - quiet);
+        return;
+      }
+      idle = true;
+      scope.emit({ type: 'idle', at: scope.now(), idle: true });
     }
-    idle = true;
-    scope.emit({ type: 'idle', at: scope.now(), idle: true });
-  }
-  const onActivity = (): void => {
-    lastActivity = clock.now();
-    if (idle) {
-      idle = false;
-      scope.emit({ type: 'idle', at: scope.now(), idle: false });
-    }
-    if (timer === 0) arm(idleAfterMs);
-  };
+    const onActivity = (): void => {
+      lastActivity = clock.now();
+      if (idle) {
+        idle = false;
+        scope.emit({ type: 'idle', at: scope.now(), idle: false });
+      }
+      if (timer === 0) arm(idleAfterMs);
+    };
 
-  const doc = scope.window.document;
-  for (const type of ACTIVITY) scope.listen(doc, type, onActivity, { capture: true, passive: true });
-  arm(idleAfterMs);
-  return scope.dispose;
+    const doc = scope.window.document;
+    for (const type of ACTIVITY) scope.listen(doc, type, onActivity, { capture: true, passive: true });
+    arm(idleAfterMs);
+  });
 }

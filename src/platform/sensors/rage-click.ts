@@ -1,7 +1,7 @@
 import type { Target } from '../../config/types.js';
 import { targetResolverFor } from './click.js';
 import { keysMatching, pathElements } from './match.js';
-import { createScope, describeElement, truncate } from './scope.js';
+import { runSensor, describeElement, truncate } from './scope.js';
 import { resolveSensorOptions, type Disposer, type SensorContext, type SensorOptions } from './types.js';
 
 interface RecentClick {
@@ -19,23 +19,23 @@ interface RecentClick {
  */
 export function rageClickSensor(ctx: SensorContext, targets: ReadonlyMap<string, Target>, options?: SensorOptions): Disposer {
   const { rageClickCount, rageClickWindowMs, rageClickRadiusPx, detailMaxLength } = resolveSensorOptions(options);
-  const scope = createScope(ctx, 'rage-click');
-  const resolver = targetResolverFor(scope);
-  let recent: RecentClick[] = [];
+  return runSensor(ctx, 'rage-click', (scope) => {
+    const resolver = targetResolverFor(scope);
+    let recent: RecentClick[] = [];
 
-  scope.listen<MouseEvent>(scope.window.document, 'click', (event) => {
-    if (!event.isTrusted || event.detail === 0) return;
-    const at = scope.now();
-    const elements = pathElements(event);
-    const click: RecentClick = { at, x: event.clientX, y: event.clientY, keys: keysMatching(elements, targets, resolver) };
-    recent = recent.filter((earlier) => at - earlier.at <= rageClickWindowMs && Math.hypot(earlier.x - click.x, earlier.y - click.y) <= rageClickRadiusPx);
-    recent.push(click);
-    if (recent.length < Math.max(2, rageClickCount)) return;
-    const keys = [...new Set(recent.flatMap((hit) => hit.keys))];
-    const count = recent.length;
-    recent = [];
-    const on = elements[0] ? ` on ${describeElement(elements[0])}` : '';
-    scope.emit({ type: 'struggle', at, kind: 'rage-click', keys, detail: truncate(`${count} clicks${on}`, detailMaxLength) });
-  }, { capture: true, passive: true });
-  return scope.dispose;
+    scope.listen<MouseEvent>(scope.window.document, 'click', (event) => {
+      if (!event.isTrusted || event.detail === 0) return;
+      const at = scope.now();
+      const elements = pathElements(event);
+      const click: RecentClick = { at, x: event.clientX, y: event.clientY, keys: keysMatching(elements, targets, resolver) };
+      recent = recent.filter((earlier) => at - earlier.at <= rageClickWindowMs && Math.hypot(earlier.x - click.x, earlier.y - click.y) <= rageClickRadiusPx);
+      recent.push(click);
+      if (recent.length < Math.max(2, rageClickCount)) return;
+      const keys = [...new Set(recent.flatMap((hit) => hit.keys))];
+      const count = recent.length;
+      recent = [];
+      const on = elements[0] ? ` on ${describeElement(elements[0])}` : '';
+      scope.emit({ type: 'struggle', at, kind: 'rage-click', keys, detail: truncate(`${count} clicks${on}`, detailMaxLength) });
+    }, { capture: true, passive: true });
+  });
 }

@@ -1,4 +1,4 @@
-import { createScope } from './scope.js';
+import { runSensor } from './scope.js';
 import type { Disposer, SensorContext } from './types.js';
 import { watchUrl } from './url.js';
 
@@ -7,8 +7,8 @@ import { watchUrl } from './url.js';
  * back/forward, hash changes, Navigation API). The initial page is the runtime's to report.
  */
 export function routeSensor(ctx: SensorContext): Disposer {
-  const scope = createScope(ctx, 'route');
-  const doc = scope.window.document;
-  watchUrl(scope, (url) => scope.emit({ type: 'page', at: scope.now(), url, title: doc.title }));
-  return scope.dispose;
+  return runSensor(ctx, 'route', (scope) => {
+    const doc = scope.window.document;
+    watchUrl(scope, (url) => scope.emit({ type: 'page', at: scope.now(), url, title: doc.title }));
+  });
 }

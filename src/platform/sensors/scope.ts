@@ -100,6 +100,21 @@ export function createScope(ctx: SensorContext, where: string): SensorScope {
   return scope;
 }
 
+/**
+ * Set up a sensor in its own scope and return the scope's disposer. A setup that throws is
+ * reported and undone (whatever it attached so far is removed); the sensor then does nothing.
+ */
+export function runSensor(ctx: SensorContext, where: string, setup: (scope: SensorScope) => void): Disposer {
+  const scope = createScope(ctx, where);
+  try {
+    setup(scope);
+  } catch (error) {
+    scope.report(error);
+    scope.dispose();
+  }
+  return scope.dispose;
+}
+
 /** Cut a string to `max` characters, marking the cut. */
 export function truncate(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, Math.max(0, max - 1))}…`;

@@ -64,7 +64,20 @@ export function startApp(win) {
     };
     return { base, workspace, user };
   }
-  const traits = () => ({ ...waymarkTraits(session.user(), now()), plan: session.workspace.get().plan, language: prefs.get().locale });
+  // Account counters travel as traits, as a real app would send them from its backend: Waymark can
+  // then place returning users in the right journey stage without replaying their history.
+  const traits = () => {
+    const data = session.workspace.get();
+    return {
+      ...waymarkTraits(session.user(), now()),
+      plan: data.plan,
+      language: prefs.get().locale,
+      projects: data.projects.length,
+      apiKeys: data.apiKeys.length,
+      integrations: Object.keys(data.integrations).length,
+      teamSize: data.members.length,
+    };
+  };
 
   // Queued before the SDK loads (the SDK module comes after this one in the page), so Waymark starts
   // with the right user and locale instead of an anonymous one.

@@ -11,7 +11,7 @@ export const DEMO_USERS = [
     email: 'dana@northwind.example',
     company: 'Northwind Analytics',
     summary: 'New trial owner, signed up today',
-    traits: { plan: 'trial', role: 'owner', signedUpDaysAgo: 0, teamSize: 1 },
+    traits: { plan: 'trial', role: 'owner', signedUpDaysAgo: 0 },
     seed: 'empty',
   },
   {
@@ -20,7 +20,7 @@ export const DEMO_USERS = [
     email: 'marius@brightpath.example',
     company: 'Brightpath Logistics',
     summary: 'Pro admin, 3 weeks in, no team yet',
-    traits: { plan: 'pro', role: 'admin', signedUpDaysAgo: 21, teamSize: 1 },
+    traits: { plan: 'pro', role: 'admin', signedUpDaysAgo: 21 },
     seed: 'building',
   },
   {
@@ -29,7 +29,7 @@ export const DEMO_USERS = [
     email: 'olga@helix-retail.example',
     company: 'Helix Retail Group',
     summary: 'Enterprise developer, invited a year ago',
-    traits: { plan: 'enterprise', role: 'developer', signedUpDaysAgo: 412, teamSize: 14, invitedBy: 'u-jonas-0001' },
+    traits: { plan: 'enterprise', role: 'developer', signedUpDaysAgo: 412, invitedBy: 'u-jonas-0001' },
     seed: 'established',
   },
 ];

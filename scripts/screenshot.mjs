@@ -2,6 +2,7 @@
 //
 //   node scripts/screenshot.mjs [path ...] [--width 1280] [--width 375 | --width 1280,375]
 //                               [--height 800] [--out .screenshots] [--viewport-only] [--smoke]
+//                               [--root <dir>]
 //
 // Starts the static server from scripts/serve.mjs on a free port, opens each path in Debian's
 // chromium (puppeteer-core), waits for network idle and writes `<out>/<path-slug>-<width>.png`.
@@ -9,6 +10,7 @@
 // empty page and horizontal overflow is printed, and the process exits 1 if there was any.
 // `--smoke` also drives the app like a user (routing, forms, events sent to Waymark) and fails on
 // the first broken expectation. Paths may carry a query, e.g. `/billing?demo-user=olga`.
+// `--root` serves another tree laid out like the repo (`examples/`, `dist/`), e.g. a fresh SDK build.
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import puppeteer from 'puppeteer-core';
@@ -19,7 +21,7 @@ const ROUTES = ['/', '/projects', '/projects/prj-checkout?demo-user=marius', '/i
 const BROWSER_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 function parseArgs(argv) {
-  const options = { paths: [], widths: [], height: 800, out: '.screenshots', fullPage: true, smoke: false };
+  const options = { paths: [], widths: [], height: 800, out: '.screenshots', fullPage: true, smoke: false, root };
   for (let index = 0; index < argv.length; index++) {
     const arg = argv[index];
     const value = () => {
@@ -32,8 +34,9 @@ function parseArgs(argv) {
     else if (arg === '--out') options.out = value();
     else if (arg === '--viewport-only') options.fullPage = false;
     else if (arg === '--smoke') options.smoke = true;
+    else if (arg === '--root') options.root = resolve(value());
     else if (arg === '--help' || arg === '-h') {
-      console.log('usage: node scripts/screenshot.mjs [path ...] [--width 1280[,375]] [--height 800] [--out .screenshots] [--viewport-only] [--smoke]');
+      console.log('usage: node scripts/screenshot.mjs [path ...] [--width 1280[,375]] [--height 800] [--out .screenshots] [--viewport-only] [--smoke] [--root dir]');
       process.exit(0);
     } else if (arg.startsWith('--')) throw new Error(`unknown option ${arg}`);
     else options.paths.push(arg.startsWith('/') ? arg : `/${arg}`);
@@ -275,7 +278,7 @@ async function smoke(browser, origin, width) {
 // ---- main -----------------------------------------------------------------------------------
 
 const options = parseArgs(process.argv.slice(2));
-const server = await serve({ root, port: 0 });
+const server = await serve({ root: options.root.endsWith('/') ? options.root : `${options.root}/`, port: 0 });
 const origin = `http://127.0.0.1:${server.address().port}`;
 const browser = await puppeteer.launch({ executablePath: process.env.CHROME_PATH || '/usr/bin/chromium', headless: true, args: BROWSER_ARGS });
 let failures = 0;

@@ -48,6 +48,13 @@ function manualWindow() {
     mutationObservers,
     observed,
     pendingFrames: () => frames.size,
+    pendingTimers: () => timers.size,
+    /** Fire the timers set so far. */
+    timers() {
+      const due = [...timers.values()];
+      timers.clear();
+      for (const callback of due) callback();
+    },
     /** Run the frame callbacks queued so far (callbacks they queue wait for the next call). */
     frame() {
       const due = [...frames.values()];
@@ -70,6 +77,8 @@ function recorder(win: Window) {
 }
 
 const facts = (signals: ElementSignal[]) => signals.map(({ key, present, visible }) => `${key}:${present ? 'present' : 'absent'}:${visible ? 'visible' : 'hidden'}`);
+/** No minimum interval between passes: each test frame may run one. */
+const EVERY_FRAME = { elementCheckIntervalMs: 0 };
 const targets = (entries: Record<string, Target>) => new Map(Object.entries(entries));
 /** Let the MutationObserver callbacks (microtasks) run. */
 const mutationsDelivered = () => Promise.resolve();
@@ -94,7 +103,7 @@ describe('elementSensor', () => {
     const box = mount(html`<div><button id="existing">Existing</button></div>`);
     const page = manualWindow();
     const { ctx, signals } = recorder(page.win);
-    disposers.push(elementSensor(ctx, targets({ existing: '#existing', late: { anchor: 'late-panel' } })));
+    disposers.push(elementSensor(ctx, targets({ existing: '#existing', late: { anchor: 'late-panel' } }), EVERY_FRAME));
     page.frame();
     expect(facts(signals)).to.deep.equal(['existing:present:visible', 'late:absent:hidden']);
     expect(signals[0]!.at).to.equal(99);
@@ -136,7 +145,7 @@ describe('elementSensor', () => {
     const root = box.querySelector('#host')!.attachShadow({ mode: 'open' });
     const page = manualWindow();
     const { ctx, signals } = recorder(page.win);
-    disposers.push(elementSensor(ctx, targets({ plain: '.plain', deep: '.deep', text: { text: 'Deep button', role: 'button' } })));
+    disposers.push(elementSensor(ctx, targets({ plain: '.plain', deep: '.deep', text: { text: 'Deep button', role: 'button' } }), EVERY_FRAME));
     page.frame();
     expect(facts(signals)).to.deep.equal(['plain:present:visible', 'deep:absent:hidden', 'text:absent:hidden']);
 
@@ -160,7 +169,7 @@ describe('elementSensor', () => {
     const page = manualWindow();
     const { ctx, signals } = recorder(page.win);
     const keys = ['t1', 't2', 't3', 't4', 't5'];
-    disposers.push(elementSensor(ctx, new Map(keys.map((key) => [key, `.${key}`])), { targetsPerFrame: 2 }));
+    disposers.push(elementSensor(ctx, new Map(keys.map((key) => [key, `.${key}`])), { ...EVERY_FRAME, targetsPerFrame: 2 }));
     const perFrame: number[] = [];
     while (page.pendingFrames() > 0) {
       const before = signals.length;
@@ -178,11 +187,31 @@ describe('elementSensor', () => {
     expect(signals.length - 5).to.equal(2);
   });
 
+  it('starts a new pass at most every elementCheckIntervalMs, however often the page mutates', async () => {
+    const box = mount(html`<div></div>`);
+    const page = manualWindow();
+    const { ctx, signals } = recorder(page.win);
+    disposers.push(elementSensor(ctx, targets({ late: '.late' }), { elementCheckIntervalMs: 60_000 }));
+    page.frame(); // the first pass runs at once
+    const late = document.createElement('p');
+    late.className = 'late';
+    late.textContent = 'Late';
+    box.append(late);
+    await mutationsDelivered();
+    expect(page.pendingFrames(), 'the next pass waits for the interval').to.equal(0);
+    box.append(document.createElement('p'));
+    await mutationsDelivered();
+    expect(page.pendingTimers(), 'one timer, however many mutations').to.equal(1);
+    page.timers();
+    page.frame();
+    expect(facts(signals)).to.deep.equal(['late:absent:hidden', 'late:present:visible']);
+  });
+
   it('reports an invalid selector once, treats it as absent, and keeps watching the rest', async () => {
     mount(html`<div><b id="ok">Ok</b></div>`);
     const page = manualWindow();
     const { ctx, signals, errors } = recorder(page.win);
-    disposers.push(elementSensor(ctx, targets({ broken: 'div[', ok: '#ok' })));
+    disposers.push(elementSensor(ctx, targets({ broken: 'div[', ok: '#ok' }), EVERY_FRAME));
     page.frame();
     document.body.append(document.createElement('span'));
     await mutationsDelivered();
@@ -197,7 +226,7 @@ describe('elementSensor', () => {
     const box = mount(html`<div></div>`);
     const page = manualWindow();
     const { ctx, signals } = recorder(page.win);
-    const dispose = elementSensor(ctx, targets({ late: '.late' }));
+    const dispose = elementSensor(ctx, targets({ late: '.late' }), EVERY_FRAME);
     page.frame();
     dispose();
     const late = document.createElement('p');

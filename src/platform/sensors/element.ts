@@ -16,6 +16,9 @@ const BASE_ATTRIBUTES = [
 ];
 /** Elements per target watched for intersection changes: enough for responsive duplicates, bounded for lists. */
 const OBSERVED_PER_TARGET = 5;
+const FULL_SCAN_EVERY_MS = 2000;
+const MAX_ADDED_PENDING = 1000;
+const ELEMENT_NODE = 1;
 
 /**
  * Presence and visibility of every configured target, emitted as `element` only when a target's
@@ -23,13 +26,14 @@ const OBSERVED_PER_TARGET = 5;
  *
  * Cost is bounded for busy pages: ONE MutationObserver (document plus the open shadow roots it
  * finds, attributes filtered to those that matter), whose callback only marks work dirty; the work
- * runs in one animation frame, at most `targetsPerFrame` targets per frame, the rest in the next.
- * Shadow roots are searched only when the light DOM has no visible match, and their list is
- * rebuilt only after nodes were added or removed. An IntersectionObserver on matched elements and
+ * runs in one animation frame, at most `targetsPerFrame` targets per frame, the rest in the next,
+ * and a new pass starts at most every `elementCheckIntervalMs`.
+ * Shadow roots are searched only when the light DOM has no visible match; their list grows from
+ * added nodes and is rebuilt by a full scan at most every 2 s. An IntersectionObserver on matched elements and
  * window resizes / transition ends catch visibility changes that mutate nothing.
  */
 export function elementSensor(ctx: SensorContext, targets: ReadonlyMap<string, Target>, options?: SensorOptions): Disposer {
-  const { targetsPerFrame } = resolveSensorOptions(options);
+  const { targetsPerFrame, elementCheckIntervalMs } = resolveSensorOptions(options);
   return runSensor(ctx, 'element', (scope) => {
     if (targets.size === 0) return;
     const win = scope.window;
@@ -41,8 +45,15 @@ export function elementSensor(ctx: SensorContext, targets: ReadonlyMap<string, T
     /** Element → the target keys it matched, for routing intersection changes. */
     const watched = new Map<Element, Set<string>>();
     const watchedByKey = new Map<string, Element[]>();
-    let shadowRoots: ShadowRoot[] | null = null;
-    let cancelFrame: (() => void) | null = null;
+    /** Open shadow roots known and observed; kept up to date from added nodes, rebuilt now and then. */
+  const shadowRoots = new Set<ShadowRoot>();
+  /** Elements added since the last look, to scan for new shadow roots (bounded; the periodic full scan covers overflow). */
+  let added: Element[] = [];
+  let lastFullScan = -Infinity;
+    /** Cancels the pending pass (its timer or its frame); null when none is pending. */
+    let cancelPending: (() => void) | null = null;
+    /** When the last complete pass ended: the next one waits `elementCheckIntervalMs` after it. */
+    let lastPassEnd = -Infinity;
 
     const observeOptions: MutationObserverInit = {
       childList: true,
@@ -58,7 +69,10 @@ export function elementSensor(ctx: SensorContext, targets: ReadonlyMap<string, T
       schedule();
     };
     const mutations = new win.MutationObserver(scope.guard((records: MutationRecord[]) => {
-      if (records.some((record) => record.type === 'childList')) shadowRoots = null;
+      for (const record of records) {
+        if (record.type !== 'childList' || added.length >= MAX_ADDED_PENDING) continue;
+        for (const node of record.addedNodes) if (node.nodeType === ELEMENT_NODE) added.push(node as Element);
+      }
       markAll();
     }));
     const intersections = new win.IntersectionObserver(scope.guard((entries: IntersectionObserverEntry[]) => {
@@ -69,34 +83,62 @@ export function elementSensor(ctx: SensorContext, targets: ReadonlyMap<string, T
     scope.add(() => {
       mutations.disconnect();
       intersections.disconnect();
-      cancelFrame?.();
+      cancelPending?.();
     });
     scope.listen(win, 'resize', markAll, { passive: true });
     scope.listen(doc, 'transitionend', markAll, { capture: true, passive: true });
     scope.listen(doc, 'animationend', markAll, { capture: true, passive: true });
 
     function schedule(): void {
-      if (cancelFrame === null && !scope.disposed) cancelFrame = nextFrame(win, scope.guard(run));
+      if (cancelPending !== null || scope.disposed) return;
+      const wait = lastPassEnd + elementCheckIntervalMs - win.performance.now();
+      if (wait <= 0) {
+        inNextFrame();
+        return;
+      }
+      // A busy page mutates constantly: one pass per interval is plenty for onboarding triggers.
+      const timer = scope.timeout(inNextFrame, wait);
+      cancelPending = () => scope.clearTimeout(timer);
+    }
+    function inNextFrame(): void {
+      cancelPending = nextFrame(win, scope.guard(run));
     }
 
     function run(): void {
-      cancelFrame = null;
+      cancelPending = null;
       let budget = Math.max(1, targetsPerFrame);
       for (const key of dirty) {
         if (budget-- <= 0) break;
         dirty.delete(key);
         evaluate(key);
       }
-      if (dirty.size > 0) schedule();
+      // The rest of this pass continues in the next frame; new work waits for the interval.
+      if (dirty.size > 0) inNextFrame();
+      else lastPassEnd = win.performance.now();
     }
 
+    /**
+     * The open shadow roots to search. A full scan of the document costs a walk over every
+     * element, so it runs at most every FULL_SCAN_EVERY_MS; in between, only added subtrees are
+     * scanned. (A shadow root attached to an element already in the page, by a late custom
+     * element upgrade, is found by the next full scan.)
+     */
     function currentShadowRoots(): ShadowRoot[] {
-      if (shadowRoots === null) {
-        shadowRoots = openShadowRoots(doc);
-        // Re-observing a node with the same observer only updates its options: safe to repeat.
-        for (const root of shadowRoots) mutations.observe(root, observeOptions);
+      const clock = win.performance.now();
+      const found = clock - lastFullScan >= FULL_SCAN_EVERY_MS ? openShadowRoots(doc) : added.flatMap((el) => (el.isConnected ? openShadowRoots(el) : []));
+      if (clock - lastFullScan >= FULL_SCAN_EVERY_MS) {
+        lastFullScan = clock;
+        shadowRoots.clear();
       }
-      return shadowRoots;
+      added = [];
+      for (const root of found) {
+        if (shadowRoots.has(root)) continue;
+        shadowRoots.add(root);
+        // Re-observing a node with the same observer only updates its options: safe to repeat.
+        mutations.observe(root, observeOptions);
+      }
+      for (const root of shadowRoots) if (!root.host.isConnected) shadowRoots.delete(root);
+      return [...shadowRoots];
     }
 
     function evaluate(key: string): void {

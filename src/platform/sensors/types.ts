@@ -33,6 +33,8 @@ export interface SensorOptions {
   backAndForthWindowMs?: number;
   /** At most this many targets are re-resolved per animation frame; the rest wait for the next (default 20). */
   targetsPerFrame?: number;
+  /** A new pass over changed targets starts at most this often, however busy the page (default 100 ms). */
+  elementCheckIntervalMs?: number;
   /** Struggle `detail` strings are cut to this length (default 160). */
   detailMaxLength?: number;
   /** At most this many `error` struggles per minute, so an error loop cannot flood the engine (default 10). */
@@ -50,6 +52,7 @@ export const DEFAULT_SENSOR_OPTIONS: ResolvedSensorOptions = Object.freeze({
   backAndForthReturns: 2,
   backAndForthWindowMs: 60_000,
   targetsPerFrame: 20,
+  elementCheckIntervalMs: 100,
   detailMaxLength: 160,
   errorsPerMinute: 10,
 });

@@ -39,6 +39,8 @@ export interface TargetResolver {
 
 const ELEMENT_NODE = 1;
 const DOCUMENT_NODE = 9;
+/** Elements whose accessible text may come from something other than their text content. */
+const NAMED_OTHERWISE = '[aria-label], [aria-labelledby], [title], img, input, textarea, select';
 const DOCUMENT_FRAGMENT_NODE = 11;
 
 /**
@@ -97,16 +99,37 @@ export function createTargetResolver(options: ResolveOptions = {}): TargetResolv
     return false;
   }
 
+  /**
+   * Elements that could be named `text` when any role will do. Text content first, pruned: an
+   * element whose text content does not contain the text has no descendant whose text content
+   * equals it, so whole subtrees are skipped with one native `textContent` read. Then the few
+   * elements named some other way (aria-label, labels, alt, title) and the shadow root's host.
+   */
+  function textCandidates(root: SearchRoot, text: string): Element[] {
+    const found: Element[] = [];
+    const pending = Array.from(root.children).reverse();
+    while (pending.length > 0) {
+      const el = pending.pop()!;
+      if (!normalizeText(el.textContent ?? '').includes(text)) continue;
+      found.push(el);
+      for (let i = el.children.length - 1; i >= 0; i--) pending.push(el.children[i]!);
+    }
+    found.push(...selectAll(root, NAMED_OTHERWISE));
+    if (root.nodeType === DOCUMENT_FRAGMENT_NODE && (root as ShadowRoot).host) found.push((root as ShadowRoot).host);
+    return found;
+  }
+
   return {
     all(target, roots) {
       const normal = normalizeTarget(target);
       if (normal.kind === 'selector') return roots.flatMap((root) => selectAll(root, normal.selector));
       if (normal.text === '') return [];
       if (normal.within !== null && roots.length > 0) selectAll(roots[0]!, normal.within); // surfaces an invalid `within` even when nothing else matches
-      const candidates = normal.role === null ? '*' : candidateSelectorForRole(normal.role);
       const memo: TextMemo = new Map();
-      const found = roots.flatMap((root) => selectAll(root, candidates)).filter((el) => textMatches(el, normal, memo));
-      return innermost(found);
+      const candidates = (root: SearchRoot) =>
+        normal.role === null ? textCandidates(root, normal.text) : selectAll(root, candidateSelectorForRole(normal.role));
+      const found = roots.flatMap(candidates).filter((el) => textMatches(el, normal, memo));
+      return innermost([...new Set(found)]);
     },
     matches(el, target, memo) {
       const normal = normalizeTarget(target);

@@ -10,14 +10,17 @@ export function normalizeText(text: string): string {
 }
 
 /**
- * Implicit ARIA roles of common elements, checked in order (the first selector an element
- * matches gives its role). Selectors are matched with `Element.matches`, so the order matters
- * only where one selector is a special case of a later one.
+ * Implicit ARIA roles of common elements: per tag, the first selector an element matches gives
+ * its role (order matters only where one selector is a special case of a later one).
  */
 const IMPLICIT_ROLES: ReadonlyArray<readonly [selector: string, role: string]> = [
-  ['a[href], area[href]', 'link'],
+  ['a[href]', 'link'],
+  ['area[href]', 'link'],
   ['button', 'button'],
-  ['input[type="button" i], input[type="submit" i], input[type="reset" i], input[type="image" i]', 'button'],
+  ['input[type="button" i]', 'button'],
+  ['input[type="submit" i]', 'button'],
+  ['input[type="reset" i]', 'button'],
+  ['input[type="image" i]', 'button'],
   ['input[type="checkbox" i]', 'checkbox'],
   ['input[type="radio" i]', 'radio'],
   ['input[type="range" i]', 'slider'],
@@ -28,7 +31,7 @@ const IMPLICIT_ROLES: ReadonlyArray<readonly [selector: string, role: string]> =
   ['textarea', 'textbox'],
   ['select[multiple], select[size]:not([size="0"]):not([size="1"])', 'listbox'],
   ['select', 'combobox'],
-  ['h1, h2, h3, h4, h5, h6', 'heading'],
+  ['h1', 'heading'], ['h2', 'heading'], ['h3', 'heading'], ['h4', 'heading'], ['h5', 'heading'], ['h6', 'heading'],
   ['img[alt=""]', 'presentation'],
   ['img', 'img'],
   ['nav', 'navigation'],
@@ -40,7 +43,7 @@ const IMPLICIT_ROLES: ReadonlyArray<readonly [selector: string, role: string]> =
   ['section', 'region'],
   ['article', 'article'],
   ['dialog', 'dialog'],
-  ['ul, ol, menu', 'list'],
+  ['ul', 'list'], ['ol', 'list'], ['menu', 'list'],
   ['li', 'listitem'],
   ['table', 'table'],
   ['tr', 'row'],
@@ -50,17 +53,30 @@ const IMPLICIT_ROLES: ReadonlyArray<readonly [selector: string, role: string]> =
   ['progress', 'progressbar'],
   ['output', 'status'],
   ['hr', 'separator'],
-  ['fieldset, details', 'group'],
+  ['fieldset', 'group'],
+  ['details', 'group'],
   // Browsers expose <summary> as a disclosure button; authors expect `role: "button"` to find it.
   ['summary', 'button'],
 ];
+
+/** The same table grouped by tag, so finding a role costs one lookup and few `matches` calls. */
+const ROLES_BY_TAG: ReadonlyMap<string, ReadonlyArray<readonly [selector: string, role: string]>> = groupByTag(IMPLICIT_ROLES);
+
+function groupByTag(entries: typeof IMPLICIT_ROLES): Map<string, Array<readonly [string, string]>> {
+  const byTag = new Map<string, Array<readonly [string, string]>>();
+  for (const entry of entries) {
+    const tag = /^[a-z0-9]+/.exec(entry[0])![0];
+    byTag.set(tag, [...(byTag.get(tag) ?? []), entry]);
+  }
+  return byTag;
+}
 
 /** The element's role: the first token of an explicit `role`, else its implicit role, else null. */
 export function roleOf(el: Element): string | null {
   const explicit = el.getAttribute('role')?.trim().split(/\s+/)[0];
   if (explicit) return explicit.toLowerCase();
-  for (const [selector, role] of IMPLICIT_ROLES) {
-    if (el.matches(selector)) return role;
+  for (const [selector, role] of ROLES_BY_TAG.get(el.localName) ?? []) {
+    if (selector === el.localName || el.matches(selector)) return role;
   }
   return null;
 }

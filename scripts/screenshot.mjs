@@ -231,6 +231,12 @@ async function smoke(browser, origin, width) {
     await page.click('[data-waymark="sidebar-billing"]');
     await settle();
     check('visiting billing tracks plan_viewed', (await queued('track', 'plan_viewed')).length === 1);
+    await page.click('[data-waymark="plan-card-enterprise"]');
+    await page.click('[data-waymark="change-plan-button"]');
+    check('choosing Enterprise opens the support chat with a message', await page.evaluate(() => document.querySelector('[data-waymark="support-chat"]')?.open === true && document.activeElement?.id === 'support-chat-message' && document.activeElement.value.includes('Enterprise')));
+    await page.keyboard.press('Escape');
+    check('Escape closes the support chat', await page.evaluate(() => document.querySelector('[data-waymark="support-chat"]')?.open === false));
+    check('the app listens for Waymark asking to open chat', (await queued('on', 'open-chat')).length === 1);
 
     await page.click('[data-waymark="demo-controls-button"]');
     check('Demo controls open', await page.$eval('#demo-panel', (panel) => !panel.hidden));

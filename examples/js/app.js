@@ -3,6 +3,7 @@ import { compileRoute, startRouter } from './router.js';
 import { createKeyValue, createPreferences, createWorkspace } from './demo-store.js';
 import { DEMO_USERS, findDemoUser, seedWorkspace, waymarkTraits } from './demo-data.js';
 import { createWaymarkBridge } from './waymark-bridge.js';
+import { setupSupportChat } from './support-chat.js';
 import { fillIcons, markCurrentNav, renderUserChrome, setupDemoControls, setupNavDrawer } from './shell.js';
 import { renderDashboard } from './pages/dashboard.js';
 import { renderProjects } from './pages/projects.js';
@@ -94,6 +95,9 @@ export function startApp(win) {
   };
   disposers.push(() => win.clearTimeout(toastTimer));
 
+  const chat = setupSupportChat(doc, { announce });
+  disposers.push(chat.dispose, bridge.on('open-chat', (request) => chat.open(request?.message ?? '')));
+
   // ---- shell ----------------------------------------------------------------------------------
   fillIcons(doc);
   const drawer = setupNavDrawer(doc);
@@ -148,6 +152,7 @@ export function startApp(win) {
       user: session.user(),
       workspace: session.workspace,
       navigate: (to) => router.navigate(to),
+      openSupportChat: chat.open,
       setTheme(theme) {
         prefs.update(() => ({ theme }));
         applyTheme(theme);

@@ -4,7 +4,7 @@ import { PLANS } from '../demo-data.js';
 import { badge, emptyState, pageHeader, scrollTable, section, statusMessage } from './common.js';
 
 export function renderBilling(ctx) {
-  const { workspace, bridge, user, announce, onPlanChanged } = ctx;
+  const { workspace, bridge, user, announce, onPlanChanged, openSupportChat } = ctx;
   const current = () => workspace.get().plan;
   bridge.track('plan_viewed', { plan: current(), role: user.traits.role });
 
@@ -44,8 +44,8 @@ export function renderBilling(ctx) {
       return;
     }
     if (plan.id === 'enterprise') {
-      status.textContent = 'Enterprise plans are set up with our team. We have opened a chat with sales.';
-      bridge.openChat('Hi! We would like to talk about the Enterprise plan.');
+      status.textContent = 'Enterprise plans are set up with our team: tell us a little about your needs.';
+      openSupportChat('Hi! We would like to talk about the Enterprise plan.');
       return;
     }
     workspace.update(() => ({ plan: plan.id }));

@@ -10,7 +10,7 @@
  */
 import type { Article } from '../../config/types.js';
 import { isSafeUrl, localize, richTextToPlain } from '../../config/rich-text.js';
-import { compileUrlMatch, parseLocation, type UrlMatcher } from '../../engine/url.js';
+import { compileUrlMatch, parseLocation, type Location, type UrlMatcher } from '../../engine/url.js';
 import { normalizeText, tokenize, type NormalizeOptions } from './normalize.js';
 import type { ArticleHit, HelpArticle, HelpSituation } from './types.js';
 
@@ -156,18 +156,14 @@ export function createSearchIndex(articles: readonly Article[], options: SearchI
     return best;
   }
 
-  function situationBoost(document: IndexedDocument, situation: HelpSituation): number {
+  function situationBoost(document: IndexedDocument, stage: string | null | undefined, location: Location | undefined): number {
     let boost = 1;
-    if (situation.stage && document.stages.has(situation.stage)) boost *= SEARCH_BOOSTS.stage;
-    if (situation.page && matchesPage(document, situation.page)) boost *= SEARCH_BOOSTS.page;
+    if (stage && document.stages.has(stage)) boost *= SEARCH_BOOSTS.stage;
+    if (location && matchesPage(document, location)) boost *= SEARCH_BOOSTS.page;
     return boost;
   }
 
-  function matchesPage(document: IndexedDocument, page: string): boolean {
-    if (document.pages.length === 0) return false;
-    const location = parseLocation(page);
-    return document.pages.some((matcher) => matcher.test(location));
-  }
+  const matchesPage = (document: IndexedDocument, location: Location): boolean => document.pages.some((matcher) => matcher.test(location));
 
   const hit = (document: IndexedDocument, score: number): ArticleHit => ({ ...document.help, score });
 
@@ -191,10 +187,11 @@ export function createSearchIndex(articles: readonly Article[], options: SearchI
       const complete = [...totals].filter(([, total]) => total.matched === words.length);
       const candidates = complete.length > 0 ? complete : [...totals];
       const phrase = normalizeText(query.trim(), normalize);
+      const location = searchOptions.page ? parseLocation(searchOptions.page) : undefined;
       const hits = candidates.map(([documentIndex, total]) => {
         const document = documents[documentIndex]!;
         let score = (total.score * total.matched) / words.length;
-        score *= situationBoost(document, searchOptions);
+        score *= situationBoost(document, searchOptions.stage, location);
         if (phrase && document.normalizedTitle.includes(phrase)) score *= SEARCH_BOOSTS.titlePhrase;
         return hit(document, score);
       });
@@ -213,13 +210,14 @@ export function createSearchIndex(articles: readonly Article[], options: SearchI
         hits.push(hit(documents[documentIndex]!, 1000 - order));
       });
       const fitting: ArticleHit[] = [];
+      const location = situation.page ? parseLocation(situation.page) : undefined;
       documents.forEach((document, documentIndex) => {
         if (taken.has(documentIndex)) return;
         const scopedToStage = document.stages.size > 0;
         const scopedToPage = document.pages.length > 0;
         if (!scopedToStage && !scopedToPage) return;
         const stageFits = scopedToStage && !!situation.stage && document.stages.has(situation.stage);
-        const pageFits = scopedToPage && !!situation.page && matchesPage(document, situation.page);
+        const pageFits = scopedToPage && location !== undefined && matchesPage(document, location);
         // Scoped somewhere else: not for this user right now.
         if ((scopedToStage && !stageFits) || (scopedToPage && !pageFits)) return;
         fitting.push(hit(document, (pageFits ? 20 : 0) + (stageFits ? 10 : 0)));

@@ -177,8 +177,8 @@ export class WmBeacon extends LitElement {
   private async arm(): Promise<void> {
     const beacon = this.experience!;
     const context = this.context!;
-    const run = ++this.run;
     this.disarm(false);
+    const run = this.run;
     this.armed.push(applyTheme(this, context.theme));
     let target = context.targets.resolve(beacon.target);
     if (!target) {

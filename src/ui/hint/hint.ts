@@ -161,8 +161,8 @@ export class WmHint extends LitElement {
   private async arm(): Promise<void> {
     const hint = this.experience!;
     const context = this.context!;
-    const run = ++this.run;
     this.disarm(false);
+    const run = this.run;
     this.armed.push(applyTheme(this, context.theme));
     let target = context.targets.resolve(hint.target);
     if (!target) {

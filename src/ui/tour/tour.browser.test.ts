@@ -150,7 +150,7 @@ describe('<wm-tour>', () => {
     await sendKeys({ press: 'Escape' });
     expect(harness.actions.at(-1)!.action).to.deep.equal({ type: 'dismiss' });
     await until(() => document.querySelector('wm-tour') === null, 'tour removed');
-    expect(deepActive()).to.equal(start);
+    expect(deepActive() === start, 'focus is on the expected element').to.equal(true);
   });
 
   it('reports custom buttons and article links as button actions', async () => {

@@ -332,6 +332,7 @@ export class WmTour extends LitElement {
       this.afterShown();
     } else {
       let first = true;
+      let wasDetached = false;
       this.stepCleanups.push(
         anchorFloating({
           reference: target,
@@ -341,6 +342,10 @@ export class WmTour extends LitElement {
           insets: { top: headerInset },
           onPlaced: () => {
             void this.updateSpotlight(target);
+            // Hidden while its target was scrolled away, the card lost focus: give it back.
+            const detached = card.classList.contains('detached');
+            if (wasDetached && !detached && this.focusIsLost()) card.focus({ preventScroll: true });
+            wasDetached = detached;
             if (first && run === this.stepRun) {
               first = false;
               card.classList.remove('unplaced');
@@ -356,6 +361,11 @@ export class WmTour extends LitElement {
       target.addEventListener('click', onClick);
       this.stepCleanups.push(() => target.removeEventListener('click', onClick));
     }
+  }
+
+  private focusIsLost(): boolean {
+    const active = this.context?.window.document.activeElement;
+    return !active || active === this.context?.window.document.body;
   }
 
   /** Focus, announce, and tell the world: the step is on screen. */

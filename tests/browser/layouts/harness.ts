@@ -100,7 +100,10 @@ export function createHarness(options: HarnessOptions = {}): Harness {
   };
 }
 
-/** Wait for a condition, checking once per animation frame (no fixed sleeps). */
+/**
+ * Wait for a condition, checking once per animation frame (no fixed sleeps). A page running in a
+ * background tab (wtr runs two at once) gets no frames, so a short timer stands in for them.
+ */
 export async function until(check: () => boolean, what: string, timeoutMs = 6000): Promise<void> {
   const start = performance.now();
   while (!check()) {
@@ -110,7 +113,13 @@ export async function until(check: () => boolean, what: string, timeoutMs = 6000
 }
 
 export function nextFrame(): Promise<void> {
-  return new Promise((resolve) => requestAnimationFrame(() => resolve()));
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, 50);
+    requestAnimationFrame(() => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
 }
 
 /** A popover is shown (top layer) and placed: visible, with a real size. */

@@ -1,0 +1,79 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { emulateMedia, sendKeys } from '@web/test-runner-commands';
+import type { BeaconExperience } from '../../config/types.js';
+import { axeViolations, createHarness, deepActive, isShown, until, type Harness } from '../../../tests/browser/layouts/harness.js';
+
+const beacon = (overrides: Partial<BeaconExperience> = {}): BeaconExperience => ({
+  id: 'new-reports',
+  type: 'beacon',
+  target: '#reports',
+  title: 'New: reports',
+  body: 'Reports now update live.',
+  ...overrides,
+});
+
+describe('<wm-beacon>', () => {
+  let harness: Harness;
+  afterEach(async () => {
+    harness?.dispose();
+    await emulateMedia({ reducedMotion: 'no-preference' });
+  });
+
+  it('puts a labelled dot button on the target corner that opens its hint, with focus moved in and back', async () => {
+    await fixture(html`<div style="padding:120px"><button id="reports" style="width:160px;height:40px">Reports</button></div>`);
+    harness = createHarness();
+    harness.show(beacon());
+    const element = await harness.beacon('new-reports');
+    const dot = element.button!;
+    await until(() => isShown(dot), 'dot shown');
+    expect(dot.getAttribute('aria-label')).to.equal('Show tip: New: reports');
+    expect(dot.getAttribute('aria-expanded')).to.equal('false');
+    const target = document.querySelector('#reports')!.getBoundingClientRect();
+    const d = dot.getBoundingClientRect();
+    // top-end: the dot's centre is on the target's top-right corner.
+    expect(d.x + d.width / 2).to.be.closeTo(target.right, 1.5);
+    expect(d.y + d.height / 2).to.be.closeTo(target.top, 1.5);
+    expect(await axeViolations(element)).to.deep.equal([]);
+
+    dot.focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => isShown(element.panel) && deepActive() === element.panel, 'hint open with focus inside');
+    expect(dot.getAttribute('aria-expanded')).to.equal('true');
+    expect(await axeViolations(element)).to.deep.equal([]);
+    await sendKeys({ press: 'Escape' });
+    await until(() => !element.isOpen, 'closed');
+    expect(deepActive() === dot, 'focus is on the expected element').to.equal(true);
+    expect(harness.actions.map((a) => a.action.type)).to.deep.equal(['shown']);
+
+    await sendKeys({ press: 'Enter' });
+    await until(() => isShown(element.panel), 'open again');
+    Array.from(element.panel!.querySelectorAll('button')).find((b) => b.textContent === 'Got it')!.click();
+    expect(harness.actions.map((a) => a.action.type)).to.deep.equal(['shown', 'complete']);
+  });
+
+  it('mirrors its corner in RTL and stops pulsing under reduced motion', async () => {
+    await fixture(html`<div style="padding:120px"><button id="reports" style="width:160px;height:40px">Reports</button></div>`);
+    harness = createHarness({ locale: 'he' });
+    harness.show(beacon());
+    const element = await harness.beacon('new-reports');
+    await until(() => isShown(element.button), 'dot shown');
+    const target = document.querySelector('#reports')!.getBoundingClientRect();
+    const d = element.button!.getBoundingClientRect();
+    expect(d.x + d.width / 2).to.be.closeTo(target.left, 1.5);
+    const pulse = element.shadowRoot!.querySelector('.pulse')!;
+    expect(getComputedStyle(pulse).animationName).to.equal('wm-pulse');
+    await emulateMedia({ reducedMotion: 'reduce' });
+    expect(getComputedStyle(pulse).display).to.equal('none');
+  });
+
+  it('hides the dot when its target scrolls out of its container', async () => {
+    await fixture(html`<div id="box" style="height:150px;overflow:auto;margin:100px"><div style="height:60px"></div>
+      <button id="reports">Reports</button><div style="height:600px"></div></div>`);
+    harness = createHarness();
+    harness.show(beacon());
+    const element = await harness.beacon('new-reports');
+    await until(() => isShown(element.button), 'dot shown');
+    document.querySelector('#box')!.scrollTop = 400;
+    await until(() => getComputedStyle(element.button!).visibility === 'hidden', 'dot hidden with its target');
+  });
+});

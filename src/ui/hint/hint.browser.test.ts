@@ -1,0 +1,127 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
+import type { HintExperience, TourExperience } from '../../config/types.js';
+import { adjacency, axeViolations, createHarness, deepActive, isShown, until, type Harness } from '../../../tests/browser/layouts/harness.js';
+
+const hint = (overrides: Partial<HintExperience> = {}): HintExperience => ({
+  id: 'export-tip',
+  type: 'hint',
+  target: '#export',
+  title: 'Export',
+  body: 'Exports go to your e-mail.',
+  ...overrides,
+});
+
+const page = () =>
+  fixture(html`<div style="padding:150px 200px">
+    <button id="before">Before</button>
+    <button id="export">Export</button>
+    <span id="plain" style="display:inline-block;padding:8px">Plain text</span>
+  </div>`);
+
+const center = (element: Element): [number, number] => {
+  const r = element.getBoundingClientRect();
+  return [Math.round(r.x + r.width / 2), Math.round(r.y + r.height / 2)];
+};
+
+describe('<wm-hint>', () => {
+  let harness: Harness;
+  afterEach(async () => {
+    harness?.dispose();
+    await resetMouse();
+  });
+
+  it('opens on hover, stays open while the pointer moves onto it (WCAG 1.4.13 hoverable), closes after leaving both', async () => {
+    await page();
+    harness = createHarness();
+    harness.show(hint());
+    const element = await harness.hint('export-tip');
+    expect(element.isOpen).to.equal(false);
+    const target = document.querySelector('#export')!;
+    await sendMouse({ type: 'move', position: center(target) });
+    await until(() => isShown(element.panel), 'hint open on hover');
+    const position = adjacency(element.panel!.getBoundingClientRect(), target.getBoundingClientRect());
+    expect(position.side).to.equal('bottom');
+    expect(position.gap).to.be.within(6, 14);
+    expect(element.shadowRoot!.querySelector('[role="status"]')!.textContent).to.equal('Export. Exports go to your e-mail.');
+    await sendMouse({ type: 'move', position: center(element.panel!) });
+    // Persisting: it is still open once the pointer has reached it.
+    await until(() => element.panel!.matches(':hover'), 'pointer on hint');
+    expect(element.isOpen).to.equal(true);
+    expect(await axeViolations(element)).to.deep.equal([]);
+    await sendMouse({ type: 'move', position: [5, 5] });
+    await until(() => !element.isOpen, 'closed after the pointer left');
+    expect(harness.actions.map((a) => a.action.type)).to.deep.equal(['shown']);
+  });
+
+  it('opens on keyboard focus and Escape closes it without moving focus (dismissible)', async () => {
+    await page();
+    harness = createHarness();
+    harness.show(hint());
+    const element = await harness.hint('export-tip');
+    document.querySelector<HTMLElement>('#before')!.focus();
+    await sendKeys({ press: 'Tab' });
+    expect(deepActive()!.id).to.equal('export');
+    await until(() => isShown(element.panel), 'open on focus');
+    await sendKeys({ press: 'Escape' });
+    await until(() => !element.isOpen, 'closed by Escape');
+    expect(deepActive()!.id).to.equal('export');
+    // Escape on a hover hint is not a dismissal: it may open again.
+    expect(harness.actions.map((a) => a.action.type)).to.deep.equal(['shown']);
+  });
+
+  it('opens on click, and the close button reports dismiss', async () => {
+    await page();
+    harness = createHarness();
+    harness.show(hint({ openOn: 'click', target: '#plain' }));
+    const element = await harness.hint('export-tip');
+    await sendMouse({ type: 'click', position: center(document.querySelector('#plain')!) });
+    await until(() => isShown(element.panel), 'open on click');
+    element.panel!.querySelector<HTMLButtonElement>('.close')!.click();
+    expect(element.isOpen).to.equal(false);
+    expect(harness.actions.map((a) => a.action.type)).to.deep.equal(['shown', 'dismiss']);
+  });
+
+  it('opens straight away when triggered; Escape then reports dismiss', async () => {
+    await page();
+    harness = createHarness({ engine: false });
+    harness.show(hint({ openOn: 'trigger' }));
+    const element = await harness.hint('export-tip');
+    await until(() => isShown(element.panel), 'open on trigger');
+    await sendKeys({ press: 'Escape' });
+    expect(harness.actions.map((a) => a.action.type)).to.deep.equal(['shown', 'dismiss']);
+  });
+
+  it('Escape closes only the topmost layer: the hint first, then the tour', async () => {
+    await page();
+    harness = createHarness();
+    const tour: TourExperience = { id: 'tour', type: 'tour', steps: [{ target: '#before', title: 'Tour step' }] };
+    harness.show(tour);
+    const tourElement = await harness.tour('tour');
+    await until(() => isShown(tourElement.panel), 'tour shown');
+    harness.show(hint({ openOn: 'trigger' }));
+    const hintElement = await harness.hint('export-tip');
+    await until(() => isShown(hintElement.panel), 'hint shown');
+    await sendKeys({ press: 'Escape' });
+    await until(() => !hintElement.isOpen, 'hint closed');
+    expect(isShown(tourElement.panel)).to.equal(true);
+    expect(harness.actions.filter((a) => a.id === 'tour').map((a) => a.action.type)).to.deep.equal(['shown']);
+    await sendKeys({ press: 'Escape' });
+    expect(harness.actions.filter((a) => a.id === 'tour').map((a) => a.action.type)).to.deep.equal(['shown', 'dismiss']);
+  });
+
+  it('many hints at once each attach to their own target', async () => {
+    await fixture(html`<div style="display:grid;grid-template-columns:repeat(4,120px);gap:60px;padding:60px">
+      ${Array.from({ length: 8 }, (_, i) => html`<button id=${`t${i}`}>Target ${i}</button>`)}
+    </div>`);
+    harness = createHarness();
+    for (let i = 0; i < 8; i++) harness.show(hint({ id: `h${i}`, target: `#t${i}`, openOn: 'trigger', title: `Hint ${i}` }));
+    const elements = await Promise.all(Array.from({ length: 8 }, (_, i) => harness.hint(`h${i}`)));
+    await until(() => elements.every((e) => isShown(e.panel)), 'all hints shown');
+    elements.forEach((element, i) => {
+      const a = adjacency(element.panel!.getBoundingClientRect(), document.querySelector(`#t${i}`)!.getBoundingClientRect());
+      expect(a.side, `hint ${i}`).to.not.equal(null);
+      expect(a.gap, `hint ${i}`).to.be.lessThan(16);
+    });
+  });
+});

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { createTranslator, isRtlLocale, localeChain } from './i18n.js';
+
+describe('createTranslator', () => {
+  it('formats progress per locale: "2 of 6", "Шаг 2 из 6", "2 iš 6"', () => {
+    expect(createTranslator('en').t('progress', { current: 2, total: 6 })).toBe('2 of 6');
+    expect(createTranslator('ru').t('progress', { current: 2, total: 6 })).toBe('Шаг 2 из 6');
+    expect(createTranslator('lt').t('progress', { current: 2, total: 6 })).toBe('2 iš 6');
+  });
+
+  it('chooses plural forms with Intl.PluralRules', () => {
+    const ru = createTranslator('ru');
+    expect([1, 2, 5, 21, 22, 25].map((count) => ru.t('stepsLeft', { count }))).toEqual([
+      'Остался 1 шаг', 'Осталось 2 шага', 'Осталось 5 шагов', 'Остался 21 шаг', 'Осталось 22 шага', 'Осталось 25 шагов',
+    ]);
+    const lt = createTranslator('lt');
+    expect([1, 3, 10].map((count) => lt.t('stepsLeft', { count }))).toEqual(['Liko 1 žingsnis', 'Liko 3 žingsniai', 'Liko 10 žingsnių']);
+    const en = createTranslator('en');
+    expect([1, 2].map((count) => en.t('stepsLeft', { count }))).toEqual(['1 step left', '2 steps left']);
+    expect(createTranslator('ar').t('stepsLeft', { count: 2 })).toBe('تتبقى خطوتان');
+  });
+
+  it('falls back from region to language to English, and applies config overrides (plural-specific too)', () => {
+    expect(createTranslator('ru-RU').t('next')).toBe('Далее');
+    expect(createTranslator('de').t('next')).toBe('Next');
+    const t = createTranslator('ru', { ru: { next: 'Вперёд', 'stepsLeft.few': 'Ещё {count} шага' }, en: { done: 'Finish' } });
+    expect(t.t('next')).toBe('Вперёд');
+    expect(t.t('stepsLeft', { count: 3 })).toBe('Ещё 3 шага');
+    expect(t.t('stepsLeft', { count: 5 })).toBe('Осталось 5 шагов');
+    expect(t.t('done')).toBe('Готово');
+    expect(createTranslator('de', { en: { done: 'Finish' } }).t('done')).toBe('Finish');
+  });
+
+  it('knows text direction and picks localized config text', () => {
+    expect(createTranslator('ar').dir).toBe('rtl');
+    expect(createTranslator('he-IL').dir).toBe('rtl');
+    expect(createTranslator('lt').dir).toBe('ltr');
+    expect(isRtlLocale('fa')).toBe(true);
+    expect(localeChain('lt-LT')).toEqual(['lt-LT', 'lt', 'en']);
+    const t = createTranslator('lt-LT');
+    expect(t.text({ en: 'Hi', lt: 'Labas' })).toBe('Labas');
+    expect(t.text({ en: 'Hi', ru: 'Привет' })).toBe('Hi');
+    expect(t.text('Plain')).toBe('Plain');
+    expect(t.text(undefined)).toBe('');
+  });
+
+  it('leaves unknown placeholders visible instead of dropping them', () => {
+    expect(createTranslator('en', { en: { next: 'Go {where}' } }).t('next')).toBe('Go {where}');
+  });
+});

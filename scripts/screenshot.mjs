@@ -2,7 +2,7 @@
 //
 //   node scripts/screenshot.mjs [path ...] [--width 1280] [--width 375 | --width 1280,375]
 //                               [--height 800] [--out .screenshots] [--viewport-only] [--smoke]
-//                               [--root <dir>]
+//                               [--root <dir>] [--dark] [--axe]
 //
 // Starts the static server from scripts/serve.mjs on a free port, opens each path in Debian's
 // chromium (puppeteer-core), waits for network idle and writes `<out>/<path-slug>-<width>.png`.
@@ -10,8 +10,11 @@
 // empty page and horizontal overflow is printed, and the process exits 1 if there was any.
 // `--smoke` also drives the app like a user (routing, forms, events sent to Waymark) and fails on
 // the first broken expectation. Paths may carry a query, e.g. `/billing?demo-user=olga`.
+// `--axe` also runs axe-core (WCAG 2.x A/AA rules) on each page and counts every violation.
+// `--dark` emulates prefers-color-scheme: dark (the app's default theme follows it).
 // `--root` serves another tree laid out like the repo (`examples/`, `dist/`), e.g. a fresh SDK build.
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import puppeteer from 'puppeteer-core';
 import { serve } from './serve.mjs';
@@ -21,7 +24,7 @@ const ROUTES = ['/', '/projects', '/projects/prj-checkout?demo-user=marius', '/i
 const BROWSER_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 function parseArgs(argv) {
-  const options = { paths: [], widths: [], height: 800, out: '.screenshots', fullPage: true, smoke: false, root };
+  const options = { paths: [], widths: [], height: 800, out: '.screenshots', fullPage: true, smoke: false, root, dark: false, axe: false };
   for (let index = 0; index < argv.length; index++) {
     const arg = argv[index];
     const value = () => {
@@ -35,8 +38,10 @@ function parseArgs(argv) {
     else if (arg === '--viewport-only') options.fullPage = false;
     else if (arg === '--smoke') options.smoke = true;
     else if (arg === '--root') options.root = resolve(value());
+    else if (arg === '--dark') options.dark = true;
+    else if (arg === '--axe') options.axe = true;
     else if (arg === '--help' || arg === '-h') {
-      console.log('usage: node scripts/screenshot.mjs [path ...] [--width 1280[,375]] [--height 800] [--out .screenshots] [--viewport-only] [--smoke] [--root dir]');
+      console.log('usage: node scripts/screenshot.mjs [path ...] [--width 1280[,375]] [--height 800] [--out .screenshots] [--viewport-only] [--smoke] [--root dir] [--dark] [--axe]');
       process.exit(0);
     } else if (arg.startsWith('--')) throw new Error(`unknown option ${arg}`);
     else options.paths.push(arg.startsWith('/') ? arg : `/${arg}`);
@@ -53,11 +58,12 @@ const slug = (path) => path.replace(/^\/|\/$/g, '').replace(/[^a-z0-9]+/gi, '-')
  * A page wired to collect every kind of problem. `problems` is filled as they happen.
  * `stubSdk`: serve an empty module instead of the SDK, so calls stay in `waymark.q` for inspection.
  */
-async function openPage(browser, origin, { width, height, stubSdk = false }) {
+async function openPage(browser, origin, { width, height, stubSdk = false, dark = false }) {
   const context = await browser.createBrowserContext();
   const page = await context.newPage();
   const problems = [];
   await page.setViewport({ width, height, deviceScaleFactor: 1 });
+  if (dark) await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'dark' }]);
   await page.exposeFunction('__reportCsp', (violation) => problems.push(`CSP violation: ${violation}`));
   await page.evaluateOnNewDocument(() => {
     document.addEventListener('securitypolicyviolation', (event) => {
@@ -110,19 +116,30 @@ async function pageHealth(page) {
   });
 }
 
+/** axe-core, evaluated through the DevTools protocol (the page's CSP would block a script tag). */
+async function axeViolations(page) {
+  const source = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+  await page.evaluate(source);
+  return page.evaluate(async () => {
+    const result = await window.axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.map((violation) => `axe ${violation.id} (${violation.impact}): ${violation.nodes.slice(0, 3).map((node) => node.target.join(' ')).join(' | ')}`);
+  });
+}
+
 async function screenshots(browser, origin, options) {
   const out = resolve(root, options.out);
   await mkdir(out, { recursive: true });
   let failures = 0;
   for (const width of options.widths) {
     for (const path of options.paths) {
-      const { page, problems, close } = await openPage(browser, origin, { width, height: options.height });
-      const file = join(out, `${slug(path)}-${width}.png`);
+      const { page, problems, close } = await openPage(browser, origin, { width, height: options.height, dark: options.dark });
+      const file = join(out, `${slug(path)}-${width}${options.dark ? '-dark' : ''}.png`);
       try {
         await page.goto(origin + path, { waitUntil: 'networkidle0', timeout: 30_000 });
         await page.evaluate(() => document.fonts.ready.then(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))));
         const health = await pageHealth(page);
         problems.push(...health.issues);
+        if (options.axe) problems.push(...(await axeViolations(page)));
         await page.screenshot({ path: file, fullPage: options.fullPage });
         const status = problems.length ? `✗ ${problems.length} problem(s)` : '✓';
         console.log(`${status} ${String(width).padStart(4)}px ${path} → ${file} [${health.h1}]`);

@@ -42,7 +42,8 @@ export function emptyState({ title, body, action, iconName = 'sparkles' }) {
 export function scrollTable({ label, columns, rows, className, anchor, caption }) {
   return h(
     'div',
-    { class: ['table-scroll', className], role: 'region', 'aria-label': label, tabindex: '0', 'data-waymark': anchor },
+    // The region's name says "table" so it never repeats the name of the section around it.
+    { class: ['table-scroll', className], role: 'region', 'aria-label': `${label} table`, tabindex: '0', 'data-waymark': anchor },
     h(
       'table',
       { class: 'table' },

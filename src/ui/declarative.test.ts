@@ -60,7 +60,7 @@ describe('compileDeclarative', () => {
       ['invalid-attribute', 'wm-tour#t > wm-step[0]@wait-for'],
     ]);
     expect(tour.issues[2]!.message).toContain('got "sideways"');
-    expect(tour.experience!.steps).toHaveLength(1);
+    expect(tour.experience?.type === 'tour' && tour.experience.steps).toHaveLength(1);
     const hint = compileDeclarative(root.querySelector('wm-hint')!);
     expect(hint.experience).toBeUndefined();
     expect(hint.issues[0]!.path).toBe('wm-hint#h@target');

@@ -41,12 +41,11 @@ export const baseStyles = css`
   .card:modal {
     display: block;
   }
-  .card:focus {
-    outline: none;
-  }
+  /* The card itself is focused only programmatically (to be announced), never tabbed to:
+     its buttons and links carry the visible focus ring. */
+  .card:focus,
   .card:focus-visible {
-    outline: 2px solid var(--wm-focus-ring);
-    outline-offset: 2px;
+    outline: none;
   }
   .card.centered {
     inset: 0;
@@ -65,10 +64,14 @@ export const baseStyles = css`
   .card.unplaced {
     visibility: hidden;
   }
+  /* Only a modal step dims the page with its backdrop; popovers leave the page as it is. */
   .card::backdrop {
+    background: transparent;
+  }
+  .card:modal::backdrop {
     background: var(--wm-overlay);
   }
-  .card.spotlit::backdrop {
+  .card.spotlit:modal::backdrop {
     background: transparent;
   }
   .arrow {

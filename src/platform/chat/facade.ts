@@ -55,7 +55,7 @@ export interface Chat {
   open(context: ChatContext, message?: string): Promise<ChatOpenReport>;
   /** Within operator hours at `at` (always true without `hours`). */
   withinHours(at: number): boolean;
-  /** When operators are next on duty (`at` when now; null when never or no hours are set but closed). */
+  /** When operators are next on duty: `at` when open now (or no hours are set), null when nothing opens within a year. */
   nextOpening(at: number): number | null;
 }
 

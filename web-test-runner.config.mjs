@@ -15,6 +15,8 @@ export default {
   testsFinishTimeout: 180000,
   browsers: [
     chromeLauncher({
+      // Each test page in its own context: with concurrency a shared context hides one page, and hidden pages get no animation frames.
+      createPage: async ({ browser }) => (await browser.createBrowserContext()).newPage(),
       launchOptions: {
         executablePath: chromium,
         headless: true,

@@ -251,6 +251,8 @@ export function createWaymark(options: WaymarkOptions = {}): Waymark {
   }
 
   const ready = (async () => {
+    // Let the caller attach on('error') first: config problems are reported after createWaymark() returns.
+    await Promise.resolve();
     const loaded = await loadConfig();
     config = loaded.config;
     experiences = new Map(config.experiences.map((experience) => [experience.id, experience]));

@@ -60,6 +60,7 @@ const sensorsConfig: WaymarkConfig = {
   version: '1',
   experiences: [
     { id: 'spa', type: 'announcement', display: 'banner', title: 'On the target route', when: { page: '/wm-spa-target' } },
+    { id: 'spa-other', type: 'announcement', display: 'banner', title: 'On the other route', when: { page: '/wm-spa-other' } },
     { id: 'rage', type: 'nudge', when: { struggle: 'rage-click' }, escalation: [{ kind: 'hint', body: 'Having trouble?' }] },
     { id: 'clicked', type: 'hint', target: '#wm-target', body: 'x', when: { element: '#wm-target', state: 'clicked' } },
     { id: 'form', type: 'announcement', display: 'banner', title: 'Form trouble', when: { struggle: 'form-error' } },
@@ -164,8 +165,8 @@ describe('runtime sensors and lifecycle', () => {
       history.pushState(null, '', '/wm-spa-target');
       await Promise.all([shownA, shownB]);
       a.destroy();
-      history.pushState(null, '', '/elsewhere');
-      const again = nextEvent(b, 'hide', (e) => e.experienceId === 'spa');
+      const again = nextEvent(b, 'show', (e) => e.experience.id === 'spa-other');
+      history.pushState(null, '', '/wm-spa-other');
       await again; // b still sees route changes after a is gone
     } finally {
       a.destroy();

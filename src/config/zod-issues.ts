@@ -8,7 +8,7 @@
 import * as z from 'zod/mini';
 import { DURATION_PATTERN } from './duration.js';
 import { SAFE_URL_PATTERN } from './rich-text.js';
-import { DAY_PATTERN, ID_PATTERN, ISO_DATE_PATTERN, LOCALE_PATTERN, TIME_RANGE_PATTERN } from './schema.js';
+import { DAY_PATTERN, ID_PATTERN, ISO_DATE_PATTERN, LOCALE_PATTERN, SCHEMA_TITLES, TIME_RANGE_PATTERN } from './schema.js';
 import { describeValue, didYouMean, issue, listOf, type ConfigIssue, type IssuePath } from './issues.js';
 
 type Schema = z.core.$ZodType;
@@ -241,8 +241,8 @@ function kindKey(option: Schema, siblings: readonly Schema[]): string | undefine
 }
 
 function titleOf(schema: Schema): string | undefined {
-  const title = z.globalRegistry.get(schema)?.title;
-  return typeof title === 'string' ? `a ${title.toLowerCase()}` : undefined;
+  const title = SCHEMA_TITLES.get(schema);
+  return title !== undefined ? `a ${title.toLowerCase()}` : undefined;
 }
 
 /** What a schema expects, phrased to follow "expected". */

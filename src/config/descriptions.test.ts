@@ -12,7 +12,8 @@ type JsonObject = Record<string, unknown>;
 const definitions = schemaDefinitions();
 const schema = toJsonSchema();
 const defs = schema.$defs as Record<string, JsonObject>;
-const zodSchemas = Object.values(S).filter((value): value is z.core.$ZodType => typeof value === 'object' && value !== null && '_zod' in value);
+const isZodSchema = (value: unknown): value is z.core.$ZodType => typeof value === 'object' && value !== null && '_zod' in value;
+const zodSchemas = (Object.values(S) as unknown[]).filter(isZodSchema);
 
 describe('schema descriptions', () => {
   it('registers nothing in zod\'s global registry, even after exporting the JSON Schema', () => {

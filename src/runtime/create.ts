@@ -5,6 +5,8 @@ import { createEngine, initialState, mergeStates, migrateState, type Engine, typ
 import { createDurableStore, type DurableStore } from '../platform/store/index.js';
 import { startSensors } from '../platform/sensors/index.js';
 import { createAnalytics } from '../platform/analytics/index.js';
+import { resolveTarget, waitForTarget } from '../platform/targets/index.js';
+import type { ExperienceRenderer } from '../ui/index.js';
 import { Emitter } from './emitter.js';
 import { describeError, type WaymarkError } from './errors.js';
 import { anonymousId, isAnonymous } from './identity.js';
@@ -46,6 +48,7 @@ export function createWaymark(options: WaymarkOptions = {}): Waymark {
   let destroyed = false;
   let config: WaymarkConfig = EMPTY_CONFIG;
   let experiences = new Map<string, Experience>();
+  let locale = 'en';
   let engine: Engine | null = null;
   let store: DurableStore<UserState> | null = null;
   let userId = options.user?.id || anonymousId(win, random);
@@ -100,11 +103,15 @@ export function createWaymark(options: WaymarkOptions = {}): Waymark {
       }
       case 'show': {
         const experience = experiences.get(effect.experienceId);
-        if (experience) emitter.emit('show', { experience, step: effect.step, level: effect.level });
+        if (!experience) return;
+        const view = { experience, step: effect.step, level: effect.level };
+        emitter.emit('show', view);
+        withRenderer((renderer) => renderer.show(view));
         return;
       }
       case 'hide':
         emitter.emit('hide', { experienceId: effect.experienceId, reason: effect.reason });
+        withRenderer((renderer) => renderer.hide(effect.experienceId, effect.reason));
         return;
       case 'stage':
         emitter.emit('stage', { from: effect.from, to: effect.to });
@@ -151,6 +158,41 @@ export function createWaymark(options: WaymarkOptions = {}): Waymark {
         return;
     }
   }
+
+  // ---- rendering: Waymark's components, loaded on the first show ------------------------------
+  let renderer: Promise<ExperienceRenderer | null> | null = null;
+  function withRenderer(use: (renderer: ExperienceRenderer) => void): void {
+    if (options.ui === false || destroyed) return;
+    renderer ??= import('../ui/index.js').then(
+      ({ createRenderer }) =>
+        destroyed
+          ? null
+          : createRenderer({
+              window: win!,
+              locale,
+              strings: config.strings,
+              theme: config.theme,
+              articles: new Map((config.articles ?? []).map((article) => [article.id, article])),
+              act: (experienceId, action) => instance.act(experienceId, action),
+              reportError: reportInternal('ui'),
+              targets: {
+                resolve: (target) => resolveTarget(target, win!.document),
+                wait: (target, timeoutMs, signal) => waitForTarget(target, { timeout: timeoutMs, signal, window: win!, root: win!.document }),
+              },
+            }),
+      (error: unknown) => {
+        report({ code: 'ui-unavailable', severity: 'error', where: 'ui', message: `could not load the UI: ${describeError(error)}`, cause: error });
+        return null;
+      },
+    );
+    // Effects keep their order: each waits on the same promise.
+    void renderer.then((loaded) => {
+      if (loaded && !destroyed) use(loaded);
+    });
+  }
+  disposers.push(() => {
+    void renderer?.then((loaded) => loaded?.dispose());
+  });
 
   // One timer for the earliest wake-up any decision asked for.
   let wakeTimer: number | undefined;
@@ -255,6 +297,7 @@ export function createWaymark(options: WaymarkOptions = {}): Waymark {
     await Promise.resolve();
     const loaded = await loadConfig();
     config = loaded.config;
+    locale = negotiateLocale(options.locale, config, win);
     experiences = new Map(config.experiences.map((experience) => [experience.id, experience]));
     if (destroyed) return;
     await loadUser(userId);
@@ -445,4 +488,22 @@ function safeProps(props: Record<string, unknown>): Record<string, string | numb
     else if (typeof value === 'string') out[key] = value.slice(0, 500);
   }
   return out;
+}
+
+/**
+ * The UI locale: the app's choice, else the browser's, matched against the locales the config
+ * supports (exact tag, then language: `lt-LT` → `lt`), else the config's default.
+ */
+export function negotiateLocale(requested: string | undefined, config: WaymarkConfig, win: Window): string {
+  const fallback = config.locale?.default ?? 'en';
+  const supported = config.locale?.supported ?? [fallback];
+  const wanted = [requested, ...(requested ? [] : Array.from(win.navigator?.languages ?? []))].filter((x): x is string => Boolean(x));
+  for (const tag of wanted) {
+    const exact = supported.find((s) => s.toLowerCase() === tag.toLowerCase());
+    if (exact) return exact;
+    const language = tag.toLowerCase().split('-')[0];
+    const byLanguage = supported.find((s) => s.toLowerCase().split('-')[0] === language);
+    if (byLanguage) return byLanguage;
+  }
+  return requested && !config.locale ? requested : fallback;
 }

@@ -5,6 +5,12 @@ import pkg from './package.json' with { type: 'json' };
 
 const external = Object.keys(pkg.dependencies).map((name) => new RegExp(`^${name}(/|$)`));
 const ts = () => esbuild({ target: 'es2022', tsconfig: 'tsconfig.json' });
+// Dependencies' own pure-annotation placement and internal cycles are theirs, not ours: keep the output readable.
+const onwarn = (warning, warn) => {
+  if (warning.id?.includes('node_modules') || warning.ids?.every((id) => id.includes('node_modules'))) return;
+  if (warning.code === 'CIRCULAR_DEPENDENCY' && warning.ids?.some((id) => id.includes('node_modules'))) return;
+  warn(warning);
+};
 
 export default [
   // The library build for bundlers: one file per module, dependencies external, tree-shakeable.
@@ -17,12 +23,14 @@ export default [
     },
     external: (id) => external.some((re) => re.test(id)) || id.startsWith('node:'),
     plugins: [ts()],
+    onwarn,
     output: { dir: 'dist/lib', format: 'es', preserveModules: true, preserveModulesRoot: 'src', sourcemap: true },
   },
   // The self-contained bundle for a script tag or CDN: dependencies inlined, UI split into lazy chunks.
   {
     input: { waymark: 'src/browser.ts' },
     plugins: [nodeResolve({ browser: true }), ts(), terser({ format: { comments: false } })],
+    onwarn,
     output: { dir: 'dist/cdn', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js', sourcemap: true },
   },
 ];

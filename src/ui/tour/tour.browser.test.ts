@@ -281,4 +281,30 @@ describe('<wm-tour>', () => {
     window.removeEventListener('keydown', onKey);
     expect(reached).to.equal(true);
   });
+
+  it('a custom button for next or dismiss replaces the built-in one, so no action is offered twice', async () => {
+    await page();
+    harness = createHarness();
+    harness.show(
+      tour({
+        steps: [
+          {
+            title: 'Welcome',
+            buttons: [
+              { label: 'Show me around', action: { type: 'next' }, variant: 'primary' },
+              { label: 'Maybe later', action: { type: 'dismiss' }, variant: 'link' },
+            ],
+          },
+          { target: '#two', title: 'Second' },
+        ],
+      }),
+    );
+    const element = await shownTour(harness);
+    expect(buttons(element).map((b) => b.textContent!.trim())).to.deep.equal(['Show me around', 'Maybe later']);
+    button(element, 'Show me around').click();
+    await until(() => title(element) === 'Second', 'the custom next button moves on');
+    expect(harness.actions.at(-1)).to.deep.equal({ id: 'welcome', action: { type: 'button', action: { type: 'next' } } });
+    // Built-in buttons are back on a step without custom ones.
+    expect(buttons(element).map((b) => b.textContent!.trim())).to.include.members(['Back', 'Done']);
+  });
 });

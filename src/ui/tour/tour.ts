@@ -153,6 +153,8 @@ export class WmTour extends LitElement {
     const total = tour.steps.length;
     const current = this.step + 1;
     const last = this.step === total - 1;
+    // A custom button for next, back or dismiss replaces the built-in one, so no action is offered twice.
+    const custom = new Set((step.buttons ?? []).map((button) => button.action.type));
     const titleId = 'wm-title';
     const bodyId = 'wm-body';
     const hasBody = Boolean(t.text(step.body));
@@ -191,14 +193,16 @@ export class WmTour extends LitElement {
           ${tour.showProgress !== false && total > 1
             ? html`<span class="progress" part="progress">${t.t('progress', { current, total })}</span>`
             : nothing}
-          ${tour.skippable !== false && !last
+          ${tour.skippable !== false && !last && !custom.has('dismiss')
             ? html`<button type="button" class="btn link" part="button button-link" @click=${() => this.act({ type: 'dismiss' })}>${t.t('skip')}</button>`
             : nothing}
           ${renderButtons(context, step.buttons, (action: Action) => this.act({ type: 'button', action }))}
-          ${this.step > 0
+          ${this.step > 0 && !custom.has('back')
             ? html`<button type="button" class="btn" part="button button-secondary" @click=${() => this.act({ type: 'back' })}>${t.t('back')}</button>`
             : nothing}
-          <button type="button" class="btn primary" part="button button-primary" @click=${this.forward}>${last ? t.t('done') : t.t('next')}</button>
+          ${custom.has('next') || custom.has('complete')
+            ? nothing
+            : html`<button type="button" class="btn primary" part="button button-primary" @click=${this.forward}>${last ? t.t('done') : t.t('next')}</button>`}
         </div>
         <div class="visually-hidden" aria-live="polite" aria-atomic="true">${this.announcement}</div>
       </dialog>

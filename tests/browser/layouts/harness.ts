@@ -60,7 +60,9 @@ export function createHarness(options: HarnessOptions = {}): Harness {
       const step = steps.get(id);
       if (!experience || step === undefined) return;
       const total = experience.type === 'tour' ? (experience as TourExperience).steps.length : 1;
-      switch (action.type) {
+      // Like the engine: a button whose action moves the tour acts as that move.
+      const move = action.type === 'button' && ['next', 'back', 'complete', 'dismiss'].includes(action.action.type) ? (action.action as UserAction) : action;
+      switch (move.type) {
         case 'next':
           return step + 1 < total ? show(experience, step + 1) : hide(id, 'completed');
         case 'back':
@@ -70,6 +72,7 @@ export function createHarness(options: HarnessOptions = {}): Harness {
         case 'dismiss':
           return hide(id, 'dismissed');
         case 'step-missing':
+          if (move.type !== action.type) return;
           if (action.policy === 'end') return hide(id, 'ended');
           if (action.policy === 'skip') return step + 1 < total ? show(experience, step + 1) : hide(id, 'ended');
           return;

@@ -1,14 +1,15 @@
 /// <reference types="node" />
 /**
  * The `waymark` command line: `validate` config files with editor-style `file:line:col`
- * positions, print the JSON `schema`. Everything it touches (output, files) comes through
- * `io`, so tests run it in-process.
+ * positions (and, with `--page`, their element targets against real pages), print the JSON
+ * `schema`. Output and files come through `io`, so tests run it in-process.
  */
 import { readFile } from 'node:fs/promises';
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { validateConfig } from '../config/validate.js';
 import { toJsonSchema } from '../config/json-schema.js';
 import { didYouMean, formatPath, type ConfigIssue, type IssuePath } from '../config/issues.js';
+import { collectTargets, openPage, pageFindings, type OpenedPage } from './page-check.js';
 
 export interface CliIO {
   stdout(text: string): void;
@@ -21,6 +22,11 @@ export const USAGE = `Usage: waymark <command> [options]
 Commands:
   validate <file.json> [more files]   Check config files; exit 1 when any has an error
     --json                            Print the issues as JSON
+    --page <file.html|http://localhost:…>
+                                      Also check every element target against this page:
+                                      warn when one matches nothing, note when an anchoring
+                                      target matches several. Repeat for more pages (routes);
+                                      a target is found when any page has it
   schema                              Print the config JSON Schema (draft 2020-12)
 
 Options:
@@ -35,7 +41,8 @@ export interface LocatedIssue {
   line: number;
   column: number;
   code: string;
-  severity: ConfigIssue['severity'];
+  /** `note`: worth a look, never a problem (only from `--page`). */
+  severity: ConfigIssue['severity'] | 'note';
   path: string;
   message: string;
 }
@@ -60,35 +67,105 @@ export async function main(argv: string[], io: CliIO = nodeIO()): Promise<number
 }
 
 async function validateFiles(args: string[], io: CliIO): Promise<number> {
-  const json = args.includes('--json');
-  const unknownOption = args.find((arg) => arg.startsWith('-') && arg !== '--json');
-  const files = args.filter((arg) => !arg.startsWith('-'));
-  if (unknownOption !== undefined || files.length === 0) {
-    io.stderr(`${unknownOption ? `waymark validate: unknown option ${JSON.stringify(unknownOption)}` : 'waymark validate: no file given'}\n\n${USAGE}`);
+  const parsed = parseValidateArgs(args);
+  if (!parsed.ok || parsed.files.length === 0) {
+    io.stderr(`${parsed.ok ? 'waymark validate: no file given' : `waymark validate: ${parsed.message}`}\n\n${USAGE}`);
     return 2;
   }
-  const located: LocatedIssue[] = [];
-  for (const file of files) located.push(...(await checkFile(file, io)));
+  const { files, pages: pageSpecs, json } = parsed;
+  const pages: OpenedPage[] = [];
+  try {
+    for (const spec of pageSpecs) {
+      const opened = await openPage(spec, { readFile: io.readFile });
+      if (!opened.ok) {
+        io.stderr(`waymark validate: ${opened.message}\n`);
+        return 2;
+      }
+      pages.push(opened.page);
+    }
+    const located: LocatedIssue[] = [];
+    for (const file of files) {
+      const inspected = await inspectFile(file, io);
+      located.push(...inspected.issues);
+      if (pages.length > 0 && inspected.document) located.push(...(await checkTargets(file, inspected.document, pages)));
+    }
+    return report(located, json, io);
+  } finally {
+    for (const page of pages) await page.close();
+  }
+}
 
+type ValidateArgs = { ok: true; files: string[]; pages: string[]; json: boolean } | { ok: false; message: string };
+
+function parseValidateArgs(args: readonly string[]): ValidateArgs {
+  const files: string[] = [];
+  const pages: string[] = [];
+  let json = false;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === '--json') json = true;
+    else if (arg === '--page') {
+      const spec = args[++i];
+      if (spec === undefined || spec.startsWith('-')) return { ok: false, message: '--page needs an HTML file or a http://localhost URL' };
+      pages.push(spec);
+    } else if (arg.startsWith('--page=')) pages.push(arg.slice('--page='.length));
+    else if (arg.startsWith('-')) return { ok: false, message: `unknown option ${JSON.stringify(arg)}` };
+    else files.push(arg);
+  }
+  return { ok: true, files, pages, json };
+}
+
+function report(located: LocatedIssue[], json: boolean, io: CliIO): number {
   const errors = located.filter((i) => i.severity === 'error').length;
-  const warnings = located.length - errors;
+  const notes = located.filter((i) => i.severity === 'note').length;
+  const warnings = located.length - errors - notes;
   if (json) io.stdout(`${JSON.stringify(located, null, 2)}\n`);
   else {
     for (const i of located) {
-      io.stdout(`${i.file}:${i.line}:${i.column}  ${i.path}  ${i.severity === 'warning' ? 'warning: ' : ''}${i.message}\n`);
+      const label = i.severity === 'error' ? '' : `${i.severity}: `;
+      io.stdout(`${i.file}:${i.line}:${i.column}  ${i.path}  ${label}${i.message}\n`);
     }
-    io.stdout(`${plural(errors, 'error')}, ${plural(warnings, 'warning')}\n`);
+    io.stdout(`${plural(errors, 'error')}, ${plural(warnings, 'warning')}${notes > 0 ? `, ${plural(notes, 'note')}` : ''}\n`);
   }
   return errors > 0 ? 1 : 0;
 }
 
+/** The config's element targets counted on every page; findings located in the file. */
+async function checkTargets(file: string, document: ParsedDocument, pages: readonly OpenedPage[]): Promise<LocatedIssue[]> {
+  const uses = collectTargets(document.value);
+  if (uses.length === 0) return [];
+  const targets = uses.map((use) => use.target);
+  const counted = [];
+  for (const page of pages) counted.push({ name: page.name, counts: await page.count(targets) });
+  return pageFindings(uses, counted).map((finding) => ({
+    file,
+    ...document.at(offsetOf(document.tree, { code: finding.code, path: finding.path })),
+    code: finding.code,
+    severity: finding.severity,
+    path: formatPath(finding.path),
+    message: finding.message,
+  }));
+}
+
 /** Read, parse (JSON with comments) and validate one file; every issue gets a position. */
 export async function checkFile(file: string, io: Pick<CliIO, 'readFile'>): Promise<LocatedIssue[]> {
+  return (await inspectFile(file, io)).issues;
+}
+
+/** A file that parsed: its syntax tree, its value, and offset → line and column. */
+interface ParsedDocument {
+  tree: Node;
+  value: unknown;
+  at(offset: number): { line: number; column: number };
+}
+
+async function inspectFile(file: string, io: Pick<CliIO, 'readFile'>): Promise<{ issues: LocatedIssue[]; document?: ParsedDocument }> {
+  const fail = (issues: LocatedIssue[]) => ({ issues });
   let text: string;
   try {
     text = await io.readFile(file);
   } catch (error) {
-    return [{ file, line: 1, column: 1, code: 'unreadable', severity: 'error', path: '(file)', message: `cannot read the file (${(error as Error).message ?? String(error)})` }];
+    return fail([{ file, line: 1, column: 1, code: 'unreadable', severity: 'error', path: '(file)', message: `cannot read the file (${(error as Error).message ?? String(error)})` }]);
   }
   const lines = lineStarts(text);
   const at = (offset: number) => position(lines, offset);
@@ -99,27 +176,27 @@ export async function checkFile(file: string, io: Pick<CliIO, 'readFile'>): Prom
     tree = parseTree(text, syntax, { allowTrailingComma: false, disallowComments: false });
   } catch (error) {
     // The parser recurses per nesting level; a hostile file can exhaust the stack.
-    return [{ file, line: 1, column: 1, code: 'invalid-json', severity: 'error', path: '(file)', message: `cannot parse the file (${(error as Error).message ?? String(error)})` }];
+    return fail([{ file, line: 1, column: 1, code: 'invalid-json', severity: 'error', path: '(file)', message: `cannot parse the file (${(error as Error).message ?? String(error)})` }]);
   }
   if (syntax.length > 0 || tree === undefined) {
     const problems = syntax.length > 0 ? syntax : [{ error: 0, offset: 0, length: 0 }];
-    return problems.map((problem) => ({
+    return fail(problems.map((problem) => ({
       file,
       ...at(problem.offset),
       code: 'invalid-json',
       severity: 'error' as const,
       path: '(syntax)',
       message: syntax.length > 0 ? `invalid JSON: ${describeSyntaxError(printParseErrorCode(problem.error))}` : 'the file is empty',
-    }));
+    })));
   }
   let value: unknown;
   try {
     value = toValue(tree);
   } catch (error) {
-    return [{ file, line: 1, column: 1, code: 'too-deep', severity: 'error', path: '(file)', message: `cannot read the file (${(error as Error).message ?? String(error)})` }];
+    return fail([{ file, line: 1, column: 1, code: 'too-deep', severity: 'error', path: '(file)', message: `cannot read the file (${(error as Error).message ?? String(error)})` }]);
   }
   const { issues } = validateConfig(value);
-  return issues.map((issue) => {
+  const located = issues.map((issue): LocatedIssue => {
     const path = formatPath(issue.path);
     const prefix = `${path}: `;
     return {
@@ -131,10 +208,11 @@ export async function checkFile(file: string, io: Pick<CliIO, 'readFile'>): Prom
       message: issue.message.startsWith(prefix) ? issue.message.slice(prefix.length) : issue.message,
     };
   });
+  return { issues: located, document: { tree, value, at } };
 }
 
 /** Where an issue points: the key itself for a bad key, else the deepest node the path reaches (the parent object for a missing field). */
-function offsetOf(root: Node, issue: ConfigIssue): number {
+function offsetOf(root: Node, issue: Pick<ConfigIssue, 'code' | 'path'>): number {
   const pointsAtKey = issue.code === 'unknown-key' || issue.code === 'forbidden-key';
   for (let length = issue.path.length; length >= 0; length--) {
     const path: IssuePath = issue.path.slice(0, length);

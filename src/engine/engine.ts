@@ -584,7 +584,7 @@ class DecisionEngine implements Engine {
     // A checklist completes by its items; closing it early is not a completion.
     if (x.type === 'checklist') return;
     const rec = this.record(x);
-    const run = rec.run?.v;
+    const run = effectiveRun(rec);
     if (!shown && !run?.active) return;
     if (rec.completedAt === null) rec.completedAt = this.facts.at;
     if (run) this.setRun(x, { active: false, step: run.step, snoozedUntil: null });
@@ -597,7 +597,7 @@ class DecisionEngine implements Engine {
     const shown = this.shown.get(x.index);
     if (shown?.finishing) return this.hide(x, 'completed');
     const rec = this.record(x);
-    const run = rec.run?.v;
+    const run = effectiveRun(rec);
     const wasOn = shown !== undefined || run?.active === true;
     rec.dismissedAt = Math.max(rec.dismissedAt ?? this.facts.at, this.facts.at);
     if (run && (run.active || run.snoozedUntil !== null)) this.setRun(x, { active: false, step: run.step, snoozedUntil: null });
@@ -611,7 +611,7 @@ class DecisionEngine implements Engine {
   private snooze(x: CompiledExperience, until: number): void {
     if (!Number.isFinite(until)) return;
     const rec = this.record(x);
-    const step = rec.run?.v.step ?? 0;
+    const step = effectiveRun(rec)?.step ?? 0;
     this.setRun(x, { active: false, step, snoozedUntil: until });
     this.forced.delete(x.index);
     this.fired.delete(x.index);
@@ -633,7 +633,7 @@ class DecisionEngine implements Engine {
     const answer = comment === undefined ? { at: this.facts.at, o: this.origin, score } : { at: this.facts.at, o: this.origin, score, comment };
     insertBounded(rec.answers, answer, answerOrder, LIMITS.answersPerSurvey);
     if (rec.completedAt === null) rec.completedAt = this.facts.at;
-    const run = rec.run?.v;
+    const run = effectiveRun(rec);
     if (run?.active) this.setRun(x, { active: false, step: run.step, snoozedUntil: null });
     this.touch(x);
     const props: Record<string, Json> = { score, kind: x.def.kind };
@@ -883,7 +883,7 @@ class DecisionEngine implements Engine {
 
   private start(x: CompiledExperience, via: 'trigger' | 'start'): void {
     const rec = this.record(x);
-    const previous = rec.run?.v;
+    const previous = effectiveRun(rec);
     let step = 0;
     if (x.type === 'tour' && via === 'trigger' && previous && !previous.active && previous.snoozedUntil !== null) step = previous.step;
     if (x.type === 'nudge') {
@@ -930,7 +930,7 @@ class DecisionEngine implements Engine {
   private endReason(x: CompiledExperience): 'completed' | 'dismissed' | 'ended' {
     const rec = own(this.facts.state.experiences, x.id);
     if (!rec) return 'ended';
-    if (rec.run?.v.snoozedUntil != null) return 'dismissed';
+    if (effectiveRun(rec)?.snoozedUntil != null) return 'dismissed';
     const since = rec.lastShownAt ?? 0;
     if (rec.dismissedAt !== null && rec.dismissedAt >= since) return 'dismissed';
     if (rec.completedAt !== null && rec.completedAt >= since) return 'completed';
@@ -974,11 +974,21 @@ class DecisionEngine implements Engine {
   }
 
   private runOf(x: CompiledExperience): RunState | undefined {
-    return own(this.facts.state.experiences, x.id)?.run?.v;
+    return effectiveRun(own(this.facts.state.experiences, x.id));
   }
 
   private setRun(x: CompiledExperience, run: RunState): void {
-    this.record(x).run = { v: run, s: this.stamp() };
+    const rec = this.record(x);
+    const previous = this.runOf(x);
+    const at = this.facts.at;
+    if (run.active) {
+      // Same run: keep when it began. A new run begins strictly after the latest end.
+      run.startedAt = previous?.active && previous.startedAt !== undefined ? previous.startedAt : Math.max(at, (rec.endedUpTo ?? 0) + 1);
+    } else {
+      if (previous?.startedAt !== undefined) run.startedAt = previous.startedAt;
+      if (previous?.active || run.snoozedUntil !== null) rec.endedUpTo = Math.max(rec.endedUpTo ?? 0, at);
+    }
+    rec.run = { v: run, s: this.stamp() };
     if (run.active) this.runs.add(x.index);
     else this.runs.delete(x.index);
     this.touch(x);
@@ -1146,7 +1156,7 @@ class DecisionEngine implements Engine {
     if (!rec) return null;
     const at = this.facts.at;
     const facts = this.facts;
-    const run = rec.run?.v;
+    const run = effectiveRun(rec);
     if (run?.snoozedUntil != null && run.snoozedUntil > at) {
       later(facts, run.snoozedUntil);
       return 'snoozed';
@@ -1211,7 +1221,7 @@ class DecisionEngine implements Engine {
       case 'not-seen':
         return rec === undefined || sumCounter(rec.shows) === 0;
       case 'active':
-        return rec?.run?.v.active === true || (x !== undefined && this.shown.has(x.index));
+        return effectiveRun(rec)?.active === true || (x !== undefined && this.shown.has(x.index));
       case 'completed':
         return rec?.completedAt != null;
       case 'dismissed':
@@ -1228,7 +1238,7 @@ class DecisionEngine implements Engine {
     const shows = sumCounter(rec.shows);
     parts.push(shows === 0 ? 'never shown' : `shown ${shows} ${shows === 1 ? 'time' : 'times'}`);
     const x = this.catalog.byId.get(id);
-    if (rec.run?.v.active || (x && this.shown.has(x.index))) parts.push('active');
+    if (effectiveRun(rec)?.active || (x && this.shown.has(x.index))) parts.push('active');
     if (rec.completedAt !== null) parts.push('completed');
     if (rec.dismissedAt !== null) parts.push('dismissed');
     if (rec.answers.length > 0) parts.push('answered');
@@ -1242,7 +1252,7 @@ class DecisionEngine implements Engine {
     const at = this.facts.at;
     const rec = own(this.facts.state.experiences, x.id);
     const shown = this.shown.get(x.index);
-    const run = rec?.run?.v;
+    const run = effectiveRun(rec);
     const active = run?.active === true || shown !== undefined;
 
     checks.push({ check: 'enabled', ok: x.enabled, detail: x.enabled ? 'enabled' : 'switched off (enabled: false)' });
@@ -1326,7 +1336,7 @@ class DecisionEngine implements Engine {
       case 'loop':
         return `shown ${this.showsLastMinute(x)} times in the last minute (loop protection)`;
       default: {
-        const running = rec?.run?.v.active || this.shown.has(x.index);
+        const running = effectiveRun(rec)?.active || this.shown.has(x.index);
         if (running) return 'running now';
         const limit = maxShows !== null ? ` of ${maxShows}` : '';
         return `${shows === 0 ? 'never shown' : `shown ${shows}${limit} ${shows === 1 ? 'time' : 'times'}`} (show: ${show})`;
@@ -1383,6 +1393,16 @@ class DecisionEngine implements Engine {
     const holder = this.catalog.experiences[this.holder]!;
     return `blocked by ${holder.type} '${holder.id}' (priority ${holder.priority})`;
   }
+}
+
+/**
+ * The run as it stands: a run that began at or before the latest end (which another tab may have
+ * written concurrently) is over, whatever its own register says.
+ */
+function effectiveRun(rec: ExperienceRecord | undefined): RunState | undefined {
+  const run = rec?.run?.v;
+  if (run?.active && run.startedAt !== undefined && run.startedAt <= (rec!.endedUpTo ?? 0)) return { ...run, active: false };
+  return run;
 }
 
 const NO_ITEMS: Record<string, never> = Object.freeze(Object.create(null) as Record<string, never>);

@@ -165,3 +165,53 @@ describe('mergeStates is a join', () => {
     expect([canon(a), canon(b)]).toEqual(before);
   });
 });
+
+describe('ending a run beats concurrent writes from another tab', () => {
+  const config: WaymarkConfig = {
+    version: '1',
+    experiences: [
+      { id: 'a', type: 'announcement', display: 'banner', title: 'A' },
+      { id: 'tour', type: 'tour', steps: [{ title: '1' }, { title: '2' }, { title: '3' }] },
+    ],
+  };
+  const T = 1_768_000_000_000;
+  const boot = (origin: string, state: ReturnType<typeof initialState>) => {
+    const engine = createEngine({ config, state: structuredClone(state), origin });
+    engine.dispatch({ type: 'session', at: T, sessionId: `s-${origin}` });
+    engine.dispatch({ type: 'page', at: T, url: '/' });
+    return engine;
+  };
+
+  it('a dismissal in one tab wins over a show written in the same millisecond by another, in either merge order', () => {
+    const base = initialState('u', T);
+    // Tab 2 writes many times in this millisecond, so its stamps' counters run ahead of tab 1's.
+    const tab2 = boot('t2', base);
+    for (let i = 0; i < 5; i++) tab2.dispatch({ type: 'track', at: T, name: 'noise' });
+    const tab1 = boot('t1', base);
+    tab1.dispatch({ type: 'dismiss', at: T, experienceId: 'a' });
+    for (const merged of [mergeStates(tab1.state, tab2.state), mergeStates(tab2.state, tab1.state)]) {
+      const view = createEngine({ config, state: structuredClone(merged), origin: 'reader' });
+      view.dispatch({ type: 'session', at: T + 1, sessionId: 's-reader' });
+      view.dispatch({ type: 'page', at: T + 1, url: '/' });
+      expect(view.active().map((a) => a.experienceId)).not.toContain('a');
+    }
+    tab2.adopt(mergeStates(tab2.state, tab1.state), T + 2);
+    expect(tab2.active().map((a) => a.experienceId)).not.toContain('a');
+  });
+
+  it('a step taken in another tab after the tour was closed does not reopen it; a run started later is not ended', () => {
+    const base = initialState('u', T);
+    const tab1 = boot('t1', base);
+    const tab2 = boot('t2', base);
+    tab2.adopt(mergeStates(tab2.state, tab1.state), T + 1);
+    tab1.dispatch({ type: 'action', at: T + 10, experienceId: 'tour', action: { type: 'dismiss' } });
+    tab2.dispatch({ type: 'action', at: T + 20, experienceId: 'tour', action: { type: 'next' } }); // concurrent: tab 2 has not seen it
+    tab2.adopt(mergeStates(tab2.state, tab1.state), T + 30);
+    expect(tab2.active().map((a) => a.experienceId)).not.toContain('tour');
+    // Started again from code afterwards: a new run, which the old end does not touch.
+    tab2.dispatch({ type: 'start', at: T + 40, experienceId: 'tour' });
+    expect(tab2.active().map((a) => a.experienceId)).toContain('tour');
+    tab1.adopt(mergeStates(tab1.state, tab2.state), T + 50);
+    expect(tab1.active().map((a) => a.experienceId)).toContain('tour');
+  });
+});

@@ -54,6 +54,7 @@ function mergeExperience(a: ExperienceRecord, b: ExperienceRecord): ExperienceRe
     completedAt: minOf(a.completedAt, b.completedAt),
     dismissedAt: maxOf(a.dismissedAt, b.dismissedAt),
     run: mergeOptionalRegister(a.run, b.run),
+    endedUpTo: Math.max(a.endedUpTo ?? 0, b.endedUpTo ?? 0),
     level: Math.max(a.level, b.level),
     control: a.control || b.control,
     wouldHaveShown: a.wouldHaveShown || b.wouldHaveShown,

@@ -344,6 +344,7 @@ class Reader {
     rec.dismissedAt = this.optionalTime(value['dismissedAt'], 'experience times');
     rec.lastSession = this.optionalRegister(value['lastSession'], 'experience sessions', (v) => (typeof v === 'string' ? v : undefined));
     rec.run = this.optionalRegister(value['run'], 'experience runs', (v) => this.run(v));
+    rec.endedUpTo = isTime(value['endedUpTo']) ? value['endedUpTo'] : 0;
     rec.level = isCount(value['level']) ? value['level'] : 0;
     rec.control = value['control'] === true;
     rec.wouldHaveShown = value['wouldHaveShown'] === true;
@@ -370,7 +371,9 @@ class Reader {
     if (!isRecord(value) || typeof value['active'] !== 'boolean' || !isCount(value['step'])) return undefined;
     const snoozedUntil = value['snoozedUntil'];
     if (snoozedUntil !== null && snoozedUntil !== undefined && !isTime(snoozedUntil)) return undefined;
-    return { active: value['active'], step: value['step'], snoozedUntil: snoozedUntil ?? null };
+    const run: RunState = { active: value['active'], step: value['step'], snoozedUntil: snoozedUntil ?? null };
+    if (isTime(value['startedAt'])) run.startedAt = value['startedAt'];
+    return run;
   }
 
   private item(value: unknown): ItemState | undefined {

@@ -83,6 +83,8 @@ export interface RunState {
   step: number;
   /** Paused until this time; the run resumes at `step` afterwards. */
   snoozedUntil: number | null;
+  /** When this run began (absent in state written before runs carried it). */
+  startedAt?: number;
 }
 
 export interface ItemState {
@@ -111,6 +113,12 @@ export interface ExperienceRecord {
   /** Last dismissal. */
   dismissedAt: number | null;
   run: Register<RunState> | null;
+  /**
+   * The latest time a run was ended (dismissed, completed, snoozed) in any tab. A run that began at
+   * or before it counts as ended, so a concurrent write from another tab (a show, a step) can never
+   * bring back what the user closed. Merged by max, so the merge stays a join.
+   */
+  endedUpTo: number;
   /** Nudges: how many escalation levels were shown. */
   level: number;
   /** Held out as a control-group member. */
@@ -171,6 +179,7 @@ export function emptyRecord(): ExperienceRecord {
     completedAt: null,
     dismissedAt: null,
     run: null,
+    endedUpTo: 0,
     level: 0,
     control: false,
     wouldHaveShown: false,

@@ -115,7 +115,7 @@ describe('tour machine', () => {
     expect(shows(h.send({ type: 'page', url: '/home' }))).toEqual(['welcome@0']);
     const next = h.act('welcome', { type: 'next' });
     expect(hides(next)).toEqual(['welcome:ineligible']);
-    expect(h.engine.state.experiences['welcome']!.run!.v).toEqual({ active: true, step: 1, snoozedUntil: null });
+    expect(h.engine.state.experiences['welcome']!.run!.v).toMatchObject({ active: true, step: 1, snoozedUntil: null });
     expect(h.engine.why('welcome', T0 + 10_000).reason).toBe('active at step 2 of 3, waiting for page "/projects/*"');
     const arrived = h.send({ type: 'page', url: 'https://app.example.com/projects/42' });
     expect(shows(arrived)).toEqual(['welcome@1']);

@@ -265,7 +265,8 @@ export function createWaymark(options: WaymarkOptions = {}): Waymark {
     engine = createEngine({ config, state, origin });
     const unsubscribe = nextStore.subscribe(
       (remote) => {
-        if (engine && store === nextStore) apply(engine.adopt(remote, now()));
+        // Join, not replace: our newest changes may still be waiting in the store's write debounce.
+        if (engine && store === nextStore) apply(engine.adopt(mergeStates(engine.state, remote), now()));
       },
       // Another tab reset this user: start over here too, or our old state would be written back.
       () => {

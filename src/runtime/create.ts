@@ -104,9 +104,7 @@ export function createWaymark(options: WaymarkOptions = {}): Waymark {
       case 'show': {
         const experience = experiences.get(effect.experienceId);
         if (!experience) return;
-        const view = { experience, step: effect.step, level: effect.level };
-        emitter.emit('show', view);
-        withRenderer((renderer) => renderer.show(view));
+        showView(experience, effect.step, effect.level);
         return;
       }
       case 'hide':
@@ -116,9 +114,13 @@ export function createWaymark(options: WaymarkOptions = {}): Waymark {
       case 'stage':
         emitter.emit('stage', { from: effect.from, to: effect.to });
         return;
-      case 'checklist':
+      case 'checklist': {
         emitter.emit('checklist', { experienceId: effect.experienceId });
+        // A shown checklist re-renders with its new progress.
+        const experience = experiences.get(effect.experienceId);
+        if (experience && engine?.active().some((a) => a.experienceId === effect.experienceId)) showView(experience);
         return;
+      }
       case 'run':
         runAction(effect.action);
         return;
@@ -126,6 +128,13 @@ export function createWaymark(options: WaymarkOptions = {}): Waymark {
         wakeAt(effect.at);
         return;
     }
+  }
+
+  function showView(experience: Experience, step?: number, level?: number): void {
+    const checklist = experience.type === 'checklist' ? (engine?.checklist(experience.id) ?? undefined) : undefined;
+    const view = { experience, step, level, checklist };
+    emitter.emit('show', view);
+    withRenderer((renderer) => renderer.show(view));
   }
 
   function runAction(action: Action): void {

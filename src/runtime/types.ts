@@ -1,7 +1,7 @@
 import type { ConfigIssue } from '../config/validate.js';
 import type { WaymarkConfig, Experience } from '../config/types.js';
 import type { AnalyticsEvent, AnalyticsEventType, Json, Traits, UserAction, Why } from '../engine/contract.js';
-import type { UserState } from '../engine/index.js';
+import type { ChecklistView, UserState } from '../engine/index.js';
 import type { RemoteAdapter } from '../platform/store/index.js';
 import type { SinkSpec } from '../platform/analytics/index.js';
 import type { WaymarkError } from './errors.js';
@@ -39,6 +39,8 @@ export interface ShowEvent {
   experience: Experience;
   step?: number;
   level?: number;
+  /** Checklists: item states and progress. */
+  checklist?: ChecklistView;
 }
 
 export interface HideEvent {

@@ -6,6 +6,7 @@
  */
 import type { Article, Experience, ThemeTokens } from '../config/types.js';
 import type { UserAction } from '../engine/contract.js';
+import type { ChecklistView } from '../engine/index.js';
 import type { ComponentContext } from './shared/context.js';
 import { createDismissibleStack } from './shared/dismissible-stack.js';
 import { createTranslator } from './shared/i18n.js';
@@ -31,6 +32,8 @@ export interface ExperienceView {
   experience: Experience;
   step?: number;
   level?: number;
+  /** Checklists: each item's state and the progress, from the engine (re-sent whenever it changes). */
+  checklist?: ChecklistView;
 }
 
 export interface ExperienceRenderer {

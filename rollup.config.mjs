@@ -21,7 +21,8 @@ export default [
       'engine/index': 'src/engine/index.ts',
       'cli/main': 'src/cli/main.ts',
     },
-    external: (id) => external.some((re) => re.test(id)) || id.startsWith('node:'),
+    // The CLI loads happy-dom, puppeteer-core and esbuild lazily, only for `validate --page`.
+    external: (id) => external.some((re) => re.test(id)) || id.startsWith('node:') || /^(happy-dom|puppeteer-core|esbuild)(\/|$)/.test(id),
     plugins: [ts()],
     onwarn,
     output: { dir: 'dist/lib', format: 'es', preserveModules: true, preserveModulesRoot: 'src', sourcemap: true },

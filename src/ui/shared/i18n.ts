@@ -11,7 +11,9 @@ export type Message = string | Partial<Record<Intl.LDMLPluralRule, string>> & { 
 export type StringKey =
   | 'next' | 'back' | 'done' | 'skip' | 'close' | 'gotIt'
   | 'progress' | 'stepLabel' | 'stepAnnouncement' | 'stepsLeft'
-  | 'beaconLabel' | 'hintLabel' | 'articles' | 'opensInNewTab' | 'tourLabel';
+  | 'beaconLabel' | 'hintLabel' | 'articles' | 'opensInNewTab' | 'tourLabel'
+  | 'surveyLabel' | 'submit' | 'whyLabel' | 'chooseScore' | 'thankYou' | 'scaleEnd' | 'stars'
+  | 'npsLow' | 'npsHigh' | 'cesLow' | 'cesHigh' | 'csat1' | 'csat2' | 'csat3' | 'csat4' | 'csat5';
 
 type Catalog = Record<StringKey, Message>;
 
@@ -31,6 +33,22 @@ const en: Catalog = {
   articles: 'Related articles',
   opensInNewTab: '(opens in a new tab)',
   tourLabel: 'Product tour',
+  surveyLabel: 'Feedback survey',
+  submit: 'Send',
+  whyLabel: 'What is the main reason for your score? (optional)',
+  chooseScore: 'Choose a score first.',
+  thankYou: 'Thank you for your feedback!',
+  scaleEnd: '{score} = {label}',
+  stars: { one: '{count} star', other: '{count} stars' },
+  npsLow: 'Not at all likely',
+  npsHigh: 'Extremely likely',
+  cesLow: 'Very difficult',
+  cesHigh: 'Very easy',
+  csat1: 'Very unsatisfied',
+  csat2: 'Unsatisfied',
+  csat3: 'Neutral',
+  csat4: 'Satisfied',
+  csat5: 'Very satisfied',
 };
 
 const ru: Catalog = {
@@ -54,6 +72,22 @@ const ru: Catalog = {
   articles: 'Статьи по теме',
   opensInNewTab: '(откроется в новой вкладке)',
   tourLabel: 'Обзор продукта',
+  surveyLabel: 'Опрос',
+  submit: 'Отправить',
+  whyLabel: 'Почему вы поставили такую оценку? (необязательно)',
+  chooseScore: 'Сначала выберите оценку.',
+  thankYou: 'Спасибо за ваш отзыв!',
+  scaleEnd: '{score} = {label}',
+  stars: { one: '{count} звезда', few: '{count} звезды', many: '{count} звёзд', other: '{count} звезды' },
+  npsLow: 'Точно не порекомендую',
+  npsHigh: 'Обязательно порекомендую',
+  cesLow: 'Очень сложно',
+  cesHigh: 'Очень легко',
+  csat1: 'Очень плохо',
+  csat2: 'Плохо',
+  csat3: 'Нормально',
+  csat4: 'Хорошо',
+  csat5: 'Отлично',
 };
 
 const lt: Catalog = {
@@ -77,6 +111,22 @@ const lt: Catalog = {
   articles: 'Susiję straipsniai',
   opensInNewTab: '(atsidarys naujame skirtuke)',
   tourLabel: 'Produkto turas',
+  surveyLabel: 'Apklausa',
+  submit: 'Siųsti',
+  whyLabel: 'Kodėl skyrėte tokį įvertinimą? (neprivaloma)',
+  chooseScore: 'Pirmiausia pasirinkite įvertinimą.',
+  thankYou: 'Ačiū už atsiliepimą!',
+  scaleEnd: '{score} = {label}',
+  stars: { one: '{count} žvaigždutė', few: '{count} žvaigždutės', many: '{count} žvaigždutės', other: '{count} žvaigždučių' },
+  npsLow: 'Visiškai netikėtina',
+  npsHigh: 'Labai tikėtina',
+  cesLow: 'Labai sunku',
+  cesHigh: 'Labai lengva',
+  csat1: 'Labai blogai',
+  csat2: 'Blogai',
+  csat3: 'Vidutiniškai',
+  csat4: 'Gerai',
+  csat5: 'Puikiai',
 };
 
 const ar: Catalog = {
@@ -102,6 +152,22 @@ const ar: Catalog = {
   articles: 'مقالات ذات صلة',
   opensInNewTab: '(يفتح في علامة تبويب جديدة)',
   tourLabel: 'جولة في المنتج',
+  surveyLabel: 'استبيان الرأي',
+  submit: 'إرسال',
+  whyLabel: 'ما السبب الرئيسي لتقييمك؟ (اختياري)',
+  chooseScore: 'اختر تقييمًا أولًا.',
+  thankYou: 'شكرًا على ملاحظاتك!',
+  scaleEnd: '{score} = {label}',
+  stars: { zero: '{count} نجوم', one: 'نجمة واحدة', two: 'نجمتان', few: '{count} نجوم', many: '{count} نجمة', other: '{count} نجمة' },
+  npsLow: 'غير مرجّح على الإطلاق',
+  npsHigh: 'مرجّح للغاية',
+  cesLow: 'صعب جدًا',
+  cesHigh: 'سهل جدًا',
+  csat1: 'غير راضٍ جدًا',
+  csat2: 'غير راضٍ',
+  csat3: 'محايد',
+  csat4: 'راضٍ',
+  csat5: 'راضٍ جدًا',
 };
 
 /** Read-only: the built-in catalogs. Frozen so no caller can mutate another instance's strings. */

@@ -51,17 +51,19 @@ interface RenderedElement extends HTMLElement {
   step?: number;
 }
 
-type RenderedType = 'tour' | 'hint' | 'beacon';
+type RenderedType = 'tour' | 'hint' | 'beacon' | 'announcement' | 'survey';
 
 /** One lazy chunk per component; each registering module exports the tag it defined. */
 const LOADERS: Record<RenderedType, () => Promise<{ tagName: string }>> = {
   tour: () => import('./tour/define.js'),
   hint: () => import('./hint/define.js'),
   beacon: () => import('./beacon/define.js'),
+  announcement: () => import('./announcement/define.js'),
+  survey: () => import('./survey/define.js'),
 };
 
 function isRendered(type: Experience['type']): type is RenderedType {
-  return type === 'tour' || type === 'hint' || type === 'beacon';
+  return type === 'tour' || type === 'hint' || type === 'beacon' || type === 'announcement' || type === 'survey';
 }
 
 /** Lazy: each experience type's component is loaded with import() only when first shown. */

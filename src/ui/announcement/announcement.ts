@@ -154,11 +154,19 @@ export class WmAnnouncement extends LitElement {
     this.close();
   }
 
+  protected override willUpdate(): void {
+    // Measure the page's fixed bars before the banner first renders, so it opens in place.
+    const experience = this.experience;
+    if (experience?.display === 'banner' && this.context && this.isConnected && this.openedAs !== openKey(experience)) {
+      this.insets = pageEdgeInsets(this.context.window, this);
+    }
+  }
+
   protected override updated(changed: PropertyValues<this>): void {
     if (!changed.has('experience') && !changed.has('context')) return;
     const experience = this.experience;
     if (!experience || !this.context || !this.isConnected) return;
-    const key = `${experience.id}:${experience.display}`;
+    const key = openKey(experience);
     if (this.openedAs === key) return;
     this.close();
     this.openedAs = key;
@@ -285,7 +293,6 @@ export class WmAnnouncement extends LitElement {
     const schedule = () => {
       if (frame === 0) frame = win.requestAnimationFrame(measure);
     };
-    measure();
     win.addEventListener('resize', schedule, { passive: true });
     win.addEventListener('scroll', schedule, { passive: true, capture: true });
     return () => {
@@ -343,6 +350,10 @@ export class WmAnnouncement extends LitElement {
     this.dispatchEvent(event);
     if (!event.defaultPrevented) context.act(experience.id, action);
   }
+}
+
+function openKey(experience: AnnouncementExperience): string {
+  return `${experience.id}:${experience.display}`;
 }
 
 declare global {

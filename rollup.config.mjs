@@ -1,7 +1,11 @@
 import esbuild from 'rollup-plugin-esbuild';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
+import { rmSync } from 'node:fs';
 import pkg from './package.json' with { type: 'json' };
+
+// Every build starts clean, so no stale chunk is ever served.
+rmSync(new URL('./dist', import.meta.url), { recursive: true, force: true });
 
 const external = Object.keys(pkg.dependencies).map((name) => new RegExp(`^${name}(/|$)`));
 const ts = () => esbuild({ target: 'es2022', tsconfig: 'tsconfig.json' });
@@ -30,6 +34,8 @@ export default [
   // The self-contained bundle for a script tag or CDN: dependencies inlined, UI split into lazy chunks.
   {
     input: { waymark: 'src/browser.ts' },
+    // Let the entry chunk carry what lazy chunks share, instead of a facade that costs a second request.
+    preserveEntrySignatures: 'allow-extension',
     plugins: [nodeResolve({ browser: true }), ts(), terser({ format: { comments: false } })],
     onwarn,
     output: { dir: 'dist/cdn', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js', sourcemap: true },

@@ -261,10 +261,16 @@ export function createWaymark(options: WaymarkOptions = {}): Waymark {
     });
   }
 
+  /** Open a user's store and start reading it (independent of the config, so it can overlap the config fetch). */
+  function openUser(forUser: string): { store: DurableStore<UserState>; stored: Promise<UserState | undefined> } {
+    const opened = openStore(forUser);
+    return { store: opened, stored: opened.load() };
+  }
+
   /** Load a user's state and (re)start the engine on it; sensors and listeners stay. */
-  async function loadUser(forUser: string, carryOver?: UserState): Promise<void> {
-    const nextStore = openStore(forUser);
-    const stored = await nextStore.load();
+  async function loadUser(forUser: string, carryOver?: UserState, opened = openUser(forUser)): Promise<void> {
+    const nextStore = opened.store;
+    const stored = await opened.stored;
     if (destroyed) {
       await nextStore.dispose();
       return;
@@ -305,12 +311,17 @@ export function createWaymark(options: WaymarkOptions = {}): Waymark {
   const ready = (async () => {
     // Let the caller attach on('error') first: config problems are reported after createWaymark() returns.
     await Promise.resolve();
+    // The config fetch and the stored progress load overlap.
+    const opened = openUser(userId);
     const loaded = await loadConfig();
     config = loaded.config;
     locale = negotiateLocale(options.locale, config, win);
     experiences = new Map(config.experiences.map((experience) => [experience.id, experience]));
-    if (destroyed) return;
-    await loadUser(userId);
+    if (destroyed) {
+      await opened.store.dispose();
+      return;
+    }
+    await loadUser(userId, undefined, opened);
     // loadUser assigned it; TypeScript cannot see through the await.
     const started = engine as Engine | null;
     if (destroyed || !started) return;

@@ -233,12 +233,30 @@ export function createWaymark(options: WaymarkOptions = {}): Waymark {
         return { config: EMPTY_CONFIG, issues: [] };
       }
     }
-    if (raw === undefined) return { config: EMPTY_CONFIG, issues: [] };
+    raw = await withDeclaredExperiences(raw ?? EMPTY_CONFIG);
     const { config: valid, issues } = validateConfig(raw);
     for (const issue of issues) {
       report({ code: `config-${issue.code}`, severity: issue.severity, where: 'config', path: issue.path, message: issue.message });
     }
     return { config: valid ?? EMPTY_CONFIG, issues };
+  }
+
+  /**
+   * `<wm-tour>`, `<wm-hint>` and `<wm-beacon>` written in the page compile to the same experience
+   * objects as JSON and are validated with the config (the compiler loads only when the page has some).
+   */
+  async function withDeclaredExperiences(raw: unknown): Promise<unknown> {
+    const selector = ['wm-tour', 'wm-hint', 'wm-beacon'].map((tag) => `${tag}:not([data-waymark-ui])`).join(', ');
+    if (!win!.document.querySelector(selector)) return raw;
+    const { compileDeclarativeAll } = await import('../ui/declarative.js');
+    const { experiences: declared, issues } = compileDeclarativeAll(win!.document);
+    for (const issue of issues) {
+      report({ code: `declarative-${issue.code}`, severity: 'error', where: 'declarative', message: `${issue.path}: ${issue.message}` });
+    }
+    if (declared.length === 0 || raw === null || typeof raw !== 'object' || Array.isArray(raw)) return raw;
+    const doc = raw as { experiences?: unknown };
+    const fromConfig = Array.isArray(doc.experiences) ? doc.experiences : [];
+    return { ...doc, experiences: [...fromConfig, ...declared] };
   }
 
   function openStore(forUser: string): DurableStore<UserState> {

@@ -447,7 +447,7 @@ function starIcon(filled: boolean): TemplateResult {
 
 /** Five faces from very unhappy (1) to very happy (5): the mouth's curve carries the feeling. */
 function faceIcon(value: number): TemplateResult {
-  const curve = [-5, -2.5, 0, 2.5, 5][value - 1] ?? 0;
+  const curve = [-7, -3, 0, 3, 7][value - 1] ?? 0;
   return html`<svg viewBox="0 0 24 24" aria-hidden="true">${svg`
     <circle cx="12" cy="12" r="10" fill="none" stroke="currentColor" stroke-width="1.6"></circle>
     <circle cx="8.5" cy="9.5" r="1.3" fill="currentColor"></circle>

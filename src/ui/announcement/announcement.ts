@@ -1,6 +1,5 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
-import { styleMap } from 'lit/directives/style-map.js';
+import { property, query } from 'lit/decorators.js';
 import type { Action, AnnouncementExperience } from '../../config/types.js';
 import type { UserAction } from '../../engine/contract.js';
 import { renderBody, renderButtons, renderImage } from '../shared/content.js';
@@ -58,7 +57,8 @@ export class WmAnnouncement extends LitElement {
         --wm-modal-width: 30rem;
       }
       .banner {
-        inset: auto 0 auto 0;
+        /* The offsets are set through the CSSOM (strict CSP forbids style attributes). */
+        inset: var(--wm-edge-top, 0px) 0 auto 0;
         width: auto;
         max-width: none;
         padding: 10px 48px 10px 16px;
@@ -67,6 +67,7 @@ export class WmAnnouncement extends LitElement {
         box-shadow: 0 2px 8px rgb(0 0 0 / 0.12);
       }
       .banner.bottom {
+        inset: auto 0 var(--wm-edge-bottom, 0px) 0;
         border-width: 1px 0 0;
       }
       .banner[dir='rtl'] {
@@ -132,9 +133,6 @@ export class WmAnnouncement extends LitElement {
   /** Set by the renderer. */
   @property({ attribute: false }) context?: ComponentContext;
 
-  /** Room the page's own fixed bars take at the viewport edges. */
-  @state() private insets: EdgeInsets = { top: 0, bottom: 0 };
-
   @query('.card') private card?: HTMLElement;
 
   /** Undone when it leaves the page or its display changes. */
@@ -152,14 +150,6 @@ export class WmAnnouncement extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.close();
-  }
-
-  protected override willUpdate(): void {
-    // Measure the page's fixed bars before the banner first renders, so it opens in place.
-    const experience = this.experience;
-    if (experience?.display === 'banner' && this.context && this.isConnected && this.openedAs !== openKey(experience)) {
-      this.insets = pageEdgeInsets(this.context.window, this);
-    }
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -187,7 +177,6 @@ export class WmAnnouncement extends LitElement {
   private renderBanner(experience: AnnouncementExperience, context: ComponentContext): unknown {
     const t = context.translator;
     const bottom = experience.position === 'bottom';
-    const offset = bottom ? { bottom: `${this.insets.bottom}px`, top: 'auto' } : { top: `${this.insets.top}px`, bottom: 'auto' };
     return html`<section
       class="card banner ${bottom ? 'bottom' : 'top'}"
       part="banner"
@@ -196,7 +185,6 @@ export class WmAnnouncement extends LitElement {
       aria-labelledby="wm-title"
       dir=${t.dir}
       lang=${t.locale}
-      style=${styleMap(offset)}
       @focusin=${this.onBannerFocusIn}
       @focusout=${this.onBannerFocusOut}
     >
@@ -264,11 +252,12 @@ export class WmAnnouncement extends LitElement {
       });
       card.focus({ preventScroll: true });
     } else {
+      // Measured before it opens, so it appears in place beside the page's fixed bars.
+      this.cleanups.push(this.trackEdges(context.window));
       card.showPopover();
       this.cleanups.push(() => {
         if (card.matches(':popover-open')) card.hidePopover();
       });
-      this.cleanups.push(this.trackEdges(context.window));
     }
     if (!this.shownReported) {
       this.shownReported = true;
@@ -285,20 +274,27 @@ export class WmAnnouncement extends LitElement {
   /** Keep the banner beside the page's fixed bars as the viewport changes. Returns its disposer. */
   private trackEdges(win: Window): () => void {
     let frame = 0;
+    let applied: EdgeInsets | null = null;
     const measure = () => {
       frame = 0;
       const next = pageEdgeInsets(win, this);
-      if (next.top !== this.insets.top || next.bottom !== this.insets.bottom) this.insets = next;
+      if (applied?.top === next.top && applied.bottom === next.bottom) return;
+      applied = next;
+      this.style.setProperty('--wm-edge-top', `${next.top}px`);
+      this.style.setProperty('--wm-edge-bottom', `${next.bottom}px`);
     };
     const schedule = () => {
       if (frame === 0) frame = win.requestAnimationFrame(measure);
     };
+    measure();
     win.addEventListener('resize', schedule, { passive: true });
     win.addEventListener('scroll', schedule, { passive: true, capture: true });
     return () => {
       if (frame !== 0) win.cancelAnimationFrame(frame);
       win.removeEventListener('resize', schedule);
       win.removeEventListener('scroll', schedule, { capture: true });
+      this.style.removeProperty('--wm-edge-top');
+      this.style.removeProperty('--wm-edge-bottom');
     };
   }
 

@@ -122,6 +122,10 @@ describe('<wm-survey>', () => {
     await sendKeys({ press: 'Enter' });
     expect(harness.actions.at(-1)!.action).to.deep.equal({ type: 'button', action: { type: 'open-chat' } });
     expect(await axeViolations(element)).to.deep.equal([]);
+    // Focus is still inside after the thank-you: Escape closes it.
+    await sendKeys({ press: 'Escape' });
+    expect(harness.actions.at(-1)!.action).to.deep.equal({ type: 'dismiss' });
+    await until(() => document.querySelector('[data-experience="nps"]') === null, 'survey removed');
   });
 
   it('NPS by pointer: promoters are offered a review link; no comment means none is sent', async () => {
@@ -223,6 +227,7 @@ describe('<wm-survey>', () => {
     harness.show({ id: 'ces', type: 'survey', kind: 'ces', question: 'How easy was it to set up billing?' });
     const element = await mounted('ces');
     expect(radioNames(element)).to.deep.equal(['1 = Very difficult', '2', '3', '4', '5', '6', '7 = Very easy']);
+    expect(await axeViolations(element)).to.deep.equal([]);
     radios(element)[0]!.focus();
     await sendKeys({ press: 'End' });
     await sendKeys({ press: 'ArrowLeft' });

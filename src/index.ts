@@ -7,3 +7,5 @@ export type { Waymark, WaymarkOptions, WaymarkEventMap, ShowEvent, HideEvent } f
 export type { WaymarkError } from './runtime/errors.js';
 export * from './config/index.js';
 export type * from './engine/contract.js';
+/** NPS, CSAT and CES from exported `survey_answered` events (formulas in docs/surveys.md). */
+export { computeScores, type SurveyScores } from './platform/surveys/scores.js';

@@ -44,7 +44,7 @@ describe('checklist machine', () => {
     h.send({ type: 'session', sessionId: 's1' });
     const tracked = h.send({ type: 'track', name: 'project_created' });
     expect(shows(tracked)).toEqual([]);
-    expect(emitted(tracked, 'checklist_item_completed')).toEqual([{ item: 'project', version: 1 }]);
+    expect(emitted(tracked, 'checklist_item_completed')).toEqual([{ item: 'project', version: 1, itemsDone: 1, itemsTotal: 2 }]);
     expect(tracked).toContainEqual({ type: 'checklist', experienceId: 'setup' });
     h.send({ type: 'page', url: '/billing' });
     h.send({ type: 'page', url: '/elsewhere' });
@@ -73,7 +73,7 @@ describe('checklist machine', () => {
   it('manual items tick and untick; automatic ones cannot be ticked by hand', () => {
     const h = harness(list([{ id: 'm', title: 'M', manual: true }, { id: 'auto', title: 'Auto', doneWhen: { event: 'x' } }]));
     h.send({ type: 'session', sessionId: 's1' });
-    expect(emitted(h.act({ type: 'item-done', item: 'm' }), 'checklist_item_completed')).toEqual([{ item: 'm', version: 1 }]);
+    expect(emitted(h.act({ type: 'item-done', item: 'm' }), 'checklist_item_completed')).toEqual([{ item: 'm', version: 1, itemsDone: 1, itemsTotal: 2 }]);
     h.act({ type: 'item-done', item: 'auto' });
     expect(doneIds(h.view())).toEqual(['m']);
     h.act({ type: 'item-undone', item: 'm' });
@@ -133,7 +133,7 @@ describe('checklist machine', () => {
     expect(shows(v2.send({ type: 'session', sessionId: 's2' }))).toEqual(['setup']);
     expect(v2.view()).toMatchObject({ done: 1, total: 2, complete: false });
     const redone = v2.act({ type: 'item-done', item: 'b' });
-    expect(emitted(redone, 'checklist_item_completed')).toEqual([{ item: 'b', version: 2 }]);
+    expect(emitted(redone, 'checklist_item_completed')).toEqual([{ item: 'b', version: 2, itemsDone: 2, itemsTotal: 2 }]);
     expect(emitted(redone, 'experience_completed')).toHaveLength(1);
   });
 

@@ -496,7 +496,11 @@ class DecisionEngine implements Engine {
     struggles.sort((a, b) => a.at - b.at);
     const props: Record<string, Json> = { kind };
     if (detail !== undefined) props['detail'] = detail;
-    if (keys.length > 0) props['keys'] = [...keys];
+    if (keys.length > 0) {
+      props['keys'] = [...keys];
+      props['target'] = keys[0]!;
+    }
+    props['count'] = struggles.filter((s) => s.kind === kind && this.facts.at - s.at <= 60_000).length;
     this.emit('struggle_detected', null, props);
     this.markKey(DEP.struggle(kind));
   }
@@ -589,7 +593,7 @@ class DecisionEngine implements Engine {
     if (rec.completedAt === null) rec.completedAt = this.facts.at;
     if (run) this.setRun(x, { active: false, step: run.step, snoozedUntil: null });
     this.touch(x);
-    this.emit('experience_completed', x, run && x.type === 'tour' ? { step: run.step } : undefined);
+    this.emit('experience_completed', x, run && x.type === 'tour' ? this.stepProps(x, run.step) : undefined);
     this.hide(x, 'completed');
   }
 
@@ -604,7 +608,7 @@ class DecisionEngine implements Engine {
     this.forced.delete(x.index);
     this.fired.delete(x.index);
     this.touch(x);
-    if (wasOn) this.emit('experience_dismissed', x, run && x.type === 'tour' ? { step: run.step } : undefined);
+    if (wasOn) this.emit('experience_dismissed', x, run && x.type === 'tour' ? this.stepProps(x, run.step) : undefined);
     this.hide(x, 'dismissed');
   }
 
@@ -636,7 +640,8 @@ class DecisionEngine implements Engine {
     const run = effectiveRun(rec);
     if (run?.active) this.setRun(x, { active: false, step: run.step, snoozedUntil: null });
     this.touch(x);
-    const props: Record<string, Json> = { score, kind: x.def.kind };
+    // Names follow the documented event schema (docs/analytics-events.md), which vendor sinks filter by.
+    const props: Record<string, Json> = { metric: x.def.kind, score, hasComment: comment !== undefined && comment.trim() !== '' };
     if (comment !== undefined) props['comment'] = comment;
     this.emit('survey_answered', x, props);
     this.emit('experience_completed', x, { score });
@@ -796,7 +801,7 @@ class DecisionEngine implements Engine {
     const record = this.record(x);
     if (record.completedAt === null) record.completedAt = this.facts.at;
     this.touch(x);
-    this.emit('experience_completed', x, { items: x.items.length });
+    this.emit('experience_completed', x, { itemsDone: x.items.length, itemsTotal: x.items.length });
     if (x.completeToStage !== null) this.moveStageForward(x.completeToStage, 'checklist');
     const shown = this.shown.get(x.index);
     if (shown) shown.finishing = true;
@@ -915,7 +920,7 @@ class DecisionEngine implements Engine {
     if (shown.level !== undefined) effect.level = shown.level;
     this.effects.push(effect);
     if (x.type === 'tour') {
-      this.emit('step_viewed', x, { step: shown.step!, stepId: x.steps[shown.step!]?.id ?? String(shown.step), total: x.steps.length });
+      this.emit('step_viewed', x, { step: shown.step!, stepId: x.steps[shown.step!]?.id ?? String(shown.step), stepCount: x.steps.length });
     }
     this.markKey(DEP.experience(x.id));
   }
@@ -1029,7 +1034,7 @@ class DecisionEngine implements Engine {
     if (!rec.wouldHaveShown) {
       rec.wouldHaveShown = true;
       this.changed = true;
-      this.emit('experience_would_have_shown', x, { control: x.control });
+      this.emit('experience_would_have_shown', x, { group: 'control', control: x.control });
     }
   }
 
@@ -1052,10 +1057,18 @@ class DecisionEngine implements Engine {
     if (target >= 0 && target > this.facts.stageIndex(this.facts.state.stage.v.id)) this.moveStage(id, via);
   }
 
+  /** Step fields of the event schema: index, id and count. */
+  private stepProps(x: CompiledExperience, step: number): Record<string, Json> {
+    return { step, stepId: x.steps[step]?.id ?? String(step), stepCount: x.steps.length };
+  }
+
   private markItem(x: CompiledExperience, item: CompiledItem, done: boolean): void {
     const rec = this.record(x);
     put(rec.items, item.id, { v: { done, version: item.version, at: this.facts.at }, s: this.stamp() });
-    if (done) this.emit('checklist_item_completed', x, { item: item.id, version: item.version });
+    if (done) {
+      const itemsDone = x.items.filter((other) => other === item || this.itemDone(x, other)).length;
+      this.emit('checklist_item_completed', x, { item: item.id, version: item.version, itemsDone, itemsTotal: x.items.length });
+    }
     this.checklistsChanged.add(x.index);
     this.touch(x);
   }

@@ -139,7 +139,7 @@ describe('surveys', () => {
     const h = harness({ experiences: [{ id: 'nps', type: 'survey', kind: 'nps', question: 'How likely…?' }] });
     expect(shows(h.send({ type: 'session', sessionId: 's1' }))).toEqual(['nps']);
     const answered = h.send({ type: 'action', experienceId: 'nps', action: { type: 'answer', score: 4, comment: 'slow' } });
-    expect(emitted(answered, 'survey_answered')).toEqual([{ score: 4, kind: 'nps', comment: 'slow' }]);
+    expect(emitted(answered, 'survey_answered')).toEqual([{ metric: 'nps', score: 4, hasComment: true, comment: 'slow' }]);
     expect(emitted(answered, 'experience_completed')).toEqual([{ score: 4 }]);
     expect(hides(answered)).toEqual([]);
     const rec = h.engine.state.experiences['nps']!;

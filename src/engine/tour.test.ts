@@ -44,16 +44,16 @@ describe('tour machine', () => {
     const started = h.send({ type: 'session', sessionId: 's1' });
     expect(shows(started)).toEqual(['welcome@0']);
     expect(emitted(started, 'experience_shown')).toEqual([{ via: 'trigger', step: 0 }]);
-    expect(emitted(started, 'step_viewed')).toEqual([{ step: 0, stepId: 'intro', total: 3 }]);
+    expect(emitted(started, 'step_viewed')).toEqual([{ step: 0, stepId: 'intro', stepCount: 3 }]);
     const next = h.act('welcome', { type: 'next' });
     expect(shows(next)).toEqual(['welcome@1']);
-    expect(emitted(next, 'step_viewed')).toEqual([{ step: 1, stepId: 'menu', total: 3 }]);
+    expect(emitted(next, 'step_viewed')).toEqual([{ step: 1, stepId: 'menu', stepCount: 3 }]);
     expect(shows(h.act('welcome', { type: 'back' }))).toEqual(['welcome@0']);
     expect(shows(h.act('welcome', { type: 'back' }))).toEqual([]);
     expect(shows(h.act('welcome', { type: 'go-to', step: 2 }))).toEqual(['welcome@2']);
     const done = h.act('welcome', { type: 'next' });
     expect(hides(done)).toEqual(['welcome:completed']);
-    expect(emitted(done, 'experience_completed')).toEqual([{ step: 2 }]);
+    expect(emitted(done, 'experience_completed')).toEqual([{ step: 2, stepId: 'done', stepCount: 3 }]);
     expect(h.engine.state.experiences['welcome']!.completedAt).not.toBeNull();
     expect(h.engine.active()).toEqual([]);
   });
@@ -72,7 +72,7 @@ describe('tour machine', () => {
     h.send({ type: 'session', sessionId: 's1' });
     h.act('welcome', { type: 'next' });
     const dismissed = h.act('welcome', { type: 'dismiss' });
-    expect(emitted(dismissed, 'experience_dismissed')).toEqual([{ step: 1 }]);
+    expect(emitted(dismissed, 'experience_dismissed')).toEqual([{ step: 1, stepId: 'menu', stepCount: 3 }]);
     expect(shows(h.send({ type: 'page', url: '/other' }))).toEqual([]);
     expect(shows(h.send({ type: 'start', experienceId: 'welcome' }))).toEqual(['welcome@0']);
   });
@@ -119,7 +119,7 @@ describe('tour machine', () => {
     expect(h.engine.why('welcome', T0 + 10_000).reason).toBe('active at step 2 of 3, waiting for page "/projects/*"');
     const arrived = h.send({ type: 'page', url: 'https://app.example.com/projects/42' });
     expect(shows(arrived)).toEqual(['welcome@1']);
-    expect(emitted(arrived, 'step_viewed')).toEqual([{ step: 1, stepId: 'b', total: 3 }]);
+    expect(emitted(arrived, 'step_viewed')).toEqual([{ step: 1, stepId: 'b', stepCount: 3 }]);
     expect(emitted(arrived, 'experience_shown')).toEqual([]);
     expect(hides(h.send({ type: 'page', url: '/settings' }))).toEqual(['welcome:ineligible']);
   });

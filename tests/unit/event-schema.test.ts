@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import type { WaymarkConfig } from '../../src/config/types.js';
+import { createEngine, initialState, type Effect, type AnalyticsEvent } from '../../src/engine/index.js';
+import { VENDOR_PROPS } from '../../src/platform/analytics/events.js';
+
+// The engine emits events; sinks forward only the props docs/analytics-events.md names. This test keeps the
+// two in step: each event carries the documented fields the engine is responsible for.
+const ENGINE_PROVIDES: Partial<Record<AnalyticsEvent['type'], string[]>> = {
+  step_viewed: ['step', 'stepId', 'stepCount'],
+  experience_dismissed: ['step', 'stepId', 'stepCount'],
+  checklist_item_completed: ['item', 'itemsDone', 'itemsTotal'],
+  survey_answered: ['metric', 'score', 'hasComment'],
+  experience_would_have_shown: ['group'],
+  struggle_detected: ['kind', 'target', 'count'],
+  stage_changed: ['from', 'to'],
+};
+
+describe('engine events follow the documented event schema', () => {
+  it('every field the engine provides is documented for vendors, and present on the event', () => {
+    const config: WaymarkConfig = {
+      version: '1',
+      stages: [{ id: 'signup' }, { id: 'setup', enterWhen: { event: 'project_created' } }],
+      experiences: [
+        { id: 'tour', type: 'tour', steps: [{ id: 'a', title: 'A' }, { id: 'b', title: 'B' }] },
+        { id: 'list', type: 'checklist', title: 'Setup', items: [{ id: 'p', title: 'Project', doneWhen: { event: 'project_created' } }, { id: 'k', title: 'Key' }] },
+        { id: 'nps', type: 'survey', kind: 'nps', question: 'Recommend?', when: { event: 'never' } },
+        { id: 'held', type: 'announcement', display: 'banner', title: 'x', control: 100 },
+        { id: 'help', type: 'nudge', when: { struggle: 'rage-click' }, escalation: [{ kind: 'hint', body: 'Stuck?' }] },
+      ],
+    };
+    const T = 1_768_000_000_000;
+    const engine = createEngine({ config, state: initialState('u', T), origin: 'o' });
+    const effects: Effect[] = [];
+    effects.push(...engine.dispatch({ type: 'session', at: T, sessionId: 's' }));
+    effects.push(...engine.dispatch({ type: 'page', at: T, url: '/' }));
+    effects.push(...engine.dispatch({ type: 'action', at: T + 1, experienceId: 'tour', action: { type: 'next' } }));
+    effects.push(...engine.dispatch({ type: 'action', at: T + 2, experienceId: 'tour', action: { type: 'dismiss' } }));
+    effects.push(...engine.dispatch({ type: 'track', at: T + 3, name: 'project_created' }));
+    effects.push(...engine.dispatch({ type: 'struggle', at: T + 4, kind: 'rage-click', keys: ['css:#save'] }));
+    effects.push(...engine.dispatch({ type: 'start', at: T + 5, experienceId: 'nps' }));
+    effects.push(...engine.dispatch({ type: 'action', at: T + 6, experienceId: 'nps', action: { type: 'answer', score: 9, comment: 'fast' } }));
+    const events = effects.flatMap((e) => (e.type === 'emit' ? [e.event] : []));
+    for (const [type, fields] of Object.entries(ENGINE_PROVIDES)) {
+      const event = events.find((e) => e.type === type);
+      expect(event, `${type} was emitted`).toBeDefined();
+      for (const field of fields) {
+        expect(VENDOR_PROPS[type as AnalyticsEvent['type']], `${type}.${field} is documented`).toContain(field);
+        expect(event!.props ?? {}, `${type} carries ${field}`).toHaveProperty(field);
+      }
+    }
+  });
+});

@@ -13,7 +13,11 @@ export type StringKey =
   | 'progress' | 'stepLabel' | 'stepAnnouncement' | 'stepsLeft'
   | 'beaconLabel' | 'hintLabel' | 'articles' | 'opensInNewTab' | 'tourLabel'
   | 'surveyLabel' | 'submit' | 'whyLabel' | 'chooseScore' | 'thankYou' | 'scaleEnd' | 'stars'
-  | 'npsLow' | 'npsHigh' | 'cesLow' | 'cesHigh' | 'csat1' | 'csat2' | 'csat3' | 'csat4' | 'csat5';
+  | 'npsLow' | 'npsHigh' | 'cesLow' | 'cesHigh' | 'csat1' | 'csat2' | 'csat3' | 'csat4' | 'csat5'
+  | 'helpLabel' | 'helpSearch' | 'helpSuggested' | 'helpResults' | 'helpNoResults' | 'helpBack' | 'helpChecklist'
+  | 'contactUs' | 'chatOpened' | 'offlineTitle' | 'offlineIntro' | 'offlineBackAt' | 'contactUnavailable'
+  | 'nameLabel' | 'emailLabel' | 'messageLabel' | 'emailRequired' | 'emailInvalid' | 'messageRequired' | 'fieldTooLong'
+  | 'formErrors' | 'messageSent' | 'nudgeTitle' | 'chatOffer' | 'moreHelp' | 'notNow' | 'searchHelp';
 
 type Catalog = Record<StringKey, Message>;
 
@@ -49,6 +53,33 @@ const en: Catalog = {
   csat3: 'Neutral',
   csat4: 'Satisfied',
   csat5: 'Very satisfied',
+  helpLabel: 'Help',
+  helpSearch: 'Search help articles',
+  helpSuggested: 'Suggested for this page',
+  helpResults: { one: '{count} article found', other: '{count} articles found' },
+  helpNoResults: 'No articles found. Try other words or contact us.',
+  helpBack: 'Back to articles',
+  helpChecklist: '{title}: {done} of {total} done',
+  contactUs: 'Contact us',
+  chatOpened: 'The chat is open. An operator will answer you there.',
+  offlineTitle: 'Leave us a message',
+  offlineIntro: 'Our team is offline right now. Leave a message and we will reply by email.',
+  offlineBackAt: 'We are back {time}.',
+  contactUnavailable: 'Contacting support is not available right now.',
+  nameLabel: 'Name (optional)',
+  emailLabel: 'Email',
+  messageLabel: 'Message',
+  emailRequired: 'Enter your email address.',
+  emailInvalid: 'Enter an email address like name@example.com.',
+  messageRequired: 'Write your message.',
+  fieldTooLong: 'Too long: at most {max} characters.',
+  formErrors: { one: 'Fix {count} error to send the message.', other: 'Fix {count} errors to send the message.' },
+  messageSent: "Thank you! We'll reply by email.",
+  nudgeTitle: 'Need a hand?',
+  chatOffer: 'Chat with us',
+  moreHelp: 'Still stuck?',
+  notNow: 'Not now',
+  searchHelp: 'Search help',
 };
 
 const ru: Catalog = {
@@ -88,6 +119,38 @@ const ru: Catalog = {
   csat3: 'Нормально',
   csat4: 'Хорошо',
   csat5: 'Отлично',
+  helpLabel: 'Помощь',
+  helpSearch: 'Поиск по статьям помощи',
+  helpSuggested: 'Подходит для этой страницы',
+  helpResults: { one: 'Найдена {count} статья', few: 'Найдено {count} статьи', many: 'Найдено {count} статей', other: 'Найдено {count} статьи' },
+  helpNoResults: 'Ничего не найдено. Попробуйте другие слова или напишите нам.',
+  helpBack: 'Назад к статьям',
+  helpChecklist: '{title}: выполнено {done} из {total}',
+  contactUs: 'Связаться с нами',
+  chatOpened: 'Чат открыт. Оператор ответит вам там.',
+  offlineTitle: 'Оставьте сообщение',
+  offlineIntro: 'Сейчас операторы не в сети. Оставьте сообщение, и мы ответим по электронной почте.',
+  offlineBackAt: 'Мы вернёмся {time}.',
+  contactUnavailable: 'Связаться с поддержкой сейчас нельзя.',
+  nameLabel: 'Имя (необязательно)',
+  emailLabel: 'Электронная почта',
+  messageLabel: 'Сообщение',
+  emailRequired: 'Укажите адрес электронной почты.',
+  emailInvalid: 'Укажите адрес в виде name@example.com.',
+  messageRequired: 'Напишите сообщение.',
+  fieldTooLong: 'Слишком длинно: не больше {max} символов.',
+  formErrors: {
+    one: 'Исправьте {count} ошибку, чтобы отправить сообщение.',
+    few: 'Исправьте {count} ошибки, чтобы отправить сообщение.',
+    many: 'Исправьте {count} ошибок, чтобы отправить сообщение.',
+    other: 'Исправьте {count} ошибки, чтобы отправить сообщение.',
+  },
+  messageSent: 'Спасибо! Мы ответим по электронной почте.',
+  nudgeTitle: 'Нужна помощь?',
+  chatOffer: 'Написать в чат',
+  moreHelp: 'Всё ещё не получается?',
+  notNow: 'Не сейчас',
+  searchHelp: 'Искать в помощи',
 };
 
 const lt: Catalog = {
@@ -127,6 +190,38 @@ const lt: Catalog = {
   csat3: 'Vidutiniškai',
   csat4: 'Gerai',
   csat5: 'Puikiai',
+  helpLabel: 'Pagalba',
+  helpSearch: 'Ieškoti pagalbos straipsnių',
+  helpSuggested: 'Tinka šiam puslapiui',
+  helpResults: { one: 'Rastas {count} straipsnis', few: 'Rasti {count} straipsniai', many: 'Rasta {count} straipsnio', other: 'Rasta {count} straipsnių' },
+  helpNoResults: 'Nieko nerasta. Pabandykite kitus žodžius arba parašykite mums.',
+  helpBack: 'Atgal į straipsnius',
+  helpChecklist: '{title}: atlikta {done} iš {total}',
+  contactUs: 'Susisiekti',
+  chatOpened: 'Pokalbis atidarytas. Operatorius atsakys ten.',
+  offlineTitle: 'Palikite žinutę',
+  offlineIntro: 'Šiuo metu komanda neprisijungusi. Palikite žinutę ir atsakysime el. paštu.',
+  offlineBackAt: 'Grįšime {time}.',
+  contactUnavailable: 'Šiuo metu susisiekti su pagalba negalima.',
+  nameLabel: 'Vardas (neprivaloma)',
+  emailLabel: 'El. paštas',
+  messageLabel: 'Žinutė',
+  emailRequired: 'Įveskite el. pašto adresą.',
+  emailInvalid: 'Įveskite adresą, pvz., vardas@example.com.',
+  messageRequired: 'Parašykite žinutę.',
+  fieldTooLong: 'Per ilga: ne daugiau kaip {max} simbolių.',
+  formErrors: {
+    one: 'Ištaisykite {count} klaidą, kad išsiųstumėte žinutę.',
+    few: 'Ištaisykite {count} klaidas, kad išsiųstumėte žinutę.',
+    many: 'Ištaisykite {count} klaidos, kad išsiųstumėte žinutę.',
+    other: 'Ištaisykite {count} klaidų, kad išsiųstumėte žinutę.',
+  },
+  messageSent: 'Ačiū! Atsakysime el. paštu.',
+  nudgeTitle: 'Reikia pagalbos?',
+  chatOffer: 'Rašyti į pokalbį',
+  moreHelp: 'Vis dar nepavyksta?',
+  notNow: 'Ne dabar',
+  searchHelp: 'Ieškoti pagalbos',
 };
 
 const ar: Catalog = {
@@ -168,6 +263,33 @@ const ar: Catalog = {
   csat3: 'محايد',
   csat4: 'راضٍ',
   csat5: 'راضٍ جدًا',
+  helpLabel: 'المساعدة',
+  helpSearch: 'البحث في مقالات المساعدة',
+  helpSuggested: 'مقترحات لهذه الصفحة',
+  helpResults: { zero: 'لم يُعثر على مقالات', one: 'عُثر على مقالة واحدة', two: 'عُثر على مقالتين', few: 'عُثر على {count} مقالات', many: 'عُثر على {count} مقالة', other: 'عُثر على {count} مقالة' },
+  helpNoResults: 'لم يُعثر على مقالات. جرّب كلمات أخرى أو تواصل معنا.',
+  helpBack: 'العودة إلى المقالات',
+  helpChecklist: '{title}: تم {done} من {total}',
+  contactUs: 'تواصل معنا',
+  chatOpened: 'المحادثة مفتوحة. سيرد عليك أحد الموظفين هناك.',
+  offlineTitle: 'اترك لنا رسالة',
+  offlineIntro: 'فريقنا غير متصل الآن. اترك رسالة وسنرد عليك بالبريد الإلكتروني.',
+  offlineBackAt: 'سنعود {time}.',
+  contactUnavailable: 'التواصل مع الدعم غير متاح الآن.',
+  nameLabel: 'الاسم (اختياري)',
+  emailLabel: 'البريد الإلكتروني',
+  messageLabel: 'الرسالة',
+  emailRequired: 'أدخل عنوان بريدك الإلكتروني.',
+  emailInvalid: 'أدخل عنوان بريد مثل name@example.com.',
+  messageRequired: 'اكتب رسالتك.',
+  fieldTooLong: 'طويل جدًا: {max} حرفًا على الأكثر.',
+  formErrors: { zero: 'صحّح الأخطاء لإرسال الرسالة.', one: 'صحّح خطأً واحدًا لإرسال الرسالة.', two: 'صحّح خطأين لإرسال الرسالة.', few: 'صحّح {count} أخطاء لإرسال الرسالة.', many: 'صحّح {count} خطأً لإرسال الرسالة.', other: 'صحّح {count} خطأ لإرسال الرسالة.' },
+  messageSent: 'شكرًا! سنرد عليك بالبريد الإلكتروني.',
+  nudgeTitle: 'هل تحتاج إلى مساعدة؟',
+  chatOffer: 'تحدّث معنا',
+  moreHelp: 'ما زلت تواجه مشكلة؟',
+  notNow: 'ليس الآن',
+  searchHelp: 'البحث في المساعدة',
 };
 
 /** Read-only: the built-in catalogs. Frozen so no caller can mutate another instance's strings. */

@@ -49,9 +49,10 @@ interface RenderedElement extends HTMLElement {
   experience?: Experience;
   context?: ComponentContext;
   step?: number;
+  level?: number;
 }
 
-type RenderedType = 'tour' | 'hint' | 'beacon' | 'announcement' | 'survey';
+type RenderedType = 'tour' | 'hint' | 'beacon' | 'announcement' | 'survey' | 'nudge';
 
 /** One lazy chunk per component; each registering module exports the tag it defined. */
 const LOADERS: Record<RenderedType, () => Promise<{ tagName: string }>> = {
@@ -60,10 +61,11 @@ const LOADERS: Record<RenderedType, () => Promise<{ tagName: string }>> = {
   beacon: () => import('./beacon/define.js'),
   announcement: () => import('./announcement/define.js'),
   survey: () => import('./survey/define.js'),
+  nudge: () => import('./nudge/define.js'),
 };
 
 function isRendered(type: Experience['type']): type is RenderedType {
-  return type === 'tour' || type === 'hint' || type === 'beacon' || type === 'announcement' || type === 'survey';
+  return type === 'tour' || type === 'hint' || type === 'beacon' || type === 'announcement' || type === 'survey' || type === 'nudge';
 }
 
 /** Lazy: each experience type's component is loaded with import() only when first shown. */
@@ -103,6 +105,7 @@ export function createRenderer(ctx: UiContext): ExperienceRenderer {
     element.context = component;
     element.experience = view.experience;
     if (view.experience.type === 'tour') element.step = view.step ?? 0;
+    if (view.experience.type === 'nudge') element.level = view.level ?? 0;
   };
 
   const mount = (id: string, type: RenderedType, tagName: string) => {

@@ -1,0 +1,234 @@
+import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import type { Action, NudgeExperience, NudgeLevel } from '../../config/types.js';
+import { richTextToPlain } from '../../config/rich-text.js';
+import type { UserAction } from '../../engine/contract.js';
+import { anchorFloating } from '../shared/anchor.js';
+import { renderArticles, renderBody } from '../shared/content.js';
+import type { ComponentContext } from '../shared/context.js';
+import { WAYMARK_UI_VERSION } from '../shared/define.js';
+import { WmActionEvent } from '../shared/events.js';
+import { baseStyles } from '../shared/styles.js';
+import { applyTheme, themeTokens } from '../shared/theme.js';
+
+/** Articles listed by an `articles` level when it sets no `max`. */
+const DEFAULT_ARTICLE_COUNT = 3;
+
+/**
+ * A struggle nudge: the current level of a nudge's escalation (`level` indexes
+ * `experience.escalation`). A `hint` level sits next to its target (or in the corner when it has
+ * none or the target is missing); an `articles` level lists the best-matching articles it was
+ * given; a `chat` level offers live chat. The engine picks the level; "Still stuck?" asks it for
+ * the next one (`nudge-level`).
+ *
+ * It is proactive, so it never takes focus: it is a non-modal dialog in the top layer whose text
+ * is announced through a polite live region. Escape (when it is the topmost Waymark layer) and
+ * the close button report `dismiss`.
+ *
+ * Reports `shown`, `dismiss`, `{type: 'nudge-level', level}` and
+ * `{type: 'button', action: {type: 'open-article' | 'open-help' | 'open-chat'}}`.
+ *
+ * @event wm-action - The user acted (`action`); cancelable: cancel to keep it from Waymark.
+ *
+ * @csspart popover - The nudge card (top layer). @csspart arrow - The arrow (anchored hints).
+ * @csspart title - The title. @csspart body - The text. @csspart link - Links in the text.
+ * @csspart articles - The article list. @csspart article - One article button.
+ * @csspart footer - The row of buttons. @csspart button - Every button; also `button-primary`.
+ * @csspart close - The close (×) button.
+ *
+ * @cssproperty --wm-accent - Accent color. @cssproperty --wm-bg - Background.
+ * @cssproperty --wm-fg - Text color. @cssproperty --wm-border - Border.
+ * @cssproperty --wm-radius - Corner radius. @cssproperty --wm-font - Font family.
+ * @cssproperty --wm-shadow - Shadow. @cssproperty --wm-max-width - Max width.
+ */
+export class WmNudge extends LitElement {
+  static readonly waymarkVersion = WAYMARK_UI_VERSION;
+  static override styles = [
+    themeTokens,
+    baseStyles,
+    css`
+      .card.corner {
+        top: auto;
+        left: auto;
+        bottom: 20px;
+        inset-inline-end: 20px;
+      }
+      .card.corner .arrow {
+        display: none;
+      }
+    `,
+  ];
+
+  @property({ attribute: false }) experience?: NudgeExperience;
+  @property({ attribute: false }) context?: ComponentContext;
+  /** The escalation level to show (0-based; clamped to the last level). */
+  @property({ type: Number }) level = 0;
+
+  /** Anchored to a target, or in the corner. */
+  @state() private placement: 'anchored' | 'corner' = 'corner';
+  @state() private announcement = '';
+  /** Hidden until floating-ui has placed it, so it never flashes at the wrong spot. */
+  @state() private placed = false;
+
+  @query('.card') private card?: HTMLElement;
+  @query('.arrow') private arrowElement?: HTMLElement;
+
+  private cleanups: Array<() => void> = [];
+  private shownReported = false;
+  private run = 0;
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.teardown();
+  }
+
+  /** The escalation level on screen, or undefined before there is one. */
+  get currentLevel(): NudgeLevel | undefined {
+    const levels = this.experience?.escalation ?? [];
+    return levels[this.levelIndex()];
+  }
+
+  /** The nudge card (for tests and the debug overlay). */
+  get panel(): HTMLElement | null {
+    return this.card ?? null;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if ((changed.has('experience') || changed.has('context') || changed.has('level')) && this.experience && this.context) void this.present();
+  }
+
+  protected override render(): unknown {
+    const nudge = this.experience;
+    const context = this.context;
+    const level = this.currentLevel;
+    if (!nudge || !context || !level) return nothing;
+    const t = context.translator;
+    const title = t.text(level.title) || t.t('nudgeTitle');
+    return html`
+      <div class="card ${this.placement === 'corner' ? 'corner' : ''} ${this.placed ? '' : 'unplaced'}" part="popover" popover="manual" role="dialog"
+        tabindex="-1" dir=${t.dir} lang=${t.locale} aria-labelledby="wm-title" data-kind=${level.kind}>
+        <div class="arrow" part="arrow"></div>
+        <h2 class="title" part="title" id="wm-title">${title}</h2>
+        <button type="button" class="close" part="close" aria-label=${t.t('close')} @click=${this.dismiss}>×</button>
+        ${this.renderLevel(context, level)}
+      </div>
+      <div class="visually-hidden" role="status">${this.announcement}</div>
+    `;
+  }
+
+  private renderLevel(context: ComponentContext, level: NudgeLevel): TemplateResult {
+    const t = context.translator;
+    const button = (action: Action) => this.act({ type: 'button', action });
+    const more = this.hasNextLevel()
+      ? html`<button type="button" class="btn secondary" part="button button-secondary" @click=${this.escalate}>${t.t('moreHelp')}</button>`
+      : nothing;
+    switch (level.kind) {
+      case 'hint':
+        return html`${renderBody(context, level.body, 'wm-body')}
+          ${more === nothing ? nothing : html`<div class="footer" part="footer">${more}</div>`}`;
+      case 'articles':
+        return html`${renderArticles(context, this.articleIds(level), button)}
+          <div class="footer" part="footer">
+            <button type="button" class="btn link" part="button button-link" @click=${() => button({ type: 'open-help' })}>${t.t('searchHelp')}</button>
+            ${more}
+          </div>`;
+      case 'chat': {
+        const chat: Action = level.message === undefined ? { type: 'open-chat' } : { type: 'open-chat', message: level.message };
+        return html`${renderBody(context, level.body, 'wm-body')}
+          <div class="footer" part="footer">
+            <button type="button" class="btn primary" part="button button-primary" @click=${() => button(chat)}>${t.t('chatOffer')}</button>
+            <button type="button" class="btn secondary" part="button button-secondary" @click=${this.dismiss}>${t.t('notNow')}</button>
+          </div>`;
+      }
+    }
+  }
+
+  /** Open (or move) the card for the current level: next to its target when there is one. */
+  private async present(): Promise<void> {
+    const context = this.context!;
+    const nudge = this.experience!;
+    const level = this.currentLevel;
+    this.teardown();
+    if (!level) return;
+    const run = ++this.run;
+    this.cleanups.push(applyTheme(this, context.theme));
+    const target = level.kind === 'hint' && level.target !== undefined ? context.targets.resolve(level.target) : null;
+    this.placement = target ? 'anchored' : 'corner';
+    this.placed = !target;
+    await this.updateComplete;
+    const card = this.card;
+    if (!card || run !== this.run) return;
+    card.showPopover();
+    this.cleanups.push(context.stack.push({ dismiss: () => this.dismiss() }), () => {
+      if (card.matches(':popover-open')) card.hidePopover();
+    });
+    if (target) {
+      this.cleanups.push(
+        anchorFloating({
+          reference: target,
+          floating: card,
+          arrow: this.arrowElement,
+          gap: 10,
+          onPlaced: () => (this.placed = true),
+          onError: (error) => context.reportError(error, `nudge:${nudge.id}:position`),
+        }),
+      );
+    }
+    this.announcement = this.spokenText(level);
+    if (!this.shownReported) {
+      this.shownReported = true;
+      this.act({ type: 'shown' });
+    }
+  }
+
+  private teardown(): void {
+    this.run++;
+    for (const cleanup of this.cleanups.splice(0).reverse()) cleanup();
+  }
+
+  private levelIndex(): number {
+    const count = this.experience?.escalation.length ?? 0;
+    const level = Number.isInteger(this.level) ? this.level : 0;
+    return Math.min(Math.max(0, level), Math.max(0, count - 1));
+  }
+
+  private hasNextLevel(): boolean {
+    return this.levelIndex() + 1 < (this.experience?.escalation.length ?? 0);
+  }
+
+  private articleIds(level: Extract<NudgeLevel, { kind: 'articles' }>): string[] {
+    const known = (level.articles ?? []).filter((id) => this.context!.articles.has(id));
+    return known.slice(0, level.max ?? DEFAULT_ARTICLE_COUNT);
+  }
+
+  private spokenText(level: NudgeLevel): string {
+    const t = this.context!.translator;
+    const title = t.text(level.title) || t.t('nudgeTitle');
+    const body = level.kind === 'articles' ? '' : richTextToPlain(t.text(level.body));
+    return body ? `${title}. ${body}` : title;
+  }
+
+  private readonly escalate = (): void => {
+    this.act({ type: 'nudge-level', level: this.levelIndex() + 1 });
+  };
+
+  private readonly dismiss = (): void => {
+    this.teardown();
+    this.act({ type: 'dismiss' });
+  };
+
+  private act(action: UserAction): void {
+    const nudge = this.experience;
+    const context = this.context;
+    if (!nudge || !context) return;
+    const event = new WmActionEvent(nudge.id, action);
+    this.dispatchEvent(event);
+    if (!event.defaultPrevented) context.act(nudge.id, action);
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'wm-nudge': WmNudge;
+  }
+}

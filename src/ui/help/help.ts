@@ -175,6 +175,9 @@ export class WmHelp extends LitElement {
         margin: 4px 0 0;
         color: var(--wm-danger);
       }
+      .errors {
+        margin-bottom: 8px;
+      }
       .errors:empty {
         display: none;
       }

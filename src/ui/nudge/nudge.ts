@@ -56,6 +56,11 @@ export class WmNudge extends LitElement {
       .card.corner .arrow {
         display: none;
       }
+      /* Article buttons line up with the title, like links in a list. */
+      .articles .btn.link {
+        padding-inline: 0;
+        text-align: start;
+      }
     `,
   ];
 

@@ -1,0 +1,347 @@
+import { expect } from '@open-wc/testing';
+import { sendKeys, sendMouse } from '@web/test-runner-commands';
+import type { Article, ChatSettings } from '../../config/types.js';
+import { createChat } from '../../platform/chat/facade.js';
+import { createMessageQueue, type MessageQueue, type OfflineMessagePayload } from '../../platform/chat/offline-message.js';
+import type { ChatAdapter, SharedContext } from '../../platform/chat/types.js';
+import type { RemoteSearchProvider } from '../../platform/help/providers.js';
+import { deleteDatabase, fakeWindow, uniqueDbName } from '../../platform/store/test-support.js';
+import { axeViolations, deepActive, isShown, until } from '../../../tests/browser/layouts/harness.js';
+import { createHelpCenter, type HelpCenter, type HelpCenterOptions } from './center.js';
+import type { HelpEvent } from './types.js';
+
+const articles: Article[] = [
+  {
+    id: 'invoice',
+    title: { en: 'Download an invoice', ru: 'Как скачать счёт', lt: 'Kaip atsisiųsti sąskaitą faktūrą' },
+    summary: { en: 'Billing → Invoices → Download.', ru: 'Оплата → Счета → Скачать.', lt: 'Mokėjimai → Sąskaitos → Atsisiųsti.' },
+    body: { en: 'Open **Billing**, then *Invoices*.\n\n- Pick a month\n- Press Download', ru: 'Откройте **Оплату**, затем *Счета*.', lt: 'Atidarykite **Mokėjimus**.' },
+    url: 'https://help.example/invoice',
+    stages: ['active'],
+  },
+  {
+    id: 'integrations',
+    title: { en: 'Connect integrations', ru: 'Подключение интеграций', lt: 'Integracijų prijungimas' },
+    url: 'https://help.example/integrations',
+    pages: ['/integrations/**'],
+  },
+  {
+    id: 'profile',
+    title: { en: 'Your profile', ru: 'Личный кабинет', lt: 'Jūsų paskyra' },
+    url: 'https://help.example/profile',
+    stages: ['trial'],
+    pages: ['/settings/**'],
+  },
+  { id: 'shortcuts', title: 'Keyboard shortcuts', url: 'https://help.example/shortcuts', body: 'Press `?` anywhere.', tags: ['keyboard'] },
+];
+
+/** A Monday at 10:00 and at 20:00 UTC: inside and outside 09:00–17:00. */
+const MONDAY_10 = Date.UTC(2026, 10, 23, 10, 0);
+const MONDAY_20 = Date.UTC(2026, 10, 23, 20, 0);
+const settings: ChatSettings = { provider: 'crisp', hours: { timeZone: 'UTC', weekly: { mon: ['09:00-17:00'], tue: ['09:00-17:00'] } } };
+
+/** A stand-in chat widget: present on the page, records every open with the context passed. */
+function recordingAdapter() {
+  const calls: Array<{ context: SharedContext; message: string | undefined }> = [];
+  const adapter: ChatAdapter = {
+    provider: 'crisp',
+    detect: () => true,
+    open(context, message) {
+      calls.push({ context, message });
+      return { prefilled: message !== undefined };
+    },
+  };
+  return { adapter, calls };
+}
+
+describe('<wm-help>', () => {
+  const cleanups: Array<() => unknown> = [];
+  afterEach(async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+  });
+
+  function mount(options: Partial<HelpCenterOptions> = {}): { help: HelpCenter; events: HelpEvent[]; root: ShadowRoot } {
+    const events: HelpEvent[] = [];
+    const help = createHelpCenter({ window, locale: 'en', articles, searchDelayMs: 30, onEvent: (event) => events.push(event), ...options });
+    cleanups.push(() => help.dispose());
+    return { help, events, root: help.element.shadowRoot! };
+  }
+
+  const panel = (root: ShadowRoot) => root.querySelector<HTMLElement>('.panel')!;
+  /** Article titles as listed, without the visually hidden "(opens in a new tab)". */
+  const titles = (root: ShadowRoot) =>
+    [...root.querySelectorAll('.articles .article')].map((a) => {
+      const copy = a.cloneNode(true) as Element;
+      copy.querySelector('.visually-hidden')?.remove();
+      return copy.textContent!.trim();
+    });
+  const status = (root: ShadowRoot) => root.querySelector('[role="status"]')!.textContent!.trim();
+
+  async function type(root: ShadowRoot, text: string): Promise<void> {
+    const field = root.querySelector<HTMLInputElement>('input[type="search"]')!;
+    field.focus();
+    field.select();
+    await sendKeys({ press: 'Backspace' });
+    if (text) await sendKeys({ type: text });
+  }
+
+  it('opens from the launcher as a labelled non-modal dialog, focuses search, and Escape gives focus back', async () => {
+    const { help, root } = mount();
+    await help.element.updateComplete;
+    const launcher = root.querySelector<HTMLButtonElement>('.launcher')!;
+    expect(launcher.getAttribute('aria-expanded')).to.equal('false');
+    const rect = launcher.getBoundingClientRect();
+    await sendMouse({ type: 'click', position: [Math.round(rect.left + rect.width / 2), Math.round(rect.top + rect.height / 2)] });
+    await until(() => isShown(panel(root)), 'panel shown');
+    expect(panel(root).getAttribute('role')).to.equal('dialog');
+    expect(panel(root).hasAttribute('aria-modal')).to.equal(false);
+    expect(root.getElementById(panel(root).getAttribute('aria-labelledby')!)!.textContent).to.equal('Help');
+    expect(launcher.getAttribute('aria-expanded')).to.equal('true');
+    await until(() => deepActive()?.getAttribute('role') === 'searchbox', 'search focused');
+    expect(await axeViolations(help.element)).to.deep.equal([]);
+    await sendKeys({ press: 'Escape' });
+    await until(() => !help.element.isOpen, 'closed');
+    expect(panel(root).matches(':popover-open')).to.equal(false);
+    expect(deepActive()).to.equal(launcher);
+  });
+
+  it('suggests articles for the current page, stage and step, and follows update()', async () => {
+    const { help, root } = mount({ context: { page: '/integrations/slack', stage: 'trial' } });
+    await help.open();
+    expect(titles(root)).to.deep.equal(['Connect integrations']);
+    help.update({ page: '/settings/profile', stage: 'trial' });
+    await help.element.updateComplete;
+    expect(titles(root)).to.deep.equal(['Your profile']);
+    help.update({ page: '/billing', stage: 'active', stepArticles: ['shortcuts'] });
+    await help.element.updateComplete;
+    expect(titles(root)).to.deep.equal(['Keyboard shortcuts', 'Download an invoice']);
+    expect(root.querySelector('#wm-help-suggested')!.textContent).to.equal('Suggested for this page');
+    expect(await axeViolations(help.element)).to.deep.equal([]);
+  });
+
+  for (const [locale, typed, expected] of [
+    ['ru', 'счет', 'Как скачать счёт'],
+    ['ru', 'счёт', 'Как скачать счёт'],
+    ['ru', 'ПОДКЛ', 'Подключение интеграций'],
+    ['lt', 'saskaita', 'Kaip atsisiųsti sąskaitą faktūrą'],
+    ['lt', 'sąskaitą', 'Kaip atsisiųsti sąskaitą faktūrą'],
+    ['lt', 'jusu pask', 'Jūsų paskyra'],
+  ] as const) {
+    it(`finds "${expected}" typed as "${typed}" (${locale}) and announces the count`, async () => {
+      const { help, root, events } = mount({ locale });
+      await help.open();
+      await type(root, typed);
+      await until(() => titles(root)[0] === expected, `result ${expected}`);
+      const count = titles(root).length;
+      const announced = locale === 'ru' ? /Найден/ : /Rast/;
+      expect(status(root)).to.match(announced);
+      expect(events.filter((e) => e.type === 'help_searched').at(-1)).to.deep.include({ query: typed, results: count, remote: 'none' });
+      expect(root.querySelector('ul.articles')!.getAttribute('aria-labelledby')).to.equal('wm-help-results');
+    });
+  }
+
+  it('debounces: one search per pause in typing; clearing the query shows suggestions again', async () => {
+    let searches = 0;
+    const provider: RemoteSearchProvider = {
+      kind: 'json',
+      timeoutMs: 1000,
+      search: async (query) => {
+        searches++;
+        return { ok: true, hits: [{ id: 'remote-1', title: `Remote ${query}`, url: 'https://kb.example/1', source: 'json' }] };
+      },
+    };
+    const { help, root, events } = mount({ provider, context: { page: '/integrations/x' } });
+    await help.open();
+    await type(root, 'invoice');
+    await until(() => titles(root).length === 2, 'merged results');
+    expect(titles(root)).to.deep.equal(['Download an invoice', 'Remote invoice']);
+    expect(searches).to.equal(1);
+    expect(events.filter((e) => e.type === 'help_searched')).to.deep.equal([{ type: 'help_searched', query: 'invoice', results: 2, remote: 'ok' }]);
+    expect(status(root)).to.equal('2 articles found');
+    await type(root, '');
+    await until(() => titles(root)[0] === 'Connect integrations', 'suggestions back');
+    expect(await axeViolations(help.element)).to.deep.equal([]);
+  });
+
+  it('falls back to local hits when the remote provider fails', async () => {
+    const provider: RemoteSearchProvider = { kind: 'json', timeoutMs: 1000, search: async () => ({ ok: false, error: { code: 'http', message: 'down', status: 503 } }) };
+    const { help, root, events } = mount({ provider });
+    await help.open('shortcuts');
+    expect(titles(root)).to.deep.equal(['Keyboard shortcuts']);
+    expect(events.at(-1)).to.deep.equal({ type: 'help_searched', query: 'shortcuts', results: 1, remote: 'failed' });
+  });
+
+  it('reads an article with a body inside the panel; one without opens its page in a new tab', async () => {
+    const opened: unknown[][] = [];
+    const original = window.open;
+    window.open = ((...args: unknown[]) => {
+      opened.push(args);
+      return null;
+    }) as typeof window.open;
+    cleanups.push(() => (window.open = original));
+    const { help, root, events } = mount({ context: { page: '/billing', stage: 'active' } });
+    await help.open();
+    const link = root.querySelector<HTMLButtonElement>('[data-article="invoice"]')!;
+    expect(link.tagName).to.equal('BUTTON');
+    link.focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => root.querySelector('.reader') !== null, 'reader');
+    const reader = root.querySelector('.reader')!;
+    expect(deepActive()!.id).to.equal('wm-help-article');
+    expect(reader.querySelector('h3')!.textContent).to.equal('Download an invoice');
+    expect(reader.querySelector('.body strong')!.textContent).to.equal('Billing');
+    expect([...reader.querySelectorAll('.body li')].map((li) => li.textContent)).to.deep.equal(['Pick a month', 'Press Download']);
+    expect(events).to.deep.include({ type: 'article_opened', articleId: 'invoice', source: 'local', inPanel: true });
+    expect(await axeViolations(help.element)).to.deep.equal([]);
+    root.querySelector<HTMLButtonElement>('.back')!.click();
+    await until(() => deepActive()?.getAttribute('data-article') === 'invoice', 'focus back on the article');
+
+    // An article without a body is a real link to a new tab.
+    await help.open('integrations');
+    const external = root.querySelector<HTMLAnchorElement>('a[data-article="integrations"]')!;
+    expect(external.target).to.equal('_blank');
+    expect(external.rel).to.equal('noopener noreferrer');
+    expect(external.textContent).to.contain('(opens in a new tab)');
+    await help.openArticle('integrations');
+    expect(opened).to.deep.equal([['https://help.example/integrations', '_blank', 'noopener,noreferrer']]);
+  });
+
+  it('shows the current checklist progress as a labelled progress bar', async () => {
+    const { help, root } = mount({ context: { checklist: { title: 'Get started', done: 2, total: 5 } } });
+    await help.open();
+    const progress = root.querySelector('progress')!;
+    expect(progress.value).to.equal(2);
+    expect(progress.max).to.equal(5);
+    expect(root.getElementById(progress.getAttribute('aria-labelledby')!)!.textContent).to.equal('Get started: 2 of 5 done');
+    expect(await axeViolations(help.element)).to.deep.equal([]);
+  });
+
+  it('"Contact us" inside operator hours opens chat through the facade with the context', async () => {
+    const { adapter, calls } = recordingAdapter();
+    const chat = createChat(settings, { window, adapters: { crisp: adapter } });
+    const { help, root, events } = mount({
+      chat,
+      now: () => MONDAY_10,
+      context: { page: '/billing', stage: 'active', user: { id: 'u1', traits: { plan: 'pro' } } },
+    });
+    await help.open();
+    root.querySelector<HTMLButtonElement>('[data-article="invoice"]')!.click();
+    await until(() => root.querySelector('.reader') !== null, 'reader');
+    root.querySelector<HTMLButtonElement>('.back')!.click();
+    await help.element.updateComplete;
+    root.querySelector<HTMLButtonElement>('[part="contact"]')!.click();
+    await until(() => calls.length === 1, 'chat opened');
+    expect(calls[0]!.context).to.deep.include({ stage: 'active', page: '/billing', articlesOpened: [{ id: 'invoice', title: 'Download an invoice' }] });
+    expect(calls[0]!.context.user).to.deep.equal({ id: 'u1', traits: { plan: 'pro' } });
+    expect(events.at(-1)).to.deep.equal({ type: 'chat_opened', path: 'widget' });
+    await until(() => !help.element.isOpen, 'panel closed for the widget');
+    expect(status(root)).to.equal('The chat is open. An operator will answer you there.');
+  });
+
+  describe('outside operator hours', () => {
+    const ENDPOINT = 'https://support.example/messages';
+    function endpoint() {
+      const received: OfflineMessagePayload[] = [];
+      const state = {
+        up: false,
+        attempts: 0,
+        received,
+        fetch: (async (_input: RequestInfo | URL, init?: RequestInit) => {
+          state.attempts++;
+          if (!state.up) return new Response('busy', { status: 503 });
+          received.push(JSON.parse(String(init?.body)) as OfflineMessagePayload);
+          return new Response(null, { status: 204 });
+        }) as typeof fetch,
+      };
+      return state;
+    }
+
+    function queue(server: ReturnType<typeof endpoint>): MessageQueue {
+      const dbName = uniqueDbName('wm-help');
+      const messages = createMessageQueue({ endpoint: ENDPOINT, env: { window: fakeWindow().window, fetch: server.fetch, dbName, retry: { minMs: 1000, maxMs: 4000 } } });
+      cleanups.push(() => deleteDatabase(dbName).catch(() => undefined));
+      cleanups.push(() => messages.dispose());
+      return messages;
+    }
+
+    it('offers the offline form instead of chat; errors are announced; a message sent while the endpoint is down is delivered once it is up, exactly once', async () => {
+      const { adapter, calls } = recordingAdapter();
+      const chat = createChat(settings, { window, adapters: { crisp: adapter } });
+      const server = endpoint();
+      const messages = queue(server);
+      const { help, root, events } = mount({ chat, messages, now: () => MONDAY_20, locale: 'en', context: { page: '/billing', stage: 'active' } });
+      await help.open();
+      root.querySelector<HTMLButtonElement>('[part="contact"]')!.click();
+      await until(() => root.querySelector('form') !== null, 'offline form');
+      expect(calls).to.deep.equal([]);
+      expect(deepActive()!.id).to.equal('wm-help-contact');
+      expect(root.querySelector('form')!.textContent).to.contain('Operators are back: ');
+      expect(await axeViolations(help.element)).to.deep.equal([]);
+
+      // Submit empty: both required fields are flagged, the summary is an alert, focus goes to the first.
+      root.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+      await until(() => root.querySelector('[role="alert"]')!.textContent!.trim() !== '', 'errors');
+      expect(root.querySelector('[role="alert"]')!.textContent!.trim()).to.equal('Fix 2 errors to send the message.');
+      const email = root.querySelector<HTMLInputElement>('#wm-help-email')!;
+      expect(email.getAttribute('aria-invalid')).to.equal('true');
+      expect(root.getElementById(email.getAttribute('aria-describedby')!)!.textContent).to.equal('Enter your email address.');
+      expect(deepActive()).to.equal(email);
+      expect(await axeViolations(help.element)).to.deep.equal([]);
+
+      await sendKeys({ type: 'ona@example.lt' });
+      root.querySelector<HTMLTextAreaElement>('#wm-help-message')!.focus();
+      await sendKeys({ type: 'My card is declined' });
+      root.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+      await until(() => root.querySelector('.sent') !== null, 'sent');
+      expect(root.querySelector('.sent')!.textContent).to.equal("Thank you! We'll reply by email.");
+      expect(deepActive()!.id).to.equal('wm-help-contact');
+      expect(events.at(-1)!.type).to.equal('message_left');
+      expect(await axeViolations(help.element)).to.deep.equal([]);
+
+      await messages.flush();
+      expect(server.attempts).to.be.greaterThan(0);
+      expect(server.received).to.deep.equal([]);
+      server.up = true;
+      await messages.flush();
+      await messages.flush();
+      expect(server.received.map((m) => [m.email, m.message, m.context.page])).to.deep.equal([['ona@example.lt', 'My card is declined', '/billing']]);
+      expect(await messages.pending()).to.deep.equal([]);
+    });
+
+    it('says contact is unavailable when there is neither chat in hours nor a message queue', async () => {
+      const { help, root } = mount({ chat: createChat(settings, { window, adapters: { crisp: recordingAdapter().adapter } }), now: () => MONDAY_20 });
+      await help.open();
+      root.querySelector<HTMLButtonElement>('[part="contact"]')!.click();
+      await until(() => root.textContent!.includes('not available'), 'unavailable text');
+      expect(root.querySelector('form')).to.equal(null);
+    });
+  });
+
+  it('is localized and mirrored in Arabic, and axe-clean', async () => {
+    const { help, root } = mount({ locale: 'ar' });
+    await help.open('shortcuts');
+    expect(panel(root).getAttribute('dir')).to.equal('rtl');
+    expect(root.querySelector('label')!.textContent).to.equal('البحث في مقالات المساعدة');
+    const launcher = root.querySelector('.launcher')!.getBoundingClientRect();
+    expect(launcher.left).to.be.lessThan(innerWidth / 2);
+    expect(panel(root).getBoundingClientRect().left).to.be.lessThan(innerWidth / 2);
+    expect(await axeViolations(help.element)).to.deep.equal([]);
+  });
+
+  it('without a launcher, opens from the host button and gives focus back to it; dispose removes everything', async () => {
+    const hostButton = document.createElement('button');
+    hostButton.textContent = 'Help';
+    document.body.append(hostButton);
+    cleanups.push(() => hostButton.remove());
+    const { help, root } = mount({ launcher: false });
+    hostButton.addEventListener('click', () => void help.open());
+    hostButton.focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => help.element.isOpen && deepActive()?.getAttribute('role') === 'searchbox', 'open with focus in search');
+    expect(root.querySelector('.launcher')).to.equal(null);
+    root.querySelector<HTMLButtonElement>('.close')!.click();
+    expect(deepActive()).to.equal(hostButton);
+    help.dispose();
+    expect(document.querySelector('[data-waymark-ui="help"]')).to.equal(null);
+  });
+});

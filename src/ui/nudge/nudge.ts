@@ -98,6 +98,17 @@ export class WmNudge extends LitElement {
     return this.card ?? null;
   }
 
+  /** The element the current level points at, resolved before rendering so the card renders placed right. */
+  private target: Element | null = null;
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (!(changed.has('experience') || changed.has('context') || changed.has('level')) || !this.context) return;
+    const level = this.currentLevel;
+    this.target = level?.kind === 'hint' && level.target !== undefined ? this.context.targets.resolve(level.target) : null;
+    this.placement = this.target ? 'anchored' : 'corner';
+    this.placed = !this.target;
+  }
+
   protected override updated(changed: PropertyValues<this>): void {
     if ((changed.has('experience') || changed.has('context') || changed.has('level')) && this.experience && this.context) void this.present();
   }
@@ -157,9 +168,7 @@ export class WmNudge extends LitElement {
     if (!level) return;
     const run = ++this.run;
     this.cleanups.push(applyTheme(this, context.theme));
-    const target = level.kind === 'hint' && level.target !== undefined ? context.targets.resolve(level.target) : null;
-    this.placement = target ? 'anchored' : 'corner';
-    this.placed = !target;
+    const target = this.target;
     await this.updateComplete;
     const card = this.card;
     if (!card || run !== this.run) return;

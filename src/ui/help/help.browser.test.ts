@@ -7,6 +7,7 @@ import type { ChatAdapter, SharedContext } from '../../platform/chat/types.js';
 import type { RemoteSearchProvider } from '../../platform/help/providers.js';
 import { deleteDatabase, fakeWindow, uniqueDbName } from '../../platform/store/test-support.js';
 import { axeViolations, deepActive, isShown, until } from '../../../tests/browser/layouts/harness.js';
+import { createDismissibleStack } from '../shared/dismissible-stack.js';
 import { createHelpCenter, type HelpCenter, type HelpCenterOptions } from './center.js';
 import type { HelpEvent } from './types.js';
 
@@ -103,6 +104,26 @@ describe('<wm-help>', () => {
     await until(() => !help.element.isOpen, 'closed');
     expect(panel(root).matches(':popover-open')).to.equal(false);
     expect(deepActive()).to.equal(launcher);
+  });
+
+  it('shares a dismissible stack: Escape closes only the layer on top of the panel, then the panel', async () => {
+    const stack = createDismissibleStack(window);
+    cleanups.push(() => stack.dispose());
+    const { help } = mount({ stack });
+    await help.open();
+    const closed: string[] = [];
+    const removeAbove = stack.push({
+      dismiss: () => {
+        closed.push('above');
+        removeAbove();
+      },
+    });
+    await sendKeys({ press: 'Escape' });
+    expect(closed).to.deep.equal(['above']);
+    expect(help.element.isOpen).to.equal(true);
+    await sendKeys({ press: 'Escape' });
+    expect(help.element.isOpen).to.equal(false);
+    expect(stack.size).to.equal(0);
   });
 
   it('suggests articles for the current page, stage and step, and follows update()', async () => {

@@ -1,0 +1,196 @@
+/**
+ * In-page half of the tours benchmark: the same measurements for every library, through a small
+ * adapter (start, next, destroy, where its step cards are). Exposed as `window.tourBench`.
+ */
+export interface BenchStep {
+  selector: string;
+  title: string;
+  text: string;
+}
+
+export interface TourAdapter {
+  start(): void;
+  next(): void;
+  destroy(): void;
+  /** Every step card the library has in the DOM (visible or not). */
+  cards(): Iterable<Element>;
+  titleOf(card: Element): string | null;
+}
+
+export interface ScrollResult {
+  frames: number;
+  /** Frames on which the card's offset from its target differed from the first frame's by more than 1 px. */
+  detached: number;
+  /** Largest such difference, px. */
+  maxDrift: number;
+}
+
+const nextFrame = () => new Promise<number>((resolve) => requestAnimationFrame(resolve));
+
+/**
+ * The card showing `title`, if it is on screen: rendered, not hidden, not transparent, with a size.
+ * Reading its computed style and rect flushes style and layout, so "shown" includes that work.
+ */
+function shownCard(adapter: TourAdapter, title: string): Element | null {
+  for (const card of adapter.cards()) {
+    if (adapter.titleOf(card)?.trim() !== title) continue;
+    const style = getComputedStyle(card);
+    if (style.display === 'none' || style.visibility !== 'visible' || Number(style.opacity) === 0) continue;
+    const rect = card.getBoundingClientRect();
+    if (rect.width > 0 && rect.height > 0) return card;
+  }
+  return null;
+}
+
+/**
+ * Resolves with performance.now() at the first moment the step card is shown. Checked right away,
+ * after every DOM mutation batch (light DOM), on Waymark's step-change event (shadow DOM) and
+ * every frame (for cards that appear through an animation).
+ */
+function whenShown(adapter: TourAdapter, title: string, timeoutMs = 5000): Promise<number> {
+  return new Promise((resolve, reject) => {
+    let done = false;
+    const started = performance.now();
+    const finish = (at: number | Error) => {
+      done = true;
+      observer.disconnect();
+      document.removeEventListener('wm-step-change', check);
+      if (at instanceof Error) reject(at);
+      else resolve(at);
+    };
+    const check = () => {
+      if (done) return;
+      if (shownCard(adapter, title)) finish(performance.now());
+      else if (performance.now() - started > timeoutMs) finish(new Error(`"${title}" never shown`));
+    };
+    const observer = new MutationObserver(check);
+    observer.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+    document.addEventListener('wm-step-change', check);
+    const onFrame = () => {
+      check();
+      if (!done) requestAnimationFrame(onFrame);
+    };
+    check();
+    if (!done) requestAnimationFrame(onFrame);
+  });
+}
+
+export function install(createAdapter: (steps: BenchStep[]) => TourAdapter, steps: BenchStep[], innerStartScroll: number): void {
+  const adapter = createAdapter(steps);
+  const inner = document.getElementById('inner')!;
+  const firstTarget = document.querySelector(steps[0]!.selector)!;
+
+  /** ms from start() until the first step is shown; waits two frames after so it is painted. */
+  async function start(): Promise<number> {
+    inner.scrollTop = innerStartScroll;
+    const t0 = performance.now();
+    adapter.start();
+    const shownAt = await whenShown(adapter, steps[0]!.title);
+    await nextFrame();
+    await nextFrame();
+    return shownAt - t0;
+  }
+
+  /** ms per step change for every step after the first. */
+  async function stepChanges(): Promise<number[]> {
+    const times: number[] = [];
+    for (const step of steps.slice(1)) {
+      const t0 = performance.now();
+      adapter.next();
+      const shownAt = await whenShown(adapter, step.title);
+      times.push(shownAt - t0);
+      await nextFrame();
+      await nextFrame();
+    }
+    return times;
+  }
+
+  async function settle(frames = 30): Promise<void> {
+    for (let i = 0; i < frames; i++) await nextFrame();
+  }
+
+  /**
+   * Scroll the inner container 2 px per frame for `frames` frames with the first step open. The
+   * scroll is applied in a task between frames, as a user's scroll reaches the page, and each frame
+   * is judged after its layout (a ResizeObserver callback), i.e. what gets painted.
+   */
+  function scroll(frames = 120): Promise<ScrollResult> {
+    const card = shownCard(adapter, steps[0]!.title);
+    const innerRect = inner.getBoundingClientRect();
+    const targetRect = firstTarget.getBoundingClientRect();
+    // Move the target towards the middle's far side, so it stays well inside the container.
+    const delta = targetRect.top + targetRect.height / 2 < innerRect.top + innerRect.height / 2 ? -2 : 2;
+    const offset = () => {
+      const t = firstTarget.getBoundingClientRect();
+      const c = card!.getBoundingClientRect();
+      return { x: c.left - t.left, y: c.top - t.top };
+    };
+    const first = card ? offset() : null;
+    const probe = document.createElement('div');
+    probe.style.cssText = 'position:fixed;left:0;top:0;height:1px;width:1px;pointer-events:none;opacity:0';
+    document.body.append(probe);
+    const result: ScrollResult = { frames: 0, detached: 0, maxDrift: 0 };
+    return new Promise((resolve) => {
+      const observer = new ResizeObserver(() => {
+        if (result.frames === 0) return;
+        if (card && first) {
+          const now = offset();
+          const drift = Math.max(Math.abs(now.x - first.x), Math.abs(now.y - first.y));
+          if (drift > 1) result.detached++;
+          result.maxDrift = Math.max(result.maxDrift, drift);
+        }
+      });
+      observer.observe(probe);
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => {
+        inner.scrollTop += delta;
+      };
+      const onFrame = () => {
+        if (result.frames === frames) {
+          observer.disconnect();
+          channel.port1.close();
+          probe.remove();
+          resolve(result);
+          return;
+        }
+        result.frames++;
+        // A new size each frame makes the observer report after this frame's layout.
+        probe.style.width = `${1 + (result.frames % 2)}px`;
+        channel.port2.postMessage(null);
+        requestAnimationFrame(onFrame);
+      };
+      requestAnimationFrame(onFrame);
+    });
+  }
+
+  /** `count` start/destroy cycles, each waiting for its first step on screen. */
+  async function cycles(count: number): Promise<void> {
+    for (let i = 0; i < count; i++) {
+      adapter.start();
+      await whenShown(adapter, steps[0]!.title);
+      adapter.destroy();
+    }
+    await settle(3);
+  }
+
+  (window as unknown as { tourBench: object }).tourBench = {
+    start,
+    stepChanges,
+    destroy: () => adapter.destroy(),
+    settle,
+    scroll,
+    cycles,
+    elements: () => document.getElementsByTagName('*').length,
+  };
+}
+
+/** For the no-library baseline: scrolling and idle cost of the page alone. */
+export function installBaseline(innerStartScroll: number): void {
+  const inner = document.getElementById('inner')!;
+  inner.scrollTop = innerStartScroll;
+  install(
+    () => ({ start() {}, next() {}, destroy() {}, cards: () => [], titleOf: () => null }),
+    [{ selector: '#t0', title: '', text: '' }],
+    innerStartScroll,
+  );
+}

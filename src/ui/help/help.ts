@@ -14,6 +14,8 @@ import type { HelpContext, HelpEvent, HelpInput, HelpSearch } from './types.js';
 const DEFAULT_SEARCH_DELAY_MS = 200;
 const SUGGESTION_LIMIT = 5;
 const RESULT_LIMIT = 10;
+/** The queue's length limits (MESSAGE_LIMITS in platform/chat), for the localized "too long" text. */
+const FIELD_MAX_LENGTH: Record<MessageIssue['field'], number> = { name: 200, email: 254, message: 5000 };
 
 type View = 'list' | 'article' | 'contact';
 type ContactState = 'form' | 'sent' | 'unavailable';
@@ -633,7 +635,7 @@ export class WmHelp extends LitElement {
 
   private issueText(issue: MessageIssue): string {
     const t = this.translator;
-    if (issue.code === 'too-long') return t.t('fieldTooLong', { max: issue.field === 'message' ? 5000 : issue.field === 'email' ? 254 : 200 });
+    if (issue.code === 'too-long') return t.t('fieldTooLong', { max: FIELD_MAX_LENGTH[issue.field] });
     if (issue.field === 'email') return t.t(issue.code === 'required' ? 'emailRequired' : 'emailInvalid');
     return t.t('messageRequired');
   }

@@ -34,7 +34,7 @@ describe('help panel and nudge under strict CSP and Trusted Types', () => {
       window.addEventListener('message', onMessage);
     });
     iframe.srcdoc = `<!doctype html><html><head><meta http-equiv="Content-Security-Policy" content="${policy}"></head>
-      <body><script type="module" src="/src/ui/help/csp-support.ts"></script></body></html>`;
+      <body><script type="module" src="/src/ui/help/test-support.ts"></script></body></html>`;
     document.body.append(iframe);
     try {
       const result = await report;

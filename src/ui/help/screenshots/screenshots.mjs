@@ -8,7 +8,7 @@ import puppeteer from 'puppeteer-core';
 const here = fileURLToPath(new URL('.', import.meta.url));
 const out = process.argv[2] ?? '/tmp/waymark-help-shots';
 await mkdir(out, { recursive: true });
-const bundle = await build({ entryPoints: [`${here}fixtures.ts`], bundle: true, format: 'iife', write: false, tsconfig: `${here}../../../../tsconfig.json` });
+const bundle = await build({ entryPoints: [`${here}test-support.ts`], bundle: true, format: 'iife', write: false, tsconfig: `${here}../../../../tsconfig.json` });
 const code = bundle.outputFiles[0].text;
 const shots = ['help-suggestions', 'help-results-ru', 'help-reader', 'help-form-errors', 'help-rtl-results', 'help-dark-results', 'nudge-0', 'nudge-1', 'nudge-2', 'nudge-dark-2'];
 const browser = await puppeteer.launch({

@@ -7,6 +7,11 @@ import { startSensors } from '../platform/sensors/index.js';
 import { createAnalytics } from '../platform/analytics/index.js';
 import { resolveTarget, waitForTarget } from '../platform/targets/index.js';
 import type { ExperienceRenderer } from '../ui/index.js';
+import { createDismissibleStack } from '../ui/shared/dismissible-stack.js';
+import type { ChatContext } from '../platform/chat/types.js';
+import type { HelpEvent } from '../ui/help/types.js';
+import type { AnalyticsEvent, Json } from '../engine/contract.js';
+import { createHelpWiring, type HelpWiring } from './help.js';
 import { Emitter } from './emitter.js';
 import { describeError, type WaymarkError } from './errors.js';
 import { anonymousId, isAnonymous } from './identity.js';
@@ -75,6 +80,7 @@ export function createWaymark(options: WaymarkOptions = {}): Waymark {
     }
     if (debug) console.debug('[waymark] signal', signal);
     apply(engine.dispatch(signal));
+    help?.refresh();
   }
 
   function apply(effects: Effect[]): void {
@@ -93,14 +99,10 @@ export function createWaymark(options: WaymarkOptions = {}): Waymark {
       case 'persist':
         if (engine) store?.write(engine.state);
         return;
-      case 'emit': {
-        // Every sink and listener gets the same event: frozen, so none can change it for the next.
-        const event = Object.freeze({ ...effect.event, props: effect.event.props ? Object.freeze({ ...effect.event.props }) : undefined });
-        analytics.send(event);
-        emitter.emit(event.type, event);
-        emitter.emit('event', event);
+      case 'emit':
+        deliver(effect.event);
+        if (effect.event.type === 'struggle_detected') rememberStruggle(effect.event);
         return;
-      }
       case 'show': {
         const experience = experiences.get(effect.experienceId);
         if (!experience) return;
@@ -130,11 +132,100 @@ export function createWaymark(options: WaymarkOptions = {}): Waymark {
     }
   }
 
+  /** Every sink and listener gets the same event: frozen, so none can change it for the next. */
+  function deliver(raw: AnalyticsEvent): void {
+    const event = Object.freeze({ ...raw, props: raw.props ? Object.freeze({ ...raw.props }) : undefined });
+    analytics.send(event);
+    emitter.emit(event.type, event);
+    emitter.emit('event', event);
+  }
+
+  // ---- help and chat: the context an operator receives ---------------------------------------
+  const stack = createDismissibleStack(win);
+  disposers.push(() => stack.dispose());
+  let lastStruggle: ChatContext['struggle'];
+  const recentErrors: string[] = [];
+  const articlesOpened: Array<{ id: string; title: string }> = [];
+  function rememberStruggle(event: AnalyticsEvent): void {
+    const kind = event.props?.['kind'] as NonNullable<ChatContext['struggle']>['kind'];
+    const detail = typeof event.props?.['detail'] === 'string' ? (event.props['detail'] as string) : undefined;
+    lastStruggle = detail ? { kind, detail } : { kind };
+    if (kind === 'error' && detail) {
+      recentErrors.push(detail);
+      if (recentErrors.length > 5) recentErrors.shift();
+    }
+  }
+  const text = (value: unknown): string => (typeof value === 'string' ? value : value && typeof value === 'object' ? String(Object.values(value)[0] ?? '') : '');
+  function chatContext(): ReturnType<Parameters<typeof createHelpWiring>[0]['context']> {
+    const state = engine?.state;
+    const traits: Record<string, Json> = {};
+    for (const [key, register] of Object.entries(state?.traits ?? {})) traits[key] = register.v;
+    const context: ReturnType<Parameters<typeof createHelpWiring>[0]['context']> = {
+      user: { id: userId, traits },
+      stage: engine?.stage ?? null,
+      page: win!.location.pathname + win!.location.search,
+      articlesOpened: [...articlesOpened],
+      recentErrors: [...recentErrors],
+    };
+    if (lastStruggle) context.struggle = lastStruggle;
+    for (const active of engine?.active() ?? []) {
+      const experience = experiences.get(active.experienceId);
+      if (experience?.type === 'tour' && active.step !== undefined) {
+        const step = experience.steps[active.step];
+        context.step = { experienceId: experience.id, step: active.step, title: text(step?.title) };
+        if (step?.articles) context.stepArticles = [...step.articles];
+      }
+      if (experience?.type === 'checklist') {
+        const progress = engine?.checklist(experience.id);
+        if (progress) context.checklist = { title: text(experience.title), done: progress.done, total: progress.total };
+      }
+    }
+    return context;
+  }
+  let help: HelpWiring | null = null;
+  function helpCenter(): HelpWiring | null {
+    if (options.ui === false || destroyed) return null;
+    help ??= createHelpWiring({
+      window: win!,
+      config,
+      locale,
+      launcher: options.helpLauncher ?? true,
+      stack,
+      dbName: options.storage?.dbName,
+      now,
+      context: chatContext,
+      onChatRequest: ({ message, context }) => emitter.emit('open-chat', { message, context }),
+      onEvent: (event: HelpEvent) => {
+        if (event.type === 'article_opened') {
+          const article = config.articles?.find((a) => a.id === event.articleId);
+          if (article && !articlesOpened.some((a) => a.id === article.id)) articlesOpened.push({ id: article.id, title: text(article.title) });
+        }
+        const { type, ...props } = event;
+        const analyticsProps: Record<string, Json> = {};
+        for (const [key, value] of Object.entries(props)) {
+          // A search query is the user's own text: analytics get its length, not its words.
+          if (key === 'query') analyticsProps['queryLength'] = String(value).length;
+          else if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') analyticsProps[key] = value;
+        }
+        deliver({ type, at: now(), userId, sessionId, props: analyticsProps });
+      },
+      reportError: reportInternal('help'),
+    });
+    return help;
+  }
+  disposers.push(() => help?.dispose());
+
   function showView(experience: Experience, step?: number, level?: number): void {
     const checklist = experience.type === 'checklist' ? (engine?.checklist(experience.id) ?? undefined) : undefined;
     const view = { experience, step, level, checklist };
     emitter.emit('show', view);
     withRenderer((renderer) => renderer.show(view));
+  }
+
+  function openChatWith(message?: string): void {
+    const wiring = helpCenter();
+    if (wiring) wiring.openChat(message);
+    else emitter.emit('open-chat', { message, context: chatContext() });
   }
 
   function runAction(action: Action): void {
@@ -155,12 +246,14 @@ export function createWaymark(options: WaymarkOptions = {}): Waymark {
         return;
       case 'open-article':
         emitter.emit('open-help', { articleId: action.article });
+        helpCenter()?.openArticle(action.article);
         return;
       case 'open-help':
         emitter.emit('open-help', { query: action.query });
+        helpCenter()?.open(action.query);
         return;
       case 'open-chat':
-        emitter.emit('open-chat', { message: typeof action.message === 'string' ? action.message : undefined });
+        openChatWith(action.message === undefined ? undefined : text(action.message));
         return;
       default:
         // next/back/complete/dismiss are handled inside the engine.
@@ -359,6 +452,7 @@ export function createWaymark(options: WaymarkOptions = {}): Waymark {
     if (options.user?.traits) send({ type: 'identify', at: now(), userId, traits: options.user.traits });
     send({ type: 'page', at: now(), url: win.location.href, title: win.document.title });
     drainPending();
+    if (options.helpLauncher !== false && (config.articles?.length || config.chat)) helpCenter();
     emitter.emit('ready', { userId, issues: loaded.issues });
   })().catch(reportInternal('init'));
 
@@ -425,8 +519,11 @@ export function createWaymark(options: WaymarkOptions = {}): Waymark {
         return null;
       }
     },
-    openHelp: guard('openHelp', (query?: string) => emitter.emit('open-help', { query })),
-    openChat: guard('openChat', (message?: string) => emitter.emit('open-chat', { message })),
+    openHelp: guard('openHelp', (query?: string) => {
+      emitter.emit('open-help', { query });
+      helpCenter()?.open(query);
+    }),
+    openChat: guard('openChat', (message?: string) => openChatWith(message)),
     on(type, handler) {
       if (destroyed || typeof handler !== 'function') return () => {};
       return emitter.on(type, handler);

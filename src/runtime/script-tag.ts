@@ -32,7 +32,7 @@ export function findOwnScript(doc: Document, moduleUrl: string): HTMLScriptEleme
   return doc.querySelector<HTMLScriptElement>('script[data-config][src*="waymark"]');
 }
 
-/** Options from the script tag: `data-config`, `data-user-id`, `data-locale`, `data-debug`. */
+/** Options from the script tag: `data-config`, `data-user-id`, `data-locale`, `data-debug`, `data-help-launcher`. */
 export function optionsFromScript(script: HTMLScriptElement | null): WaymarkOptions | null {
   const data = script?.dataset;
   if (!data?.config) return null;
@@ -41,6 +41,7 @@ export function optionsFromScript(script: HTMLScriptElement | null): WaymarkOpti
     user: data.userId ? { id: data.userId } : undefined,
     locale: data.locale,
     debug: data.debug !== undefined && data.debug !== 'false',
+    helpLauncher: data.helpLauncher !== 'false',
   };
 }
 

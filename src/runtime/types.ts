@@ -29,6 +29,8 @@ export interface WaymarkOptions {
   debug?: boolean;
   /** Render experiences with Waymark's components (default true). `false`: headless, listen to `on('show')`. */
   ui?: boolean;
+  /** Show Waymark's floating help launcher (default true); false when the app's own help button calls `openHelp()`. */
+  helpLauncher?: boolean;
   /** Injected for tests and embedding; defaults to the real browser. */
   window?: Window;
   clock?: () => number;
@@ -62,7 +64,8 @@ export type WaymarkEventMap = { [K in AnalyticsEventType]: AnalyticsEvent } & {
   checklist: { experienceId: string };
   /** A button or item asked to open the help panel / chat, or go to a URL. */
   'open-help': { query?: string; articleId?: string };
-  'open-chat': { message?: string };
+  /** A handoff to a human for the app to carry out (chat `provider: "callback"`, or no chat configured), with the operator's context. */
+  'open-chat': { message?: string; context?: Partial<import('../platform/chat/types.js').ChatContext> };
 };
 
 export interface Waymark {

@@ -24,6 +24,8 @@ export interface UiContext {
   /** Report a user action on a shown experience (next, back, dismiss, complete, step-missing, button …). */
   act(experienceId: string, action: UserAction): void;
   reportError(error: unknown, where: string): void;
+  /** The Escape stack to share with other Waymark layers (default: the renderer's own). */
+  stack?: import('./shared/dismissible-stack.js').DismissibleStack;
   /** Where targets are found; defaults to the UI's own resolver (selectors, anchors, text, open shadow roots). */
   targets?: TargetResolver;
 }
@@ -71,7 +73,9 @@ function isRendered(type: Experience['type']): type is RenderedType {
 /** Lazy: each experience type's component is loaded with import() only when first shown. */
 export function createRenderer(ctx: UiContext): ExperienceRenderer {
   const doc = ctx.window.document;
-  const stack = createDismissibleStack(ctx.window);
+  // Shared with the help panel when the runtime passes one, so Escape closes only the topmost Waymark layer.
+  const ownStack = ctx.stack ? null : createDismissibleStack(ctx.window);
+  const stack = ctx.stack ?? ownStack!;
   const reportError = (error: unknown, where: string) => {
     try {
       ctx.reportError(error, where);
@@ -159,7 +163,7 @@ export function createRenderer(ctx: UiContext): ExperienceRenderer {
       wanted.clear();
       for (const element of mounted.values()) element.remove();
       mounted.clear();
-      stack.dispose();
+      ownStack?.dispose();
     },
   };
 }

@@ -1,0 +1,88 @@
+import { expect } from '@open-wc/testing';
+import { sendMouse, resetMouse } from '@web/test-runner-commands';
+import { createWaymark, type Waymark, type WaymarkConfig, type WaymarkEventMap } from '../../src/index.js';
+import { nextEvent, uniqueDb, until } from './helpers.js';
+
+type HelpElement = HTMLElement & { isOpen?: boolean };
+const helpElement = () => document.querySelector<HelpElement>('wm-help[data-waymark-ui]');
+
+const config = (hours?: NonNullable<WaymarkConfig['chat']>['hours']): WaymarkConfig => ({
+  version: '1',
+  stages: [{ id: 'integrate' }],
+  articles: [
+    { id: 'api-keys', title: { en: 'Create an API key', lt: 'Sukurkite API raktą' }, url: 'https://help.example.com/api-keys', summary: 'Keys authenticate integrations.' },
+    { id: 'webhooks', title: 'Verify webhook signatures', url: 'https://help.example.com/webhooks' },
+  ],
+  chat: { provider: 'callback', ...(hours ? { hours } : {}), offline: { form: true } },
+  experiences: [
+    {
+      id: 'stuck-on-save',
+      type: 'nudge',
+      when: { struggle: 'rage-click' },
+      escalation: [
+        { kind: 'hint', body: 'The button needs an API key first.' },
+        { kind: 'articles', articles: ['api-keys', 'webhooks'] },
+        { kind: 'chat', body: 'Talk to us?', message: 'I am stuck saving an integration' },
+      ],
+    },
+  ],
+});
+
+describe('the support funnel, wired by the runtime', () => {
+  let wm: Waymark | undefined;
+  let button: HTMLButtonElement;
+  beforeEach(() => {
+    button = document.createElement('button');
+    button.id = 'wm-save';
+    button.textContent = 'Save integration';
+    document.body.append(button);
+  });
+  afterEach(async () => {
+    wm?.destroy();
+    wm = undefined;
+    button.remove();
+    await resetMouse();
+  });
+
+  it('openHelp() opens the help panel; destroy() removes it', async () => {
+    wm = createWaymark({ config: config(), user: { id: 'u-help' }, storage: { dbName: uniqueDb() } });
+    await wm.ready;
+    await until(() => helpElement() !== null, 'the floating help launcher mounted');
+    wm.openHelp();
+    await until(() => helpElement()?.isOpen === true, 'the panel open');
+    wm.destroy();
+    wm = undefined;
+    await until(() => helpElement() === null, 'the panel removed');
+  });
+
+  it('a rage-click burst produces the nudge; its chat offer hands over with the full context', async () => {
+    wm = createWaymark({ config: config(), user: { id: 'u-funnel', traits: { plan: 'pro' } }, storage: { dbName: uniqueDb() }, helpLauncher: false });
+    await wm.ready;
+    wm.setStage('integrate');
+    const nudge = nextEvent(wm, 'show', (e) => e.experience.id === 'stuck-on-save');
+    const r = button.getBoundingClientRect();
+    for (let i = 0; i < 4; i++) await sendMouse({ type: 'click', position: [Math.round(r.left + r.width / 2), Math.round(r.top + r.height / 2)] });
+    expect((await nudge).level ?? 0).to.equal(0);
+
+    const handoff: Promise<WaymarkEventMap['open-chat']> = nextEvent(wm, 'open-chat');
+    wm.act('stuck-on-save', { type: 'button', action: { type: 'open-chat', message: 'I am stuck saving an integration' } });
+    const { message, context } = await handoff;
+    expect(message).to.equal('I am stuck saving an integration');
+    expect(context?.user?.id).to.equal('u-funnel');
+    expect(context?.user?.traits).to.deep.include({ plan: 'pro' });
+    expect(context?.stage).to.equal('integrate');
+    expect(context?.page).to.equal(location.pathname + location.search);
+    expect(context?.struggle?.kind).to.equal('rage-click');
+  });
+
+  it('outside operator hours a chat request opens the panel (articles and the message form), never a dead end', async () => {
+    const closed = { timeZone: 'Europe/Vilnius', weekly: {} };
+    wm = createWaymark({ config: config(closed), user: { id: 'u-offline' }, storage: { dbName: uniqueDb() }, helpLauncher: false });
+    await wm.ready;
+    let handedOff = false;
+    wm.on('open-chat', () => (handedOff = true));
+    wm.openChat('Anyone there?');
+    await until(() => helpElement()?.isOpen === true, 'the help panel open instead of a chat');
+    expect(handedOff).to.equal(false);
+  });
+});

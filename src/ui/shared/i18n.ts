@@ -17,7 +17,9 @@ export type StringKey =
   | 'helpLabel' | 'helpSearch' | 'helpSuggested' | 'helpResults' | 'helpNoResults' | 'helpBack' | 'helpChecklist'
   | 'contactUs' | 'chatOpened' | 'offlineTitle' | 'offlineIntro' | 'offlineBackAt' | 'contactUnavailable'
   | 'nameLabel' | 'emailLabel' | 'messageLabel' | 'emailRequired' | 'emailInvalid' | 'messageRequired' | 'fieldTooLong'
-  | 'formErrors' | 'messageSent' | 'nudgeTitle' | 'chatOffer' | 'moreHelp' | 'notNow' | 'searchHelp';
+  | 'formErrors' | 'messageSent' | 'nudgeTitle' | 'chatOffer' | 'moreHelp' | 'notNow' | 'searchHelp'
+  | 'checklistProgress' | 'checklistMinimize' | 'checklistDismiss' | 'checklistLocked' | 'checklistStart'
+  | 'checklistTaskDone' | 'checklistTaskUndone' | 'checklistCompleteTitle' | 'checklistCompleteBody';
 
 type Catalog = Record<StringKey, Message>;
 
@@ -80,6 +82,15 @@ const en: Catalog = {
   moreHelp: 'Still stuck?',
   notNow: 'Not now',
   searchHelp: 'Search help',
+  checklistProgress: '{done} of {total}',
+  checklistMinimize: 'Minimize checklist',
+  checklistDismiss: 'Dismiss checklist',
+  checklistLocked: 'Complete “{item}” first',
+  checklistStart: 'Start',
+  checklistTaskDone: 'Task done: {item}. {done} of {total} complete.',
+  checklistTaskUndone: 'Task not done: {item}. {done} of {total} complete.',
+  checklistCompleteTitle: 'All done!',
+  checklistCompleteBody: 'You completed every task in “{title}”.',
 };
 
 const ru: Catalog = {
@@ -151,6 +162,15 @@ const ru: Catalog = {
   moreHelp: 'Всё ещё не получается?',
   notNow: 'Не сейчас',
   searchHelp: 'Искать в помощи',
+  checklistProgress: '{done} из {total}',
+  checklistMinimize: 'Свернуть список задач',
+  checklistDismiss: 'Закрыть список задач',
+  checklistLocked: 'Сначала выполните «{item}»',
+  checklistStart: 'Начать',
+  checklistTaskDone: 'Задача выполнена: {item}. Выполнено {done} из {total}.',
+  checklistTaskUndone: 'Задача снова не выполнена: {item}. Выполнено {done} из {total}.',
+  checklistCompleteTitle: 'Всё готово!',
+  checklistCompleteBody: 'Вы выполнили все задачи списка «{title}».',
 };
 
 const lt: Catalog = {
@@ -222,6 +242,15 @@ const lt: Catalog = {
   moreHelp: 'Vis dar nepavyksta?',
   notNow: 'Ne dabar',
   searchHelp: 'Ieškoti pagalbos',
+  checklistProgress: '{done} iš {total}',
+  checklistMinimize: 'Sutraukti užduočių sąrašą',
+  checklistDismiss: 'Uždaryti užduočių sąrašą',
+  checklistLocked: 'Pirmiausia atlikite „{item}“',
+  checklistStart: 'Pradėti',
+  checklistTaskDone: 'Užduotis atlikta: {item}. Atlikta {done} iš {total}.',
+  checklistTaskUndone: 'Užduotis vėl neatlikta: {item}. Atlikta {done} iš {total}.',
+  checklistCompleteTitle: 'Viskas atlikta!',
+  checklistCompleteBody: 'Atlikote visas sąrašo „{title}“ užduotis.',
 };
 
 const ar: Catalog = {
@@ -290,6 +319,15 @@ const ar: Catalog = {
   moreHelp: 'ما زلت تواجه مشكلة؟',
   notNow: 'ليس الآن',
   searchHelp: 'البحث في المساعدة',
+  checklistProgress: '{done} من {total}',
+  checklistMinimize: 'تصغير قائمة المهام',
+  checklistDismiss: 'إغلاق قائمة المهام',
+  checklistLocked: 'أكمل «{item}» أولًا',
+  checklistStart: 'ابدأ',
+  checklistTaskDone: 'تم إنجاز المهمة: {item}. اكتمل {done} من {total}.',
+  checklistTaskUndone: 'المهمة غير منجزة: {item}. اكتمل {done} من {total}.',
+  checklistCompleteTitle: 'تم كل شيء!',
+  checklistCompleteBody: 'أكملت كل المهام في «{title}».',
 };
 
 /** Read-only: the built-in catalogs. Frozen so no caller can mutate another instance's strings. */

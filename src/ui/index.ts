@@ -52,9 +52,10 @@ interface RenderedElement extends HTMLElement {
   context?: ComponentContext;
   step?: number;
   level?: number;
+  checklist?: ChecklistView;
 }
 
-type RenderedType = 'tour' | 'hint' | 'beacon' | 'announcement' | 'survey' | 'nudge';
+type RenderedType = 'tour' | 'hint' | 'beacon' | 'announcement' | 'survey' | 'nudge' | 'checklist';
 
 /** One lazy chunk per component; each registering module exports the tag it defined. */
 const LOADERS: Record<RenderedType, () => Promise<{ tagName: string }>> = {
@@ -64,10 +65,11 @@ const LOADERS: Record<RenderedType, () => Promise<{ tagName: string }>> = {
   announcement: () => import('./announcement/define.js'),
   survey: () => import('./survey/define.js'),
   nudge: () => import('./nudge/define.js'),
+  checklist: () => import('./checklist/define.js'),
 };
 
 function isRendered(type: Experience['type']): type is RenderedType {
-  return type === 'tour' || type === 'hint' || type === 'beacon' || type === 'announcement' || type === 'survey' || type === 'nudge';
+  return type === 'tour' || type === 'hint' || type === 'beacon' || type === 'announcement' || type === 'survey' || type === 'nudge' || type === 'checklist';
 }
 
 /** Lazy: each experience type's component is loaded with import() only when first shown. */
@@ -110,6 +112,7 @@ export function createRenderer(ctx: UiContext): ExperienceRenderer {
     element.experience = view.experience;
     if (view.experience.type === 'tour') element.step = view.step ?? 0;
     if (view.experience.type === 'nudge') element.level = view.level ?? 0;
+    if (view.experience.type === 'checklist') element.checklist = view.checklist;
   };
 
   const mount = (id: string, type: RenderedType, tagName: string) => {

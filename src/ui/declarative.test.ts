@@ -69,6 +69,6 @@ describe('compileDeclarative', () => {
   it('compiles every declaration under a root and skips elements the renderer created', () => {
     const root = dom(`<wm-hint id="a" target="#a">A</wm-hint><wm-hint id="b" target="#b" data-waymark-ui="hint">B</wm-hint><div><wm-beacon id="c" target="#c">C</wm-beacon></div>`);
     expect(compileDeclarativeAll(root).experiences.map((e) => e.id)).toEqual(['a', 'c']);
-    expect(compileDeclarative(document.createElement('wm-checklist')).issues[0]!.code).toBe('unknown-element');
+    expect(compileDeclarative(document.createElement('wm-carousel')).issues[0]!.code).toBe('unknown-element');
   });
 });

@@ -1,6 +1,7 @@
 /**
- * Declarative HTML for developers: `<wm-tour>` with `<wm-step>` children, `<wm-hint>` and
- * `<wm-beacon>` compile to the very config objects the JSON would hold. Pure: reads attributes
+ * Declarative HTML for developers: `<wm-tour>` with `<wm-step>` children, `<wm-hint>`,
+ * `<wm-beacon>` and `<wm-checklist>` with `<wm-task>` children compile to the very config
+ * objects the JSON would hold. Pure: reads attributes
  * and text content (never HTML), writes nothing, and returns problems as data.
  *
  * ```html
@@ -14,7 +15,11 @@
  * ```
  */
 import type {
+  Action,
   BeaconExperience,
+  ChecklistExperience,
+  ChecklistItem,
+  Condition,
   Experience,
   Frequency,
   HintExperience,
@@ -48,7 +53,9 @@ const BEACON_POSITIONS: readonly NonNullable<BeaconExperience['position']>[] = [
 ];
 const SHOW: readonly NonNullable<Frequency['show']>[] = ['once', 'session', 'always'];
 const DURATION = /^\d+(?:\.\d+)?(?:ms|s|m|h|d|w)$/;
-const DECLARATIVE_TAGS = 'wm-tour, wm-hint, wm-beacon';
+const CHECKLIST_POSITIONS: readonly NonNullable<ChecklistExperience['position']>[] = ['bottom-end', 'bottom-start'];
+const LAUNCHERS: readonly NonNullable<ChecklistExperience['launcher']>[] = ['inline', 'floating'];
+const DECLARATIVE_TAGS = 'wm-tour, wm-hint, wm-beacon, wm-checklist';
 
 /** Compile one `<wm-tour>`, `<wm-hint>` or `<wm-beacon>` element. */
 export function compileDeclarative(element: Element): DeclarativeResult {
@@ -62,8 +69,12 @@ export function compileDeclarative(element: Element): DeclarativeResult {
       return withRequired(compileHint(reader, element), issues);
     case 'wm-beacon':
       return withRequired(compileBeacon(reader, element), issues);
+    case 'wm-checklist': {
+      const listReader = new AttributeReader(element, `wm-checklist#${element.getAttribute('experience-id') ?? ''}`, issues);
+      return { experience: compileChecklist(element, listReader, issues), issues };
+    }
     default:
-      issues.push({ code: 'unknown-element', path: tag, message: `expected <wm-tour>, <wm-hint> or <wm-beacon>, got <${tag}>` });
+      issues.push({ code: 'unknown-element', path: tag, message: `expected <wm-tour>, <wm-hint>, <wm-beacon> or <wm-checklist>, got <${tag}>` });
       return { issues };
   }
 }
@@ -74,6 +85,8 @@ export function compileDeclarativeAll(root: ParentNode): { experiences: Experien
   const issues: DeclarativeIssue[] = [];
   for (const element of root.querySelectorAll(DECLARATIVE_TAGS)) {
     if (element.hasAttribute('data-waymark-ui')) continue;
+    // A <wm-checklist> without <wm-task> children only marks where a configured checklist renders inline.
+    if (element.localName === 'wm-checklist' && !Array.from(element.children).some((child) => child.localName === 'wm-task')) continue;
     const result = compileDeclarative(element);
     issues.push(...result.issues);
     if (result.experience) experiences.push(result.experience);
@@ -169,10 +182,90 @@ function compileBeacon(reader: AttributeReader, element: Element): BeaconExperie
   return beacon;
 }
 
-/** The attributes every experience shares. */
-function base(reader: AttributeReader): { id: string; name?: string; stages?: string[]; priority?: number; frequency?: Frequency } {
+/**
+ * `<wm-checklist experience-id="…" title="…">` with `<wm-task>` children. Declared in the page, it
+ * renders right there (`launcher` defaults to `inline`); each task's text content is its description.
+ */
+function compileChecklist(element: Element, reader: AttributeReader, issues: DeclarativeIssue[]): ChecklistExperience {
+  const list: ChecklistExperience = { ...base(reader, 'experience-id'), type: 'checklist', title: reader.required('title') ?? '', items: [] };
+  const description = reader.text('description');
+  if (description) list.description = description;
+  list.launcher = reader.oneOf('launcher', LAUNCHERS) ?? 'inline';
+  const position = reader.oneOf('position', CHECKLIST_POSITIONS);
+  if (position) list.position = position;
+  const strictOrder = reader.flag('strict-order');
+  if (strictOrder !== undefined) list.strictOrder = strictOrder;
+  const celebrate = reader.flag('celebrate');
+  if (celebrate !== undefined) list.celebrate = celebrate;
+  const reopen = reader.flag('reopen-on-new-items');
+  if (reopen !== undefined) list.reopenOnNewItems = reopen;
+  const toStage = reader.text('complete-to-stage');
+  if (toStage) list.completeToStage = toStage;
+  const returnAt = reader.text('return-at-stage');
+  if (returnAt) list.returnAtStage = returnAt;
+  const tasks = Array.from(element.children).filter((child) => child.localName === 'wm-task');
+  tasks.forEach((taskElement, index) => {
+    const taskReader = new AttributeReader(taskElement, `${reader.path} > wm-task[${index}]`, issues);
+    list.items.push(compileTask(taskElement, taskReader));
+  });
+  if (tasks.length === 0) issues.push({ code: 'empty', path: reader.path, message: 'expected at least one <wm-task> child, found none' });
+  return list;
+}
+
+/** `<wm-task id title>`: done on `event`, `visited` or `element` (all that are given), or by hand with `manual`. */
+function compileTask(element: Element, reader: AttributeReader): ChecklistItem {
+  const item: ChecklistItem = { id: reader.required('id') ?? '', title: reader.required('title') ?? '' };
+  const description = textContent(element);
+  if (description) item.description = description;
+  const version = reader.number('version');
+  if (version !== undefined) item.version = version;
+  const conditions: Condition[] = [];
+  const event = reader.text('event');
+  if (event) conditions.push({ event });
+  const visited = reader.text('visited');
+  if (visited) conditions.push({ visited });
+  const present = reader.text('element');
+  if (present) conditions.push({ element: present });
+  if (conditions.length === 1) item.doneWhen = conditions[0]!;
+  else if (conditions.length > 1) item.doneWhen = { all: conditions };
+  const manual = reader.flag('manual');
+  if (manual !== undefined) item.manual = manual;
+  const initiallyDone = reader.flag('initially-done');
+  if (initiallyDone !== undefined) item.initiallyDone = initiallyDone;
+  const dependsOn = reader.text('depends-on');
+  if (dependsOn) item.dependsOn = dependsOn.split(/[\s,]+/).filter(Boolean);
+  const articles = reader.text('articles');
+  if (articles) item.articles = articles.split(/[\s,]+/).filter(Boolean);
+  const action = taskAction(reader);
+  if (action) item.action = action;
+  if (!item.doneWhen && !item.manual && !item.initiallyDone) {
+    reader.issues.push({ code: 'missing-attribute', path: reader.path, message: 'expected "event", "visited", "element" or "manual": nothing would ever complete this task' });
+  }
+  return item;
+}
+
+/** At most one of `href` (with `new-tab`), `article`, `start`, `help`. */
+function taskAction(reader: AttributeReader): Action | undefined {
+  const href = reader.text('href');
+  const article = reader.text('article');
+  const start = reader.text('start');
+  const help = reader.text('help');
+  const given = [href, article, start, help].filter((value) => value !== undefined).length;
+  if (given > 1) reader.invalid('href', 'expected only one of "href", "article", "start" or "help"', [href, article, start, help].filter(Boolean).join(', '));
+  if (href) {
+    const newTab = reader.flag('new-tab');
+    return newTab ? { type: 'url', url: href, newTab } : { type: 'url', url: href };
+  }
+  if (article) return { type: 'open-article', article };
+  if (start) return { type: 'start', experience: start };
+  if (help !== undefined) return help ? { type: 'open-help', query: help } : { type: 'open-help' };
+  return undefined;
+}
+
+/** The attributes every experience shares (`idAttribute`: where the id is, `id` unless said otherwise). */
+function base(reader: AttributeReader, idAttribute = 'id'): { id: string; name?: string; stages?: string[]; priority?: number; frequency?: Frequency } {
   const out: { id: string; name?: string; stages?: string[]; priority?: number; frequency?: Frequency } = {
-    id: reader.required('id') ?? '',
+    id: reader.required(idAttribute) ?? '',
   };
   const name = reader.text('name');
   if (name) out.name = name;

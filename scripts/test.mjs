@@ -19,7 +19,12 @@ for (const project of ['tsconfig.json', 'tsconfig.engine.json']) {
   else total.failed++;
 }
 
-console.log('\n[waymark] unit tests (vitest)');
+// The demo end-to-end tests run the built script-tag bundle, and a broken build must fail CI.
+console.log('\n[waymark] build');
+if (step('npm', ['run', 'build', '--silent']) === 0) total.passed++;
+else total.failed++;
+
+console.log('\n[waymark] unit and end-to-end tests (vitest)');
 const vitestJson = join(work, 'vitest.json');
 const vitestStatus = step('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`]);
 try {

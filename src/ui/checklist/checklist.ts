@@ -90,6 +90,8 @@ export class WmChecklist extends LitElement {
   private removeLayer: (() => void) | null = null;
   /** Where focus goes after the next render. */
   private pendingFocus: 'panel' | 'launcher' | 'celebration' | null = null;
+  /** Scroll the celebration into the panel's view after the next render. */
+  private revealCelebration = false;
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
@@ -286,6 +288,7 @@ export class WmChecklist extends LitElement {
       // Show the celebration; move focus to it only if the user was already working in the list.
       const focusWasHere = this.focusIsInside();
       this.open = true;
+      this.revealCelebration = true;
       if (focusWasHere) this.pendingFocus = 'celebration';
     }
   }
@@ -349,6 +352,10 @@ export class WmChecklist extends LitElement {
   }
 
   private applyFocus(): void {
+    if (this.revealCelebration) {
+      this.revealCelebration = false;
+      this.renderRoot.querySelector('.celebration')?.scrollIntoView({ block: 'nearest' });
+    }
     const target = this.pendingFocus;
     this.pendingFocus = null;
     if (target === 'panel') this.panelElement?.focus({ preventScroll: true });

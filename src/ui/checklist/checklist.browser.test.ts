@@ -16,6 +16,8 @@ import { ringStroke } from './progress.js';
 interface Bench {
   renderer: ExperienceRenderer;
   actions: UserAction[];
+  /** Actions on other experiences shown by the same renderer, as `id:type`. */
+  others: string[];
   /** Mark items done from outside (as a condition would), re-sending the view. */
   complete(...ids: string[]): void;
   element(): Promise<WmChecklist>;
@@ -26,6 +28,7 @@ interface Bench {
 function setup(experience: ChecklistExperience, options: { done?: string[]; locale?: string } = {}): Bench {
   const done = new Set(options.done ?? []);
   const actions: UserAction[] = [];
+  const others: string[] = [];
   let hidden = false;
   const view = (): ChecklistView => {
     const items = experience.items.map((item, index) => {
@@ -42,7 +45,13 @@ function setup(experience: ChecklistExperience, options: { done?: string[]; loca
     window,
     locale: options.locale ?? 'en',
     articles: new Map(),
-    act(_id, action) {
+    act(id, action) {
+      if (id !== experience.id) {
+        // Another experience on the same renderer (a tour over the list): it just goes away.
+        others.push(`${id}:${action.type}`);
+        if (action.type === 'dismiss') renderer.hide(id, 'dismissed');
+        return;
+      }
       actions.push(action);
       if (action.type === 'item-done') done.add(action.item);
       else if (action.type === 'item-undone') done.delete(action.item);
@@ -67,6 +76,7 @@ function setup(experience: ChecklistExperience, options: { done?: string[]; loca
   return {
     renderer,
     actions,
+    others,
     complete(...ids) {
       for (const id of ids) done.add(id);
       send();
@@ -271,6 +281,38 @@ describe('<wm-checklist>', () => {
     element.removeEventListener('wm-action', veto);
     expect(invite.checked).to.equal(false);
     expect(bench.actions).to.deep.equal([{ type: 'shown' }]);
+  });
+
+  it('Escape closes only the topmost layer: a tour shown over the open panel first, then the panel', async () => {
+    bench = setup(SETUP, { done: ['account'] });
+    const element = await bench.element();
+    const root = element.shadowRoot!;
+    launcherOf(root).click();
+    await settle(element);
+    bench.renderer.show({ experience: { id: 'tour', type: 'tour', steps: [{ title: 'Welcome', body: 'Over the list.' }] }, step: 0 });
+    await until(() => document.querySelector('[data-experience="tour"]')?.shadowRoot?.querySelector('dialog')?.matches(':modal') === true, 'tour shown');
+    await sendKeys({ press: 'Escape' });
+    await until(() => document.querySelector('[data-experience="tour"]') === null, 'tour dismissed');
+    expect(bench.others).to.include('tour:dismiss');
+    expect(panelOf(root).matches(':popover-open')).to.equal(true);
+    root.querySelector<HTMLButtonElement>('[part="minimize"]')!.focus();
+    await sendKeys({ press: 'Escape' });
+    await settle(element);
+    expect(panelOf(root).matches(':popover-open')).to.equal(false);
+    expect(bench.actions).to.deep.equal([{ type: 'shown' }]);
+  });
+
+  it('with celebrate: false the finished list offers its close, without confetti or animation', async () => {
+    bench = setup({ ...SETUP, celebrate: false }, { done: ['account', 'project', 'invite', 'board'] });
+    const element = await bench.element();
+    const root = element.shadowRoot!;
+    bench.complete('profile');
+    await settle(element);
+    const celebration = root.querySelector('.celebration')!;
+    expect(celebration.classList.contains('celebrating')).to.equal(false);
+    expect(root.querySelector('.confetti')).to.equal(null);
+    await clickCenter(celebration.querySelector('button')!);
+    expect(bench.actions.at(-1)).to.deep.equal({ type: 'complete' });
   });
 
   it("reports a task's action button", async () => {

@@ -145,7 +145,10 @@ export class WmChecklist extends LitElement {
     this.applyFocus();
     if (!this.shownReported) {
       this.shownReported = true;
-      this.act({ type: 'shown' });
+      // After this update: the engine may answer with a new view, which must not land inside updated().
+      queueMicrotask(() => {
+        if (this.isConnected && this.shownReported) this.act({ type: 'shown' });
+      });
     }
   }
 

@@ -72,6 +72,20 @@ describe('<wm-announcement> banner', () => {
     expect(await axeViolations(element)).to.deep.equal([]);
   });
 
+  it('publishes its height so the page can make room, and takes it back when it closes', async () => {
+    await fixture(html`<div style="padding:200px 20px">Page</div>`);
+    harness = createHarness();
+    harness.show(banner());
+    const element = await mounted('news');
+    const root = document.documentElement;
+    await until(() => root.style.getPropertyValue('--waymark-banner-top') !== '', 'the height published');
+    expect(parseInt(root.style.getPropertyValue('--waymark-banner-top'), 10)).to.equal(Math.ceil(element.panel!.getBoundingClientRect().height));
+    harness.renderer.hide('news', 'dismissed');
+    await gone('news');
+    expect(root.style.getPropertyValue('--waymark-banner-top')).to.equal('');
+    expect(root.hasAttribute('style')).to.equal(false);
+  });
+
   it('sits below the page\'s fixed header instead of covering it', async () => {
     await fixture(html`<div>
       <header id="header" style="position:fixed;top:0;left:0;right:0;height:64px;background:#123;color:#fff;z-index:2147483647">Header</header>

@@ -258,6 +258,7 @@ export class WmAnnouncement extends LitElement {
       this.cleanups.push(() => {
         if (card.matches(':popover-open')) card.hidePopover();
       });
+      this.cleanups.push(this.reserveSpace(context.window, card, experience.position === 'bottom' ? 'bottom' : 'top'));
     }
     if (!this.shownReported) {
       this.shownReported = true;
@@ -269,6 +270,25 @@ export class WmAnnouncement extends LitElement {
     this.dropBannerLayer();
     for (const cleanup of this.cleanups.splice(0).reverse()) cleanup();
     this.openedAs = null;
+  }
+
+  /**
+   * Publish the banner's height as `--waymark-banner-top` / `--waymark-banner-bottom` on the root element
+   * (through the CSSOM, so strict CSP allows it), so a host can make room instead of being covered:
+   * `main { padding-top: calc(4rem + var(--waymark-banner-top, 0px)) }`. Returns its disposer.
+   */
+  private reserveSpace(win: Window, card: HTMLElement, edge: 'top' | 'bottom'): () => void {
+    const root = win.document.documentElement;
+    const property = `--waymark-banner-${edge}`;
+    const publish = () => root.style.setProperty(property, `${Math.ceil(card.getBoundingClientRect().height)}px`);
+    publish();
+    const observer = new ResizeObserver(publish);
+    observer.observe(card);
+    return () => {
+      observer.disconnect();
+      root.style.removeProperty(property);
+      if (root.getAttribute('style') === '') root.removeAttribute('style');
+    };
   }
 
   /** Keep the banner beside the page's fixed bars as the viewport changes. Returns its disposer. */

@@ -418,10 +418,17 @@ describe('<wm-checklist>', () => {
     heading.remove();
   });
 
-  it('falls back to floating when an inline checklist has no placeholder in the page', async () => {
-    bench = setup({ ...SETUP, id: 'elsewhere', launcher: 'inline' });
+  it('floats while an inline checklist has no placeholder, and moves into one the page renders later', async () => {
+    bench = setup({ ...SETUP, id: 'later', launcher: 'inline' }, { done: ['account'] });
     const element = await bench.element();
     expect(element.shadowRoot!.querySelector('.launcher-layer')!.matches(':popover-open')).to.equal(true);
+    const slot = document.createElement('wm-checklist');
+    slot.setAttribute('experience-id', 'later');
+    document.body.append(slot);
+    await until(() => Boolean(slot.shadowRoot?.querySelector('.panel')), 'moved inline');
+    await settle(element);
+    expect(element.shadowRoot!.querySelector('.launcher-layer')).to.equal(null);
+    expect(text(slot.shadowRoot!.querySelector('[role="progressbar"]')?.nextElementSibling)).to.equal('1 of 5');
   });
 
   it('mirrors in Arabic (RTL, bottom-start on the left for bottom-end) and is axe-clean open', async () => {

@@ -56,6 +56,7 @@ const CONFETTI_PIECES = 12;
  * @cssproperty --wm-shadow - Launcher and panel shadow.
  * @cssproperty --wm-focus-ring - Focus outline color.
  * @cssproperty --wm-max-width - Panel width. Default 22rem.
+ * @cssproperty --wm-checklist-bottom - Floating launcher's distance from the bottom (e.g. to sit above another launcher). Default 16px.
  */
 export class WmChecklist extends LitElement {
   static readonly waymarkVersion = WAYMARK_UI_VERSION;
@@ -88,6 +89,7 @@ export class WmChecklist extends LitElement {
   private shownReported = false;
   private removeTheme: (() => void) | null = null;
   private removeLayer: (() => void) | null = null;
+  private stopWatching: (() => void) | null = null;
   /** Where focus goes after the next render. */
   private pendingFocus: 'panel' | 'launcher' | 'celebration' | null = null;
   /** Scroll the celebration into the panel's view after the next render. */
@@ -395,7 +397,13 @@ export class WmChecklist extends LitElement {
       return false;
     }
     const placeholder = this.placeholder ?? this.findPlaceholder(experience.id);
-    if (!placeholder) return false;
+    if (!placeholder) {
+      // Floating for now; a single-page app may render the placeholder later.
+      this.watchForPlaceholder();
+      return false;
+    }
+    this.stopWatching?.();
+    this.stopWatching = null;
     if (placeholder !== this.placeholder) {
       this.closeLayers();
       this.removeLayer?.();
@@ -415,8 +423,20 @@ export class WmChecklist extends LitElement {
     return null;
   }
 
+  private watchForPlaceholder(): void {
+    if (this.stopWatching || !this.isConnected) return;
+    const doc = this.ownerDocument;
+    const observer = new MutationObserver(() => {
+      if (this.experience && this.findPlaceholder(this.experience.id)) this.requestUpdate();
+    });
+    observer.observe(doc.body ?? doc.documentElement, { childList: true, subtree: true });
+    this.stopWatching = () => observer.disconnect();
+  }
+
   /** Stop forwarding: the placeholder goes back to rendering nothing. */
   private release(): void {
+    this.stopWatching?.();
+    this.stopWatching = null;
     const placeholder = this.placeholder;
     if (!placeholder) return;
     this.placeholder = null;

@@ -15,7 +15,7 @@ export const checklistStyles = css`
   .launcher-layer {
     position: fixed;
     inset: auto;
-    bottom: 16px;
+    bottom: var(--wm-checklist-bottom, 16px);
     inset-inline-end: 16px;
     inset-inline-start: auto;
     margin: 0;
@@ -87,7 +87,7 @@ export const checklistStyles = css`
   .panel.floating {
     top: auto;
     left: auto;
-    bottom: 72px;
+    bottom: calc(var(--wm-checklist-bottom, 16px) + 56px);
     inset-inline-end: 16px;
     inset-inline-start: auto;
     max-height: calc(100vh - 96px);

@@ -115,12 +115,13 @@ export const checklistStyles = css`
   }
   .head {
     display: flex;
-    align-items: flex-start;
+    align-items: center;
     gap: 4px;
+    margin: -4px 0 4px;
   }
   .head .title {
     flex: 1;
-    margin: 0 0 4px;
+    margin: 0;
   }
   .icon-button {
     flex: none;

@@ -335,11 +335,11 @@ export function createWaymark(options: WaymarkOptions = {}): Waymark {
   }
 
   /**
-   * `<wm-tour>`, `<wm-hint>` and `<wm-beacon>` written in the page compile to the same experience
+   * `<wm-tour>`, `<wm-hint>`, `<wm-beacon>` and `<wm-checklist>` written in the page compile to the same experience
    * objects as JSON and are validated with the config (the compiler loads only when the page has some).
    */
   async function withDeclaredExperiences(raw: unknown): Promise<unknown> {
-    const selector = ['wm-tour', 'wm-hint', 'wm-beacon'].map((tag) => `${tag}:not([data-waymark-ui])`).join(', ');
+    const selector = ['wm-tour', 'wm-hint', 'wm-beacon', 'wm-checklist'].map((tag) => `${tag}:not([data-waymark-ui])`).join(', ');
     if (!win!.document.querySelector(selector)) return raw;
     const { compileDeclarativeAll } = await import('../ui/declarative.js');
     const { experiences: declared, issues } = compileDeclarativeAll(win!.document);

@@ -15,7 +15,10 @@ describe('declarative experiences in the page', () => {
         <wm-step target="#wm-decl-target" title="Invite your team">They join in one click.</wm-step>
       </wm-tour>
       <wm-hint id="decl-hint" target="#wm-decl-target" open-on="click">A hint from HTML</wm-hint>
-      <wm-tour><wm-step>no id, no title</wm-step></wm-tour>`;
+      <wm-tour><wm-step>no id, no title</wm-step></wm-tour>
+      <wm-checklist experience-id="decl-list" title="Get started">
+        <wm-task id="invite" title="Invite a teammate" event="teammate_invited"></wm-task>
+      </wm-checklist>`;
     document.body.append(host);
   });
   afterEach(() => {
@@ -31,6 +34,7 @@ describe('declarative experiences in the page', () => {
     const shown = await nextEvent(wm, 'show', (e) => e.experience.id === 'decl-tour');
     expect(shown.experience.type).to.equal('tour');
     expect(wm.why('decl-hint')).to.not.equal(null);
+    expect(wm.why('decl-list')).to.not.equal(null);
     await until(() => {
       const tour = [...document.querySelectorAll<HTMLElement & { panel?: HTMLElement }>('wm-tour[data-waymark-ui]')][0];
       return tour?.panel?.querySelector('.title')?.textContent?.trim() === 'Hello from HTML';

@@ -149,3 +149,22 @@ describe('checklist machine', () => {
     expect(shows(h.send({ type: 'page', url: '/x' }))).toEqual([]);
   });
 });
+
+describe('checklist progress from another tab', () => {
+  it('adopting a state where items were done elsewhere reports the checklist as changed', async () => {
+    const { createEngine, initialState, mergeStates } = await import('./index.js');
+    const config = {
+      version: '1',
+      experiences: [{ id: 'list', type: 'checklist', title: 'Setup', items: [{ id: 'p', title: 'Project', doneWhen: { event: 'project_created' } }, { id: 'k', title: 'Key' }] }],
+    } as const;
+    const T = 1_768_000_000_000;
+    const base = initialState('u', T);
+    const tab1 = createEngine({ config: config as never, state: structuredClone(base), origin: 'a' });
+    const tab2 = createEngine({ config: config as never, state: structuredClone(base), origin: 'b' });
+    for (const tab of [tab1, tab2]) tab.dispatch({ type: 'page', at: T, url: '/' });
+    tab1.dispatch({ type: 'track', at: T + 1, name: 'project_created' });
+    const effects = tab2.adopt(mergeStates(tab2.state, tab1.state), T + 2);
+    expect(effects).toContainEqual({ type: 'checklist', experienceId: 'list' });
+    expect(tab2.checklist('list')!.done).toBe(1);
+  });
+});

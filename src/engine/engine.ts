@@ -262,7 +262,10 @@ class DecisionEngine implements Engine {
     this.begin(at);
     return this.finish(() => {
       const merged = mergeStates(this.facts.state, incoming);
+      // Checklist progress another tab made must re-render here too.
+      const before = this.catalog.experiences.filter((x) => x.type === 'checklist').map((x) => [x, stableJson(this.checklist(x.id) as unknown as Json)] as const);
       this.facts.state = merged;
+      for (const [x, view] of before) if (stableJson(this.checklist(x.id) as unknown as Json) !== view) this.checklistsChanged.add(x.index);
       this.facts.forgetCounts();
       this.rebuildRuns();
       this.markAll();

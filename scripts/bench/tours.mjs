@@ -13,7 +13,8 @@ import { build } from 'esbuild';
 import { startServer, launch, median, fmt, root } from './_browser.mjs';
 import { STEPS, INNER_START_SCROLL, benchPage } from './tours/page.mjs';
 
-const ROUNDS = 7;
+// TOURS_BENCH_ROUNDS / TOURS_BENCH_DIAGNOSE (adds Waymark without its spotlight) are for investigating.
+const ROUNDS = Number(process.env.TOURS_BENCH_ROUNDS) || 7;
 const CYCLES = 200;
 const IDLE_MS = 2000;
 const FRAME_MS = 1000 / 60;
@@ -25,13 +26,14 @@ const LIBRARIES = [
   { name: 'driver', adapter: './adapters/driver.js', css: ['node_modules/driver.js/dist/driver.css'] },
   { name: 'intro', adapter: './adapters/intro.js', css: ['node_modules/intro.js/introjs.css'] },
 ];
+const DIAGNOSTIC = process.env.TOURS_BENCH_DIAGNOSE ? [{ name: 'waymark-nospot', adapter: './adapters/waymark-nospot.ts', css: [] }] : [];
 
-async function bundle(contents) {
+async function bundle(contents, minify = true) {
   const result = await build({
     stdin: { contents, resolveDir: toursDir, loader: 'ts', sourcefile: 'bench-entry.ts' },
     bundle: true,
     format: 'esm',
-    minify: true,
+    minify,
     write: false,
     target: 'es2022',
     logLevel: 'error',
@@ -41,11 +43,16 @@ async function bundle(contents) {
 
 const readCss = (files) => files.map((f) => readFileSync(`${root}${f}`, 'utf8')).join('\n');
 const pages = {};
-for (const lib of LIBRARIES) {
+const libraryPage = async (lib, minify = true) => {
   const script = await bundle(`import { install } from './harness.ts';
 import { createAdapter } from '${lib.adapter}';
-install(createAdapter, ${JSON.stringify(STEPS)}, ${INNER_START_SCROLL});`);
-  pages[`/${lib.name}.html`] = benchPage({ head: lib.css.length ? `<style>${readCss(lib.css)}</style>` : '', script });
+install(createAdapter, ${JSON.stringify(STEPS)}, ${INNER_START_SCROLL});`, minify);
+  return benchPage({ head: lib.css.length ? `<style>${readCss(lib.css)}</style>` : '', script });
+};
+// Readable builds, for `TOURS_BENCH_PROFILE=1`: CPU profiles name real functions.
+for (const lib of [...LIBRARIES, ...DIAGNOSTIC]) {
+  pages[`/${lib.name}.html`] = await libraryPage(lib);
+  if (process.env.TOURS_BENCH_PROFILE) pages[`/${lib.name}-readable.html`] = await libraryPage(lib, false);
 }
 pages['/baseline.html'] = benchPage({ script: await bundle(`import { installBaseline } from './harness.ts'; installBaseline(${INNER_START_SCROLL});`) });
 
@@ -55,7 +62,8 @@ async function gzippedSizes() {
   const sizes = {};
   // Waymark: the renderer entry plus the lazily loaded tour chunk and what both import statically.
   const split = await build({
-    entryPoints: { renderer: `${root}src/ui/index.ts` },
+    // Only what a page that shows tours imports; the entry's other exports are tree-shaken away.
+    stdin: { contents: `export { createRenderer } from './src/ui/index.ts';`, resolveDir: root, loader: 'ts', sourcefile: 'renderer.ts' },
     bundle: true,
     splitting: true,
     format: 'esm',
@@ -67,9 +75,8 @@ async function gzippedSizes() {
     logLevel: 'error',
   });
   const outputs = split.metafile.outputs;
-  const byPath = new Map(split.outputFiles.map((f) => [f.path.slice(f.path.indexOf('/tmp/') + 1), f.text]));
-  const key = (p) => p.replace(/^\/?/, '');
-  const entry = Object.keys(outputs).find((p) => outputs[p].entryPoint?.endsWith('src/ui/index.ts'));
+  const textOf = (p) => split.outputFiles.find((f) => f.path.endsWith(`/${p.split('/').pop()}`)).text;
+  const entry = Object.keys(outputs).find((p) => outputs[p].entryPoint === 'renderer.ts');
   const tourChunk = Object.keys(outputs).find((p) => Object.keys(outputs[p].inputs).some((i) => i.endsWith('src/ui/tour/define.ts')));
   const wanted = new Set();
   const visit = (p) => {
@@ -80,11 +87,16 @@ async function gzippedSizes() {
   visit(entry);
   visit(tourChunk);
   let waymarkJs = 0;
+  // Where the minified bytes come from (before gzip), to see what to cut.
+  const parts = {};
   for (const p of wanted) {
-    const text = byPath.get(key(p)) ?? split.outputFiles.find((f) => f.path.endsWith(p.split('/').pop())).text;
-    waymarkJs += gz(text);
+    waymarkJs += gz(textOf(p));
+    for (const [input, { bytesInOutput }] of Object.entries(outputs[p].inputs)) {
+      const part = input.includes('node_modules/') ? input.replace(/.*node_modules\/((@[^/]+\/)?[^/]+).*/, '$1') : input;
+      parts[part] = (parts[part] ?? 0) + bytesInOutput;
+    }
   }
-  sizes.waymark = { js: waymarkJs, css: 0, chunks: wanted.size };
+  sizes.waymark = { js: waymarkJs, css: 0, chunks: wanted.size, parts };
   for (const lib of LIBRARIES.slice(1)) {
     const spec = { shepherd: `export { default } from 'shepherd.js';`, driver: `export { driver } from 'driver.js';`, intro: `export { default } from 'intro.js';` }[lib.name];
     sizes[lib.name] = { js: gz(await bundle(spec)), css: gz(readCss(lib.css)), chunks: 1 };
@@ -162,8 +174,59 @@ async function leaks(name) {
   }
 }
 
+/** CPU profiles of a cold start and of the scroll phase (readable build): where the time goes. */
+async function profileScroll(name) {
+  const { context, tab, cdp } = await openPage(`${name}-readable`);
+  try {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+    await cdp.send('Profiler.start');
+    await tab.evaluate(() => window.tourBench.start());
+    summarize(`cold start, ${name}`, (await cdp.send('Profiler.stop')).profile);
+    await tab.evaluate(() => window.tourBench.settle(30));
+    await cdp.send('Profiler.start');
+    await tab.evaluate(() => window.tourBench.scroll(120));
+    summarize(`scrolling 120 frames, ${name}`, (await cdp.send('Profiler.stop')).profile);
+  } finally {
+    await context.close();
+  }
+}
+
+function summarize(what, profile) {
+  {
+    const self = new Map();
+    const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+    const dt = profile.timeDeltas;
+    profile.samples.forEach((id, i) => {
+      const { functionName, lineNumber } = byId.get(id).callFrame;
+      const label = `${functionName || '(anonymous)'}:${lineNumber + 1}`;
+      self.set(label, (self.get(label) ?? 0) + (dt[i] ?? 0) / 1000);
+    });
+    // Inclusive time of the page's own functions (each counted once per sample).
+    const parent = new Map();
+    for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+    const total = new Map();
+    profile.samples.forEach((id, i) => {
+      const seen = new Set();
+      for (let at = id; at !== undefined; at = parent.get(at)) {
+        const { functionName, lineNumber, url } = byId.get(at).callFrame;
+        if (!url.includes('-readable.html') || !functionName) continue;
+        const label = `${functionName}:${lineNumber + 1}`;
+        if (seen.has(label)) continue;
+        seen.add(label);
+        total.set(label, (total.get(label) ?? 0) + (dt[i] ?? 0) / 1000);
+      }
+    });
+    const top = [...self].filter(([k]) => !k.startsWith('(idle)') && !k.startsWith('(program)')).sort((a, b) => b[1] - a[1]).slice(0, 12);
+    const topTotal = [...total].sort((a, b) => b[1] - a[1]).slice(0, 25);
+    console.log(`\nprofile of ${what}, self ms: ${top.map(([k, v]) => `${k} ${fmt(v, 1)}`).join(', ')}`);
+    console.log(`  inclusive: ${topTotal.map(([k, v]) => `${k} ${fmt(v, 1)}`).join(', ')}`);
+  }
+}
+
+const sizes = await gzippedSizes();
 try {
-  const names = [...LIBRARIES.map((l) => l.name), 'baseline'];
+  const names = [...LIBRARIES.map((l) => l.name), ...DIAGNOSTIC.map((l) => l.name), 'baseline'];
   const runs = Object.fromEntries(names.map((n) => [n, []]));
   {
     const probe = await openPage('waymark');
@@ -177,12 +240,14 @@ try {
   }
   const leaked = {};
   for (const lib of LIBRARIES) leaked[lib.name] = await leaks(lib.name);
-  const sizes = await gzippedSizes();
 
   const rows = [
-    ['start → first step, cold (ms)', (n) => median(runs[n].map((x) => x.cold)), 'low'],
-    ['start → first step, warm (ms)', (n) => median(runs[n].map((x) => x.warm)), 'low'],
-    ['step change (ms)', (n) => median(runs[n].flatMap((x) => x.steps)), 'low'],
+    ['start → first step shown, cold (ms)', (n) => median(runs[n].map((x) => x.cold.shown)), 'low'],
+    ['start → first step shown, warm (ms)', (n) => median(runs[n].map((x) => x.warm.shown)), 'low'],
+    ['  … placed, fade-in not counted, cold (ms)', (n) => median(runs[n].map((x) => x.cold.placed)), 'low'],
+    ['  … placed, fade-in not counted, warm (ms)', (n) => median(runs[n].map((x) => x.warm.placed)), 'low'],
+    ['step change, shown (ms)', (n) => median(runs[n].flatMap((x) => x.steps.map((t) => t.shown))), 'low'],
+    ['  … placed, fade-in not counted (ms)', (n) => median(runs[n].flatMap((x) => x.steps.map((t) => t.placed))), 'low'],
     ['scrolling: main thread per frame (ms)', (n) => median(runs[n].map((x) => x.scrollMsPerFrame)), 'low'],
     ['scrolling: detached frames of 120', (n) => median(runs[n].map((x) => x.detached)), 'low'],
     ['scrolling: max drift (px)', (n) => median(runs[n].map((x) => x.maxDrift)), 'low'],
@@ -193,17 +258,31 @@ try {
     ['gzipped CSS (kB)', (n) => sizes[n].css / 1000, 'low'],
   ];
   const libs = LIBRARIES.map((l) => l.name);
+  for (const { name } of DIAGNOSTIC) {
+    const m = (k) => fmt(median(runs[name].map(k)));
+    console.log(`diagnostic ${name}: first step warm ${m((x) => x.warm.shown)} ms, step change ${fmt(median(runs[name].flatMap((x) => x.steps.map((t) => t.shown))))} ms, scrolling ${m((x) => x.scrollMsPerFrame)} ms/frame, detached ${m((x) => x.detached)}`);
+  }
   const pad = (s, w) => String(s).padStart(w);
   console.log(`\n${'figure'.padEnd(44)}${libs.map((n) => pad(n, 10)).join('')}${pad('Waymark/best', 14)}`);
   for (const [label, value] of rows) {
     const values = libs.map(value);
     const best = Math.min(...values.slice(1));
     const ratio = best === 0 ? (values[0] === 0 ? '1.00 (=)' : '∞') : fmt(values[0] / best);
-    console.log(`${label.padEnd(44)}${values.map((v) => pad(fmt(v, Number.isInteger(v) ? 0 : 2), 10)).join('')}${pad(ratio, 14)}`);
+    console.log(`${label.padEnd(44)}${values.map((v) => pad(fmt(v, Number.isInteger(v) ? 0 : Math.abs(v) < 0.1 ? 3 : 2), 10)).join('')}${pad(ratio, 14)}`);
+  }
+  // Scrolling cost only compares libraries that kept the card on its target.
+  const attached = libs.slice(1).filter((n) => median(runs[n].map((x) => x.detached)) === 0);
+  if (attached.length) {
+    const cost = (n) => median(runs[n].map((x) => x.scrollMsPerFrame));
+    const bestAttached = Math.min(...attached.map(cost));
+    console.log(`scrolling cost, Waymark / best that stayed attached (${attached.join(', ')}): ${fmt(cost('waymark') / bestAttached)}`);
   }
   const base = runs.baseline;
   console.log(`\nbaseline (page alone): scrolling ${fmt(median(base.map((x) => x.scrollMsPerFrame)))} ms/frame, idle ${fmt(median(base.map((x) => x.idleMsPerFrame)))} ms/frame`);
   console.log(`step changes per run: ${STEPS.length - 1}; Waymark tours path = ${sizes.waymark.chunks} chunks (renderer + tour), CSS inside the JS`);
+  const top = Object.entries(sizes.waymark.parts).sort((a, b) => b[1] - a[1]).slice(0, 8);
+  console.log(`Waymark tours path, minified bytes by source: ${top.map(([k, v]) => `${k} ${v}`).join(', ')}`);
+  if (process.env.TOURS_BENCH_PROFILE) for (const lib of LIBRARIES.slice(0, 2)) await profileScroll(lib.name);
   for (const name of names) {
     const errs = [...runs[name].flatMap((x) => x.errors ?? []), ...(leaked[name]?.errors ?? [])];
     if (errs.length) console.log(`errors in ${name}: ${[...new Set(errs)].slice(0, 3).join(' | ')}`);

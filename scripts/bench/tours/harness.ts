@@ -27,40 +27,63 @@ export interface ScrollResult {
 
 const nextFrame = () => new Promise<number>((resolve) => requestAnimationFrame(resolve));
 
+/** The card sits beside its target: not over it, at most 60 px away, and level with it on the other axis. */
+function besideTarget(card: DOMRect, target: DOMRect): boolean {
+  const gaps = [card.top - target.bottom, target.top - card.bottom, card.left - target.right, target.left - card.right];
+  return gaps.some((gap, i) => {
+    if (gap < -1 || gap > 60) return false;
+    return i < 2
+      ? Math.min(card.right, target.right) - Math.max(card.left, target.left) > 0
+      : Math.min(card.bottom, target.bottom) - Math.max(card.top, target.top) > 0;
+  });
+}
+
 /**
- * The card showing `title`, if it is on screen: rendered, not hidden, not transparent, with a size.
+ * The card showing `title`, if it is on screen beside `target`: rendered, not hidden, not transparent, with a size.
  * Reading its computed style and rect flushes style and layout, so "shown" includes that work.
  */
-function shownCard(adapter: TourAdapter, title: string): Element | null {
+function shownCard(adapter: TourAdapter, title: string, target: Element, ignoreOpacity = false): Element | null {
   for (const card of adapter.cards()) {
     if (adapter.titleOf(card)?.trim() !== title) continue;
     const style = getComputedStyle(card);
-    if (style.display === 'none' || style.visibility !== 'visible' || Number(style.opacity) === 0) continue;
+    if (style.display === 'none' || style.visibility !== 'visible') continue;
+    if (!ignoreOpacity && Number(style.opacity) === 0) continue;
     const rect = card.getBoundingClientRect();
-    if (rect.width > 0 && rect.height > 0) return card;
+    if (rect.width > 0 && rect.height > 0 && besideTarget(rect, target.getBoundingClientRect())) return card;
   }
   return null;
 }
 
+export interface ShownTimes {
+  /** performance.now() when the card was laid out in place, not hidden, even if still transparent. */
+  placedAt: number;
+  /** performance.now() when it was also not fully transparent (a fade-in had begun). */
+  shownAt: number;
+}
+
 /**
- * Resolves with performance.now() at the first moment the step card is shown. Checked right away,
+ * Resolves at the first moment the step card is shown. Checked right away,
  * after every DOM mutation batch (light DOM), on Waymark's step-change event (shadow DOM) and
  * every frame (for cards that appear through an animation).
  */
-function whenShown(adapter: TourAdapter, title: string, timeoutMs = 5000): Promise<number> {
+function whenShown(adapter: TourAdapter, step: BenchStep, timeoutMs = 5000): Promise<ShownTimes> {
+  const { title } = step;
+  const target = document.querySelector(step.selector)!;
   return new Promise((resolve, reject) => {
     let done = false;
+    let placedAt: number | undefined;
     const started = performance.now();
     const finish = (at: number | Error) => {
       done = true;
       observer.disconnect();
       document.removeEventListener('wm-step-change', check);
       if (at instanceof Error) reject(at);
-      else resolve(at);
+      else resolve({ placedAt: placedAt ?? at, shownAt: at });
     };
     const check = () => {
       if (done) return;
-      if (shownCard(adapter, title)) finish(performance.now());
+      if (placedAt === undefined && shownCard(adapter, title, target, true)) placedAt = performance.now();
+      if (placedAt !== undefined && shownCard(adapter, title, target)) finish(performance.now());
       else if (performance.now() - started > timeoutMs) finish(new Error(`"${title}" never shown`));
     };
     const observer = new MutationObserver(check);
@@ -80,25 +103,25 @@ export function install(createAdapter: (steps: BenchStep[]) => TourAdapter, step
   const inner = document.getElementById('inner')!;
   const firstTarget = document.querySelector(steps[0]!.selector)!;
 
-  /** ms from start() until the first step is shown; waits two frames after so it is painted. */
-  async function start(): Promise<number> {
+  /** ms from start() until the first step is placed / shown; waits two frames after so it is painted. */
+  async function start(): Promise<{ placed: number; shown: number }> {
     inner.scrollTop = innerStartScroll;
     const t0 = performance.now();
     adapter.start();
-    const shownAt = await whenShown(adapter, steps[0]!.title);
+    const { placedAt, shownAt } = await whenShown(adapter, steps[0]!);
     await nextFrame();
     await nextFrame();
-    return shownAt - t0;
+    return { placed: placedAt - t0, shown: shownAt - t0 };
   }
 
   /** ms per step change for every step after the first. */
-  async function stepChanges(): Promise<number[]> {
-    const times: number[] = [];
+  async function stepChanges(): Promise<Array<{ placed: number; shown: number }>> {
+    const times: Array<{ placed: number; shown: number }> = [];
     for (const step of steps.slice(1)) {
       const t0 = performance.now();
       adapter.next();
-      const shownAt = await whenShown(adapter, step.title);
-      times.push(shownAt - t0);
+      const { placedAt, shownAt } = await whenShown(adapter, step);
+      times.push({ placed: placedAt - t0, shown: shownAt - t0 });
       await nextFrame();
       await nextFrame();
     }
@@ -115,7 +138,7 @@ export function install(createAdapter: (steps: BenchStep[]) => TourAdapter, step
    * is judged after its layout (a ResizeObserver callback), i.e. what gets painted.
    */
   function scroll(frames = 120): Promise<ScrollResult> {
-    const card = shownCard(adapter, steps[0]!.title);
+    const card = shownCard(adapter, steps[0]!.title, firstTarget);
     const innerRect = inner.getBoundingClientRect();
     const targetRect = firstTarget.getBoundingClientRect();
     // Move the target towards the middle's far side, so it stays well inside the container.
@@ -167,7 +190,7 @@ export function install(createAdapter: (steps: BenchStep[]) => TourAdapter, step
   async function cycles(count: number): Promise<void> {
     for (let i = 0; i < count; i++) {
       adapter.start();
-      await whenShown(adapter, steps[0]!.title);
+      await whenShown(adapter, steps[0]!);
       adapter.destroy();
     }
     await settle(3);

@@ -10,10 +10,10 @@ export const STEPS = [
 /** Where the inner scroller starts, so the first target sits in its middle. */
 export const INNER_START_SCROLL = 1570;
 
-// 850 cards of 10 elements each ≈ 8,500 elements, plus the scaffolding.
+// 935 cards of 10 elements each, plus the scaffolding: ~8,500 elements.
 function filler() {
   const cards = [];
-  for (let i = 0; i < 850; i++) {
+  for (let i = 0; i < 935; i++) {
     cards.push(`<section class="card"><h3>Card ${i}</h3><p>Some text <a href="#c${i}">link</a> <em>more</em></p><ul><li>one</li><li>two</li></ul><button type="button">Act</button></section>`);
   }
   return cards.join('');

@@ -4,11 +4,11 @@ import { createRenderer, type ExperienceRenderer, type UiContext } from '../../.
 import type { TourExperience } from '../../../../src/config/types.js';
 import type { BenchStep, TourAdapter } from '../harness.js';
 
-export function createAdapter(steps: BenchStep[]): TourAdapter {
+export function createAdapter(steps: BenchStep[], options: { spotlight?: boolean } = {}): TourAdapter {
   const experience: TourExperience = {
     id: 'bench',
     type: 'tour',
-    spotlight: true,
+    spotlight: options.spotlight ?? true,
     steps: steps.map((s) => ({ target: s.selector, title: s.title, body: s.text, placement: 'right' })),
   };
   let renderer: ExperienceRenderer | null = null;

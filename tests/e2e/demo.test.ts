@@ -73,9 +73,7 @@ describe('demo app', () => {
     await page.click('[data-waymark="sidebar-projects"]'); // the step advances on this click
     await until(page, async () => (await page.evaluate(() => location.pathname)) === '/projects', 'the projects route');
     await until(page, async () => (await tourTitle(page)) === 'Help is one click away', 'step 4 on /projects');
-    // Known gap (see the issue notes): a reload within ~100 ms of this route change sometimes comes back
-    // without progress in the demo; the root cause is not found yet, so the test reloads after a short pause.
-    await new Promise((r) => setTimeout(r, 500));
+    // Reload at once: the last change may still be in its write debounce or in flight (the unload journal keeps it).
     await page.reload({ waitUntil: 'networkidle0' });
     await until(page, async () => (await tourTitle(page)) === 'Help is one click away', 'step 4 again after the reload');
     expect(errors).toEqual([]);

@@ -52,6 +52,8 @@ export function createDurableStore<T>(options: DurableStoreOptions<T>): DurableS
   const journal = createUnloadJournal(win, dbName, key, instanceId);
   /** Bumped on every journal write; a persist that took its snapshot after the last one makes the entry redundant. */
   let journalSeq = 0;
+  /** The state a persist is writing right now, until IndexedDB confirms it. */
+  let inFlight: T | undefined;
   let journalHasEntry = false;
 
   const listeners = new Set<{ changed: (state: T) => void; cleared?: () => void }>();
@@ -158,6 +160,8 @@ export function createDurableStore<T>(options: DurableStoreOptions<T>): DurableS
     const state = pending;
     pending = undefined;
     if (state === undefined) return;
+    // Until IndexedDB confirms, this state lives only here: the unload journal must still see it.
+    inFlight = state;
     reportMissingDatabase();
     const journalCovered = journalSeq;
     if (database && mode === 'indexeddb') {
@@ -174,6 +178,7 @@ export function createDurableStore<T>(options: DurableStoreOptions<T>): DurableS
           database.use(STATE_STORE),
         );
         absorb(stored);
+        inFlight = undefined;
         if (journalHasEntry && journalCovered === journalSeq) {
           journal.remove([journal.ownKey]);
           journalHasEntry = false;
@@ -183,9 +188,11 @@ export function createDurableStore<T>(options: DurableStoreOptions<T>): DurableS
         absorb(state);
       } finally {
         persisting = false;
+        inFlight = undefined;
       }
     } else {
       absorb(state);
+      inFlight = undefined;
     }
     broadcast({ kind: 'written', key, from: instanceId, state: known });
     void pushRemote();
@@ -281,7 +288,9 @@ export function createDurableStore<T>(options: DurableStoreOptions<T>): DurableS
   /** Copy what is not yet durable into the synchronous journal: the page may be gone before IndexedDB answers. */
   function writeJournal(): void {
     if (pending === undefined && !persisting && mode === 'indexeddb') return;
-    const state = pending === undefined ? known : known === undefined ? pending : safeMerge(known, pending);
+    // Everything not yet confirmed durable: what we know, the write in flight (the unload may abort it), and what waits.
+    let state = known;
+    for (const part of [inFlight, pending]) if (part !== undefined) state = state === undefined ? part : safeMerge(state, part);
     if (state === undefined) return;
     journal.write(state);
     journalSeq++;

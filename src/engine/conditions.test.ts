@@ -264,13 +264,13 @@ describe('time-based conditions', () => {
 
   it('date windows include from and exclude until', () => {
     const world = new FakeWorld();
-    const window: Condition = { date: { from: '2026-01-11T00:00:00Z', until: '2026-01-12T00:00:00Z' } };
+    const dateWindow: Condition = { date: { from: '2026-01-11T00:00:00Z', until: '2026-01-12T00:00:00Z' } };
     const from = Date.parse('2026-01-11T00:00:00Z');
     const until = Date.parse('2026-01-12T00:00:00Z');
-    expect(check(window, world)).toEqual({ result: false, horizon: from });
-    expect(check(window, world, from)).toEqual({ result: true, horizon: until });
-    expect(check(window, world, until - 1).result).toBe(true);
-    expect(check(window, world, until).result).toBe(false);
+    expect(check(dateWindow, world)).toEqual({ result: false, horizon: from });
+    expect(check(dateWindow, world, from)).toEqual({ result: true, horizon: until });
+    expect(check(dateWindow, world, until - 1).result).toBe(true);
+    expect(check(dateWindow, world, until).result).toBe(false);
   });
 });
 

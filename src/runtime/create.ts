@@ -79,9 +79,12 @@ export function createWaymark(options: WaymarkOptions = {}): Waymark {
       return;
     }
     if (debug) console.debug('[waymark] signal', signal);
+    if (signal.type === 'page' || signal.type === 'identify' || signal.type === 'traits') helpContextStale = true;
     apply(engine.dispatch(signal));
-    help?.refresh();
   }
+
+  /** The help panel's context (page, stage, step, struggle) changed; refreshed once per batch, not per signal. */
+  let helpContextStale = false;
 
   function apply(effects: Effect[]): void {
     for (const effect of effects) {
@@ -91,17 +94,25 @@ export function createWaymark(options: WaymarkOptions = {}): Waymark {
         reportInternal(`effect:${effect.type}`)(error);
       }
     }
+    if (helpContextStale) {
+      helpContextStale = false;
+      help?.refresh();
+    }
   }
 
   function applyOne(effect: Effect): void {
     if (debug && effect.type !== 'persist') console.debug('[waymark] effect', effect);
+    if (effect.type === 'show' || effect.type === 'hide' || effect.type === 'stage' || effect.type === 'checklist') helpContextStale = true;
     switch (effect.type) {
       case 'persist':
         if (engine) store?.write(engine.state);
         return;
       case 'emit':
         deliver(effect.event);
-        if (effect.event.type === 'struggle_detected') rememberStruggle(effect.event);
+        if (effect.event.type === 'struggle_detected') {
+          rememberStruggle(effect.event);
+          helpContextStale = true;
+        }
         return;
       case 'show': {
         const experience = experiences.get(effect.experienceId);

@@ -9,6 +9,10 @@ import type { HelpCenter } from '../ui/help/center.js';
 import type { HelpContext, HelpEvent } from '../ui/help/types.js';
 import type { DismissibleStack } from '../ui/shared/dismissible-stack.js';
 
+/** `<wm-checklist>`'s floating launcher offset (its documented custom property) and the help launcher's height plus gaps. */
+const CHECKLIST_OFFSET = '--wm-checklist-bottom';
+const HELP_LAUNCHER_CLEARANCE = '76px';
+
 export interface HelpWiringOptions {
   window: Window;
   config: WaymarkConfig;
@@ -91,6 +95,8 @@ export function createHelpWiring(options: HelpWiringOptions): HelpWiring {
           onEvent: options.onEvent,
           reportError: options.reportError,
         });
+        // Both launchers float bottom-end by default: the checklist's stacks above the help launcher.
+        if (options.launcher) win.document.documentElement.style.setProperty(CHECKLIST_OFFSET, HELP_LAUNCHER_CLEARANCE);
         return { center, chat, messages };
       },
       (error: unknown) => {
@@ -135,6 +141,11 @@ export function createHelpWiring(options: HelpWiringOptions): HelpWiring {
       if (disposed) return;
       disposed = true;
       void loading?.then((loaded) => {
+        if (loaded && options.launcher) {
+          const root = options.window.document.documentElement;
+          root.style.removeProperty(CHECKLIST_OFFSET);
+          if (root.getAttribute('style') === '') root.removeAttribute('style');
+        }
         loaded?.center.dispose();
         loaded?.messages?.dispose();
       });

@@ -48,11 +48,14 @@ describe('the support funnel, wired by the runtime', () => {
     wm = createWaymark({ config: config(), user: { id: 'u-help' }, storage: { dbName: uniqueDb() } });
     await wm.ready;
     await until(() => helpElement() !== null, 'the floating help launcher mounted');
+    // A floating checklist stacks above the help launcher instead of covering it.
+    expect(document.documentElement.style.getPropertyValue('--wm-checklist-bottom')).to.equal('76px');
     wm.openHelp();
     await until(() => helpElement()?.isOpen === true, 'the panel open');
     wm.destroy();
     wm = undefined;
     await until(() => helpElement() === null, 'the panel removed');
+    expect(document.documentElement.style.getPropertyValue('--wm-checklist-bottom')).to.equal('');
   });
 
   it('a rage-click burst produces the nudge; its chat offer hands over with the full context', async () => {
@@ -84,5 +87,28 @@ describe('the support funnel, wired by the runtime', () => {
     wm.openChat('Anyone there?');
     await until(() => helpElement()?.isOpen === true, 'the help panel open instead of a chat');
     expect(handedOff).to.equal(false);
+  });
+
+  it('the open panel follows the user: suggestions change when the page changes', async () => {
+    const startUrl = location.href;
+    const scoped: WaymarkConfig = {
+      ...config(),
+      articles: [
+        { id: 'keys', title: 'Create an API key', url: 'https://help.example.com/keys', pages: ['/wm-help-keys'] },
+        { id: 'billing', title: 'Change your plan', url: 'https://help.example.com/billing', pages: ['/wm-help-billing'] },
+      ],
+    };
+    try {
+      history.replaceState(null, '', '/wm-help-keys');
+      wm = createWaymark({ config: scoped, user: { id: 'u-follow' }, storage: { kind: 'memory' }, helpLauncher: false });
+      await wm.ready;
+      wm.openHelp();
+      const suggested = () => [...(helpElement()?.shadowRoot?.querySelectorAll<HTMLElement>('[data-article]') ?? [])].map((a) => a.dataset.article);
+      await until(() => suggested().join() === 'keys', 'the API-key article suggested on the keys page');
+      history.pushState(null, '', '/wm-help-billing');
+      await until(() => suggested().join() === 'billing', 'the billing article suggested after navigating');
+    } finally {
+      history.replaceState(null, '', startUrl);
+    }
   });
 });

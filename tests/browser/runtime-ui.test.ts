@@ -42,8 +42,10 @@ describe('runtime renders with Waymark components', () => {
     const dbName = uniqueDb();
     wm = createWaymark({ config, user: { id: 'u-ui' }, locale: 'en-GB', storage: { dbName } });
     await until(() => dialogTitle() === 'Welcome to Acme', 'the first step on screen');
-    const card = tour()!.panel!.closest('[role="dialog"], dialog') ?? tour()!.panel!;
-    expect(card).to.exist;
+    // A dialog named by the step's title, as a screen reader announces it.
+    const card = tour()!.panel!;
+    expect(card.tagName).to.equal('DIALOG');
+    expect(tour()!.shadowRoot!.getElementById(card.getAttribute('aria-labelledby')!)!.textContent!.trim()).to.equal('Welcome to Acme');
     const stepped = nextEvent(wm, 'step_viewed', (e) => e.props?.step === 1);
     await sendKeys({ press: 'ArrowRight' });
     await stepped;

@@ -175,4 +175,15 @@ export { compileDeclarative, compileDeclarativeAll, type DeclarativeIssue, type 
 export type { TargetResolver } from './shared/targets.js';
 export { createTargetResolver } from './shared/targets.js';
 export { WmActionEvent, WmOpenChangeEvent, WmStepChangeEvent, WmTargetMissingEvent } from './shared/events.js';
+export type {
+  WmAnnouncementEventMap,
+  WmBeaconEventMap,
+  WmChecklistEventMap,
+  WmElementEventMaps,
+  WmHelpEventMap,
+  WmHintEventMap,
+  WmNudgeEventMap,
+  WmSurveyEventMap,
+  WmTourEventMap,
+} from './shared/events.js';
 export { createTranslator, type Translator, type StringKey } from './shared/i18n.js';

@@ -26,25 +26,41 @@ import { pageEdgeInsets, type EdgeInsets } from './edges.js';
  * `dismissible: false` the banner has no close button; a modal always keeps one when it has
  * no buttons of its own, so the user is never trapped.
  *
- * @event wm-action - The user acted (`action`); cancelable: cancel to keep it from Waymark.
+ * While a banner is open its height is published on the document's root element as
+ * `--waymark-banner-top` or `--waymark-banner-bottom` (set through the CSSOM), so the host can make
+ * room: `main { padding-top: var(--waymark-banner-top, 0px) }`.
  *
- * @csspart banner - The banner bar (display `banner`).
+ * @summary An announcement: a banner along the top or bottom edge, or a centred modal dialog.
+ * @tag wm-announcement
+ *
+ * @fires {WmActionEvent} wm-action - The user acted: `experienceId`, `action` (`shown`, `dismiss`, or `{type: 'button', action}`). Cancelable: `preventDefault()` keeps the action from reaching Waymark.
+ *
+ * @csspart banner - The banner bar (display `banner`), a `role=region` popover in the top layer.
  * @csspart dialog - The modal dialog (display `modal`).
  * @csspart title - The title.
- * @csspart body - The text.
- * @csspart image - The image.
- * @csspart footer - The row of buttons.
- * @csspart button - Every button; also `button-primary`, `button-secondary`, `button-link`.
  * @csspart close - The close (×) button.
+ * @csspart image - The image.
+ * @csspart body - The text.
  * @csspart link - Links inside the text.
+ * @csspart footer - The row of buttons.
+ * @csspart button - Every button; also `button-primary`, `button-secondary` or `button-link` by its variant.
+ * @csspart button-primary - A primary button.
+ * @csspart button-secondary - A secondary button (the default variant).
+ * @csspart button-link - A link-style button.
  *
- * @cssproperty --wm-accent - Accent color (primary button, links). Default #2563eb.
- * @cssproperty --wm-accent-contrast - Text on the accent color.
- * @cssproperty --wm-bg - Background. @cssproperty --wm-fg - Text color.
- * @cssproperty --wm-border - Border. @cssproperty --wm-radius - Corner radius (modal).
- * @cssproperty --wm-font - Font family. @cssproperty --wm-shadow - Shadow.
- * @cssproperty --wm-overlay - Modal backdrop color. @cssproperty --wm-focus-ring - Focus outline.
- * @cssproperty --wm-modal-width - Modal max width. Default 30rem.
+ * @cssprop --wm-accent - Accent color (primary buttons). Default #2563eb (#4493f8 dark).
+ * @cssprop --wm-accent-contrast - Text on the accent color.
+ * @cssprop --wm-link - Link and link-button color. Default: `var(--wm-accent)`.
+ * @cssprop --wm-bg - Background.
+ * @cssprop --wm-fg - Text color.
+ * @cssprop --wm-muted - The close button.
+ * @cssprop --wm-border - Border.
+ * @cssprop --wm-radius - Corner radius (the modal; the banner is square). Default 10px.
+ * @cssprop --wm-font - Font family.
+ * @cssprop --wm-shadow - Modal shadow.
+ * @cssprop --wm-overlay - Modal backdrop color. Default rgb(15 23 42 / 0.55).
+ * @cssprop --wm-focus-ring - Focus outline color.
+ * @cssprop --wm-modal-width - Modal max width. Default 30rem.
  */
 export class WmAnnouncement extends LitElement {
   static readonly waymarkVersion = WAYMARK_UI_VERSION;

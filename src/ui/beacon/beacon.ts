@@ -19,22 +19,57 @@ const TARGET_WAIT_MS = 3000;
 
 /**
  * A beacon: a pulsing dot beside an element. The dot is a real button with an accessible name
- * ("Show tip: …") that opens the beacon's hint; Escape closes the hint and returns focus to the
- * dot. The pulse stops under `prefers-reduced-motion`. "Got it" reports `complete`; the close
- * button reports `dismiss`.
+ * ("Show tip: …") and `aria-expanded` that opens the beacon's hint; opening moves focus into the
+ * hint card, and Escape (when it is the topmost Waymark layer), the close button and "Got it"
+ * close it and return focus to the dot. The dot sits on the target's corner (`position`,
+ * mirrored in RTL) and hides while that corner is scrolled out of view. The pulse stops under
+ * `prefers-reduced-motion`. "Got it" reports `complete`; the close button reports `dismiss`.
  *
- * @event wm-open-change - The beacon's hint opened or closed.
- * @event wm-action - The user acted; cancelable.
- * @event wm-target-missing - The target did not appear in time.
+ * @summary A pulsing hotspot on an element that opens a small hint card.
+ * @tag wm-beacon
  *
- * @csspart beacon - The dot (a button).
+ * @fires {WmOpenChangeEvent} wm-open-change - The beacon's hint opened or closed: `experienceId`, `open`.
+ * @fires {WmActionEvent} wm-action - The user acted: `experienceId`, `action` (`shown` when the dot appears, `complete`, `dismiss`, or `{type: 'button', action}`). Cancelable: `preventDefault()` keeps the action from reaching Waymark.
+ * @fires {WmTargetMissingEvent} wm-target-missing - The target did not appear within 3 s: `experienceId`, `step` (always 0), `targetDescription`, `policy` (always `skip`).
+ *
+ * @attr {string} id - Declarative `<wm-beacon>`: the experience id (required).
+ * @attr {string} target - Declarative: the element to mark, a CSS selector (required).
+ * @attr {string} title - Declarative: the hint title (the text content is its body).
+ * @attr {'top-start' | 'top-end' | 'bottom-start' | 'bottom-end' | 'left' | 'right' | 'center'} position - Declarative: where on the target the dot sits (default `top-end`).
+ * @attr {string} placement - Declarative: preferred side of the hint card, e.g. `bottom`, `auto`.
+ * @attr {string} name - Declarative: a readable name for reports.
+ * @attr {string} stages - Declarative: journey stage ids, separated by spaces or commas.
+ * @attr {number} priority - Declarative: priority when several experiences compete.
+ * @attr {'once' | 'session' | 'always'} show - Declarative: frequency (`frequency.show`).
+ *
+ * @csspart beacon - The dot (a button in the top layer).
  * @csspart popover - The hint card.
- * @csspart arrow - The arrow. @csspart title - The title. @csspart body - The text.
- * @csspart close - The close (×) button. @csspart button - Buttons.
+ * @csspart arrow - The arrow pointing at the dot.
+ * @csspart title - The title.
+ * @csspart close - The close (×) button.
+ * @csspart body - The text.
+ * @csspart link - Links inside the text.
+ * @csspart articles - The list of linked help articles.
+ * @csspart article - One article button.
+ * @csspart footer - The row of buttons.
+ * @csspart button - Every button; also `button-primary`, `button-secondary` or `button-link` by its variant.
+ * @csspart button-primary - "Got it", and primary custom buttons.
+ * @csspart button-secondary - A secondary custom button (the default variant).
+ * @csspart button-link - A link-style custom button.
  *
- * @cssproperty --wm-beacon-color - The dot color. Default #e5484d.
- * @cssproperty --wm-accent - Accent color. @cssproperty --wm-bg - Card background.
- * @cssproperty --wm-fg - Card text. @cssproperty --wm-radius - Corner radius.
+ * @cssprop --wm-beacon-color - The dot and pulse color. Default #e5484d.
+ * @cssprop --wm-accent - Accent color ("Got it"). Default #2563eb (#4493f8 dark).
+ * @cssprop --wm-accent-contrast - Text on the accent color.
+ * @cssprop --wm-link - Link and link-button color. Default: `var(--wm-accent)`.
+ * @cssprop --wm-bg - Card background, and the ring around the dot.
+ * @cssprop --wm-fg - Card text color.
+ * @cssprop --wm-muted - The close button.
+ * @cssprop --wm-border - Card and arrow border.
+ * @cssprop --wm-radius - Corner radius. Default 10px.
+ * @cssprop --wm-font - Font family.
+ * @cssprop --wm-shadow - Card shadow.
+ * @cssprop --wm-focus-ring - Focus outline color (dot and buttons).
+ * @cssprop --wm-max-width - Card max width. Default 22rem.
  */
 export class WmBeacon extends LitElement {
   static readonly waymarkVersion = WAYMARK_UI_VERSION;
@@ -94,7 +129,9 @@ export class WmBeacon extends LitElement {
     `,
   ];
 
+  /** The beacon to render (set by the renderer). */
   @property({ attribute: false }) experience?: BeaconExperience;
+  /** What the component needs from the renderer (translator, theme, articles, Escape stack, targets, `act`). Set by the renderer. */
   @property({ attribute: false }) context?: ComponentContext;
   @state() private open = false;
 
@@ -161,6 +198,7 @@ export class WmBeacon extends LitElement {
     `;
   }
 
+  /** Whether the beacon's hint is open now. */
   get isOpen(): boolean {
     return this.open;
   }
@@ -170,6 +208,7 @@ export class WmBeacon extends LitElement {
     return this.dot ?? null;
   }
 
+  /** The hint card (for tests and the debug overlay). */
   get panel(): HTMLElement | null {
     return this.card ?? null;
   }

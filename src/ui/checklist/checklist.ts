@@ -31,32 +31,65 @@ const CONFETTI_PIECES = 12;
  * element the renderer mounts forwards the experience to that placeholder and renders nothing
  * itself (floating again when the page has no placeholder).
  *
- * @event wm-action - The user acted (`action`); cancelable: cancel to keep it from Waymark.
+ * Declared in the page with `<wm-task>` children, `<wm-checklist experience-id="…" title="…">` is
+ * itself a checklist (compiled to config by `compileDeclarative`, inline by default).
+ *
+ * The launcher is a button with `aria-expanded`; opening the panel moves focus into it and
+ * minimizing gives focus back to the launcher. Each task is a checkbox (a real one for manual
+ * tasks, a read-only `role=checkbox` otherwise), locked tasks say which task they wait for, and
+ * progress changes are announced through a polite live region.
+ *
+ * @summary An onboarding checklist: a launcher with a progress ring and a panel of tasks.
+ * @tag wm-checklist
+ *
+ * @fires {WmActionEvent} wm-action - The user acted: `experienceId`, `action` (`shown`, `{type: 'item-done', item}`, `{type: 'item-undone', item}`, `{type: 'button', action}` for a task's action, `complete` from the celebration, `dismiss`). Cancelable: `preventDefault()` keeps the action from reaching Waymark (a vetoed tick is put back).
+ *
+ * @attr {string} title - Declarative (with `<wm-task>` children): the checklist title (required).
+ * @attr {string} description - Declarative: text under the title.
+ * @attr {'inline' | 'floating'} launcher - Declarative: `inline` (default when declared in the page) renders here; `floating` pins a launcher to a corner.
+ * @attr {'bottom-end' | 'bottom-start'} position - Declarative: the floating launcher's corner.
+ * @attr {boolean} strict-order - Declarative: tasks must be done in order (each waits for the one before).
+ * @attr {boolean} celebrate - Declarative: `false` turns off the celebration animation (the "All done!" block still shows).
+ * @attr {boolean} reopen-on-new-items - Declarative: reopen a finished checklist when a task (or a task version) is added.
+ * @attr {string} complete-to-stage - Declarative: the journey stage a completed checklist moves the user to.
+ * @attr {string} return-at-stage - Declarative: a dismissed checklist comes back when the user reaches this stage.
+ * @attr {string} name - Declarative: a readable name for reports.
+ * @attr {string} stages - Declarative: journey stage ids, separated by spaces or commas.
+ * @attr {number} priority - Declarative: priority when several experiences compete.
+ * @attr {'once' | 'session' | 'always'} show - Declarative: frequency (`frequency.show`).
  *
  * @csspart launcher - The launcher button (ring, title, "2 of 5").
  * @csspart ring - The progress ring.
- * @csspart panel - The panel (a `<dialog>` when floating, a section inline).
+ * @csspart count - "2 of 5" on the launcher.
+ * @csspart panel - The panel (a `<dialog>` popover when floating, a block inline).
  * @csspart title - The checklist title.
+ * @csspart minimize - The minimize (−) button.
+ * @csspart dismiss - The dismiss (×) button.
+ * @csspart body - The description and each task's description.
+ * @csspart link - Links in those texts.
  * @csspart progress - The progress bar row.
  * @csspart items - The task list.
  * @csspart item - One task; also `item-done`, `item-locked`.
- * @csspart minimize - The minimize button.
- * @csspart dismiss - The dismiss (×) button.
- * @csspart button - Task action and celebration buttons.
+ * @csspart item-done - A done task.
+ * @csspart item-locked - A task that waits for another one.
+ * @csspart button - Task action ("Start") and celebration buttons.
+ * @csspart button-primary - The same buttons (all are primary).
  * @csspart celebration - The "All done!" block.
  *
- * @cssproperty --wm-accent - Accent color (ring, bar, primary button). Default #2563eb.
- * @cssproperty --wm-success - Done marks and the celebration. Default #1a7f37.
- * @cssproperty --wm-bg - Panel background.
- * @cssproperty --wm-fg - Panel text color.
- * @cssproperty --wm-muted - Secondary text (count, locked reasons).
- * @cssproperty --wm-border - Borders and the ring track.
- * @cssproperty --wm-radius - Corner radius. Default 10px.
- * @cssproperty --wm-font - Font family.
- * @cssproperty --wm-shadow - Launcher and panel shadow.
- * @cssproperty --wm-focus-ring - Focus outline color.
- * @cssproperty --wm-max-width - Panel width. Default 22rem.
- * @cssproperty --wm-checklist-bottom - Floating launcher's distance from the bottom (e.g. to sit above another launcher). Default 16px.
+ * @cssprop --wm-accent - Accent color (ring, bar, Start button). Default #2563eb (#4493f8 dark).
+ * @cssprop --wm-accent-contrast - Text on the accent color, and the done mark.
+ * @cssprop --wm-success - Done marks, the complete ring and bar, the celebration. Default #1a7f37 (#3fb950 dark).
+ * @cssprop --wm-link - Link color. Default: `var(--wm-accent)`.
+ * @cssprop --wm-bg - Launcher and panel background.
+ * @cssprop --wm-fg - Text color.
+ * @cssprop --wm-muted - Secondary text (count, locked reasons) and empty marks.
+ * @cssprop --wm-border - Borders and the ring track.
+ * @cssprop --wm-radius - Corner radius. Default 10px.
+ * @cssprop --wm-font - Font family.
+ * @cssprop --wm-shadow - Launcher and panel shadow.
+ * @cssprop --wm-focus-ring - Focus outline color.
+ * @cssprop --wm-max-width - Floating panel width. Default 22rem.
+ * @cssprop --wm-checklist-bottom - The floating launcher's distance from the bottom edge, inherited from the page (Waymark raises it above its own help launcher). Default 16px.
  */
 export class WmChecklist extends LitElement {
   static readonly waymarkVersion = WAYMARK_UI_VERSION;
@@ -69,7 +102,10 @@ export class WmChecklist extends LitElement {
   @property({ attribute: false }) checklist?: ChecklistView;
   /** Set by the renderer. */
   @property({ attribute: false }) context?: ComponentContext;
-  /** On a placeholder in the page: the id of the inline checklist to render here. */
+  /**
+   * In the page: the id of the configured inline checklist to render here (a placeholder), or,
+   * with `<wm-task>` children, the id of the checklist this markup declares.
+   */
   @property({ attribute: 'experience-id' }) experienceId?: string;
 
   /** Whether the panel is expanded (local UI state). */

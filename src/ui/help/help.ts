@@ -32,22 +32,40 @@ type Field = MessageIssue['field'];
  * focus back to where it was (the launcher, or the host's own help button). It renders what it
  * is given in `input` and reports what happens through `input.onEvent`; it never persists.
  *
- * @csspart launcher - The floating help button.
- * @csspart panel - The help panel (top layer).
+ * It dispatches no DOM events: searches, opened articles, chat handoffs and left messages are
+ * reported through `input.onEvent` (the runtime turns them into analytics events).
+ *
+ * @summary The help center: a launcher and a panel with suggested articles, search, a reader and "Contact us".
+ * @tag wm-help
+ *
+ * @csspart launcher - The floating help button (absent with `launcher: false`).
+ * @csspart panel - The help panel (`role=dialog`, non-modal, in the top layer).
  * @csspart title - The panel heading.
  * @csspart close - The close (×) button.
  * @csspart search - The search field.
- * @csspart articles - A list of articles; @csspart article - One article link or button.
- * @csspart reader - The article reader. @csspart body - Article text. @csspart link - Links in it.
- * @csspart progress - The checklist progress bar.
- * @csspart contact - The "Contact us" button. @csspart form - The leave-a-message form.
+ * @csspart progress - The current checklist's progress bar.
+ * @csspart articles - A list of articles (suggested, or search results).
+ * @csspart article - One article: a button that opens the reader, or a link to its page.
+ * @csspart reader - The in-panel article reader.
+ * @csspart body - The article text in the reader.
+ * @csspart link - Links in the reader (and the link to the article's page).
+ * @csspart contact - The "Contact us" button.
+ * @csspart form - The leave-a-message form.
  *
- * @cssproperty --wm-accent - Accent color. @cssproperty --wm-bg - Background.
- * @cssproperty --wm-fg - Text color. @cssproperty --wm-muted - Secondary text.
- * @cssproperty --wm-border - Border. @cssproperty --wm-radius - Corner radius.
- * @cssproperty --wm-font - Font family. @cssproperty --wm-shadow - Shadow.
- * @cssproperty --wm-focus-ring - Focus outline. @cssproperty --wm-z-index - Launcher stacking.
- * @cssproperty --wm-help-width - Panel width. Default 24rem.
+ * @cssprop --wm-accent - Accent color (launcher, primary buttons, progress). Default #2563eb (#4493f8 dark).
+ * @cssprop --wm-accent-contrast - Text on the accent color.
+ * @cssprop --wm-link - Article and link color. Default: `var(--wm-accent)`.
+ * @cssprop --wm-bg - Panel background.
+ * @cssprop --wm-fg - Text color.
+ * @cssprop --wm-muted - Secondary text (summaries, hints) and field borders.
+ * @cssprop --wm-border - Borders.
+ * @cssprop --wm-radius - Corner radius. Default 10px.
+ * @cssprop --wm-font - Font family.
+ * @cssprop --wm-shadow - Launcher and panel shadow.
+ * @cssprop --wm-focus-ring - Focus outline color.
+ * @cssprop --wm-danger - Form error text and invalid field borders. Default #b42318 (#ff8f85 dark).
+ * @cssprop --wm-help-width - Panel width. Default 24rem.
+ * @cssprop --wm-z-index - The launcher's z-index (it is not in the top layer); set by config `theme.zIndex`, or inherited from the page. Default 2147483000.
  */
 export class WmHelp extends LitElement {
   static readonly waymarkVersion = WAYMARK_UI_VERSION;
@@ -241,6 +259,7 @@ export class WmHelp extends LitElement {
     `,
   ];
 
+  /** Everything the panel shows or calls: locale and strings, theme, the article index and search, chat, the message queue, the user's context, the Escape stack, `onEvent`. Set by the runtime. */
   @property({ attribute: false }) input?: HelpInput;
 
   @state() private open = false;

@@ -27,30 +27,63 @@ const TARGET_WAIT_MS = 3000;
  * The close button reports `dismiss`; Escape and leaving only close it for now, except for a
  * `trigger` hint, where Escape also reports `dismiss`.
  *
- * @event wm-open-change - The hint opened or closed (`open`).
- * @event wm-action - The user acted (`action`); cancelable.
- * @event wm-target-missing - The target did not appear in time.
+ * The card is a non-modal `role=dialog` popover in the top layer, named by its title (or the
+ * localized "hint" label), described by its text; it never takes focus on its own. When focus
+ * was inside the hint, the close button gives it back to the target.
+ *
+ * @summary A tooltip-style hint anchored to an element, opened on hover, focus, click or by a trigger.
+ * @tag wm-hint
+ *
+ * @fires {WmOpenChangeEvent} wm-open-change - The hint opened or closed: `experienceId`, `open`.
+ * @fires {WmActionEvent} wm-action - The user acted: `experienceId`, `action` (`shown` the first time it opens, `dismiss`, or `{type: 'button', action}` for its buttons and article links). Cancelable: `preventDefault()` keeps the action from reaching Waymark.
+ * @fires {WmTargetMissingEvent} wm-target-missing - The target did not appear within 3 s: `experienceId`, `step` (always 0), `targetDescription`, `policy` (always `skip`).
+ *
+ * @attr {string} id - Declarative `<wm-hint>`: the experience id (required).
+ * @attr {string} target - Declarative: the element to attach to, a CSS selector (required).
+ * @attr {string} title - Declarative: the hint title (the text content is its body).
+ * @attr {'hover' | 'focus' | 'click' | 'trigger'} open-on - Declarative: what opens it (default `hover`, which includes keyboard focus).
+ * @attr {string} placement - Declarative: preferred side, e.g. `top`, `bottom-start`, `auto`.
+ * @attr {string} name - Declarative: a readable name for reports.
+ * @attr {string} stages - Declarative: journey stage ids, separated by spaces or commas.
+ * @attr {number} priority - Declarative: priority when several experiences compete.
+ * @attr {'once' | 'session' | 'always'} show - Declarative: frequency (`frequency.show`).
  *
  * @csspart popover - The hint card (in the top layer).
- * @csspart arrow - The arrow.
+ * @csspart arrow - The arrow pointing at the target.
  * @csspart title - The title.
- * @csspart body - The text.
  * @csspart close - The close (×) button.
- * @csspart button - Custom buttons.
+ * @csspart body - The text.
  * @csspart link - Links inside the text.
+ * @csspart articles - The list of linked help articles.
+ * @csspart article - One article button.
+ * @csspart footer - The row of custom buttons.
+ * @csspart button - Every custom button; also `button-primary`, `button-secondary` or `button-link` by its variant.
+ * @csspart button-primary - A primary custom button.
+ * @csspart button-secondary - A secondary custom button (the default variant).
+ * @csspart button-link - A link-style custom button.
  *
- * @cssproperty --wm-accent - Accent color. @cssproperty --wm-bg - Background.
- * @cssproperty --wm-fg - Text color. @cssproperty --wm-border - Border.
- * @cssproperty --wm-radius - Corner radius. @cssproperty --wm-font - Font family.
- * @cssproperty --wm-shadow - Shadow. @cssproperty --wm-max-width - Max width.
+ * @cssprop --wm-accent - Accent color (primary buttons). Default #2563eb (#4493f8 dark).
+ * @cssprop --wm-accent-contrast - Text on the accent color.
+ * @cssprop --wm-link - Link and link-button color. Default: `var(--wm-accent)`.
+ * @cssprop --wm-bg - Card background.
+ * @cssprop --wm-fg - Text color.
+ * @cssprop --wm-muted - The close button.
+ * @cssprop --wm-border - Card and arrow border.
+ * @cssprop --wm-radius - Corner radius. Default 10px.
+ * @cssprop --wm-font - Font family.
+ * @cssprop --wm-shadow - Card shadow.
+ * @cssprop --wm-focus-ring - Focus outline color.
+ * @cssprop --wm-max-width - Card max width. Default 22rem.
  */
 export class WmHint extends LitElement {
   static readonly waymarkVersion = WAYMARK_UI_VERSION;
   static override styles = [themeTokens, baseStyles];
 
+  /** The hint to render (set by the renderer). */
   @property({ attribute: false }) experience?: HintExperience;
+  /** What the component needs from the renderer (translator, theme, articles, Escape stack, targets, `act`). Set by the renderer. */
   @property({ attribute: false }) context?: ComponentContext;
-  /** Whether the hint is open now. Reflects; set by user interaction or `show()`/`close()`. */
+  /** Whether the hint is open now (internal state, not an attribute); changed by user interaction or `show()`/`close()`. */
   @state() private open = false;
 
   @query('.card') private card?: HTMLElement;

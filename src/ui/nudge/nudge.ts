@@ -28,18 +28,37 @@ const DEFAULT_ARTICLE_COUNT = 3;
  * Reports `shown`, `dismiss`, `{type: 'nudge-level', level}` and
  * `{type: 'button', action: {type: 'open-article' | 'open-help' | 'open-chat'}}`.
  *
- * @event wm-action - The user acted (`action`); cancelable: cancel to keep it from Waymark.
+ * @summary A struggle nudge: a hint, suggested articles or a live-chat offer, escalating level by level.
+ * @tag wm-nudge
  *
- * @csspart popover - The nudge card (top layer). @csspart arrow - The arrow (anchored hints).
- * @csspart title - The title. @csspart body - The text. @csspart link - Links in the text.
- * @csspart articles - The article list. @csspart article - One article button.
- * @csspart footer - The row of buttons. @csspart button - Every button; also `button-primary`.
+ * @fires {WmActionEvent} wm-action - The user acted: `experienceId`, `action` (`shown`, `dismiss`, `{type: 'nudge-level', level}`, or `{type: 'button', action}` with `open-article`, `open-help` or `open-chat`). Cancelable: `preventDefault()` keeps the action from reaching Waymark.
+ *
+ * @csspart popover - The nudge card (`role=dialog`, non-modal, in the top layer).
+ * @csspart arrow - The arrow (a `hint` level anchored to its target).
+ * @csspart title - The title.
  * @csspart close - The close (×) button.
+ * @csspart body - The text (`hint` and `chat` levels).
+ * @csspart link - Links in the text.
+ * @csspart articles - The article list (`articles` level).
+ * @csspart article - One article button.
+ * @csspart footer - The row of buttons.
+ * @csspart button - Every button in the footer.
+ * @csspart button-primary - "Chat with us" (`chat` level).
+ * @csspart button-secondary - "Still stuck?" (the next level), and "Not now" (`chat` level).
+ * @csspart button-link - "Search help" (`articles` level).
  *
- * @cssproperty --wm-accent - Accent color. @cssproperty --wm-bg - Background.
- * @cssproperty --wm-fg - Text color. @cssproperty --wm-border - Border.
- * @cssproperty --wm-radius - Corner radius. @cssproperty --wm-font - Font family.
- * @cssproperty --wm-shadow - Shadow. @cssproperty --wm-max-width - Max width.
+ * @cssprop --wm-accent - Accent color (primary button). Default #2563eb (#4493f8 dark).
+ * @cssprop --wm-accent-contrast - Text on the accent color.
+ * @cssprop --wm-link - Link, article and link-button color. Default: `var(--wm-accent)`.
+ * @cssprop --wm-bg - Card background.
+ * @cssprop --wm-fg - Text color.
+ * @cssprop --wm-muted - The close button.
+ * @cssprop --wm-border - Card and arrow border.
+ * @cssprop --wm-radius - Corner radius. Default 10px.
+ * @cssprop --wm-font - Font family.
+ * @cssprop --wm-shadow - Card shadow.
+ * @cssprop --wm-focus-ring - Focus outline color.
+ * @cssprop --wm-max-width - Card max width. Default 22rem.
  */
 export class WmNudge extends LitElement {
   static readonly waymarkVersion = WAYMARK_UI_VERSION;
@@ -64,7 +83,9 @@ export class WmNudge extends LitElement {
     `,
   ];
 
+  /** The nudge to render (set by the renderer). */
   @property({ attribute: false }) experience?: NudgeExperience;
+  /** What the component needs from the renderer (translator, theme, articles, Escape stack, targets, `act`). Set by the renderer. */
   @property({ attribute: false }) context?: ComponentContext;
   /** The escalation level to show (0-based; clamped to the last level). */
   @property({ type: Number }) level = 0;

@@ -54,6 +54,70 @@ export class WmOpenChangeEvent extends Event {
   }
 }
 
+/*
+ * Which element dispatches which event, by type: for framework wrappers and typed listeners
+ * (`(type: keyof WmTourEventMap) => …`). Listening is typed already through the global map below:
+ * `tour.addEventListener('wm-step-change', (event) => event.step)` and
+ * `document.addEventListener('wm-action', (event) => event.action)` both type-check.
+ * tests/unit/manifest.test.ts checks these against what each component dispatches.
+ */
+
+/** The DOM events `<wm-tour>` dispatches. */
+export interface WmTourEventMap {
+  'wm-step-change': WmStepChangeEvent;
+  'wm-target-missing': WmTargetMissingEvent;
+  'wm-action': WmActionEvent;
+}
+
+/** The DOM events `<wm-hint>` dispatches. */
+export interface WmHintEventMap {
+  'wm-open-change': WmOpenChangeEvent;
+  'wm-target-missing': WmTargetMissingEvent;
+  'wm-action': WmActionEvent;
+}
+
+/** The DOM events `<wm-beacon>` dispatches. */
+export interface WmBeaconEventMap {
+  'wm-open-change': WmOpenChangeEvent;
+  'wm-target-missing': WmTargetMissingEvent;
+  'wm-action': WmActionEvent;
+}
+
+/** The DOM events `<wm-checklist>` dispatches. */
+export interface WmChecklistEventMap {
+  'wm-action': WmActionEvent;
+}
+
+/** The DOM events `<wm-announcement>` dispatches. */
+export interface WmAnnouncementEventMap {
+  'wm-action': WmActionEvent;
+}
+
+/** The DOM events `<wm-survey>` dispatches. */
+export interface WmSurveyEventMap {
+  'wm-action': WmActionEvent;
+}
+
+/** The DOM events `<wm-nudge>` dispatches. */
+export interface WmNudgeEventMap {
+  'wm-action': WmActionEvent;
+}
+
+/** `<wm-help>` dispatches no DOM events: it reports through its `input.onEvent`. */
+export type WmHelpEventMap = Record<never, never>;
+
+/** The event maps by tag name. */
+export interface WmElementEventMaps {
+  'wm-tour': WmTourEventMap;
+  'wm-hint': WmHintEventMap;
+  'wm-beacon': WmBeaconEventMap;
+  'wm-checklist': WmChecklistEventMap;
+  'wm-announcement': WmAnnouncementEventMap;
+  'wm-survey': WmSurveyEventMap;
+  'wm-nudge': WmNudgeEventMap;
+  'wm-help': WmHelpEventMap;
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
     'wm-step-change': WmStepChangeEvent;

@@ -24,28 +24,42 @@ type Phase = 'ask' | 'thanks';
  * score (its buttons report `{type: 'button', action}`). Closing reports `dismiss`. It does not
  * take focus when it appears; Escape dismisses it only while focus is inside it.
  *
- * @event wm-action - The user acted (`action`); cancelable: cancel to keep it from Waymark.
+ * @summary A micro-survey card (NPS, CSAT or CES) with an optional comment and a score-based follow-up.
+ * @tag wm-survey
  *
- * @csspart popover - The survey card.
+ * @fires {WmActionEvent} wm-action - The user acted: `experienceId`, `action` (`shown`, `{type: 'answer', score, comment?}`, `dismiss`, or `{type: 'button', action}` from the follow-up). Cancelable: `preventDefault()` keeps the action from reaching Waymark.
+ *
+ * @csspart popover - The survey card (`role=region`, in the top layer).
+ * @csspart close - The close (×) button.
  * @csspart question - The question.
  * @csspart scale - The radio group.
- * @csspart option - Each score; also `option-checked` for the chosen one.
+ * @csspart option - Each score.
+ * @csspart option-checked - The chosen score.
  * @csspart ends - The row with the two end labels.
- * @csspart why - The "why?" text field.
  * @csspart error - "Choose a score first."
+ * @csspart why - The "why?" text field.
+ * @csspart footer - The row of buttons.
+ * @csspart button - Every button; also `button-primary`, `button-secondary` or `button-link` by its variant.
+ * @csspart button-primary - Send, and primary follow-up buttons.
+ * @csspart button-secondary - A secondary follow-up button (the default variant).
+ * @csspart button-link - A link-style follow-up button.
  * @csspart thanks - The thank-you heading.
- * @csspart follow-up - The follow-up block (title, body, buttons).
- * @csspart body - Follow-up text. @csspart link - Links in it.
- * @csspart button - Every button; also `button-primary`, `button-secondary`, `button-link`.
- * @csspart close - The close (×) button.
+ * @csspart follow-up - The follow-up block (title, text, buttons).
+ * @csspart body - The follow-up text.
+ * @csspart link - Links in the follow-up text.
  *
- * @cssproperty --wm-accent - Accent color (chosen score, send button). Default #2563eb.
- * @cssproperty --wm-accent-contrast - Text on the accent color.
- * @cssproperty --wm-bg - Background. @cssproperty --wm-fg - Text color.
- * @cssproperty --wm-muted - End labels. @cssproperty --wm-border - Borders.
- * @cssproperty --wm-radius - Corner radius. @cssproperty --wm-font - Font family.
- * @cssproperty --wm-shadow - Shadow. @cssproperty --wm-focus-ring - Focus outline.
- * @cssproperty --wm-star - Filled star color. Default #b45309.
+ * @cssprop --wm-accent - Accent color (chosen score, Send button). Default #2563eb (#4493f8 dark).
+ * @cssprop --wm-accent-contrast - Text on the accent color.
+ * @cssprop --wm-link - Link and link-button color. Default: `var(--wm-accent)`.
+ * @cssprop --wm-bg - Background.
+ * @cssprop --wm-fg - Text color.
+ * @cssprop --wm-muted - End labels, unselected stars and faces, the field border, the close button.
+ * @cssprop --wm-border - Card and score borders.
+ * @cssprop --wm-radius - Corner radius. Default 10px.
+ * @cssprop --wm-font - Font family.
+ * @cssprop --wm-shadow - Card shadow.
+ * @cssprop --wm-focus-ring - Focus outline color.
+ * @cssprop --wm-star - Filled star color. Default #b45309.
  */
 export class WmSurvey extends LitElement {
   static readonly waymarkVersion = WAYMARK_UI_VERSION;

@@ -31,39 +31,64 @@ type Layout = 'hidden' | 'anchored' | 'centered';
  * Given `experience`, `step` and `context` by the renderer, it renders that step and reports
  * what the user does (`context.act`); it never advances on its own. Without them (a
  * declarative `<wm-tour>` with `<wm-step>` children in the page) it renders nothing: the
- * markup is compiled to config by `compileDeclarative`.
+ * markup is compiled to config by `compileDeclarative`, and the children are never shown.
+ *
+ * A step with a target is a non-modal popover beside it (a bottom sheet on screens up to 480px
+ * wide), optionally with a spotlight, unless the step says `modal: true`; a step without a target
+ * is a centred modal `<dialog>` unless it says `modal: false`. Focus moves into the step card,
+ * Tab is trapped only while the step is modal, and focus returns to where it was when the tour
+ * ends. Each step is announced through a polite live region.
  *
  * Keyboard: Right/Left go forward/back (mirrored in RTL), Enter on the step goes forward,
  * Escape dismisses (only when the tour is the topmost Waymark layer).
  *
- * @event wm-step-change - A step is shown (`experienceId`, `step`, `stepId`, `total`).
- * @event wm-target-missing - A step's target did not appear in time (`target`, `policy`).
- * @event wm-action - The user acted (`action`); cancelable: cancel to keep it from Waymark.
+ * @summary A product tour step: a popover or dialog anchored to its target, with progress and buttons.
+ * @tag wm-tour
+ *
+ * @fires {WmStepChangeEvent} wm-step-change - A step is on screen (also the first): `experienceId`, `step` (0-based index), `stepId` (the step's `id`, or its index as text), `total`.
+ * @fires {WmTargetMissingEvent} wm-target-missing - A step's target did not appear within its wait: `experienceId`, `step`, `targetDescription` (e.g. `#save`), `policy` (`skip`, `center` or `end`: what happens next).
+ * @fires {WmActionEvent} wm-action - The user acted: `experienceId`, `action` (`shown`, `next`, `back`, `complete`, `dismiss`, `step-missing`, or `{type: 'button', action}`). Cancelable: `preventDefault()` keeps the action from reaching Waymark.
+ *
+ * @attr {string} id - Declarative `<wm-tour>`: the experience id (required).
+ * @attr {string} name - Declarative: a readable name for reports.
+ * @attr {string} stages - Declarative: journey stage ids, separated by spaces or commas.
+ * @attr {number} priority - Declarative: priority when several experiences compete.
+ * @attr {'once' | 'session' | 'always'} show - Declarative: frequency (`frequency.show`).
+ * @attr {boolean} spotlight - Declarative: dim the page around each step's target.
+ * @attr {'skip' | 'center' | 'end'} on-missing-target - Declarative: what a step does when its target never appears.
+ * @attr {boolean} skippable - Declarative: `false` hides the Skip button.
+ * @attr {boolean} show-progress - Declarative: `false` hides "2 of 6".
  *
  * @csspart popover - The step card (a `<dialog>` in the top layer).
  * @csspart arrow - The arrow pointing at the target.
  * @csspart spotlight - The dimming overlay with the cut-out around the target.
  * @csspart title - The step title.
- * @csspart body - The step text.
- * @csspart image - The step image.
- * @csspart progress - "2 of 6".
- * @csspart footer - The row of buttons.
- * @csspart button - Every button; also `button-primary`, `button-secondary`, `button-link`.
  * @csspart close - The close (×) button.
- * @csspart link - Links inside the body.
+ * @csspart image - The step image.
+ * @csspart body - The step text.
+ * @csspart link - Links inside the step text.
+ * @csspart articles - The list of linked help articles.
+ * @csspart article - One article button.
+ * @csspart footer - The row of progress and buttons.
+ * @csspart progress - "2 of 6".
+ * @csspart button - Every button in the footer.
+ * @csspart button-primary - Next / Done, and primary custom buttons.
+ * @csspart button-secondary - Back, and secondary custom buttons.
+ * @csspart button-link - Skip, and link-style custom buttons.
  *
- * @cssproperty --wm-accent - Accent color (primary button, links). Default #2563eb.
- * @cssproperty --wm-accent-contrast - Text on the accent color. Default #fff.
- * @cssproperty --wm-bg - Card background.
- * @cssproperty --wm-fg - Card text color.
- * @cssproperty --wm-muted - Secondary text (progress).
- * @cssproperty --wm-border - Card and arrow border.
- * @cssproperty --wm-radius - Corner radius. Default 10px.
- * @cssproperty --wm-font - Font family.
- * @cssproperty --wm-shadow - Card shadow.
- * @cssproperty --wm-overlay - Spotlight / backdrop color.
- * @cssproperty --wm-focus-ring - Focus outline color.
- * @cssproperty --wm-max-width - Card max width. Default 22rem.
+ * @cssprop --wm-accent - Accent color (primary button). Default #2563eb (#4493f8 dark).
+ * @cssprop --wm-accent-contrast - Text on the accent color. Default #ffffff (#0d1117 dark).
+ * @cssprop --wm-link - Link and link-button color. Default: `var(--wm-accent)`.
+ * @cssprop --wm-bg - Card background. Default #ffffff (#1c2128 dark).
+ * @cssprop --wm-fg - Card text color. Default #1f2328 (#e6edf3 dark).
+ * @cssprop --wm-muted - Secondary text (progress, close button). Default #57606a (#9da7b3 dark).
+ * @cssprop --wm-border - Card and arrow border. Default #d0d7de (#444c56 dark).
+ * @cssprop --wm-radius - Corner radius. Default 10px.
+ * @cssprop --wm-font - Font family. Default `system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif`.
+ * @cssprop --wm-shadow - Card shadow.
+ * @cssprop --wm-overlay - Spotlight shade and modal backdrop color. Default rgb(15 23 42 / 0.55).
+ * @cssprop --wm-focus-ring - Focus outline color. Default #1d4ed8 (#79b8ff dark).
+ * @cssprop --wm-max-width - Card max width. Default 22rem.
  */
 export class WmTour extends LitElement {
   static readonly waymarkVersion = WAYMARK_UI_VERSION;
@@ -105,9 +130,9 @@ export class WmTour extends LitElement {
 
   /** The tour to render (set by the renderer). */
   @property({ attribute: false }) experience?: TourExperience;
-  /** The step index to render. */
+  /** The step index to render (0-based; set by the renderer from the engine's tour state). */
   @property({ type: Number }) step = 0;
-  /** Set by the renderer. */
+  /** What the component needs from the renderer: translator, theme, articles, Escape stack, targets, `act`. Set by the renderer. */
   @property({ attribute: false }) context?: ComponentContext;
 
   @state() private layout: Layout = 'hidden';

@@ -1,0 +1,100 @@
+/**
+ * Custom Elements Manifest for Waymark's components: `cem analyze --config custom-elements-manifest.config.mjs`
+ * (run by `npm run build`) writes dist/custom-elements.json, which ships in the package
+ * (`"customElements"` in package.json) for editors, Storybook and framework wrappers.
+ *
+ * Everything in it comes from the components' own JSDoc (`@summary`, `@fires`, `@attr`, `@csspart`,
+ * `@cssprop`) and their Lit properties. The plugin below only adapts the analyzer's output to how
+ * Waymark is built:
+ * - tags are registered through the guarded `defineElement(registry, 'wm-…', Class)` (src/ui/shared/define.ts),
+ *   which the analyzer does not know: those calls become `custom-element-definition` exports and tag names;
+ * - only the public surface is kept: element classes, their registering modules and the event classes
+ *   (no private members, no internal helper modules);
+ * - paths point at the shipped JavaScript (`dist/lib/ui/…/*.js`), not at the TypeScript sources.
+ * tests/unit/manifest.test.ts checks the result against the sources.
+ */
+export default {
+  globs: ['src/ui/**/*.ts'],
+  exclude: ['src/ui/**/*.test.ts', 'src/ui/**/test-support.ts', 'src/ui/**/screenshots/**'],
+  outdir: 'dist',
+  litelement: true,
+  // Never let the analyzer rewrite package.json: "customElements" is set there by hand.
+  packagejson: false,
+  plugins: [waymarkManifest()],
+};
+
+/** Source path → the module the package ships (rollup's preserveModules output under dist/lib). */
+function shippedPath(path) {
+  return path.replace(/^src\//, 'dist/lib/').replace(/\.ts$/, '.js');
+}
+
+function waymarkManifest() {
+  /** Tag definitions found in registering modules: { module, tag, className }. */
+  const definitions = [];
+  return {
+    name: 'waymark-manifest',
+    analyzePhase({ ts, node, moduleDoc }) {
+      // defineElement(customElements, 'wm-tour', WmTour), in a registering entry (…/define.ts)
+      if (!moduleDoc.path.endsWith('/define.ts')) return;
+      if (!ts.isCallExpression(node) || !ts.isIdentifier(node.expression) || node.expression.text !== 'defineElement') return;
+      const [, tag, klass] = node.arguments;
+      if (!tag || !klass || !ts.isStringLiteral(tag) || !ts.isIdentifier(klass)) return;
+      definitions.push({ module: moduleDoc.path, tag: tag.text, className: klass.text });
+    },
+    packageLinkPhase({ customElementsManifest }) {
+      const modules = customElementsManifest.modules;
+      const classModule = new Map();
+      for (const mod of modules) {
+        for (const declaration of mod.declarations ?? []) {
+          if (declaration.kind === 'class') classModule.set(declaration.name, { mod, declaration });
+        }
+      }
+      const keep = new Set();
+      for (const { module, tag, className } of definitions) {
+        const found = classModule.get(className);
+        const defining = modules.find((mod) => mod.path === module);
+        if (!found || !defining) continue;
+        found.declaration.tagName = tag;
+        found.declaration.customElement = true;
+        defining.exports = [
+          ...(defining.exports ?? []).filter((entry) => entry.name !== tag),
+          { kind: 'custom-element-definition', name: tag, declaration: { name: className, module: found.mod.path } },
+        ];
+        keep.add(found.mod.path).add(defining.path);
+      }
+      // The event classes the elements dispatch, named in their `@fires {Type}` tags.
+      const eventTypes = new Set();
+      for (const mod of modules) {
+        for (const declaration of mod.declarations ?? []) {
+          if (!declaration.customElement) continue;
+          // The analyzer also lists `dispatchEvent(new SomeEvent(…))` calls it could not name: the
+          // documented `@fires` entry for that type already says it.
+          declaration.events = (declaration.events ?? []).filter((event) => event.name);
+          for (const event of declaration.events) if (event.type?.text) eventTypes.add(event.type.text);
+          declaration.members = (declaration.members ?? []).filter(
+            (member) => member.privacy !== 'private' && member.privacy !== 'protected' && !member.name.startsWith('#'),
+          );
+        }
+      }
+      for (const type of eventTypes) {
+        const found = classModule.get(type);
+        if (found) keep.add(found.mod.path);
+      }
+      customElementsManifest.modules = modules.filter((mod) => keep.has(mod.path));
+      for (const mod of customElementsManifest.modules) {
+        mod.declarations = (mod.declarations ?? []).filter((declaration) => declaration.customElement || eventTypes.has(declaration.name) || mod.exports?.some((entry) => entry.kind === 'custom-element-definition'));
+      }
+      // Point every reference at the shipped files.
+      const fix = (value) => {
+        if (Array.isArray(value)) value.forEach(fix);
+        else if (value && typeof value === 'object') {
+          for (const [key, inner] of Object.entries(value)) {
+            if ((key === 'path' || key === 'module') && typeof inner === 'string' && inner.startsWith('src/')) value[key] = shippedPath(inner);
+            else fix(inner);
+          }
+        }
+      };
+      fix(customElementsManifest.modules);
+    },
+  };
+}

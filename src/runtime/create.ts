@@ -16,6 +16,7 @@ import { Emitter } from './emitter.js';
 import { describeError, type WaymarkError } from './errors.js';
 import { anonymousId, isAnonymous } from './identity.js';
 import { createMemoryStore } from './memory-store.js';
+import { createAnswerDelivery, type AnswerDelivery } from './answers.js';
 import type { Waymark, WaymarkEventMap, WaymarkOptions } from './types.js';
 
 const EMPTY_CONFIG: WaymarkConfig = { version: '1', experiences: [] };
@@ -146,9 +147,29 @@ export function createWaymark(options: WaymarkOptions = {}): Waymark {
   /** Every sink and listener gets the same event: frozen, so none can change it for the next. */
   function deliver(raw: AnalyticsEvent): void {
     const event = Object.freeze({ ...raw, props: raw.props ? Object.freeze({ ...raw.props }) : undefined });
+    if (event.type === 'survey_answered' && answers) answers.hold(event);
+    else fanOut(event);
+  }
+
+  function fanOut(raw: AnalyticsEvent): void {
+    const event = Object.isFrozen(raw) ? raw : Object.freeze({ ...raw, props: raw.props ? Object.freeze({ ...raw.props }) : undefined });
     analytics.send(event);
     emitter.emit(event.type, event);
     emitter.emit('event', event);
+  }
+
+  /** Survey answers wait in a durable outbox until they are delivered (see answers.ts); opened once the config is in. */
+  let answers: AnswerDelivery | null = null;
+  function openAnswers(): void {
+    answers = createAnswerDelivery({
+      window: win!,
+      dbName: options.storage?.dbName,
+      durable: options.storage?.kind !== 'memory',
+      deliver: fanOut,
+      onWarning: (warning) =>
+        report({ code: `storage-${warning.code}`, severity: 'warning', where: 'answers', message: warning.message, cause: warning.cause }, `answers:${warning.code}`),
+    });
+    disposers.push(() => answers?.dispose());
   }
 
   // ---- help and chat: the context an operator receives ---------------------------------------
@@ -447,6 +468,8 @@ export function createWaymark(options: WaymarkOptions = {}): Waymark {
     // loadUser assigned it; TypeScript cannot see through the await.
     const started = engine as Engine | null;
     if (destroyed || !started) return;
+    // Before any answer can be given; its first delivery pass (answers left by earlier pages) runs after `ready`.
+    openAnswers();
     disposers.push(
       startSensors(
         {

@@ -27,7 +27,7 @@ export const VENDOR_PROPS: Readonly<Record<AnalyticsEventType, readonly string[]
   help_searched: ['results'],
   chat_opened: ['provider', 'online', 'source'],
   message_left: ['provider'],
-  survey_answered: ['metric', 'score', 'hasComment'],
+  survey_answered: ['metric', 'score', 'hasComment', 'answerId'],
   struggle_detected: ['kind', 'target', 'count'],
   sdk_error: ['code', 'where'],
 });

@@ -34,7 +34,7 @@ export function createOutbox<M>(options: OutboxOptions<M>): Outbox<M> {
   const owner = randomId(win);
   const lockName = `waymark:${dbName}:outbox:${name}`;
 
-  const factory: IDBFactory | undefined = win.indexedDB ?? undefined;
+  const factory: IDBFactory | undefined = options.durable === false ? undefined : (win.indexedDB ?? undefined);
   const database: Database | undefined = factory ? openDatabase(factory, dbName, win) : undefined;
   const records: UseStore | undefined = database?.use(OUTBOX_STORE);
   let durable = records !== undefined;
@@ -200,7 +200,7 @@ export function createOutbox<M>(options: OutboxOptions<M>): Outbox<M> {
           memory.set(record.id, record);
         }
       } else {
-        if (!database) warn({ code: 'idb-unavailable', message: `Outbox "${name}": IndexedDB is not available; messages are kept in memory for this page` });
+        if (!database && options.durable !== false) warn({ code: 'idb-unavailable', message: `Outbox "${name}": IndexedDB is not available; messages are kept in memory for this page` });
         memory.set(record.id, record);
       }
       if (!disposed) void flush();

@@ -108,6 +108,8 @@ export interface OutboxOptions<M> {
   /** Deliver one message; reject to retry later. `id` is stable across retries and tabs: de-duplicate on it. */
   deliver(message: M, id: string): Promise<void>;
   dbName?: string;
+  /** `false`: keep messages in memory for this page only (storage `kind: 'memory'`); no IndexedDB is opened. */
+  durable?: boolean;
   onWarning?: WarningListener;
   window?: Window;
   retry?: RetryOptions;

@@ -97,6 +97,9 @@ export function startApp(win) {
 
   const chat = setupSupportChat(doc, { announce });
   disposers.push(chat.dispose, bridge.on('open-chat', (request) => chat.open(request?.message ?? '')));
+  // Waymark hands over a survey answer once it can really leave the browser (an offline answer waits
+  // for the network), so this is the moment to confirm it, and to forward it to your own backend.
+  disposers.push(bridge.on('survey_answered', () => announce('Thanks! Your feedback reached the Acme team.')));
 
   // ---- shell ----------------------------------------------------------------------------------
   fillIcons(doc);

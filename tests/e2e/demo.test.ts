@@ -12,6 +12,12 @@ import { serve } from '../../scripts/serve.mjs';
 import { isOpen } from '../../src/platform/chat/hours.js';
 import demoConfig from '../../examples/waymark.config.json' with { type: 'json' };
 
+declare global {
+  interface Window {
+    waymark: { instance?: import('../../src/index.js').Waymark };
+  }
+}
+
 const root = new URL('../../', import.meta.url).pathname;
 const chromium = process.env.CHROME_PATH || '/usr/bin/chromium';
 let server: Server;
@@ -117,6 +123,95 @@ describe('demo app', () => {
       // Outside operator hours: never a dead end — the help panel opens with articles and the message form.
       await until(page, async () => page.evaluate(() => (document.querySelector('wm-help[data-waymark-ui]') as HTMLElement & { isOpen?: boolean } | null)?.isOpen === true), 'the help panel');
     }
+    expect(errors).toEqual([]);
+    await page.browserContext().close();
+  }, 60_000);
+
+  it('announcements: the region banner on top for everyone; an Enterprise user gets the Insights modal with focus inside; Escape closes it', async () => {
+    const { page, errors } = await visit('/?demo-user=olga');
+    const banner = () =>
+      page.evaluate(() => {
+        const card = document.querySelector('wm-announcement[data-experience="vilnius-region-banner"]')?.shadowRoot?.querySelector('.card');
+        const rect = card?.getBoundingClientRect();
+        return card && rect && rect.height > 0 ? { top: Math.round(rect.top), text: card.textContent!.replace(/\s+/g, ' ') } : null;
+      });
+    await until(page, async () => (await banner()) !== null, 'the region banner');
+    const shown = (await banner())!;
+    expect(shown.text).toContain('New region: EU North (Vilnius) is now generally available');
+    expect(shown.top).toBeLessThan(120); // under the app's top bar, above the content
+    // The modal waits 3 s on the dashboard, then takes focus into a named, modal dialog.
+    const modal = () =>
+      page.evaluate(() => {
+        const root = document.querySelector('wm-announcement[data-experience="insights-launch"]')?.shadowRoot;
+        const dialog = root?.querySelector('dialog');
+        if (!dialog?.matches(':modal')) return null;
+        const name = root!.getElementById(dialog.getAttribute('aria-labelledby') ?? '')?.textContent?.trim();
+        const focused = root!.activeElement;
+        return { name, focusInside: Boolean(focused && dialog.contains(focused)) };
+      });
+    await until(page, async () => (await modal())?.focusInside === true, 'the Insights modal with focus inside');
+    expect((await modal())!.name).toBe('Meet Insights: find slow endpoints before your users do');
+    await page.keyboard.press('Escape');
+    await until(page, async () => (await modal()) === null, 'the modal closed by Escape');
+    expect(await page.evaluate(() => window.waymark.instance!.why('insights-launch')?.reason)).toMatch(/once|dismiss/i);
+    // The banner is still there: one dismissal never takes another experience with it.
+    expect(await banner()).not.toBeNull();
+    expect(errors).toEqual([]);
+    await page.browserContext().close();
+  }, 60_000);
+
+  it('NPS answered while the network is down waits; back online it is delivered once and the app confirms', async () => {
+    const { page, errors } = await visit('/?demo-user=olga');
+    await page.keyboard.press('Escape');
+    await page.evaluate(() => {
+      const answers: unknown[] = [];
+      (window as unknown as { answers: unknown[] }).answers = answers;
+      window.waymark.instance!.on('survey_answered', (event) => answers.push(event));
+      window.waymark.instance!.start('nps-after-setup');
+    });
+    const survey = 'wm-survey[data-experience="nps-after-setup"]';
+    await until(page, async () => page.evaluate((s) => Boolean(document.querySelector(s)?.shadowRoot?.querySelector('.card:popover-open')), survey), 'the NPS survey');
+    await page.setOfflineMode(true);
+    expect(await page.evaluate(() => navigator.onLine)).toBe(false);
+    // Keyboard only: into the scale, 9, the reason, Send.
+    await page.evaluate((s) => (document.querySelector(s)!.shadowRoot!.querySelector('[role="radio"]') as HTMLElement).focus(), survey);
+    await page.keyboard.press('End');
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('Deploy previews save us hours');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await until(page, async () => page.evaluate((s) => Boolean(document.querySelector(s)?.shadowRoot?.querySelector('.thanks')), survey), 'the thank-you');
+    const answers = () => page.evaluate(() => (window as unknown as { answers: Array<{ props: Record<string, unknown> }> }).answers.map((a) => a.props));
+    const toast = () => page.evaluate(() => document.querySelector('[data-slot="announcer"]')?.textContent ?? '');
+    // Still offline: nothing delivered, nothing confirmed.
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    expect(await answers()).toEqual([]);
+    expect(await toast()).not.toContain('Your feedback reached');
+
+    await page.setOfflineMode(false);
+    await until(page, async () => (await answers()).length === 1, 'the answer delivered once online');
+    const [answer] = await answers();
+    expect(answer).toMatchObject({ metric: 'nps', score: 9, comment: 'Deploy previews save us hours', hasComment: true });
+    expect(typeof answer!['answerId']).toBe('string');
+    await until(page, async () => (await toast()).includes('Your feedback reached the Acme team'), 'the app confirming it');
+    // A reload finds nothing left to send.
+    await page.reload({ waitUntil: 'networkidle0' });
+    await page.evaluate(() => window.waymark.instance!.ready);
+    const pending = await page.evaluate(
+      () =>
+        new Promise<number>((resolve) => {
+          const open = indexedDB.open('waymark');
+          open.onsuccess = () => {
+            const db = open.result;
+            const name = Array.from(db.objectStoreNames).find((n) => n.includes('outbox'));
+            if (!name) return resolve(0);
+            const all = db.transaction(name).objectStore(name).getAll(IDBKeyRange.bound(['survey-answers'], ['survey-answers', []]));
+            all.onsuccess = () => resolve(all.result.length);
+          };
+        }),
+    );
+    expect(pending).toBe(0);
     expect(errors).toEqual([]);
     await page.browserContext().close();
   }, 60_000);

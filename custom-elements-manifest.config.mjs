@@ -13,6 +13,8 @@
  * - paths point at the shipped JavaScript (`dist/lib/ui/…/*.js`), not at the TypeScript sources.
  * tests/unit/manifest.test.ts checks the result against the sources.
  */
+import { existsSync } from 'node:fs';
+
 export default {
   globs: ['src/ui/**/*.ts'],
   exclude: ['src/ui/**/*.test.ts', 'src/ui/**/test-support.ts', 'src/ui/**/screenshots/**'],
@@ -34,8 +36,7 @@ function waymarkManifest() {
   return {
     name: 'waymark-manifest',
     analyzePhase({ ts, node, moduleDoc }) {
-      // defineElement(customElements, 'wm-tour', WmTour), in a registering entry (…/define.ts)
-      if (!moduleDoc.path.endsWith('/define.ts')) return;
+      // defineElement(customElements, 'wm-tour', WmTour)
       if (!ts.isCallExpression(node) || !ts.isIdentifier(node.expression) || node.expression.text !== 'defineElement') return;
       const [, tag, klass] = node.arguments;
       if (!tag || !klass || !ts.isStringLiteral(tag) || !ts.isIdentifier(klass)) return;
@@ -53,7 +54,8 @@ function waymarkManifest() {
       for (const { module, tag, className } of definitions) {
         const found = classModule.get(className);
         const defining = modules.find((mod) => mod.path === module);
-        if (!found || !defining) continue;
+        // Only registering modules the package ships (the build has written dist/lib by now).
+        if (!found || !defining || !existsSync(shippedPath(module))) continue;
         found.declaration.tagName = tag;
         found.declaration.customElement = true;
         defining.exports = [
@@ -82,7 +84,20 @@ function waymarkManifest() {
       }
       customElementsManifest.modules = modules.filter((mod) => keep.has(mod.path));
       for (const mod of customElementsManifest.modules) {
-        mod.declarations = (mod.declarations ?? []).filter((declaration) => declaration.customElement || eventTypes.has(declaration.name) || mod.exports?.some((entry) => entry.kind === 'custom-element-definition'));
+        const exported = new Set((mod.exports ?? []).filter((entry) => entry.kind === 'js').map((entry) => entry.declaration?.name));
+        const registers = mod.exports?.some((entry) => entry.kind === 'custom-element-definition');
+        mod.declarations = (mod.declarations ?? []).filter(
+          (declaration) => declaration.customElement || eventTypes.has(declaration.name) || (registers && exported.has(declaration.name)),
+        );
+      }
+      // A built-in superclass (`Event`) is a global, not something declared in the module.
+      for (const mod of customElementsManifest.modules) {
+        for (const declaration of mod.declarations) {
+          const superclass = declaration.superclass;
+          if (superclass?.module === mod.path && !mod.declarations.some((other) => other.name === superclass.name)) {
+            declaration.superclass = { name: superclass.name, package: 'global:' };
+          }
+        }
       }
       // Point every reference at the shipped files.
       const fix = (value) => {

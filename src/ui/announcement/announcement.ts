@@ -146,7 +146,7 @@ export class WmAnnouncement extends LitElement {
 
   /** The announcement to render (set by the renderer). */
   @property({ attribute: false }) experience?: AnnouncementExperience;
-  /** Set by the renderer. */
+  /** What the component needs from the renderer (translator, theme, articles, Escape stack, `act`). Set by the renderer. */
   @property({ attribute: false }) context?: ComponentContext;
 
   @query('.card') private card?: HTMLElement;

@@ -100,7 +100,7 @@ export class WmChecklist extends LitElement {
   @property({ attribute: false }) experience?: ChecklistExperience;
   /** Item states and progress from the engine (re-sent on every change). */
   @property({ attribute: false }) checklist?: ChecklistView;
-  /** Set by the renderer. */
+  /** What the component needs from the renderer (translator, theme, articles, Escape stack, targets, `act`). Set by the renderer. */
   @property({ attribute: false }) context?: ComponentContext;
   /**
    * In the page: the id of the configured inline checklist to render here (a placeholder), or,

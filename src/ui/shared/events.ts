@@ -5,7 +5,14 @@
 import type { UserAction } from '../../engine/contract.js';
 import type { MissingTargetPolicy } from '../../config/types.js';
 
-/** A tour moved to a step (including the first). */
+/**
+ * A tour moved to a step (including the first).
+ *
+ * @property {string} experienceId - The tour's id.
+ * @property {number} step - The step's 0-based index.
+ * @property {string} stepId - The step's `id`, or its index as text.
+ * @property {number} total - How many steps the tour has.
+ */
 export class WmStepChangeEvent extends Event {
   static readonly eventName = 'wm-step-change';
   constructor(
@@ -18,7 +25,14 @@ export class WmStepChangeEvent extends Event {
   }
 }
 
-/** A step's target did not appear within its wait; `policy` says what happens next. */
+/**
+ * A step's target did not appear within its wait; `policy` says what happens next.
+ *
+ * @property {string} experienceId - The tour, hint or beacon's id.
+ * @property {number} step - The step's 0-based index (0 for a hint or beacon).
+ * @property {string} targetDescription - A readable description of the missing target, e.g. `#save`.
+ * @property {'skip' | 'center' | 'end'} policy - What happens next: skip the step, show it centred, or end the tour (hints and beacons: `skip`).
+ */
 export class WmTargetMissingEvent extends Event {
   static readonly eventName = 'wm-target-missing';
   constructor(
@@ -32,7 +46,12 @@ export class WmTargetMissingEvent extends Event {
   }
 }
 
-/** The user acted on an experience. Cancel it to stop the action from reaching Waymark. */
+/**
+ * The user acted on an experience. Cancel it to stop the action from reaching Waymark.
+ *
+ * @property {string} experienceId - The experience's id.
+ * @property {UserAction} action - What the user did, e.g. `{type: 'next'}`, `{type: 'dismiss'}`, `{type: 'answer', score}`.
+ */
 export class WmActionEvent extends Event {
   static readonly eventName = 'wm-action';
   constructor(
@@ -43,7 +62,12 @@ export class WmActionEvent extends Event {
   }
 }
 
-/** A hint or beacon popover opened or closed. */
+/**
+ * A hint or beacon popover opened or closed.
+ *
+ * @property {string} experienceId - The hint or beacon's id.
+ * @property {boolean} open - Whether it is open now.
+ */
 export class WmOpenChangeEvent extends Event {
   static readonly eventName = 'wm-open-change';
   constructor(

@@ -216,7 +216,7 @@ export class WmSurvey extends LitElement {
 
   /** The survey to render (set by the renderer). */
   @property({ attribute: false }) experience?: SurveyExperience;
-  /** Set by the renderer. */
+  /** What the component needs from the renderer (translator, theme, articles, Escape stack, `act`). Set by the renderer. */
   @property({ attribute: false }) context?: ComponentContext;
 
   @state() private phase: Phase = 'ask';

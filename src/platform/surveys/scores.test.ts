@@ -18,7 +18,16 @@ describe('computeScores', () => {
       csat: { score: null, average: null, responses: 0 },
       ces: { average: null, responses: 0 },
       ignored: 0,
+      duplicates: 0,
     });
+  });
+
+  it('counts an answer delivered twice (same answerId) once', () => {
+    const withId = (score: number, answerId: string): AnalyticsEvent => ({ ...answer('nps', score), props: { kind: 'nps', score, answerId } });
+    // Events without an id (older exports) each count.
+    const result = computeScores([withId(10, 'a1'), withId(10, 'a1'), withId(0, 'a2'), answer('nps', 9), answer('nps', 9)]);
+    expect(result.nps).toEqual({ score: 50, promoters: 3, passives: 0, detractors: 1, responses: 4 });
+    expect(result.duplicates).toBe(1);
   });
 
   it('NPS: 10 answers, 5 promoters, 2 passives, 3 detractors → 50% − 30% = 20', () => {

@@ -35,6 +35,8 @@ export interface SurveyScores {
   ces: CesResult;
   /** `survey_answered` events left out: unknown kind, or a score that is not an integer on the kind's scale. */
   ignored: number;
+  /** Repeats of an `answerId` already counted (a delivery retried after a crash), left out. */
+  duplicates: number;
 }
 
 /** Each kind's scale, inclusive. */
@@ -46,7 +48,8 @@ export const SURVEY_SCALES: Readonly<Record<SurveyKind, readonly [number, number
 
 /**
  * Compute the three survey metrics. Every `survey_answered` event is one response (a user who
- * answered twice counts twice); other event types are skipped. The kind is read from
+ * answered twice counts twice), except a repeat of an `answerId` already seen, which is the same
+ * answer delivered again; other event types are skipped. The kind is read from
  * `props.kind` (what the engine emits) or `props.metric` (the forwarded vendor field).
  *
  * - NPS (0–10): promoters 9–10, passives 7–8, detractors 0–6;
@@ -59,8 +62,18 @@ export const SURVEY_SCALES: Readonly<Record<SurveyKind, readonly [number, number
 export function computeScores(events: readonly AnalyticsEvent[]): SurveyScores {
   const scores: Record<SurveyKind, number[]> = { nps: [], csat: [], ces: [] };
   let ignored = 0;
+  let duplicates = 0;
+  const seen = new Set<string>();
   for (const event of events) {
     if (event.type !== 'survey_answered') continue;
+    const answerId = event.props?.['answerId'];
+    if (typeof answerId === 'string') {
+      if (seen.has(answerId)) {
+        duplicates++;
+        continue;
+      }
+      seen.add(answerId);
+    }
     const kind = kindOf(event.props?.['kind'] ?? event.props?.['metric']);
     const score = event.props?.['score'];
     if (!kind || typeof score !== 'number' || !onScale(kind, score)) {
@@ -69,7 +82,7 @@ export function computeScores(events: readonly AnalyticsEvent[]): SurveyScores {
     }
     scores[kind].push(score);
   }
-  return { nps: nps(scores.nps), csat: csat(scores.csat), ces: ces(scores.ces), ignored };
+  return { nps: nps(scores.nps), csat: csat(scores.csat), ces: ces(scores.ces), ignored, duplicates };
 }
 
 function kindOf(value: unknown): SurveyKind | null {

@@ -142,6 +142,13 @@ describe.each(examples)('the %s example', (name) => {
       return list?.shadowRoot?.textContent?.includes('2 of 3') ?? false;
     });
 
+    // The hint the framework declared as <wm-hint> opens when its target gets keyboard focus; Escape closes it.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('task-filter');
+    await page.waitForSelector(dialog('Filters'), { visible: true });
+    await page.keyboard.press('Escape');
+    await page.waitForSelector(dialog('Filters'), { hidden: true });
+
     // Signing out unmounts the workspace: destroy() leaves no Waymark element, dialog or popover.
     await page.click(button('Sign out'));
     await page.waitForSelector('::-p-aria([name="You are signed out"][role="heading"])');

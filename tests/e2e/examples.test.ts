@@ -122,6 +122,8 @@ describe.each(examples)('the %s example', (name) => {
     await page.waitForSelector(dialog('Add your first task'), { visible: true });
     await waitForText(page, progress, 'tour step 2');
     await waitForText(page, activity, 'step_viewed · welcome step 2');
+    // The tour's element (mounted by Waymark outside the framework's tree) reports its step as a DOM event the app hears on document.
+    await waitForText(page, activity, 'wm-step-change · welcome step 2 of 2');
 
     // Pointer: a real mouse click on "Done" finishes the tour, which ticks the "Take the tour" item.
     await (await page.waitForSelector(button('Done')))!.click();

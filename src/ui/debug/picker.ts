@@ -1,0 +1,90 @@
+/**
+ * The element picker's input side. While it runs, a transparent shield (the overlay's own
+ * element, in the top layer) takes every pointer event, so the page under it sees no hover, no
+ * press and no click, and its elements are never touched; the element under the pointer is
+ * found by hit-testing through the shield. Escape leaves the picker through the shared
+ * dismissible stack, so it closes the picker before any Waymark layer under it.
+ */
+import type { DismissibleStack } from '../shared/dismissible-stack.js';
+import { pickable } from './selector.js';
+
+export interface PickerOptions {
+  /** The full-viewport element that receives the pointer while picking. */
+  shield: HTMLElement;
+  /** Elements never picked: the overlay's host, Waymark's own layers. */
+  ignore(element: Element): boolean;
+  stack: DismissibleStack;
+  onHover(element: Element | null): void;
+  onPick(element: Element): void;
+  onCancel(): void;
+}
+
+/** Start picking; the returned function stops (and is safe to call twice). */
+export function startPicker(options: PickerOptions): () => void {
+  const { shield } = options;
+  const doc = shield.ownerDocument;
+  let last: Element | null = null;
+  let stopped = false;
+
+  const at = (event: MouseEvent): Element | null => {
+    const raw = deepElementFromPoint(doc, event.clientX, event.clientY, (element) => element === shield || options.ignore(element));
+    return raw ? pickable(raw) : null;
+  };
+  const onMove = (event: PointerEvent) => {
+    const element = at(event);
+    if (element === last) return;
+    last = element;
+    options.onHover(element);
+  };
+  // Presses go nowhere: no focus change, no text selection, no page handler.
+  const swallow = (event: Event) => {
+    event.preventDefault();
+    event.stopPropagation();
+  };
+  const onClick = (event: MouseEvent) => {
+    swallow(event);
+    if (event.button !== 0) return;
+    const element = at(event);
+    if (element) options.onPick(element);
+  };
+  const onLeave = () => {
+    last = null;
+    options.onHover(null);
+  };
+
+  shield.addEventListener('pointermove', onMove);
+  shield.addEventListener('pointerleave', onLeave);
+  shield.addEventListener('click', onClick);
+  for (const type of ['pointerdown', 'mousedown', 'pointerup', 'mouseup', 'dblclick', 'auxclick', 'contextmenu']) shield.addEventListener(type, swallow);
+  const removeLayer = options.stack.push({ dismiss: () => options.onCancel() });
+
+  return () => {
+    if (stopped) return;
+    stopped = true;
+    removeLayer();
+    shield.removeEventListener('pointermove', onMove);
+    shield.removeEventListener('pointerleave', onLeave);
+    shield.removeEventListener('click', onClick);
+    for (const type of ['pointerdown', 'mousedown', 'pointerup', 'mouseup', 'dblclick', 'auxclick', 'contextmenu']) shield.removeEventListener(type, swallow);
+  };
+}
+
+/**
+ * The innermost element at a point, looking into open shadow roots, skipping `ignore`d elements
+ * (and whatever is inside them).
+ */
+export function deepElementFromPoint(doc: Document, x: number, y: number, ignore: (element: Element) => boolean): Element | null {
+  let scope: Document | ShadowRoot = doc;
+  let found: Element | null = null;
+  for (let depth = 0; depth < 16; depth++) {
+    const within: Document | ShadowRoot = scope;
+    // A shadow root's list also holds the host's ancestors: only its own elements count.
+    const hit: Element | undefined = within.elementsFromPoint(x, y).find((element) => !ignore(element) && (within === doc || within.contains(element)));
+    if (!hit || hit === found) break;
+    found = hit;
+    const inner: ShadowRoot | null = hit.shadowRoot;
+    if (!inner) break;
+    scope = inner;
+  }
+  return found;
+}

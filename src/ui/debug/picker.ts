@@ -23,6 +23,7 @@ export interface PickerOptions {
 export function startPicker(options: PickerOptions): () => void {
   const { shield } = options;
   const doc = shield.ownerDocument;
+  const win = doc.defaultView!;
   let last: Element | null = null;
   let stopped = false;
 
@@ -30,44 +31,45 @@ export function startPicker(options: PickerOptions): () => void {
     const raw = deepElementFromPoint(doc, event.clientX, event.clientY, (element) => element === shield || options.ignore(element));
     return raw ? pickable(raw) : null;
   };
-  const onMove = (event: PointerEvent) => {
-    const element = at(event);
-    if (element === last) return;
-    last = element;
-    options.onHover(element);
-  };
-  // Presses go nowhere: no focus change, no text selection, no page handler.
-  const swallow = (event: Event) => {
-    event.preventDefault();
-    event.stopPropagation();
-  };
-  const onClick = (event: MouseEvent) => {
-    swallow(event);
-    if (event.button !== 0) return;
-    const element = at(event);
-    if (element) options.onPick(element);
+  // Window, capture phase: the first listener of all, so an event on the shield reaches no page
+  // listener at all (not even the document's capturing ones). Events elsewhere (the panel) pass.
+  const onEvent = (event: Event) => {
+    if (event.composedPath()[0] !== shield) return;
+    event.stopImmediatePropagation();
+    if (event.type === 'pointermove') {
+      const element = at(event as PointerEvent);
+      if (element !== last) {
+        last = element;
+        options.onHover(element);
+      }
+      return;
+    }
+    // Presses go nowhere: no focus change, no text selection, no page handler.
+    if (event.cancelable) event.preventDefault();
+    if (event.type === 'click' && (event as MouseEvent).button === 0) {
+      const element = at(event as MouseEvent);
+      if (element) options.onPick(element);
+    }
   };
   const onLeave = () => {
     last = null;
     options.onHover(null);
   };
 
-  shield.addEventListener('pointermove', onMove);
+  for (const type of EVENTS) win.addEventListener(type, onEvent, { capture: true });
   shield.addEventListener('pointerleave', onLeave);
-  shield.addEventListener('click', onClick);
-  for (const type of ['pointerdown', 'mousedown', 'pointerup', 'mouseup', 'dblclick', 'auxclick', 'contextmenu']) shield.addEventListener(type, swallow);
   const removeLayer = options.stack.push({ dismiss: () => options.onCancel() });
 
   return () => {
     if (stopped) return;
     stopped = true;
     removeLayer();
-    shield.removeEventListener('pointermove', onMove);
+    for (const type of EVENTS) win.removeEventListener(type, onEvent, { capture: true });
     shield.removeEventListener('pointerleave', onLeave);
-    shield.removeEventListener('click', onClick);
-    for (const type of ['pointerdown', 'mousedown', 'pointerup', 'mouseup', 'dblclick', 'auxclick', 'contextmenu']) shield.removeEventListener(type, swallow);
   };
 }
+
+const EVENTS = ['pointermove', 'pointerdown', 'mousedown', 'pointerup', 'mouseup', 'click', 'dblclick', 'auxclick', 'contextmenu', 'mouseover', 'mouseout', 'pointerover', 'pointerout'];
 
 /**
  * The innermost element at a point, looking into open shadow roots, skipping `ignore`d elements

@@ -16,6 +16,7 @@ import { Emitter } from './emitter.js';
 import { describeError, type WaymarkError } from './errors.js';
 import { anonymousId, isAnonymous } from './identity.js';
 import { createMemoryStore } from './memory-store.js';
+import { createDebugLog } from './debug-log.js';
 import { createAnswerDelivery, type AnswerDelivery } from './answers.js';
 import type { Waymark, WaymarkEventMap, WaymarkOptions } from './types.js';
 
@@ -33,6 +34,8 @@ export function createWaymark(options: WaymarkOptions = {}): Waymark {
   const now = options.clock ?? (() => Date.now());
   const random = options.random ?? Math.random;
   const debug = Boolean(options.debug) || hasDebugFlag(win);
+  /** Recent signals and events for the debug overlay: kept only when debug is on. */
+  const debugLog = debug ? createDebugLog() : null;
 
   const reportedOnce = new Set<string>();
   const emitter: Emitter<WaymarkEventMap> = new Emitter((error, type) =>
@@ -80,6 +83,7 @@ export function createWaymark(options: WaymarkOptions = {}): Waymark {
       return;
     }
     if (debug) console.debug('[waymark] signal', signal);
+    debugLog?.signal(signal);
     if (signal.type === 'page' || signal.type === 'identify' || signal.type === 'traits') helpContextStale = true;
     apply(engine.dispatch(signal));
   }
@@ -147,6 +151,7 @@ export function createWaymark(options: WaymarkOptions = {}): Waymark {
   /** Every sink and listener gets the same event: frozen, so none can change it for the next. */
   function deliver(raw: AnalyticsEvent): void {
     const event = Object.freeze({ ...raw, props: raw.props ? Object.freeze({ ...raw.props }) : undefined });
+    debugLog?.event(event);
     if (event.type === 'survey_answered' && answers) answers.hold(event);
     else fanOut(event);
   }
@@ -489,6 +494,48 @@ export function createWaymark(options: WaymarkOptions = {}): Waymark {
     if (options.helpLauncher !== false && (config.articles?.length || config.chat)) helpCenter();
     emitter.emit('ready', { userId, issues: loaded.issues });
   })().catch(reportInternal('init'));
+
+  // ---- debug overlay (`debug: true` or `?waymark-debug`): its chunk loads only then ----------
+  if (debugLog && options.ui !== false) {
+    const overlay = ready
+      .then(() => (destroyed ? null : import('./debug.js')))
+      .then((module) =>
+        module && !destroyed
+          ? module.mountDebug({
+              window: win,
+              config: () => config,
+              engine: () => engine,
+              userId: () => userId,
+              locale: () => locale,
+              now,
+              log: debugLog,
+              stack,
+              start: (id) => instance.start(id),
+              reset: () => instance.reset(),
+              setLocale(next) {
+                locale = next;
+                void renderer?.then((loaded) => loaded?.setLocale(next));
+                // The help panel takes its locale when created: a new one follows the switch.
+                if (help) {
+                  help.dispose();
+                  help = null;
+                  helpCenter();
+                }
+              },
+              onChange: (listener) => {
+                const offs = (['show', 'hide', 'stage', 'checklist', 'ready'] as const).map((type) => emitter.on(type, listener));
+                return () => offs.forEach((off) => off());
+              },
+              reportError: (error, where) => reportInternal(where)(error),
+            })
+          : null,
+      )
+      .catch((error: unknown) => {
+        report({ code: 'ui-unavailable', severity: 'error', where: 'debug', message: `could not load the debug overlay: ${describeError(error)}`, cause: error });
+        return null;
+      });
+    disposers.push(() => void overlay.then((dispose) => dispose?.()));
+  }
 
   // Flush progress when the page is going away (the store also listens; this covers user switches in flight).
   // ---- public API ---------------------------------------------------------------------------

@@ -42,6 +42,8 @@ export interface ExperienceRenderer {
   /** First show, or re-render at a new step. */
   show(view: ExperienceView): void;
   hide(experienceId: string, reason: string): void;
+  /** Render every shown experience again in another locale (strings, content, direction). */
+  setLocale(locale: string): void;
   /** Removes every element, listener and style it added. */
   dispose(): void;
 }
@@ -85,7 +87,7 @@ export function createRenderer(ctx: UiContext): ExperienceRenderer {
       // The error channel itself failed: nothing left to tell.
     }
   };
-  const component: ComponentContext = {
+  let component: ComponentContext = {
     window: ctx.window,
     translator: createTranslator(ctx.locale, ctx.strings),
     theme: ctx.theme,
@@ -159,6 +161,19 @@ export function createRenderer(ctx: UiContext): ExperienceRenderer {
         element.remove();
       } catch (error) {
         reportError(error, `ui:hide:${experienceId}`);
+      }
+    },
+    setLocale(locale) {
+      if (disposed) return;
+      // A new context object: each component sees the change and renders again.
+      component = { ...component, translator: createTranslator(locale, ctx.strings) };
+      for (const [id, element] of mounted) {
+        const view = wanted.get(id);
+        try {
+          if (view) apply(element, view);
+        } catch (error) {
+          reportError(error, `ui:locale:${id}`);
+        }
       }
     },
     dispose() {

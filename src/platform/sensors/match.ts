@@ -3,9 +3,13 @@ import type { TargetResolver, TextMemo } from '../targets/index.js';
 
 const ELEMENT_NODE = 1;
 
-/** The elements of an event's composed path (it crosses open shadow roots), innermost first. */
+/**
+ * The elements of an event's composed path (it crosses open shadow roots), innermost first.
+ * Empty for events inside Waymark's debug overlay: using it is not using the page.
+ */
 export function pathElements(event: Event): Element[] {
-  return event.composedPath().filter((node): node is Element => (node as Node).nodeType === ELEMENT_NODE);
+  const elements = event.composedPath().filter((node): node is Element => (node as Node).nodeType === ELEMENT_NODE);
+  return elements.some((el) => el.getAttribute('data-waymark-ui') === 'debug') ? [] : elements;
 }
 
 /** The keys of the configured targets that match one of these elements (an event landed inside them). */

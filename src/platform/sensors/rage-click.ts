@@ -27,6 +27,7 @@ export function rageClickSensor(ctx: SensorContext, targets: ReadonlyMap<string,
       if (!event.isTrusted || event.detail === 0) return;
       const at = scope.now();
       const elements = pathElements(event);
+      if (elements.length === 0) return;
       const click: RecentClick = { at, x: event.clientX, y: event.clientY, keys: keysMatching(elements, targets, resolver) };
       recent = recent.filter((earlier) => at - earlier.at <= rageClickWindowMs && Math.hypot(earlier.x - click.x, earlier.y - click.y) <= rageClickRadiusPx);
       recent.push(click);

@@ -302,4 +302,23 @@ describe('<waymark-debug>', () => {
     expect(resolveAllTargets({ text: 'Pick element', role: 'button' }, document)).to.have.length(0);
     expect(resolveAllTargets({ text: 'Start' }, document)).to.have.length(0);
   });
+
+  it('the production element (closed shadow root) picks with the real mouse too, and never itself', async () => {
+    await fixture(html`<div style="padding:60px 60px 60px 480px"><a href="#nowhere" data-waymark="docs-link">Docs</a></div>`);
+    const link = document.querySelector('a')!;
+    let followed = false;
+    link.addEventListener('click', () => (followed = true));
+    const element = await mount(fakeSource(), tagName);
+    buttonNamed(element, 'Pick element').click();
+    await until(() => element.isPicking, 'picking');
+    await sendMouse({ type: 'move', position: center($(element, '#wm-debug-title')) });
+    await sendMouse({ type: 'move', position: center(link) });
+    const box = $(element, '.box');
+    await until(() => isShown(box) && Math.abs(box.getBoundingClientRect().left - link.getBoundingClientRect().left) < 1, 'the box over the link');
+    await sendMouse({ type: 'click', position: center(link) });
+    await until(() => element.picked !== null, 'picked');
+    expect(element.picked!.selector).to.equal('[data-waymark="docs-link"]');
+    expect(followed).to.equal(false);
+    expect(location.hash).to.equal('');
+  });
 });

@@ -57,7 +57,7 @@ export class WaymarkDebug extends LitElement {
       display: flex;
       flex-direction: column;
       width: min(400px, calc(100vw - 24px));
-      max-height: min(72vh, 680px);
+      max-height: min(64vh, 620px);
       background: #111827;
       border: 1px solid #374151;
       border-radius: 10px;
@@ -264,7 +264,8 @@ export class WaymarkDebug extends LitElement {
       margin-top: 6px;
     }
     .hint {
-      margin: 6px 0 0;
+      margin: 0;
+      padding: 6px 10px;
       color: #fde68a;
     }
     .shield {
@@ -388,7 +389,7 @@ export class WaymarkDebug extends LitElement {
   get picked(): { element: Element; selector?: string; target: unknown; count: number; unique: boolean } | null {
     const picked = this.pickedTarget;
     if (!picked) return null;
-    return { element: picked.element, selector: picked.best.css, target: picked.best.target, count: picked.best.count, unique: picked.best.unique };
+    return { element: picked.element, selector: cssOf(picked), target: picked.best.target, count: picked.best.count, unique: picked.best.unique };
   }
 
   /** Start the element picker (as the "Pick element" button does). */
@@ -462,28 +463,18 @@ export class WaymarkDebug extends LitElement {
           <button type="button" class="move" aria-label="Move panel to the next corner" title="Move panel" @click=${this.moveCorner}>⇲</button>
           <button type="button" class="collapse" aria-label="Collapse debug panel" aria-expanded="true" @click=${this.collapse}>–</button>
         </header>
-        <div class="body">
-          ${this.picking ? html`<p class="hint">Point at an element and click it. Escape cancels.</p>` : nothing}
-          ${this.pickedTarget ? this.renderPicked(this.pickedTarget) : nothing}
-          <h3 id="wm-debug-user">User</h3>
-          <dl aria-labelledby="wm-debug-user">
-            <dt>id</dt><dd class="mono user-id">${snapshot.userId}</dd>
-            <dt>stage</dt>
-            <dd class="stage">${snapshot.stage.id === null ? html`<span class="muted">none</span>` : html`<bdi>${snapshot.stage.name ?? snapshot.stage.id}</bdi>${snapshot.stage.name && snapshot.stage.name !== snapshot.stage.id ? html` <code class="muted">${snapshot.stage.id}</code>` : nothing}`}</dd>
-            <dt>traits</dt>
-            <dd class="traits">${Object.keys(snapshot.traits).length === 0
-              ? html`<span class="muted">none</span>`
-              : html`<dl>${Object.entries(snapshot.traits).map(([key, value]) => html`<dt class="mono">${key}</dt><dd class="mono"><bdi>${JSON.stringify(value)}</bdi></dd>`)}</dl>`}</dd>
-          </dl>
-          <div class="tools">
-            <label>Locale
-              <select class="locale" @change=${this.onLocale}>
-                ${snapshot.locales.map((locale) => html`<option value=${locale} ?selected=${locale === snapshot.locale}>${locale}</option>`)}
-              </select>
-            </label>
-            <button type="button" class="reset" @click=${this.onReset}>Reset user progress</button>
-          </div>
+        ${this.picking
+          ? // While picking, only the header stays, so the panel hides as little of the page as possible.
+            html`<p class="hint picking-hint">Point at an element and click it. Escape cancels.</p>`
+          : this.renderBody(snapshot, counts, needle, shown)}
+      </section>
+    `;
+  }
 
+  private renderBody(snapshot: DebugSnapshot, counts: Record<Badge, number>, needle: string, shown: DebugExperience[]): TemplateResult {
+    return html`
+        <div class="body">
+          ${this.pickedTarget ? this.renderPicked(this.pickedTarget) : nothing}
           <h3 id="wm-debug-experiences">Experiences</h3>
           <p class="muted counts">${counts.showing} showing · ${counts.eligible} eligible · ${counts.blocked} blocked</p>
           <input type="search" class="filter" aria-label="Filter experiences" placeholder="Filter by id, name, type or status"
@@ -492,6 +483,27 @@ export class WaymarkDebug extends LitElement {
           <ul class="experiences" aria-labelledby="wm-debug-experiences">
             ${shown.map((experience) => this.renderExperience(experience))}
           </ul>
+
+          <h3 id="wm-debug-user">User</h3>
+          <dl aria-labelledby="wm-debug-user">
+            <dt>id</dt><dd class="mono user-id">${snapshot.userId}</dd>
+            <dt>stage</dt>
+            <dd class="stage">${snapshot.stage.id === null ? html`<span class="muted">none</span>` : html`<bdi>${snapshot.stage.name ?? snapshot.stage.id}</bdi>${snapshot.stage.name && snapshot.stage.name !== snapshot.stage.id ? html` <code class="muted">${snapshot.stage.id}</code>` : nothing}`}</dd>
+          </dl>
+          <details class="traits-box">
+            <summary>Traits (${Object.keys(snapshot.traits).length})</summary>
+            <div class="traits">${Object.keys(snapshot.traits).length === 0
+              ? html`<span class="muted">none</span>`
+              : html`<dl>${Object.entries(snapshot.traits).map(([key, value]) => html`<dt class="mono">${key}</dt><dd class="mono"><bdi>${JSON.stringify(value)}</bdi></dd>`)}</dl>`}</div>
+          </details>
+          <div class="tools">
+            <label>Locale
+              <select class="locale" @change=${this.onLocale}>
+                ${snapshot.locales.map((locale) => html`<option value=${locale} ?selected=${locale === snapshot.locale}>${locale}</option>`)}
+              </select>
+            </label>
+            <button type="button" class="reset" @click=${this.onReset}>Reset user progress</button>
+          </div>
 
           <h3 id="wm-debug-log">Recent signals and events</h3>
           ${snapshot.log.length === 0
@@ -506,7 +518,6 @@ export class WaymarkDebug extends LitElement {
                 )}
               </ol>`}
         </div>
-      </section>
     `;
   }
 
@@ -537,14 +548,16 @@ export class WaymarkDebug extends LitElement {
   private renderPicked(picked: PickedTarget): TemplateResult {
     const best = picked.best;
     const others = picked.suggestions.filter((s) => s !== best);
+    const selector = cssOf(picked);
     return html`<section class="picked" aria-labelledby="wm-debug-picked">
       <h3 id="wm-debug-picked">Picked element</h3>
       <p class="muted">&lt;${picked.element.localName}&gt; · ${best.kind} · <span class="match-count">${matchCount(best.count)}</span>${best.unique ? '' : ' — not unique'}</p>
       <code class="selector">${best.css ?? describeText(best)}</code>
       <p class="muted">Config: <code class="target">"target": ${formatTarget(best.target)}</code></p>
+      ${selector && selector !== best.css ? html`<p class="muted">CSS: <code class="css">${selector}</code></p>` : nothing}
       <div class="tools">
         <button type="button" class="copy" @click=${() => this.copy(formatTarget(best.target))}>Copy target</button>
-        ${best.css ? html`<button type="button" class="copy-css" @click=${() => this.copy(best.css!)}>Copy selector</button>` : nothing}
+        ${selector ? html`<button type="button" class="copy-css" @click=${() => this.copy(selector)}>Copy selector</button>` : nothing}
         <button type="button" class="parent" ?disabled=${!parentOf(picked.element)} @click=${this.pickParent}>Parent element</button>
         <button type="button" class="clear" @click=${this.clearPicked}>Clear</button>
       </div>
@@ -766,6 +779,11 @@ function renderNode(node: WhyNode): TemplateResult {
     <span class=${node.result ? 'ok' : 'no'}>${node.result ? '✓' : '✗'}</span> <bdi>${node.label}</bdi>${node.detail ? html` <span class="muted">(${node.detail})</span>` : nothing}
     ${node.children?.length ? html`<ul>${node.children.map(renderNode)}</ul>` : nothing}
   </li>`;
+}
+
+/** A CSS selector for the pick: the best target's, else the first unique one that has CSS. */
+function cssOf(picked: PickedTarget): string | undefined {
+  return picked.best.css ?? picked.suggestions.find((s) => s.unique && s.css)?.css;
 }
 
 function matchCount(count: number): string {

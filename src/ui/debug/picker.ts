@@ -34,7 +34,7 @@ export function startPicker(options: PickerOptions): () => void {
   // Window, capture phase: the first listener of all, so an event on the shield reaches no page
   // listener at all (not even the document's capturing ones). Events elsewhere (the panel) pass.
   const onEvent = (event: Event) => {
-    if (event.composedPath()[0] !== shield) return;
+    if (!onShield(event as MouseEvent)) return;
     event.stopImmediatePropagation();
     if (event.type === 'pointermove') {
       const element = at(event as PointerEvent);
@@ -50,6 +50,15 @@ export function startPicker(options: PickerOptions): () => void {
       const element = at(event as MouseEvent);
       if (element) options.onPick(element);
     }
+  };
+  // Seen from the window, an event inside a closed shadow root is the host's: which of the host's
+  // parts is under the pointer says whether it is the shield (the panel is above it).
+  const shieldRoot = shield.getRootNode() as ShadowRoot | Document;
+  const onShield = (event: MouseEvent): boolean => {
+    const first = event.composedPath()[0];
+    if (first === shield) return true;
+    if (!('host' in shieldRoot) || first !== shieldRoot.host || typeof event.clientX !== 'number') return false;
+    return shieldRoot.elementFromPoint(event.clientX, event.clientY) === shield;
   };
   const onLeave = () => {
     last = null;

@@ -99,10 +99,20 @@ describe('suggestTargets', () => {
     const span = document.querySelectorAll('li span')[2]!;
     const picked = suggestTargets(span, targets);
     expect(picked.best.kind).to.equal('path');
-    expect(picked.best.css).to.equal('#app > ul.list > li.item:nth-of-type(3) > span');
+    expect(picked.best.css).to.equal('#app li.item:nth-of-type(3) > span');
     expect(picked.best.css).not.to.match(/sc-|css-|is-active/);
     expect(document.querySelectorAll(picked.best.css!).length).to.equal(1);
     expect(resolvesTo(picked.best.target, span)).to.equal(true);
+  });
+
+  it('keeps an anchored path short: the stable ancestor, then only as many steps as it needs', async () => {
+    await fixture(html`<div id="main"><div class="page"><div class="page-header"><div class="page-header__text">
+      <h1 class="page-title css-0a9s8d">Projects</h1></div></div></div><nav><h1 class="page-title">Nav</h1></nav></div>`);
+    const picked = suggestTargets($('.page-header h1'), targets);
+    const path = picked.suggestions.find((s) => s.kind === 'path')!;
+    expect(path.css).to.equal('#main div.page-header__text > h1.page-title');
+    expect(path.unique).to.equal(true);
+    expect(picked.best.kind).to.equal('text'); // what a person reads comes before structure
   });
 
   it('finds elements inside open shadow roots, checked with the SDK resolver', async () => {

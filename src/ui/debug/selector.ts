@@ -191,8 +191,12 @@ function structuralPath(element: Element, root: Document | ShadowRoot, escape: (
     if (node !== element) {
       const handle = handleOf(node, root, escape);
       if (handle) {
-        const anchored = [handle, ...parts].join(' > ');
-        if (isUniqueIn(root, anchored, element)) return anchored;
+        // Shortest first: `#main h1.title`, then `#main div.header > h1.title`, … up to the full chain.
+        for (let keep = 1; keep <= parts.length; keep++) {
+          const tail = parts.slice(parts.length - keep).join(' > ');
+          const anchored = keep === parts.length ? `${handle} > ${tail}` : `${handle} ${tail}`;
+          if (isUniqueIn(root, anchored, element)) return anchored;
+        }
       }
     }
     if (node.localName === 'html' || node.localName === 'body') {

@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { sendKeys, sendMouse } from '@web/test-runner-commands';
+import { sendKeys, sendMouse, setViewport } from '@web/test-runner-commands';
 import type { Why } from '../../engine/contract.js';
 import { accessibleText, resolveAllTargets, roleOf } from '../../platform/targets/index.js';
 import { axeViolations, deepActive, isShown, until } from '../../../tests/browser/layouts/harness.js';
@@ -191,6 +191,24 @@ describe('<waymark-debug>', () => {
     await sendKeys({ press: 'Enter' });
     await until(() => again.expanded, 'expanded');
     expect(deepActive() === buttonNamed(again, 'Collapse debug panel'), 'focus on the collapse button').to.equal(true);
+  });
+
+  it('starts as the pill on a narrow screen (until the session chooses otherwise)', async () => {
+    await setViewport({ width: 375, height: 700 });
+    try {
+      const element = await mount(fakeSource());
+      expect(element.expanded).to.equal(false);
+      const pill = $(element, '.pill').getBoundingClientRect();
+      expect(pill.right).to.be.below(375);
+      expect(pill.bottom).to.be.closeTo(700 - 12, 1);
+      element.remove();
+      sessionStorage.setItem('waymark:debug', JSON.stringify({ collapsed: false, corner: 'top-start' }));
+      const chosen = await mount(fakeSource());
+      expect(chosen.expanded).to.equal(true);
+      expect($(chosen, '.panel').getBoundingClientRect().top).to.be.closeTo(12, 1);
+    } finally {
+      await setViewport({ width: 800, height: 600 });
+    }
   });
 
   it('picks an element with the real mouse: highlight on hover, page handlers never run, selector and count shown', async () => {

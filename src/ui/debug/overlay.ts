@@ -10,6 +10,8 @@ import type { DebugExperience, DebugSnapshot, DebugSource } from './types.js';
 export type Corner = 'bottom-start' | 'bottom-end' | 'top-end' | 'top-start';
 const CORNERS: Corner[] = ['bottom-start', 'bottom-end', 'top-end', 'top-start'];
 const PREFS_KEY = 'waymark:debug';
+/** Below this viewport width the overlay starts collapsed. */
+const NARROW = 640;
 
 type Badge = 'showing' | 'eligible' | 'blocked' | 'unknown';
 
@@ -291,10 +293,17 @@ export class WaymarkDebug extends LitElement {
       margin-bottom: 2px;
       padding: 1px 6px;
       white-space: nowrap;
+      max-width: calc(100vw - 16px);
+      overflow: hidden;
+      text-overflow: ellipsis;
       border-radius: 4px;
       background: #f59e0b;
       color: #111827;
       font: 600 11px/1.4 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
+    }
+    .box.flip .tag {
+      left: auto;
+      right: -2px;
     }
     .box.below .tag {
       bottom: auto;
@@ -343,7 +352,7 @@ export class WaymarkDebug extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.dataset.waymarkUi = 'debug';
-    const prefs = this.readPrefs();
+    const prefs = this.readPrefs(this.ownerDocument.defaultView?.innerWidth ?? 1024);
     this.collapsed = prefs.collapsed;
     this.corner = prefs.corner;
     this.subscribe();
@@ -676,7 +685,7 @@ export class WaymarkDebug extends LitElement {
   private placeBox(): void {
     const box = this.boxElement;
     if (!box) return;
-    const target = this.picking ? this.hovered : (this.pickedTarget?.element ?? null);
+    const target = this.picking ? this.hovered : this.collapsed ? null : (this.pickedTarget?.element ?? null);
     if (!target || !target.isConnected) {
       box.style.display = 'none';
       return;
@@ -689,6 +698,11 @@ export class WaymarkDebug extends LitElement {
     box.style.width = `${Math.max(rect.width, 2)}px`;
     box.style.height = `${Math.max(rect.height, 2)}px`;
     box.classList.toggle('below', rect.top < 22);
+    // The label stays on screen: aligned to the box's other edge when it would run off the right.
+    box.classList.remove('flip');
+    const tag = box.querySelector('.tag');
+    const win = this.source?.window;
+    if (tag && win && tag.getBoundingClientRect().right > win.innerWidth) box.classList.add('flip');
   }
 
   private listening = false;
@@ -740,11 +754,12 @@ export class WaymarkDebug extends LitElement {
     this.show(element);
   }
 
-  private readPrefs(): { collapsed: boolean; corner: Corner } {
+  /** The session's choice; without one, a narrow screen starts with the pill so the app stays usable. */
+  private readPrefs(width: number): { collapsed: boolean; corner: Corner } {
     try {
       const raw = JSON.parse(this.ownerDocument.defaultView?.sessionStorage.getItem(PREFS_KEY) ?? '{}') as { collapsed?: unknown; corner?: unknown };
       return {
-        collapsed: raw.collapsed === true,
+        collapsed: typeof raw.collapsed === 'boolean' ? raw.collapsed : width < NARROW,
         corner: CORNERS.includes(raw.corner as Corner) ? (raw.corner as Corner) : 'bottom-start',
       };
     } catch {

@@ -200,7 +200,7 @@ describe('<waymark-debug>', () => {
       expect(element.expanded).to.equal(false);
       const pill = $(element, '.pill').getBoundingClientRect();
       expect(pill.right).to.be.below(375);
-      expect(pill.bottom).to.be.closeTo(700 - 12, 1);
+      expect(pill.bottom).to.be.closeTo(700 - 84, 1); // above Waymark's full-width bottom launchers
       element.remove();
       sessionStorage.setItem('waymark:debug', JSON.stringify({ collapsed: false, corner: 'top-start' }));
       const chosen = await mount(fakeSource());

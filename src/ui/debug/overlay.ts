@@ -321,6 +321,11 @@ export class WaymarkDebug extends LitElement {
       white-space: nowrap;
       border: 0;
     }
+    /* On a narrow screen Waymark's own launchers (checklist, help) span the bottom: stay clear of them. */
+    @media (max-width: 639px) {
+      .layer.bottom { bottom: 84px; }
+      .panel { max-height: 50vh; }
+    }
     @media (prefers-reduced-motion: no-preference) {
       .box {
         transition: top 60ms linear, left 60ms linear, width 60ms linear, height 60ms linear;
@@ -700,9 +705,10 @@ export class WaymarkDebug extends LitElement {
     box.classList.toggle('below', rect.top < 22);
     // The label stays on screen: aligned to the box's other edge when it would run off the right.
     box.classList.remove('flip');
-    const tag = box.querySelector('.tag');
+    // (From the target's rect and the label's width: the box itself may still be moving.)
+    const tag = box.querySelector<HTMLElement>('.tag');
     const win = this.source?.window;
-    if (tag && win && tag.getBoundingClientRect().right > win.innerWidth) box.classList.add('flip');
+    if (tag && win && rect.left + tag.offsetWidth > win.innerWidth - 4) box.classList.add('flip');
   }
 
   private listening = false;

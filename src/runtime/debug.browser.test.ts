@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { createWaymark, type Waymark, type WaymarkConfig } from '../index.js';
 import { nextEvent, until } from '../../tests/browser/helpers.js';
-import type { WaymarkDebug } from '../ui/debug/overlay.js';
+import type { WmDebug } from '../ui/debug/overlay.js';
 
 const config: WaymarkConfig = {
   version: '1',
@@ -24,7 +24,7 @@ const config: WaymarkConfig = {
   ],
 };
 
-const overlay = () => document.querySelector<WaymarkDebug>('waymark-debug');
+const overlay = () => document.querySelector<WmDebug>('wm-debug');
 const root = () => overlay()?.renderRoot as ShadowRoot | undefined;
 const row = (id: string) => root()?.querySelector<HTMLElement>(`.experiences > li[data-experience="${id}"]`) ?? null;
 const hintTitle = () => document.querySelector('wm-hint')?.shadowRoot?.querySelector('.title')?.textContent?.trim();

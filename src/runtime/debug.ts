@@ -10,7 +10,8 @@ import type { AnalyticsEvent, Json, Signal } from '../engine/contract.js';
 import type { Engine } from '../engine/index.js';
 import { accessibleText, resolveAllTargets, roleOf } from '../platform/targets/index.js';
 import type { DismissibleStack } from '../ui/shared/dismissible-stack.js';
-import { tagName, type DebugLogEntry, type DebugSnapshot, type DebugSource, type WaymarkDebug } from '../ui/debug/define.js';
+import { tagName, type WmDebug } from '../ui/debug/define.js';
+import type { DebugLogEntry, DebugSnapshot, DebugSource } from '../ui/debug/types.js';
 import type { DebugLog, DebugRecord } from './debug-log.js';
 
 export interface DebugInternals {
@@ -87,7 +88,7 @@ export function createDebugSource(internals: DebugInternals): DebugSource & { di
 export function mountDebug(internals: DebugInternals): () => void {
   const source = createDebugSource(internals);
   const doc = internals.window.document;
-  const element = doc.createElement(tagName) as WaymarkDebug;
+  const element = doc.createElement(tagName) as WmDebug;
   element.source = source;
   (doc.body ?? doc.documentElement).append(element);
   return () => {

@@ -25,7 +25,7 @@ export interface WaymarkOptions {
   };
   /** Analytics sinks that receive every Waymark event. */
   analytics?: SinkSpec[];
-  /** Log decisions to the console and expose `why()` details (also `?waymark-debug` in the URL). */
+  /** Show the debug overlay (every experience with `why()`, user state, recent activity, an element picker) and log decisions to the console (also `?waymark-debug` in the URL). */
   debug?: boolean;
   /** Render experiences with Waymark's components (default true). `false`: headless, listen to `on('show')`. */
   ui?: boolean;

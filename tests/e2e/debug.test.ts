@@ -62,7 +62,7 @@ declare global {
 }
 const helpers = () => {
   (globalThis as unknown as { overlayRoot: () => ShadowRoot | null }).overlayRoot = () =>
-    ((document.querySelector('waymark-debug') as (HTMLElement & { renderRoot?: ShadowRoot }) | null)?.renderRoot ?? null);
+    ((document.querySelector('wm-debug') as (HTMLElement & { renderRoot?: ShadowRoot }) | null)?.renderRoot ?? null);
 };
 
 /** An element inside the overlay, as a handle puppeteer can click with the real mouse. */
@@ -97,7 +97,7 @@ describe('demo app with ?waymark-debug', () => {
     expect(await page.$('aria/Pick element[role="button"]')).not.toBeNull();
     expect(await page.$('aria/Filter experiences[role="searchbox"]')).not.toBeNull();
     // It took no focus.
-    expect(await page.evaluate(() => document.activeElement === document.body || document.activeElement?.localName !== 'waymark-debug')).toBe(true);
+    expect(await page.evaluate(() => document.activeElement === document.body || document.activeElement?.localName !== 'wm-debug')).toBe(true);
 
     const listed = await rows(page);
     expect(listed.map((r) => r.id)).toEqual(demoConfig.experiences.map((x) => x.id));
@@ -154,10 +154,10 @@ describe('demo app with ?waymark-debug', () => {
 
   it('the picker: real hover highlights, a click gives a selector matching exactly that element, the page never sees it; Escape leaves', async () => {
     const { page, errors } = await visit('/projects?waymark-debug&demo-user=dana');
-    const isPicking = () => page.evaluate(() => (document.querySelector('waymark-debug') as HTMLElement & { isPicking: boolean }).isPicking);
+    const isPicking = () => page.evaluate(() => (document.querySelector('wm-debug') as HTMLElement & { isPicking: boolean }).isPicking);
     const picked = () =>
       page.evaluate(() => {
-        const p = (document.querySelector('waymark-debug') as HTMLElement & { picked: { selector?: string; count: number; element: Element } | null }).picked;
+        const p = (document.querySelector('wm-debug') as HTMLElement & { picked: { selector?: string; count: number; element: Element } | null }).picked;
         return p && { selector: p.selector, count: p.count, tag: p.element.localName };
       });
     const center = (selector: string) =>

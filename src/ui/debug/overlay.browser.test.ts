@@ -4,14 +4,14 @@ import type { Why } from '../../engine/contract.js';
 import { accessibleText, resolveAllTargets, roleOf } from '../../platform/targets/index.js';
 import { axeViolations, deepActive, isShown, until } from '../../../tests/browser/layouts/harness.js';
 import { createDismissibleStack, type DismissibleStack } from '../shared/dismissible-stack.js';
-import { tagName, WaymarkDebug } from './define.js';
+import { tagName, WmDebug } from './define.js';
 import type { DebugSnapshot, DebugSource } from './types.js';
 
 /** The same element with an open shadow root, so axe-core can see inside (production uses a closed one). */
-class OpenWaymarkDebug extends WaymarkDebug {
-  static override shadowRootOptions: ShadowRootInit = { ...WaymarkDebug.shadowRootOptions, mode: 'open' };
+class OpenWmDebug extends WmDebug {
+  static override shadowRootOptions: ShadowRootInit = { ...WmDebug.shadowRootOptions, mode: 'open' };
 }
-customElements.define('waymark-debug-open-test', OpenWaymarkDebug);
+customElements.define('wm-debug-open-test', OpenWmDebug);
 
 const why = (experienceId: string, fields: Partial<Why>): Why => ({
   experienceId,
@@ -76,25 +76,25 @@ function fakeSource(stack?: DismissibleStack): FakeSource {
   return source;
 }
 
-const roots: WaymarkDebug[] = [];
-async function mount(source: DebugSource, tag = 'waymark-debug-open-test'): Promise<WaymarkDebug> {
-  const element = document.createElement(tag) as WaymarkDebug;
+const roots: WmDebug[] = [];
+async function mount(source: DebugSource, tag = 'wm-debug-open-test'): Promise<WmDebug> {
+  const element = document.createElement(tag) as WmDebug;
   element.source = source;
   document.body.append(element);
   roots.push(element);
   await element.updateComplete;
   return element;
 }
-const shadow = (element: WaymarkDebug) => element.renderRoot as ShadowRoot;
-const $ = <T extends Element = HTMLElement>(element: WaymarkDebug, selector: string) => shadow(element).querySelector<T>(selector)!;
-const buttonNamed = (element: WaymarkDebug, name: string) =>
+const shadow = (element: WmDebug) => element.renderRoot as ShadowRoot;
+const $ = <T extends Element = HTMLElement>(element: WmDebug, selector: string) => shadow(element).querySelector<T>(selector)!;
+const buttonNamed = (element: WmDebug, name: string) =>
   Array.from(shadow(element).querySelectorAll('button')).find((b) => (b.getAttribute('aria-label') ?? b.textContent!.trim()) === name)!;
 const center = (el: Element): [number, number] => {
   const r = el.getBoundingClientRect();
   return [Math.round(r.left + r.width / 2), Math.round(r.top + r.height / 2)];
 };
 
-describe('<waymark-debug>', () => {
+describe('<wm-debug>', () => {
   beforeEach(() => sessionStorage.removeItem('waymark:debug'));
   afterEach(async () => {
     for (const element of roots.splice(0)) element.remove();
@@ -223,7 +223,7 @@ describe('<waymark-debug>', () => {
     const onPageClick = (event: Event) => {
       const path = event.composedPath() as Element[];
       if (path.some((node) => node.classList?.contains('shield'))) pageClicks.push(`${event.type} on the shield`);
-      else if (!(event.target as Element).localName.startsWith('waymark-debug')) pageClicks.push(`${event.type} on ${(event.target as Element).localName}`);
+      else if (!(event.target as Element).localName.startsWith('wm-debug')) pageClicks.push(`${event.type} on ${(event.target as Element).localName}`);
     };
     document.addEventListener('click', onPageClick, true);
     document.addEventListener('pointerdown', onPageClick, true);

@@ -25,8 +25,14 @@ type Badge = 'showing' | 'eligible' | 'blocked' | 'unknown';
  * corner are kept in sessionStorage), lives in the top layer below later Waymark layers, and its
  * shadow root is closed, so Waymark's target resolution and the page's queries never see into it.
  * Its own text is English (a developer tool); it follows the page's direction for its corner.
+ *
+ * The runtime mounts it when debug is on (`debug: true` or `?waymark-debug` in the URL); it is not
+ * meant for markup. It dispatches no DOM events and has no parts: its actions go to `source`.
+ *
+ * @summary Waymark's debug and preview overlay: eligibility and why() per experience, user state, recent activity, and an element picker.
+ * @tag wm-debug
  */
-export class WaymarkDebug extends LitElement {
+export class WmDebug extends LitElement {
   static readonly waymarkVersion = WAYMARK_UI_VERSION;
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, mode: 'closed' };
   static override styles = css`
@@ -480,12 +486,12 @@ export class WaymarkDebug extends LitElement {
         ${this.picking
           ? // While picking, only the header stays, so the panel hides as little of the page as possible.
             html`<p class="hint picking-hint">Point at an element and click it. Escape cancels.</p>`
-          : this.renderBody(snapshot, counts, needle, shown)}
+          : this.renderDetails(snapshot, counts, needle, shown)}
       </section>
     `;
   }
 
-  private renderBody(snapshot: DebugSnapshot, counts: Record<Badge, number>, needle: string, shown: DebugExperience[]): TemplateResult {
+  private renderDetails(snapshot: DebugSnapshot, counts: Record<Badge, number>, needle: string, shown: DebugExperience[]): TemplateResult {
     return html`
         <div class="body">
           ${this.pickedTarget ? this.renderPicked(this.pickedTarget) : nothing}
@@ -838,6 +844,6 @@ function clock(at: number): string {
 
 declare global {
   interface HTMLElementTagNameMap {
-    'waymark-debug': WaymarkDebug;
+    'wm-debug': WmDebug;
   }
 }

@@ -5,7 +5,7 @@
  * of the build.
  */
 import { accessibleText, resolveAllTargets, roleOf } from '../../platform/targets/index.js';
-import { tagName, type WaymarkDebug } from './define.js';
+import { tagName, type WmDebug } from './define.js';
 import type { DebugSource } from './types.js';
 
 const violations: string[] = [];
@@ -30,7 +30,7 @@ const source: DebugSource = {
   targets: { all: (target) => resolveAllTargets(target, document), roleOf, accessibleText },
 };
 
-const element = document.createElement(tagName) as WaymarkDebug;
+const element = document.createElement(tagName) as WmDebug;
 element.source = source;
 document.body.append(element);
 

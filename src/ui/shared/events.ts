@@ -130,6 +130,9 @@ export interface WmNudgeEventMap {
 /** `<wm-help>` dispatches no DOM events: it reports through its `input.onEvent`. */
 export type WmHelpEventMap = Record<never, never>;
 
+/** `<wm-debug>` dispatches no DOM events: its actions go to its `source`. */
+export type WmDebugEventMap = Record<never, never>;
+
 /** The event maps by tag name. */
 export interface WmElementEventMaps {
   'wm-tour': WmTourEventMap;
@@ -140,6 +143,7 @@ export interface WmElementEventMaps {
   'wm-survey': WmSurveyEventMap;
   'wm-nudge': WmNudgeEventMap;
   'wm-help': WmHelpEventMap;
+  'wm-debug': WmDebugEventMap;
 }
 
 declare global {

@@ -261,6 +261,25 @@ describe('<wm-debug>', () => {
     expect($(element, '.picked code.target').textContent).to.equal('"target": {"anchor":"save-button"}');
     expect(await axeViolations(element)).to.deep.equal([]);
 
+    // Copy: the config target goes to the clipboard; where copying is refused, the selector is selected instead.
+    const copied: string[] = [];
+    let refuse = false;
+    Object.defineProperty(navigator, 'clipboard', {
+      configurable: true,
+      value: { writeText: async (text: string) => (refuse ? Promise.reject(new Error('denied')) : void copied.push(text)) },
+    });
+    try {
+      buttonNamed(element, 'Copy target').click();
+      await until(() => $(element, '[role="status"]').textContent === 'Copied to the clipboard.', 'copied');
+      expect(copied).to.deep.equal(['{"anchor":"save-button"}']);
+      refuse = true;
+      buttonNamed(element, 'Copy selector').click();
+      await until(() => /Ctrl\+C/.test($(element, '[role="status"]').textContent!), 'the fallback');
+      expect(getSelection()!.toString()).to.equal('[data-waymark="save-button"]');
+    } finally {
+      delete (navigator as unknown as Record<string, unknown>).clipboard; // the prototype's own again
+    }
+
     // A non-unique pick says so, with its count; the alternatives list its other forms.
     pick.click();
     await until(() => element.isPicking, 'picking again');

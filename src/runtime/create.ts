@@ -314,6 +314,8 @@ export function createWaymark(options: WaymarkOptions = {}): Waymark {
               articles: new Map((config.articles ?? []).map((article) => [article.id, article])),
               act: (experienceId, action) => instance.act(experienceId, action),
               reportError: reportInternal('ui'),
+              // One Escape stack for every Waymark layer (experiences, help, the debug picker): Escape closes the topmost.
+              stack,
               targets: {
                 resolve: (target) => resolveTarget(target, win!.document),
                 wait: (target, timeoutMs, signal) => waitForTarget(target, { timeout: timeoutMs, signal, window: win!, root: win!.document }),

@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import { createWaymark, type Waymark, type WaymarkConfig } from '../index.js';
 import { nextEvent, until } from '../../tests/browser/helpers.js';
 import type { WmDebug } from '../ui/debug/overlay.js';
@@ -16,6 +17,7 @@ const config: WaymarkConfig = {
       name: 'Save hint',
       type: 'hint',
       target: '#dbg-save',
+      openOn: 'trigger',
       title: { en: 'Save often', ru: 'Сохраняйте чаще' },
       body: { en: 'Your work is kept.', ru: 'Работа сохраняется.' },
       when: { event: 'opened_editor' },
@@ -27,6 +29,7 @@ const config: WaymarkConfig = {
 const overlay = () => document.querySelector<WmDebug>('wm-debug');
 const root = () => overlay()?.renderRoot as ShadowRoot | undefined;
 const row = (id: string) => root()?.querySelector<HTMLElement>(`.experiences > li[data-experience="${id}"]`) ?? null;
+const hintOpen = () => document.querySelector('wm-hint')?.shadowRoot?.querySelector('.card')?.matches(':popover-open') ?? false;
 const hintTitle = () => document.querySelector('wm-hint')?.shadowRoot?.querySelector('.title')?.textContent?.trim();
 
 describe('runtime debug overlay', () => {
@@ -100,6 +103,20 @@ describe('runtime debug overlay', () => {
     await until(() => !/^dismissed/.test(wm!.why('save-hint')?.reason ?? 'dismissed'), 'progress forgotten');
     await until(() => !/^dismissed/.test(row('save-hint')?.querySelector('.reason')?.textContent ?? 'dismissed'), 'the overlay follows the reset');
     expect(row('save-hint')!.querySelector('.reason')!.textContent).to.equal(wm.why('save-hint')!.reason);
+  });
+
+  it('Escape leaves the picker first; a shown hint stays until the next Escape', async () => {
+    wm = createWaymark({ config, user: { id: 'u-escape' }, storage: { kind: 'memory' }, debug: true, locale: 'en' });
+    await until(() => row('save-hint') !== null, 'the overlay');
+    wm.start('save-hint');
+    await until(() => hintOpen(), 'the hint open');
+    overlay()!.pick();
+    await until(() => overlay()!.isPicking, 'picking');
+    await sendKeys({ press: 'Escape' });
+    await until(() => !overlay()!.isPicking, 'the picker closed');
+    expect(hintOpen(), 'the hint is still open').to.equal(true);
+    await sendKeys({ press: 'Escape' });
+    await until(() => !hintOpen(), 'the hint closed by the next Escape');
   });
 
   it('destroy() removes the overlay and its listeners', async () => {

@@ -20,13 +20,6 @@ const SEED: Task[] = [
   { id: 2, name: 'Book the demo room', done: true },
 ];
 
-/**
- * Declarative Waymark markup is read from attributes. React 19 sets a DOM property instead when the
- * element already has one of that name, and a defined <wm-hint> has `target`, so set it as an
- * attribute (the ref runs before the provider's effect starts Waymark).
- */
-const filterHintAttributes = (element: HTMLElement | null) => element?.setAttribute('target', '#task-filter');
-
 /** The signed-in app: a small task list for one project, wired to Waymark. */
 export function Workspace({ user, onSignOut }: { user: User; onSignOut(): void }) {
   const { waymark, progress, tourStep, activity, logElementEvent } = useWaymark();
@@ -127,7 +120,7 @@ export function Workspace({ user, onSignOut }: { user: User; onSignOut(): void }
             ))}
           </ul>
           {/* A hint declared in the page: Waymark compiles it to config when it starts. */}
-          <wm-hint ref={filterHintAttributes} id="filter-hint" open-on="focus" title="Filters">
+          <wm-hint id="filter-hint" target="#task-filter" open-on="focus" title="Filters">
             Show only open tasks, or only the ones you finished.
           </wm-hint>
         </section>

@@ -5,19 +5,9 @@
  */
 import type { DetailedHTMLProps, HTMLAttributes } from 'react';
 
-/** What Waymark's `wm-action` DOM event carries (the element reports a user action). */
-export interface WmActionEvent extends Event {
-  readonly experienceId: string;
-  readonly action: { readonly type: string };
-}
-
-/** What `wm-step-change` carries (a tour moved to a step). */
-export interface WmStepChangeEvent extends Event {
-  readonly experienceId: string;
-  readonly step: number;
-  readonly stepId: string;
-  readonly total: number;
-}
+/** The events' types ship with Waymark (type-only: importing them loads nothing). */
+import type { WmActionEvent } from 'waymark';
+export type { WmActionEvent, WmStepChangeEvent } from 'waymark';
 
 type Base = DetailedHTMLProps<HTMLAttributes<HTMLElement>, HTMLElement>;
 
@@ -27,11 +17,8 @@ declare module 'react' {
     interface IntrinsicElements {
       /** A placeholder where the configured inline checklist renders. */
       'wm-checklist': Base & { 'experience-id': string; 'onwm-action'?: (event: WmActionEvent) => void };
-      /**
-       * A hint declared in the page (compiled to config when Waymark starts). No `target` prop: a
-       * defined <wm-hint> has a `target` property, so React would set that instead of the attribute.
-       */
-      'wm-hint': Base & { id: string; 'open-on'?: 'hover' | 'focus' | 'click'; title?: string; placement?: string };
+      /** A hint declared in the page (compiled to config when Waymark starts). */
+      'wm-hint': Base & { id: string; target: string; 'open-on'?: 'hover' | 'focus' | 'click'; title?: string; placement?: string };
     }
   }
 }

@@ -117,10 +117,8 @@ export const Workspace = defineComponent({
                 ]),
               ),
             ),
-            // A hint declared in the page: Waymark compiles it to config when it starts. Declarations are
-            // read from attributes, and Vue sets a DOM property instead when the element has one of that
-            // name (a defined <wm-hint> has `target`), so `^` forces the attribute.
-            h('wm-hint', { id: 'filter-hint', '^target': '#task-filter', 'open-on': 'focus', title: 'Filters' }, 'Show only open tasks, or only the ones you finished.'),
+            // A hint declared in the page: Waymark compiles it to config when it starts.
+            h('wm-hint', { id: 'filter-hint', target: '#task-filter', 'open-on': 'focus', title: 'Filters' }, 'Show only open tasks, or only the ones you finished.'),
           ]),
           h('aside', { class: 'side' }, [
             h('section', { class: 'card', 'aria-labelledby': 'onboarding-heading' }, [

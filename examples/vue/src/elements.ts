@@ -1,17 +1,7 @@
 /**
- * What Waymark's DOM events carry. Vue renders `wm-*` tags from `h()` as plain custom elements
+ * What Waymark's DOM events carry (their types ship with Waymark). Vue renders `wm-*` tags from `h()` as plain custom elements
  * (no component resolution, so no `compilerOptions.isCustomElement` is needed), sets a prop as a
  * DOM property when the element has one, else as an attribute, and `onWmAction` listens to
  * `wm-action` (the name is hyphenated, like `@wm-action` in a template).
  */
-export interface WmActionEvent extends Event {
-  readonly experienceId: string;
-  readonly action: { readonly type: string };
-}
-
-export interface WmStepChangeEvent extends Event {
-  readonly experienceId: string;
-  readonly step: number;
-  readonly stepId: string;
-  readonly total: number;
-}
+export type { WmActionEvent, WmStepChangeEvent } from 'waymark';

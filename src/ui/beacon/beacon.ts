@@ -141,7 +141,8 @@ export class WmBeacon extends LitElement {
 
   private armed: Array<() => void> = [];
   private openCleanups: Array<() => void> = [];
-  private target: Element | null = null;
+  /** The element it is attached to. Not named `target`: frameworks would set their `target` prop on it instead of the attribute. */
+  private anchorElement: Element | null = null;
   private run = 0;
 
   override disconnectedCallback(): void {
@@ -233,7 +234,7 @@ export class WmBeacon extends LitElement {
     await this.updateComplete;
     const dot = this.dot;
     if (!dot || run !== this.run) return;
-    this.target = target;
+    this.anchorElement = target;
     dot.showPopover();
     this.armed.push(
       () => {
@@ -247,7 +248,7 @@ export class WmBeacon extends LitElement {
   private disarm(clearTarget = true): void {
     this.close();
     for (const cleanup of this.armed.splice(0).reverse()) cleanup();
-    if (clearTarget) this.target = null;
+    if (clearTarget) this.anchorElement = null;
     this.run++;
   }
 
@@ -282,13 +283,13 @@ export class WmBeacon extends LitElement {
 
   private readonly toggle = (): void => {
     if (this.open) this.close(true);
-    else void this.show();
+    else void this.reveal();
   };
 
   /** Open the beacon's hint and move focus into it. */
-  async show(): Promise<void> {
+  async reveal(): Promise<void> {
     const context = this.context;
-    if (!context || !this.target || this.open) return;
+    if (!context || !this.anchorElement || this.open) return;
     this.open = true;
     await this.updateComplete;
     const card = this.card;

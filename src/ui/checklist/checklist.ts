@@ -106,7 +106,7 @@ export class WmChecklist extends LitElement {
    * In the page: the id of the configured inline checklist to render here (a placeholder), or,
    * with `<wm-task>` children, the id of the checklist this markup declares.
    */
-  @property({ attribute: 'experience-id' }) experienceId?: string;
+  @property({ attribute: 'experience-id', reflect: true }) experienceId?: string;
 
   /** Whether the panel is expanded (local UI state). */
   @state() private open = false;

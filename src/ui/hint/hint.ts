@@ -83,7 +83,7 @@ export class WmHint extends LitElement {
   @property({ attribute: false }) experience?: HintExperience;
   /** What the component needs from the renderer (translator, theme, articles, Escape stack, targets, `act`). Set by the renderer. */
   @property({ attribute: false }) context?: ComponentContext;
-  /** Whether the hint is open now (internal state, not an attribute); changed by user interaction or `show()`/`close()`. */
+  /** Whether the hint is open now (internal state, not an attribute); changed by user interaction or `reveal()`/`close()`. */
   @state() private open = false;
 
   @query('.card') private card?: HTMLElement;
@@ -91,7 +91,8 @@ export class WmHint extends LitElement {
 
   private armed: Array<() => void> = [];
   private openCleanups: Array<() => void> = [];
-  private target: Element | null = null;
+  /** The element it is attached to. Not named `target`: frameworks would set their `target` prop on it instead of the attribute. */
+  private anchorElement: Element | null = null;
   private closeTimer: number | undefined;
   private run = 0;
   private shownReported = false;
@@ -151,9 +152,9 @@ export class WmHint extends LitElement {
   }
 
   /** Open the hint now (as a trigger would). */
-  async show(): Promise<void> {
+  async reveal(): Promise<void> {
     const context = this.context;
-    const target = this.target;
+    const target = this.anchorElement;
     if (!context || !target || this.open) return;
     this.cancelClose();
     this.open = true;
@@ -208,30 +209,30 @@ export class WmHint extends LitElement {
         return;
       }
     }
-    this.target = target;
+    this.anchorElement = target;
     const openOn = hint.openOn ?? 'hover';
     const listen = <K extends keyof HTMLElementEventMap>(type: K, listener: (event: HTMLElementEventMap[K]) => void) => {
       target!.addEventListener(type, listener as EventListener);
       this.armed.push(() => target!.removeEventListener(type, listener as EventListener));
     };
     if (openOn === 'hover') {
-      listen('mouseenter', () => void this.show());
+      listen('mouseenter', () => void this.reveal());
       listen('mouseleave', this.onLeave);
     }
     if (openOn === 'hover' || openOn === 'focus') {
-      listen('focusin', () => void this.show());
+      listen('focusin', () => void this.reveal());
       listen('focusout', this.onFocusOut);
     }
     if (openOn === 'click') {
-      listen('click', () => (this.open ? this.close() : void this.show()));
+      listen('click', () => (this.open ? this.close() : void this.reveal()));
     }
-    if (openOn === 'trigger') await this.show();
+    if (openOn === 'trigger') await this.reveal();
   }
 
   private disarm(clearTarget = true): void {
     this.close();
     for (const cleanup of this.armed.splice(0).reverse()) cleanup();
-    if (clearTarget) this.target = null;
+    if (clearTarget) this.anchorElement = null;
     this.run++;
   }
 
@@ -256,8 +257,8 @@ export class WmHint extends LitElement {
   private readonly onFocusOut = (event: FocusEvent): void => {
     if (this.experience?.openOn === 'trigger' || this.experience?.openOn === 'click') return;
     const next = event.relatedTarget;
-    if (next instanceof Node && ((this.target && isInside(next, this.target)) || isInside(next, this))) return;
-    if (this.target?.matches(':hover') || this.card?.matches(':hover')) return;
+    if (next instanceof Node && ((this.anchorElement && isInside(next, this.anchorElement)) || isInside(next, this))) return;
+    if (this.anchorElement?.matches(':hover') || this.card?.matches(':hover')) return;
     this.close();
   };
 
@@ -268,7 +269,7 @@ export class WmHint extends LitElement {
 
   private focusInside(): boolean {
     const active = this.context?.window.document.activeElement;
-    return Boolean(active && ((this.target && isInside(active, this.target)) || active === this));
+    return Boolean(active && ((this.anchorElement && isInside(active, this.anchorElement)) || active === this));
   }
 
   private onEscape(): void {
@@ -278,7 +279,7 @@ export class WmHint extends LitElement {
   }
 
   private readonly dismiss = (): void => {
-    const restoreTo = this.target;
+    const restoreTo = this.anchorElement;
     this.close();
     this.act({ type: 'dismiss' });
     if (restoreTo instanceof HTMLElement && this.context?.window.document.activeElement === this) restoreTo.focus({ preventScroll: true });

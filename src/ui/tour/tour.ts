@@ -138,7 +138,7 @@ export class WmTour extends LitElement {
   @state() private layout: Layout = 'hidden';
   @state() private sheet = false;
   @state() private modal = false;
-  @state() private spotlight: SpotlightOptions | null = null;
+  @state() private spotlightOptions: SpotlightOptions | null = null;
   @state() private announcement = '';
 
   @query('dialog') private card?: HTMLDialogElement;
@@ -187,10 +187,10 @@ export class WmTour extends LitElement {
       card: true,
       centered: this.layout === 'centered',
       sheet: this.sheet && this.layout === 'anchored',
-      spotlit: this.spotlight !== null,
+      spotlit: this.spotlightOptions !== null,
     };
     return html`
-      ${this.spotlight
+      ${this.spotlightOptions
         ? html`<div class="spotlight ${this.spotlightInteractive() ? 'interactive' : ''}" part="spotlight" popover="manual" aria-hidden="true">
             <svg preserveAspectRatio="none">${svg`<path class="shade" fill-rule="evenodd" d=""></path><rect class="blocker"></rect>`}</svg>
           </div>`
@@ -330,7 +330,7 @@ export class WmTour extends LitElement {
   private async showCentered(run: number, step: TourStep): Promise<void> {
     this.layout = 'centered';
     this.modal = step.modal ?? true;
-    this.spotlight = null;
+    this.spotlightOptions = null;
     await this.updateComplete;
     if (run !== this.stepRun) return;
     this.syncLayers();
@@ -343,7 +343,7 @@ export class WmTour extends LitElement {
     this.target = target;
     this.layout = 'anchored';
     this.modal = step.modal ?? false;
-    this.spotlight = spotlightOptions(step.spotlight ?? tour.spotlight);
+    this.spotlightOptions = spotlightOptions(step.spotlight ?? tour.spotlight);
     await this.updateComplete;
     if (run !== this.stepRun) return;
     const win = context.window;
@@ -421,7 +421,7 @@ export class WmTour extends LitElement {
     const open = this.layout !== 'hidden';
     const wantMode = open ? (this.modal ? 'modal' : 'popover') : null;
     const spot = this.spotlightLayer;
-    const wantSpot = open && this.layout === 'anchored' && spot !== undefined && this.spotlight !== null;
+    const wantSpot = open && this.layout === 'anchored' && spot !== undefined && this.spotlightOptions !== null;
     const spotOpen = spot?.matches(':popover-open') ?? false;
     const mode = cardMode(card);
     // The card must be opened after the spotlight to stack above it.
@@ -449,7 +449,7 @@ export class WmTour extends LitElement {
   }
 
   private async updateSpotlight(target: Element): Promise<void> {
-    const options = this.spotlight;
+    const options = this.spotlightOptions;
     const shade = this.shade;
     const blocker = this.blocker;
     const win = this.context?.window;
@@ -470,7 +470,7 @@ export class WmTour extends LitElement {
 
   private spotlightInteractive(): boolean {
     const step = this.experience?.steps[this.step];
-    return Boolean(this.spotlight?.interactive || step?.advanceOn?.click);
+    return Boolean(this.spotlightOptions?.interactive || step?.advanceOn?.click);
   }
 
   // ---- user input ---------------------------------------------------------------------------

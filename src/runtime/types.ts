@@ -13,7 +13,7 @@ export interface WaymarkOptions {
   configUrl?: string;
   /** The signed-in user. Without an id, an anonymous id is generated and kept. */
   user?: { id?: string; traits?: Traits };
-  /** UI and content locale (default: the config's default, then `navigator.language`). */
+  /** UI and content locale. Default: the first of `navigator.languages` the config's `locale.supported` has (exact tag, then language), else `locale.default`. */
   locale?: string;
   storage?: {
     /** `indexeddb` (default) or `memory` (nothing persisted). */

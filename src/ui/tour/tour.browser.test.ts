@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { sendKeys, sendMouse } from '@web/test-runner-commands';
+import { sendKeys, sendMouse, setViewport } from '@web/test-runner-commands';
 import type { TourExperience } from '../../config/types.js';
 import type { WmStepChangeEvent, WmTargetMissingEvent } from '../shared/events.js';
 import {
@@ -47,6 +47,35 @@ const button = (element: WmTour, label: string) => buttons(element).find((b) => 
 describe('<wm-tour>', () => {
   let harness: Harness;
   afterEach(() => harness?.dispose());
+
+  it('a resize into and out of the phone sheet re-lays the step out without reporting, announcing or stealing focus again', async () => {
+    await setViewport({ width: 1000, height: 700 });
+    try {
+      await page();
+      harness = createHarness();
+      const changes: number[] = [];
+      document.addEventListener('wm-step-change', (event) => changes.push((event as WmStepChangeEvent).step));
+      harness.show(tour());
+      const element = await shownTour(harness);
+      expect(changes).to.deep.equal([0]);
+      const close = element.panel!.querySelector<HTMLElement>('.close') ?? buttons(element)[0]!;
+      close.focus();
+      await setViewport({ width: 400, height: 700 });
+      await until(() => element.panel!.classList.contains('sheet'), 'the phone sheet');
+      await setViewport({ width: 1000, height: 700 });
+      await until(() => isShown(element.panel) && !element.panel!.classList.contains('unplaced'), 'anchored again');
+      expect(changes, 'one wm-step-change for one step').to.deep.equal([0]);
+      expect(title(element)).to.equal('First');
+      expect(deepActive(), 'focus stays where the user put it').to.equal(close);
+      expect(harness.actions.filter((entry) => entry.action.type === 'shown')).to.have.length(1);
+      // Moving on still reports the next step.
+      await sendKeys({ press: 'ArrowRight' });
+      await until(() => changes.length === 2, 'the next step reported');
+      expect(changes).to.deep.equal([0, 1]);
+    } finally {
+      await setViewport({ width: 800, height: 600 });
+    }
+  });
 
   it('shows a labelled, described dialog next to its target, in the top layer, with focus inside', async () => {
     await page();

@@ -154,6 +154,8 @@ export class WmTour extends LitElement {
   private stepRun = 0;
   private active = false;
   private shownReported = false;
+  /** The step last focused, announced and reported: re-laying it out (sheet ↔ popover on resize) does not repeat those. */
+  private reportedStep: number | null = null;
   /** `close` events are dispatched later (a task): count the ones we caused. */
   private expectedCloses = 0;
   private target: Element | null = null;
@@ -274,6 +276,7 @@ export class WmTour extends LitElement {
     for (const cleanup of this.sessionCleanups.splice(0).reverse()) cleanup();
     this.active = false;
     this.shownReported = false;
+    this.reportedStep = null;
   }
 
   private leaveStep(): void {
@@ -403,6 +406,12 @@ export class WmTour extends LitElement {
     const context = this.context!;
     const step = tour.steps[this.step]!;
     const t = context.translator;
+    if (this.reportedStep === this.step) {
+      // The same step laid out again: only give focus back if the new layout lost it.
+      if (this.focusIsLost()) this.card?.focus({ preventScroll: true });
+      return;
+    }
+    this.reportedStep = this.step;
     this.card?.focus({ preventScroll: true });
     this.announcement = t.t('stepAnnouncement', { current: this.step + 1, total: tour.steps.length, title: t.text(step.title) });
     if (!this.shownReported) {

@@ -213,7 +213,6 @@ describe('demo app with ?waymark-debug', () => {
         return all.length === 1 && all[0] === document.querySelector('main h1');
       }, heading!.selector!),
     ).toBe(true);
-    await page.screenshot({ path: `${root}.screenshots/debug-picker-e2e.png` });
 
     // 3. Escape leaves the picker and closes nothing of the page or of Waymark.
     await (await inOverlay(page, 'button.pick')).click();

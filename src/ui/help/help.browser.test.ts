@@ -78,6 +78,9 @@ describe('<wm-help>', () => {
     });
   const status = (root: ShadowRoot) => root.querySelector('[role="status"]')!.textContent!.trim();
 
+  const lastSearch = (events: HelpEvent[]) =>
+    events.filter((e): e is Extract<HelpEvent, { type: 'help_searched' }> => e.type === 'help_searched').at(-1);
+
   async function type(root: ShadowRoot, text: string): Promise<void> {
     const field = root.querySelector<HTMLInputElement>('input[type="search"]')!;
     field.focus();
@@ -152,6 +155,8 @@ describe('<wm-help>', () => {
       const { help, root, events } = mount({ locale });
       await help.open();
       await type(root, typed);
+      // Under load the typing can pause past the debounce: wait for the search of the whole query.
+      await until(() => lastSearch(events)?.query === typed, `the search for "${typed}"`);
       await until(() => titles(root)[0] === expected, `result ${expected}`);
       const count = titles(root).length;
       const announced = locale === 'ru' ? /Найден/ : /Rast/;

@@ -10,6 +10,7 @@ import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppetee
 // @ts-expect-error: plain ESM helper without types
 import { serve } from '../../scripts/serve.mjs';
 import demoConfig from '../../examples/waymark.config.json' with { type: 'json' };
+import { withDemoConfigRunningToday } from './dated-config.js';
 
 const root = new URL('../../', import.meta.url).pathname;
 const chromium = process.env.CHROME_PATH || '/usr/bin/chromium';
@@ -38,6 +39,7 @@ async function visit(path: string): Promise<{ page: Page; errors: string[] }> {
   const page = await context.newPage();
   await page.setViewport({ width: 1280, height: 860 });
   const errors: string[] = [];
+  await withDemoConfigRunningToday(page);
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   await page.evaluateOnNewDocument(helpers);

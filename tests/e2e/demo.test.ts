@@ -11,6 +11,7 @@ import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { serve } from '../../scripts/serve.mjs';
 import { isOpen } from '../../src/platform/chat/hours.js';
 import demoConfig from '../../examples/waymark.config.json' with { type: 'json' };
+import { withDemoConfigRunningToday } from './dated-config.js';
 
 declare global {
   interface Window {
@@ -45,6 +46,7 @@ async function visit(path: string): Promise<{ page: Page; errors: string[] }> {
   const page = await context.newPage();
   await page.setViewport({ width: 1280, height: 860 });
   const errors: string[] = [];
+  await withDemoConfigRunningToday(page);
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   await page.goto(origin + path, { waitUntil: 'networkidle0' });

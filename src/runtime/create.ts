@@ -9,9 +9,9 @@ import { resolveTarget, waitForTarget } from '../platform/targets/index.js';
 import type { ExperienceRenderer } from '../ui/index.js';
 import { createDismissibleStack } from '../ui/shared/dismissible-stack.js';
 import type { ChatContext } from '../platform/chat/types.js';
-import type { HelpEvent } from '../ui/help/types.js';
+import type { ChatOpenedFrom, HelpEvent } from '../ui/help/types.js';
 import type { AnalyticsEvent, Json } from '../engine/contract.js';
-import { createHelpWiring, type HelpWiring } from './help.js';
+import { createHelpWiring, helpEventProps, type HelpWiring } from './help.js';
 import { Emitter } from './emitter.js';
 import { describeError, type WaymarkError } from './errors.js';
 import { anonymousId, isAnonymous } from './identity.js';
@@ -140,7 +140,7 @@ export function createWaymark(options: WaymarkOptions = {}): Waymark {
         return;
       }
       case 'run':
-        runAction(effect.action);
+        runAction(effect.action, effect.experienceId);
         return;
       case 'wake':
         wakeAt(effect.at);
@@ -233,18 +233,20 @@ export function createWaymark(options: WaymarkOptions = {}): Waymark {
       context: chatContext,
       onChatRequest: ({ message, context }) => emitter.emit('open-chat', { message, context }),
       onEvent: (event: HelpEvent) => {
+        const props = helpEventProps(event, config.chat?.provider);
+        const analytics: AnalyticsEvent = { type: event.type, at: now(), userId, sessionId, props };
         if (event.type === 'article_opened') {
           const article = config.articles?.find((a) => a.id === event.articleId);
           if (article && !articlesOpened.some((a) => a.id === article.id)) articlesOpened.push({ id: article.id, title: text(article.title) });
+          if (event.source === 'action' && articleOpener?.articleId === event.articleId) {
+            const opener = experiences.get(articleOpener.experienceId);
+            if (opener) Object.assign(analytics, { experienceId: opener.id, experienceType: opener.type });
+            articleOpener = null;
+          }
         }
-        const { type, ...props } = event;
-        const analyticsProps: Record<string, Json> = {};
-        for (const [key, value] of Object.entries(props)) {
-          // A search query is the user's own text: analytics get its length, not its words.
-          if (key === 'query') analyticsProps['queryLength'] = String(value).length;
-          else if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') analyticsProps[key] = value;
-        }
-        deliver({ type, at: now(), userId, sessionId, props: analyticsProps });
+        deliver(analytics);
+        // What the user did in the funnel is an event conditions can use ("a CSAT survey after a chat").
+        send({ type: 'track', at: now(), name: event.type, props });
       },
       reportError: reportInternal('help'),
     });
@@ -259,13 +261,16 @@ export function createWaymark(options: WaymarkOptions = {}): Waymark {
     withRenderer((renderer) => renderer.show(view));
   }
 
-  function openChatWith(message?: string): void {
+  function openChatWith(message: string | undefined, source: ChatOpenedFrom): void {
     const wiring = helpCenter();
-    if (wiring) wiring.openChat(message);
+    if (wiring) wiring.openChat(message, source);
     else emitter.emit('open-chat', { message, context: chatContext() });
   }
 
-  function runAction(action: Action): void {
+  /** The experience whose button opened an article, until the panel reports it opened. */
+  let articleOpener: { articleId: string; experienceId: string } | null = null;
+
+  function runAction(action: Action, experienceId: string): void {
     switch (action.type) {
       case 'url':
         if (!isSafeUrl(action.url)) {
@@ -282,6 +287,7 @@ export function createWaymark(options: WaymarkOptions = {}): Waymark {
         send({ type: 'start', at: now(), experienceId: action.experience });
         return;
       case 'open-article':
+        articleOpener = { articleId: action.article, experienceId };
         emitter.emit('open-help', { articleId: action.article });
         helpCenter()?.openArticle(action.article);
         return;
@@ -290,7 +296,7 @@ export function createWaymark(options: WaymarkOptions = {}): Waymark {
         helpCenter()?.open(action.query);
         return;
       case 'open-chat':
-        openChatWith(action.message === undefined ? undefined : text(action.message));
+        openChatWith(action.message === undefined ? undefined : text(action.message), experiences.get(experienceId)?.type === 'nudge' ? 'nudge' : 'action');
         return;
       default:
         // next/back/complete/dismiss are handled inside the engine.
@@ -606,7 +612,7 @@ export function createWaymark(options: WaymarkOptions = {}): Waymark {
       emitter.emit('open-help', { query });
       helpCenter()?.open(query);
     }),
-    openChat: guard('openChat', (message?: string) => openChatWith(message)),
+    openChat: guard('openChat', (message?: string) => openChatWith(message, 'api')),
     on(type, handler) {
       if (destroyed || typeof handler !== 'function') return () => {};
       return emitter.on(type, handler);

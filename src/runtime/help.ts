@@ -3,10 +3,11 @@
  * chat handoff with context. Loaded on first use, so a page that never needs help pays nothing for it.
  */
 import type { WaymarkConfig } from '../config/types.js';
+import type { Json } from '../engine/contract.js';
 import type { ChatContext } from '../platform/chat/types.js';
 import type { Chat } from '../platform/chat/facade.js';
 import type { HelpCenter } from '../ui/help/center.js';
-import type { HelpContext, HelpEvent } from '../ui/help/types.js';
+import type { ChatOpenedFrom, HelpContext, HelpEvent } from '../ui/help/types.js';
 import type { DismissibleStack } from '../ui/shared/dismissible-stack.js';
 
 /** `<wm-checklist>`'s floating launcher offset (its documented custom property) and the help launcher's height plus gaps. */
@@ -34,7 +35,7 @@ export interface HelpWiring {
   open(query?: string): void;
   openArticle(articleId: string): void;
   /** Hand over to a human: live chat within operator hours, else the panel's leave-a-message form. */
-  openChat(message?: string): void;
+  openChat(message: string | undefined, source: ChatOpenedFrom): void;
   /** The user moved (page, stage, step): suggestions and context follow. */
   refresh(): void;
   dispose(): void;
@@ -118,13 +119,15 @@ export function createHelpWiring(options: HelpWiringOptions): HelpWiring {
   return {
     open: (query) => withHelp(({ center }) => center.open(query)),
     openArticle: (articleId) => withHelp(({ center }) => center.openArticle(articleId)),
-    openChat(message) {
+    openChat(message, source) {
       withHelp(async ({ center, chat }) => {
         const at = options.now();
         if (chat && chat.withinHours(at) && chat.route() !== 'none') {
           const report = await chat.open(options.context(), message);
-          options.onEvent({ type: 'chat_opened', path: report.path });
-          if (report.path !== 'none') return;
+          if (report.path !== 'none') {
+            options.onEvent({ type: 'chat_opened', path: report.path, source });
+            return;
+          }
         } else if (!config.chat) {
           // No chat configured: the app may still handle it itself.
           options.onChatRequest({ message, context: options.context() });
@@ -151,4 +154,22 @@ export function createHelpWiring(options: HelpWiringOptions): HelpWiring {
       });
     },
   };
+}
+
+/**
+ * A panel or handoff event as its documented analytics props (docs/analytics-events.md). The search
+ * query is the user's own text: it stays in the full event, and vendor sinks never receive it.
+ */
+export function helpEventProps(event: HelpEvent, chatProvider: string | undefined): Record<string, Json> {
+  switch (event.type) {
+    case 'article_opened':
+      return { articleId: event.articleId, source: event.source, kb: event.kb, inPanel: event.inPanel };
+    case 'help_searched':
+      return { query: event.query, results: event.results, remote: event.remote };
+    case 'chat_opened':
+      // A chat opens only within operator hours; outside them the user gets the message form.
+      return { provider: chatProvider ?? 'none', online: true, source: event.source, path: event.path };
+    case 'message_left':
+      return { provider: chatProvider ?? 'none', messageId: event.messageId };
+  }
 }

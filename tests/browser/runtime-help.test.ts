@@ -78,6 +78,46 @@ describe('the support funnel, wired by the runtime', () => {
     expect(context?.struggle?.kind).to.equal('rage-click');
   });
 
+  it('funnel events carry their documented props: the nudge that handed over, the experience that opened an article', async () => {
+    const opened: unknown[][] = [];
+    const original = window.open;
+    window.open = ((...args: unknown[]) => (opened.push(args), null)) as typeof window.open;
+    try {
+      wm = createWaymark({ config: config(), user: { id: 'u-props' }, storage: { kind: 'memory' }, helpLauncher: false });
+      await wm.ready;
+      wm.start('stuck-on-save');
+      const chat = nextEvent(wm, 'chat_opened');
+      wm.act('stuck-on-save', { type: 'button', action: { type: 'open-chat' } });
+      expect((await chat).props).to.deep.equal({ provider: 'callback', online: true, source: 'nudge', path: 'callback' });
+      const fromApi = nextEvent(wm, 'chat_opened');
+      wm.openChat();
+      expect((await fromApi).props).to.deep.include({ source: 'api' });
+
+      const article = nextEvent(wm, 'article_opened');
+      wm.act('stuck-on-save', { type: 'button', action: { type: 'open-article', article: 'api-keys' } });
+      const event = await article;
+      expect(event).to.deep.include({ experienceId: 'stuck-on-save', experienceType: 'nudge' });
+      expect(event.props).to.deep.equal({ articleId: 'api-keys', source: 'action', kb: 'local', inPanel: false });
+      expect(opened).to.deep.equal([['https://help.example.com/api-keys', '_blank', 'noopener,noreferrer']]);
+    } finally {
+      window.open = original;
+    }
+  });
+
+  it('what the user did in the funnel is an event for triggers: a CSAT survey after a chat, and not before', async () => {
+    const withSurvey: WaymarkConfig = {
+      ...config(),
+      experiences: [{ id: 'csat-after-chat', type: 'survey', kind: 'csat', question: 'How did the chat go?', when: { event: 'chat_opened' } }],
+    };
+    wm = createWaymark({ config: withSurvey, user: { id: 'u-after-chat' }, storage: { kind: 'memory' }, helpLauncher: false });
+    await wm.ready;
+    expect(wm.why('csat-after-chat')?.eligible).to.equal(false);
+    const survey = nextEvent(wm, 'show', (e) => e.experience.id === 'csat-after-chat');
+    wm.openChat('Hello');
+    await survey;
+    await until(() => document.querySelector('wm-survey[data-waymark-ui]') !== null, 'the survey on screen');
+  });
+
   it('outside operator hours a chat request opens the panel (articles and the message form), never a dead end', async () => {
     const closed = { timeZone: 'Europe/Vilnius', weekly: {} };
     wm = createWaymark({ config: config(closed), user: { id: 'u-offline' }, storage: { dbName: uniqueDb() }, helpLauncher: false });

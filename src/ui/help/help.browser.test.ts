@@ -217,7 +217,7 @@ describe('<wm-help>', () => {
     expect(reader.querySelector('h3')!.textContent).to.equal('Download an invoice');
     expect(reader.querySelector('.body strong')!.textContent).to.equal('Billing');
     expect([...reader.querySelectorAll('.body li')].map((li) => li.textContent)).to.deep.equal(['Pick a month', 'Press Download']);
-    expect(events).to.deep.include({ type: 'article_opened', articleId: 'invoice', source: 'local', inPanel: true });
+    expect(events).to.deep.include({ type: 'article_opened', articleId: 'invoice', source: 'suggested', kb: 'local', inPanel: true });
     expect(await axeViolations(help.element)).to.deep.equal([]);
     root.querySelector<HTMLButtonElement>('.back')!.click();
     await until(() => deepActive()?.getAttribute('data-article') === 'invoice', 'focus back on the article');
@@ -228,8 +228,15 @@ describe('<wm-help>', () => {
     expect(external.target).to.equal('_blank');
     expect(external.rel).to.equal('noopener noreferrer');
     expect(external.textContent).to.contain('(opens in a new tab)');
+    // The test stays on this page: the link's own navigation is cancelled, its click handler still runs.
+    const stay = (event: Event) => event.preventDefault();
+    document.addEventListener('click', stay, { once: true });
+    external.click();
+    expect(events.at(-1)).to.deep.equal({ type: 'article_opened', articleId: 'integrations', source: 'search', kb: 'local', inPanel: false });
+    // Opened for an experience's button: its page in a new tab, without giving it our window.
     await help.openArticle('integrations');
-    expect(opened).to.deep.equal([['https://help.example/integrations', '_blank', 'noopener,noreferrer']]);
+    expect(opened.at(-1)).to.deep.equal(['https://help.example/integrations', '_blank', 'noopener,noreferrer']);
+    expect(events.at(-1)).to.deep.equal({ type: 'article_opened', articleId: 'integrations', source: 'action', kb: 'local', inPanel: false });
   });
 
   it('shows the current checklist progress as a labelled progress bar', async () => {
@@ -259,7 +266,7 @@ describe('<wm-help>', () => {
     await until(() => calls.length === 1, 'chat opened');
     expect(calls[0]!.context).to.deep.include({ stage: 'active', page: '/billing', articlesOpened: [{ id: 'invoice', title: 'Download an invoice' }] });
     expect(calls[0]!.context.user).to.deep.equal({ id: 'u1', traits: { plan: 'pro' } });
-    expect(events.at(-1)).to.deep.equal({ type: 'chat_opened', path: 'widget' });
+    expect(events.at(-1)).to.deep.equal({ type: 'chat_opened', path: 'widget', source: 'help' });
     await until(() => !help.element.isOpen, 'panel closed for the widget');
     expect(status(root)).to.equal('The chat is open. An operator will answer you there.');
   });

@@ -9,7 +9,7 @@ import { createTranslator, type StringKey, type Translator } from '../shared/i18
 import { renderRichText } from '../shared/rich-text.js';
 import { baseStyles } from '../shared/styles.js';
 import { applyTheme, themeTokens } from '../shared/theme.js';
-import type { HelpContext, HelpEvent, HelpInput, HelpSearch } from './types.js';
+import type { ArticleOpenedFrom, HelpContext, HelpEvent, HelpInput, HelpSearch } from './types.js';
 
 const DEFAULT_SEARCH_DELAY_MS = 200;
 const SUGGESTION_LIMIT = 5;
@@ -346,7 +346,7 @@ export class WmHelp extends LitElement {
   async showArticle(id: string): Promise<void> {
     await this.show();
     const article = this.input?.index.get(id);
-    if (article) await this.openArticle(article);
+    if (article) await this.openArticle(article, 'action');
   }
 
   /** Close the panel and give focus back. */
@@ -405,10 +405,10 @@ export class WmHelp extends LitElement {
         : nothing}
       ${results === null
         ? this.suggestions.length > 0
-          ? html`<h3 id="wm-help-suggested">${t.t('helpSuggested')}</h3>${this.renderArticles(this.suggestions, 'wm-help-suggested')}`
+          ? html`<h3 id="wm-help-suggested">${t.t('helpSuggested')}</h3>${this.renderArticles(this.suggestions, 'wm-help-suggested', 'suggested')}`
           : nothing
         : results.length > 0
-          ? html`<h3 id="wm-help-results">${t.t('helpResults', { count: results.length })}</h3>${this.renderArticles(results, 'wm-help-results')}`
+          ? html`<h3 id="wm-help-results">${t.t('helpResults', { count: results.length })}</h3>${this.renderArticles(results, 'wm-help-results', 'search')}`
           : html`<p class="empty">${t.t('helpNoResults')}</p>`}
       <div class="contact">
         <button type="button" class="btn primary" part="contact" @click=${this.contact}>${t.t('contactUs')}</button>
@@ -416,15 +416,15 @@ export class WmHelp extends LitElement {
     `;
   }
 
-  private renderArticles(hits: readonly HelpArticle[], labelledBy: string): TemplateResult {
+  private renderArticles(hits: readonly HelpArticle[], labelledBy: string, from: ArticleOpenedFrom): TemplateResult {
     const t = this.translator;
     return html`<ul class="articles" part="articles" aria-labelledby=${labelledBy}>
       ${hits.map((hit) => {
         const inPanel = this.input!.index.body(hit.id) !== undefined && hit.source === 'local';
         const title = inPanel
-          ? html`<button type="button" class="article" part="article" data-article=${hit.id} @click=${() => void this.openArticle(hit)}>${hit.title}</button>`
+          ? html`<button type="button" class="article" part="article" data-article=${hit.id} @click=${() => void this.openArticle(hit, from)}>${hit.title}</button>`
           : html`<a class="article" part="article" data-article=${hit.id} href=${hit.url} target="_blank" rel="noopener noreferrer"
-              @click=${() => this.report({ type: 'article_opened', articleId: hit.id, source: hit.source, inPanel: false }, hit)}
+              @click=${() => this.report({ type: 'article_opened', articleId: hit.id, source: from, kb: hit.source, inPanel: false }, hit)}
               >${hit.title}<span class="visually-hidden"> ${t.t('opensInNewTab')}</span></a>`;
         return html`<li>${title}${hit.summary ? html`<p class="summary">${hit.summary}</p>` : nothing}</li>`;
       })}
@@ -573,19 +573,19 @@ export class WmHelp extends LitElement {
 
   // ---- articles -----------------------------------------------------------------------------
 
-  private async openArticle(article: HelpArticle): Promise<void> {
+  private async openArticle(article: HelpArticle, from: ArticleOpenedFrom): Promise<void> {
     const input = this.input!;
     const body = article.source === 'local' ? input.index.body(article.id) : undefined;
     if (body === undefined) {
       // No body to show here: its page opens in a new tab, without giving it our window.
       input.window.open(article.url, '_blank', 'noopener,noreferrer');
-      this.report({ type: 'article_opened', articleId: article.id, source: article.source, inPanel: false }, article);
+      this.report({ type: 'article_opened', articleId: article.id, source: from, kb: article.source, inPanel: false }, article);
       return;
     }
     this.returnToArticle = article.id;
     this.reading = { article, body };
     this.view = 'article';
-    this.report({ type: 'article_opened', articleId: article.id, source: article.source, inPanel: true }, article);
+    this.report({ type: 'article_opened', articleId: article.id, source: from, kb: article.source, inPanel: true }, article);
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('#wm-help-article')?.focus();
   }
@@ -610,7 +610,7 @@ export class WmHelp extends LitElement {
     if (chat && chat.withinHours(this.now()) && chat.route() !== 'none') {
       const report = await chat.open(this.chatContext());
       if (report.path !== 'none') {
-        this.report({ type: 'chat_opened', path: report.path });
+        this.report({ type: 'chat_opened', path: report.path, source: 'help' });
         this.announcement = this.translator.t('chatOpened');
         // The provider's widget takes over; our panel would only cover it.
         this.hide();

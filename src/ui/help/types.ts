@@ -29,10 +29,15 @@ export interface HelpContext {
 }
 
 /** What the panel reports for analytics (the runtime maps these to `AnalyticsEvent`s). */
+export type ArticleOpenedFrom = 'suggested' | 'search' | 'action';
+export type ChatOpenedFrom = 'help' | 'nudge' | 'action' | 'api';
+
 export type HelpEvent =
-  | { type: 'article_opened'; articleId: string; source: ArticleSource; inPanel: boolean }
+  /** `source`: where the user found it; `kb`: which knowledge base it comes from. */
+  | { type: 'article_opened'; articleId: string; source: ArticleOpenedFrom; kb: ArticleSource; inPanel: boolean }
   | { type: 'help_searched'; query: string; results: number; remote: HelpSearchResult['remote'] }
-  | { type: 'chat_opened'; path: ChatPath }
+  /** `source` names who asked: the panel's Contact us (`help`), a nudge, another experience's button (`action`), or `wm.openChat()` (`api`). */
+  | { type: 'chat_opened'; path: ChatPath; source: ChatOpenedFrom }
   | { type: 'message_left'; messageId: string };
 
 export type HelpSearch = (query: string, options: HelpSearchOptions) => Promise<HelpSearchResult>;

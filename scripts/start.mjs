@@ -6,4 +6,4 @@ ensureDependencies();
 run('npm run build');
 const port = Number(process.env.PORT ?? 5173);
 await serve({ root, port });
-console.log(`\n  Waymark demo app: http://localhost:${port}/\n  (decisions logged to the console: http://localhost:${port}/?waymark-debug)\n`);
+console.log(`\n  Waymark demo app: http://localhost:${port}/\n  debug overlay (why each experience shows or not, element picker): http://localhost:${port}/?waymark-debug\n`);

@@ -2,61 +2,18 @@
  * The debug overlay and element picker on the demo app, end to end, in real Chromium on the built
  * script-tag bundle (`?waymark-debug`). (npm test builds before it runs.)
  */
-import { existsSync } from 'node:fs';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
-// @ts-expect-error: plain ESM helper without types
-import { serve } from '../../scripts/serve.mjs';
+import { describe, expect, it } from 'vitest';
+import type { ElementHandle, Page } from 'puppeteer-core';
 import demoConfig from '../../examples/waymark.config.json' with { type: 'json' };
-import { withDemoConfigRunningToday } from './dated-config.js';
+import { serveRepo, until, visitDemo } from './harness.js';
 
-const root = new URL('../../', import.meta.url).pathname;
-const chromium = process.env.CHROME_PATH || '/usr/bin/chromium';
-let server: Server;
-let browser: Browser;
-let origin: string;
-
-beforeAll(async () => {
-  if (!existsSync(`${root}dist/cdn/waymark.js`)) throw new Error('dist/ is missing: run `npm run build` (npm test does)');
-  if (!existsSync(chromium)) throw new Error(`Chromium is missing at ${chromium}: npm test installs it`);
-  server = await serve({ root, port: 0 });
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await puppeteer.launch({
-    executablePath: chromium,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-}, 60_000);
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
+const served = serveRepo(['dist/cdn/waymark.js']);
 
 async function visit(path: string): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.createBrowserContext();
-  const page = await context.newPage();
-  await page.setViewport({ width: 1280, height: 860 });
-  const errors: string[] = [];
-  await withDemoConfigRunningToday(page);
-  page.on('pageerror', (e) => errors.push(String(e)));
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  await page.evaluateOnNewDocument(helpers);
-  await page.goto(origin + path, { waitUntil: 'networkidle0' });
-  await page.waitForFunction(() => (window as unknown as { waymark?: { instance?: unknown } }).waymark?.instance);
-  await page.evaluate(() => (window as unknown as { waymark: { instance: { ready: Promise<void> } } }).waymark.instance.ready);
-  await until(page, () => page.evaluate(() => Boolean(overlayRoot()?.querySelector('.experiences li'))), 'the overlay');
-  return { page, errors };
+  const visited = await visitDemo(served, path, (page) => page.evaluateOnNewDocument(helpers));
+  await until(() => visited.page.evaluate(() => Boolean(overlayRoot()?.querySelector('.experiences li'))), 'the overlay');
+  return visited;
 }
-
-const until = async (page: Page, fn: () => Promise<boolean>, what: string) => {
-  for (let i = 0; i < 100; i++) {
-    if (await fn()) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-};
 
 // Page-side helpers (the overlay's shadow root is closed; Lit keeps it as `renderRoot`).
 declare global {
@@ -122,33 +79,33 @@ describe('demo app with ?waymark-debug', () => {
     // The user acts (a real click on the sidebar): the page signal and what follows are logged.
     const before = await logCount(page);
     await page.click('[data-waymark="sidebar-integrations"]');
-    await until(page, async () => (await page.evaluate(() => location.pathname)) === '/integrations', 'the integrations route');
-    await until(page, async () => (await logCount(page)) > before, 'more log entries');
+    await until(async () => (await page.evaluate(() => location.pathname)) === '/integrations', 'the integrations route');
+    await until(async () => (await logCount(page)) > before, 'more log entries');
     const newest = await page.evaluate(() => Array.from(overlayRoot()!.querySelectorAll('.log li'), (li) => li.textContent!.replace(/\s+/g, ' ')).slice(0, 8).join('\n'));
     expect(newest).toContain('/integrations');
 
     // Start an experience from the overlay: it shows, and its badge says so.
     await (await inOverlay(page, '[data-experience="nps-after-setup"] button.start')).click();
-    await until(page, async () => page.evaluate(() => Boolean(document.querySelector('wm-survey[data-waymark-ui]'))), 'the survey on screen');
-    await until(page, async () => (await status(page, 'nps-after-setup')) === 'showing', 'the survey badge');
+    await until(async () => page.evaluate(() => Boolean(document.querySelector('wm-survey[data-waymark-ui]'))), 'the survey on screen');
+    await until(async () => (await status(page, 'nps-after-setup')) === 'showing', 'the survey badge');
 
     // Dismiss the banner in the page; reset brings it back.
     const bannerClose = await page.evaluateHandle(() =>
       Array.from(document.querySelector('wm-announcement[data-experience="vilnius-region-banner"]')?.shadowRoot?.querySelectorAll('button') ?? []).find((b) => /close|dismiss/i.test(b.getAttribute('aria-label') ?? '')),
     );
     await (bannerClose.asElement() as ElementHandle<Element>).click();
-    await until(page, async () => /dismissed/.test(await reason(page, 'vilnius-region-banner')), 'the banner dismissed');
+    await until(async () => /dismissed/.test(await reason(page, 'vilnius-region-banner')), 'the banner dismissed');
     await (await inOverlay(page, 'button.reset')).click();
-    await until(page, async () => (await status(page, 'vilnius-region-banner')) === 'showing', 'the banner back after reset');
+    await until(async () => (await status(page, 'vilnius-region-banner')) === 'showing', 'the banner back after reset');
     expect(await reason(page, 'vilnius-region-banner')).not.toMatch(/dismissed/);
-    await until(page, async () => page.evaluate(() => Boolean(document.querySelector('wm-announcement[data-experience="vilnius-region-banner"]'))), 'the banner on screen');
+    await until(async () => page.evaluate(() => Boolean(document.querySelector('wm-announcement[data-experience="vilnius-region-banner"]'))), 'the banner on screen');
 
     // Switch the locale: what is on screen re-renders in Russian.
     const englishChecklist = await shadowText(page, 'wm-checklist[data-waymark-ui]');
     expect(englishChecklist).toContain('Get Acme Cloud running');
     await (await inOverlay(page, 'select.locale')).select('ru');
-    await until(page, async () => (await shadowText(page, 'wm-checklist[data-waymark-ui]')).includes('Запустите Acme Cloud'), 'the checklist in Russian');
-    await until(page, async () => (await shadowText(page, 'wm-announcement[data-experience="vilnius-region-banner"]')).includes('Новый регион'), 'the banner in Russian');
+    await until(async () => (await shadowText(page, 'wm-checklist[data-waymark-ui]')).includes('Запустите Acme Cloud'), 'the checklist in Russian');
+    await until(async () => (await shadowText(page, 'wm-announcement[data-experience="vilnius-region-banner"]')).includes('Новый регион'), 'the banner in Russian');
     expect(await page.evaluate(() => overlayRoot()!.querySelector<HTMLSelectElement>('select.locale')!.value)).toBe('ru');
     expect(errors).toEqual([]);
     await page.browserContext().close();
@@ -170,14 +127,13 @@ describe('demo app with ?waymark-debug', () => {
 
     // 1. A link with an anchor, pointed at through its icon.
     await (await inOverlay(page, 'button.pick')).click();
-    await until(page, isPicking, 'picking');
+    await until(isPicking, 'picking');
     const [ix, iy] = await page.evaluate(() => {
       const icon = document.querySelector('[data-waymark="sidebar-billing"] .slot-icon')!.getBoundingClientRect();
       return [icon.left + icon.width / 2, icon.top + icon.height / 2];
     });
     await page.mouse.move(ix!, iy!, { steps: 4 });
     await until(
-      page,
       () =>
         page.evaluate(() => {
           const box = overlayRoot()!.querySelector('.box')!.getBoundingClientRect();
@@ -187,7 +143,7 @@ describe('demo app with ?waymark-debug', () => {
       'the highlight over the whole link',
     );
     await page.mouse.click(ix!, iy!);
-    await until(page, async () => (await picked()) !== null, 'picked');
+    await until(async () => (await picked()) !== null, 'picked');
     expect(await page.evaluate(() => location.pathname)).toBe('/projects'); // the link was not followed
     const link = await picked();
     expect(link).toEqual({ selector: '[data-waymark="sidebar-billing"]', count: 1, tag: 'a' });
@@ -202,11 +158,11 @@ describe('demo app with ?waymark-debug', () => {
 
     // 2. An element with no anchor: the page's heading.
     await (await inOverlay(page, 'button.pick')).click();
-    await until(page, isPicking, 'picking again');
+    await until(isPicking, 'picking again');
     const [hx, hy] = await center('main h1');
     await page.mouse.move(hx, hy, { steps: 3 });
     await page.mouse.click(hx, hy);
-    await until(page, async () => (await picked())?.tag === 'h1', 'the heading picked');
+    await until(async () => (await picked())?.tag === 'h1', 'the heading picked');
     const heading = await picked();
     expect(heading!.count).toBe(1);
     expect(
@@ -218,14 +174,14 @@ describe('demo app with ?waymark-debug', () => {
 
     // 3. Escape leaves the picker and closes nothing of the page or of Waymark.
     await (await inOverlay(page, 'button.pick')).click();
-    await until(page, isPicking, 'picking a third time');
+    await until(isPicking, 'picking a third time');
     await page.keyboard.press('Escape');
-    await until(page, async () => !(await isPicking()), 'the picker closed');
+    await until(async () => !(await isPicking()), 'the picker closed');
     expect(await page.evaluate(() => Boolean(document.querySelector('wm-checklist[data-waymark-ui]')))).toBe(true);
     expect(await status(page, 'vilnius-region-banner')).toBe('showing');
     // With the picker closed, the page takes clicks again.
     await page.click('[data-waymark="sidebar-integrations"]');
-    await until(page, async () => (await page.evaluate(() => location.pathname)) === '/integrations', 'navigation works again');
+    await until(async () => (await page.evaluate(() => location.pathname)) === '/integrations', 'navigation works again');
     expect(errors).toEqual([]);
     await page.browserContext().close();
   }, 90_000);

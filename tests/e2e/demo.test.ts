@@ -2,16 +2,11 @@
  * The demo app, end to end, in real Chromium on the built script-tag bundle: what a visitor of
  * `npm start` sees. (npm test builds before it runs.)
  */
-import { existsSync } from 'node:fs';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-// @ts-expect-error: plain ESM helper without types
-import { serve } from '../../scripts/serve.mjs';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'puppeteer-core';
 import { isOpen } from '../../src/platform/chat/hours.js';
 import demoConfig from '../../examples/waymark.config.json' with { type: 'json' };
-import { withDemoConfigRunningToday } from './dated-config.js';
+import { serveRepo, until, visitDemo } from './harness.js';
 
 declare global {
   interface Window {
@@ -19,41 +14,9 @@ declare global {
   }
 }
 
-const root = new URL('../../', import.meta.url).pathname;
-const chromium = process.env.CHROME_PATH || '/usr/bin/chromium';
-let server: Server;
-let browser: Browser;
-let origin: string;
+const served = serveRepo(['dist/cdn/waymark.js']);
 
-beforeAll(async () => {
-  if (!existsSync(`${root}dist/cdn/waymark.js`)) throw new Error('dist/ is missing: run `npm run build` (npm test does)');
-  if (!existsSync(chromium)) throw new Error(`Chromium is missing at ${chromium}: npm test installs it`);
-  server = await serve({ root, port: 0 });
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await puppeteer.launch({
-    executablePath: chromium,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-}, 60_000);
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
-
-async function visit(path: string): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.createBrowserContext();
-  const page = await context.newPage();
-  await page.setViewport({ width: 1280, height: 860 });
-  const errors: string[] = [];
-  await withDemoConfigRunningToday(page);
-  page.on('pageerror', (e) => errors.push(String(e)));
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  await page.goto(origin + path, { waitUntil: 'networkidle0' });
-  await page.waitForFunction(() => (window as unknown as { waymark?: { instance?: { ready: Promise<void> } } }).waymark?.instance);
-  await page.evaluate(() => (window as unknown as { waymark: { instance: { ready: Promise<void> } } }).waymark.instance.ready);
-  return { page, errors };
-}
+const visit = (path: string) => visitDemo(served, path);
 
 /** The title of the visible tour step (inside its shadow root), or null. */
 const tourTitle = (page: Page) =>
@@ -62,28 +25,21 @@ const tourTitle = (page: Page) =>
     return tour?.panel?.querySelector('.title')?.textContent?.trim() ?? null;
   });
 
-const until = async (page: Page, fn: () => Promise<boolean>, what: string) => {
-  for (let i = 0; i < 100; i++) {
-    if (await fn()) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-};
 
 describe('demo app', () => {
   it('the welcome tour spans dashboard → projects and resumes at the same step after a reload', async () => {
     const { page, errors } = await visit('/?demo-user=dana');
-    await until(page, async () => (await tourTitle(page)) === 'Welcome to Acme Cloud', 'the welcome step');
+    await until(async () => (await tourTitle(page)) === 'Welcome to Acme Cloud', 'the welcome step');
     await page.keyboard.press('ArrowRight');
-    await until(page, async () => (await tourTitle(page)) === 'Your numbers at a glance', 'step 2');
+    await until(async () => (await tourTitle(page)) === 'Your numbers at a glance', 'step 2');
     await page.keyboard.press('ArrowRight');
-    await until(page, async () => (await tourTitle(page)) === 'Everything starts with a project', 'step 3');
+    await until(async () => (await tourTitle(page)) === 'Everything starts with a project', 'step 3');
     await page.click('[data-waymark="sidebar-projects"]'); // the step advances on this click
-    await until(page, async () => (await page.evaluate(() => location.pathname)) === '/projects', 'the projects route');
-    await until(page, async () => (await tourTitle(page)) === 'Help is one click away', 'step 4 on /projects');
+    await until(async () => (await page.evaluate(() => location.pathname)) === '/projects', 'the projects route');
+    await until(async () => (await tourTitle(page)) === 'Help is one click away', 'step 4 on /projects');
     // Reload at once: the last change may still be in its write debounce or in flight (the unload journal keeps it).
     await page.reload({ waitUntil: 'networkidle0' });
-    await until(page, async () => (await tourTitle(page)) === 'Help is one click away', 'step 4 again after the reload');
+    await until(async () => (await tourTitle(page)) === 'Help is one click away', 'step 4 again after the reload');
     expect(errors).toEqual([]);
     await page.browserContext().close();
   }, 60_000);
@@ -99,7 +55,7 @@ describe('demo app', () => {
     for (let i = 0; i < 4; i++) await page.mouse.click(at[0]!, at[1]!);
     const nudgeText = () =>
       page.evaluate(() => (document.querySelector('wm-nudge[data-waymark-ui]')?.shadowRoot?.textContent ?? '').replace(/\s+/g, ' '));
-    await until(page, async () => (await nudgeText()).includes('Still stuck?'), 'the hint level');
+    await until(async () => (await nudgeText()).includes('Still stuck?'), 'the hint level');
     const clickInNudge = (label: string) =>
       page.evaluate((label) => {
         const buttons = [...(document.querySelector('wm-nudge[data-waymark-ui]')?.shadowRoot?.querySelectorAll('button') ?? [])];
@@ -108,9 +64,9 @@ describe('demo app', () => {
         return Boolean(button);
       }, label);
     expect(await clickInNudge('Still stuck?')).toBe(true);
-    await until(page, async () => (await nudgeText()).includes('Search help'), 'the articles level');
+    await until(async () => (await nudgeText()).includes('Search help'), 'the articles level');
     expect(await clickInNudge('Still stuck?')).toBe(true);
-    await until(page, async () => (await nudgeText()).includes('Not now'), 'the chat offer');
+    await until(async () => (await nudgeText()).includes('Not now'), 'the chat offer');
     const chatLabel = await page.evaluate(() => {
       const buttons = [...(document.querySelector('wm-nudge[data-waymark-ui]')?.shadowRoot?.querySelectorAll('.btn.primary') ?? [])];
       (buttons[0] as HTMLButtonElement | undefined)?.click();
@@ -120,10 +76,10 @@ describe('demo app', () => {
     const hours = (demoConfig as { chat: { hours: Parameters<typeof isOpen>[0] } }).chat.hours;
     if (isOpen(hours, Date.now())) {
       // Operators on duty: the demo's chat provider is `callback`, so the app's own support chat opens.
-      await until(page, async () => page.evaluate(() => Boolean(document.querySelector('dialog[data-waymark="support-chat"][open]'))), 'the support chat');
+      await until(async () => page.evaluate(() => Boolean(document.querySelector('dialog[data-waymark="support-chat"][open]'))), 'the support chat');
     } else {
       // Outside operator hours: never a dead end — the help panel opens with articles and the message form.
-      await until(page, async () => page.evaluate(() => (document.querySelector('wm-help[data-waymark-ui]') as HTMLElement & { isOpen?: boolean } | null)?.isOpen === true), 'the help panel');
+      await until(async () => page.evaluate(() => (document.querySelector('wm-help[data-waymark-ui]') as HTMLElement & { isOpen?: boolean } | null)?.isOpen === true), 'the help panel');
     }
     expect(errors).toEqual([]);
     await page.browserContext().close();
@@ -137,7 +93,7 @@ describe('demo app', () => {
         const rect = card?.getBoundingClientRect();
         return card && rect && rect.height > 0 ? { top: Math.round(rect.top), text: card.textContent!.replace(/\s+/g, ' ') } : null;
       });
-    await until(page, async () => (await banner()) !== null, 'the region banner');
+    await until(async () => (await banner()) !== null, 'the region banner');
     const shown = (await banner())!;
     expect(shown.text).toContain('New region: EU North (Vilnius) is now generally available');
     expect(shown.top).toBeLessThan(120); // under the app's top bar, above the content
@@ -151,10 +107,10 @@ describe('demo app', () => {
         const focused = root!.activeElement;
         return { name, focusInside: Boolean(focused && dialog.contains(focused)) };
       });
-    await until(page, async () => (await modal())?.focusInside === true, 'the Insights modal with focus inside');
+    await until(async () => (await modal())?.focusInside === true, 'the Insights modal with focus inside');
     expect((await modal())!.name).toBe('Meet Insights: find slow endpoints before your users do');
     await page.keyboard.press('Escape');
-    await until(page, async () => (await modal()) === null, 'the modal closed by Escape');
+    await until(async () => (await modal()) === null, 'the modal closed by Escape');
     expect(await page.evaluate(() => window.waymark.instance!.why('insights-launch')?.reason)).toMatch(/once|dismiss/i);
     // The banner is still there: one dismissal never takes another experience with it.
     expect(await banner()).not.toBeNull();
@@ -172,7 +128,7 @@ describe('demo app', () => {
       window.waymark.instance!.start('nps-after-setup');
     });
     const survey = 'wm-survey[data-experience="nps-after-setup"]';
-    await until(page, async () => page.evaluate((s) => Boolean(document.querySelector(s)?.shadowRoot?.querySelector('.card:popover-open')), survey), 'the NPS survey');
+    await until(async () => page.evaluate((s) => Boolean(document.querySelector(s)?.shadowRoot?.querySelector('.card:popover-open')), survey), 'the NPS survey');
     await page.setOfflineMode(true);
     expect(await page.evaluate(() => navigator.onLine)).toBe(false);
     // Keyboard only: into the scale, 9, the reason, Send.
@@ -183,7 +139,7 @@ describe('demo app', () => {
     await page.keyboard.type('Deploy previews save us hours');
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
-    await until(page, async () => page.evaluate((s) => Boolean(document.querySelector(s)?.shadowRoot?.querySelector('.thanks')), survey), 'the thank-you');
+    await until(async () => page.evaluate((s) => Boolean(document.querySelector(s)?.shadowRoot?.querySelector('.thanks')), survey), 'the thank-you');
     const answers = () => page.evaluate(() => (window as unknown as { answers: Array<{ props: Record<string, unknown> }> }).answers.map((a) => a.props));
     const toast = () => page.evaluate(() => document.querySelector('[data-slot="announcer"]')?.textContent ?? '');
     // Still offline: nothing delivered, nothing confirmed.
@@ -192,11 +148,11 @@ describe('demo app', () => {
     expect(await toast()).not.toContain('Your feedback reached');
 
     await page.setOfflineMode(false);
-    await until(page, async () => (await answers()).length === 1, 'the answer delivered once online');
+    await until(async () => (await answers()).length === 1, 'the answer delivered once online');
     const [answer] = await answers();
     expect(answer).toMatchObject({ metric: 'nps', score: 9, comment: 'Deploy previews save us hours', hasComment: true });
     expect(typeof answer!['answerId']).toBe('string');
-    await until(page, async () => (await toast()).includes('Your feedback reached the Acme team'), 'the app confirming it');
+    await until(async () => (await toast()).includes('Your feedback reached the Acme team'), 'the app confirming it');
     // A reload finds nothing left to send.
     await page.reload({ waitUntil: 'networkidle0' });
     await page.evaluate(() => window.waymark.instance!.ready);

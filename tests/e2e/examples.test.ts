@@ -5,47 +5,19 @@
  * destroys the instance and leaves no Waymark element behind.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-// @ts-expect-error: plain ESM helper without types
-import { serve } from '../../scripts/serve.mjs';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'puppeteer-core';
+import { freshPage, root, serveRepo } from './harness.js';
 
-const root = new URL('../../', import.meta.url).pathname;
-const chromium = process.env.CHROME_PATH || '/usr/bin/chromium';
 const examples = ['react', 'vue'] as const;
-let server: Server;
-let browser: Browser;
-let origin: string;
-
-beforeAll(async () => {
-  for (const name of examples) {
-    if (!existsSync(`${root}examples/${name}/dist/main.js`)) throw new Error(`examples/${name}/dist is missing: run \`npm run build\` (npm test does)`);
-  }
-  if (!existsSync(chromium)) throw new Error(`Chromium is missing at ${chromium}: npm test installs it`);
-  server = await serve({ root, port: 0 });
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await puppeteer.launch({
-    executablePath: chromium,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-}, 60_000);
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
+const served = serveRepo(examples.map((name) => `examples/${name}/dist/main.js`));
 
 /** Open an example in a fresh browser context (its own IndexedDB), collecting every problem the page reports. */
 async function visit(path: string): Promise<{ page: Page; problems: string[] }> {
-  const context = await browser.createBrowserContext();
-  const page = await context.newPage();
+  const page = await freshPage(served);
   page.setDefaultTimeout(10_000);
-  await page.setViewport({ width: 1280, height: 860 });
   const problems: string[] = [];
   page.on('pageerror', (e) => problems.push(`page error: ${String(e)}`));
   page.on('console', (m) => {
@@ -60,7 +32,7 @@ async function visit(path: string): Promise<{ page: Page; problems: string[] }> 
       (window as unknown as { __reportCsp(v: string): void }).__reportCsp(`${e.violatedDirective} ${e.blockedURI || 'inline'}`),
     );
   });
-  await page.goto(origin + path, { waitUntil: 'networkidle0' });
+  await page.goto(served.origin + path, { waitUntil: 'networkidle0' });
   return { page, problems };
 }
 

@@ -3,6 +3,7 @@ import { property, query, state } from 'lit/decorators.js';
 import type { WhyNode } from '../../engine/contract.js';
 import { WAYMARK_UI_VERSION } from '../shared/define.js';
 import { createDismissibleStack, type DismissibleStack } from '../shared/dismissible-stack.js';
+import { visuallyHiddenStyles } from '../shared/styles.js';
 import { startPicker } from './picker.js';
 import { formatTarget, suggestTargets, type PickedTarget, type TargetSuggestion } from './selector.js';
 import type { DebugExperience, DebugSnapshot, DebugSource } from './types.js';
@@ -316,17 +317,7 @@ export class WmDebug extends LitElement {
       top: 100%;
       margin: 2px 0 0;
     }
-    .visually-hidden {
-      position: absolute !important;
-      width: 1px;
-      height: 1px;
-      margin: -1px;
-      padding: 0;
-      overflow: hidden;
-      clip-path: inset(50%);
-      white-space: nowrap;
-      border: 0;
-    }
+    ${visuallyHiddenStyles}
     /* On a narrow screen Waymark's own launchers (checklist, help) span the bottom: stay clear of them. */
     @media (max-width: 639px) {
       .layer.bottom { bottom: 84px; }

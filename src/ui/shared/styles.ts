@@ -1,10 +1,8 @@
 /** Styles shared by every Waymark layer: the card, buttons, focus ring, reduced motion. */
 import { css } from 'lit';
 
-export const baseStyles = css`
-  :host {
-    display: contents;
-  }
+/** Text for screen readers only. */
+export const visuallyHiddenStyles = css`
   .visually-hidden {
     position: absolute !important;
     width: 1px;
@@ -16,6 +14,13 @@ export const baseStyles = css`
     white-space: nowrap;
     border: 0;
   }
+`;
+
+export const baseStyles = css`
+  :host {
+    display: contents;
+  }
+  ${visuallyHiddenStyles}
   .card {
     box-sizing: border-box;
     position: fixed;

@@ -103,7 +103,10 @@ export class WmHint extends LitElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    if ((changed.has('experience') || changed.has('context')) && this.experience && this.context) void this.arm();
+    // Arming may open or close the card at once: do it after this update, not inside it.
+    if ((changed.has('experience') || changed.has('context')) && this.experience && this.context) {
+      void this.updateComplete.then(() => (this.isConnected ? this.arm() : undefined));
+    }
   }
 
   protected override render(): unknown {

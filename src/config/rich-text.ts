@@ -80,6 +80,8 @@ export function parseRichText(source: string, options: ParseOptions = {}): Block
 
 /** Every link href in `source` that `isSafeUrl` refuses, in order. */
 export function findUnsafeLinks(source: string): string[] {
+  // Every link is `[label](href)`: text without `](` has none, and need not be parsed.
+  if (!source.includes('](')) return [];
   const unsafe: string[] = [];
   parseRichText(source, { onUnsafeLink: (href) => unsafe.push(href) });
   return unsafe;

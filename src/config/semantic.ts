@@ -255,6 +255,9 @@ class Checker {
 export const SCORE_RANGES: Record<SurveyExperience['kind'], [number, number]> = { nps: [0, 10], csat: [1, 5], ces: [1, 7] };
 
 function isTimeZone(zone: string): boolean {
+  // The canonical list is cheap; a formatter loads ICU's date data (tens of ms on a fresh page), so only
+  // aliases ("Asia/Calcutta") and mistakes take that path.
+  if (zone === 'UTC' || (typeof Intl.supportedValuesOf === 'function' && Intl.supportedValuesOf('timeZone').includes(zone))) return true;
   try {
     new Intl.DateTimeFormat('en', { timeZone: zone });
     return true;

@@ -388,6 +388,9 @@ describe('semantic checks', () => {
     expect(codes(bad.issues)).toEqual(['error:invalid-time-zone@["chat","hours","timeZone"]', 'error:invalid-hours@["chat","hours","weekly","mon",0]']);
     expect(bad.config!.chat).toBeUndefined();
     expect(codes(chat({ timeZone: 'UTC', weekly: { mon: ['9-5'] } }).issues)).toEqual(['error:invalid-hours@["chat","hours","weekly","mon",0]']);
+    // Aliases outside the canonical list are still zones; a near miss is not.
+    expect(chat({ timeZone: 'Asia/Calcutta', weekly: {} }).issues).toEqual([]);
+    expect(codes(chat({ timeZone: 'Europe/Vilnus', weekly: {} }).issues)).toEqual(['error:invalid-time-zone@["chat","hours","timeZone"]']);
   });
 });
 

@@ -53,6 +53,8 @@ export interface Chat {
   route(): ChatPath;
   /** Hand over to a human. The context is filtered by `chat.context` first. Never rejects. */
   open(context: ChatContext, message?: string): Promise<ChatOpenReport>;
+  /** What of `context` the team may see (`chat.context`): for a leave-a-message form as for a chat. */
+  share(context: ChatContext): SharedContext;
   /** Within operator hours at `at` (always true without `hours`). */
   withinHours(at: number): boolean;
   /** When operators are next on duty: `at` when open now (or no hours are set), null when nothing opens within a year. */
@@ -107,6 +109,7 @@ export function createChat(settings: ChatSettings, env: ChatEnv): Chat {
   return {
     provider,
     route,
+    share: (full) => filterContext(full, settings.context),
 
     async open(full, message) {
       const context = filterContext(full, settings.context);

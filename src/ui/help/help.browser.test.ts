@@ -341,6 +341,29 @@ describe('<wm-help>', () => {
       expect(await messages.pending()).to.deep.equal([]);
     });
 
+    it('a left message carries only the context `chat.context` shares, as a chat would', async () => {
+      const chat = createChat({ ...settings, context: ['page', 'stage'] }, { window, adapters: { crisp: recordingAdapter().adapter } });
+      const server = endpoint();
+      server.up = true;
+      const messages = queue(server);
+      const { help, root } = mount({
+        chat,
+        messages,
+        now: () => MONDAY_20,
+        context: { page: '/billing', stage: 'active', user: { id: 'u-private', traits: { email: 'ona@example.lt' } }, recentErrors: ['TypeError: x'] },
+      });
+      await help.open();
+      root.querySelector<HTMLButtonElement>('[part="contact"]')!.click();
+      await until(() => root.querySelector('form') !== null, 'offline form');
+      root.querySelector<HTMLInputElement>('#wm-help-email')!.value = 'ona@example.lt';
+      root.querySelector<HTMLTextAreaElement>('#wm-help-message')!.value = 'Where is my invoice?';
+      root.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+      await until(() => root.querySelector('.sent') !== null, 'sent');
+      await messages.flush();
+      expect(server.received).to.have.length(1);
+      expect(server.received[0]!.context).to.deep.equal({ page: '/billing', stage: 'active' });
+    });
+
     it('says contact is unavailable when there is neither chat in hours nor a message queue', async () => {
       const { help, root } = mount({ chat: createChat(settings, { window, adapters: { crisp: recordingAdapter().adapter } }), now: () => MONDAY_20 });
       await help.open();

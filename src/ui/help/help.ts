@@ -632,7 +632,9 @@ export class WmHelp extends LitElement {
     if (!input.messages || this.sending) return;
     this.sending = true;
     try {
-      const result = await input.messages.send({ name: value('name'), email: value('email'), message: value('message'), context: this.chatContext() });
+      // The team sees what `chat.context` allows, whether the user chats or leaves a message.
+      const context = input.chat ? input.chat.share(this.chatContext()) : this.chatContext();
+      const result = await input.messages.send({ name: value('name'), email: value('email'), message: value('message'), context });
       if (!result.ok) {
         this.issues = result.issues;
         await this.updateComplete;

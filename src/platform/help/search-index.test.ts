@@ -154,4 +154,11 @@ describe('suggest', () => {
     expect(ids({})).toEqual([]);
     expect(ids({ page: '/integrations/x', stage: 'active', limit: 2 })).toEqual(['integrations', 'billing-faq']);
   });
+
+  it('lists the generic articles (no pages, no stages) of the locale, with safe links, in config order', () => {
+    expect(index.general().map((h) => h.id)).toEqual(['generic']);
+    const more = createSearchIndex([...articles, { id: 'glossary', title: 'Glossary', url: '/help/glossary' }, { id: 'api', title: 'API', url: '/help/api' }], { locale: 'en' });
+    expect(more.general().map((h) => h.id)).toEqual(['generic', 'glossary', 'api']);
+    expect(more.general(2).map((h) => h.id)).toEqual(['generic', 'glossary']);
+  });
 });

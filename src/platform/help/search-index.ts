@@ -56,6 +56,8 @@ export interface SearchIndex {
    * scoped elsewhere, and generic ones (no `pages`, no `stages`), are not suggested.
    */
   suggest(options: SuggestOptions): ArticleHit[];
+  /** Generic articles (no `pages`, no `stages`) in the config's order: the panel's list where nothing is scoped. */
+  general(limit?: number): ArticleHit[];
   /** One indexed article by id, localized. */
   get(id: string): HelpArticle | undefined;
   /** The article's body (rich-text source) in the index's locale, when it has one: open it in the panel. */
@@ -224,6 +226,13 @@ export function createSearchIndex(articles: readonly Article[], options: SearchI
       });
       fitting.sort((a, b) => b.score - a.score || a.title.localeCompare(b.title));
       return [...hits, ...fitting].slice(0, situation.limit ?? 5);
+    },
+
+    general(limit = 5) {
+      return documents
+        .filter((document) => document.stages.size === 0 && document.pages.length === 0)
+        .slice(0, limit)
+        .map((document) => hit(document, 0));
     },
 
     get(id) {

@@ -143,6 +143,19 @@ describe('<wm-help>', () => {
     expect(await axeViolations(help.element)).to.deep.equal([]);
   });
 
+  it('where no article is scoped, lists the generic ones under a generic heading, never an empty panel', async () => {
+    const { help, root } = mount({ locale: 'lt', context: { page: '/dashboard', stage: 'setup' } });
+    await help.open();
+    expect(titles(root)).to.deep.equal(['Keyboard shortcuts']);
+    expect(root.querySelector('#wm-help-suggested')!.textContent).to.equal('Pagalbos straipsniai');
+    // Somewhere scoped: the scoped ones only, under "for this page".
+    help.update({ page: '/integrations/slack', stage: 'setup' });
+    await help.element.updateComplete;
+    expect(titles(root)).to.deep.equal(['Integracijų prijungimas']);
+    expect(root.querySelector('#wm-help-suggested')!.textContent).to.equal('Tinka šiam puslapiui');
+    expect(await axeViolations(help.element)).to.deep.equal([]);
+  });
+
   for (const [locale, typed, expected] of [
     ['ru', 'счет', 'Как скачать счёт'],
     ['ru', 'счёт', 'Как скачать счёт'],

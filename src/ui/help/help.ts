@@ -279,6 +279,8 @@ export class WmHelp extends LitElement {
 
   private translator: Translator = createTranslator('en');
   private suggestions: ArticleHit[] = [];
+  /** Nothing is scoped to where the user is: the list is the generic articles, under a generic heading. */
+  private suggestionsAreGeneral = false;
   private readonly articlesOpened = new Map<string, string>();
   private openCleanups: Array<() => void> = [];
   private removeTheme: (() => void) | null = null;
@@ -405,7 +407,7 @@ export class WmHelp extends LitElement {
         : nothing}
       ${results === null
         ? this.suggestions.length > 0
-          ? html`<h3 id="wm-help-suggested">${t.t('helpSuggested')}</h3>${this.renderArticles(this.suggestions, 'wm-help-suggested', 'suggested')}`
+          ? html`<h3 id="wm-help-suggested">${t.t(this.suggestionsAreGeneral ? 'helpGeneral' : 'helpSuggested')}</h3>${this.renderArticles(this.suggestions, 'wm-help-suggested', 'suggested')}`
           : nothing
         : results.length > 0
           ? html`<h3 id="wm-help-results">${t.t('helpResults', { count: results.length })}</h3>${this.renderArticles(results, 'wm-help-results', 'search')}`
@@ -502,7 +504,11 @@ export class WmHelp extends LitElement {
     if (context.stage !== undefined) situation.stage = context.stage;
     if (context.stepArticles) situation.stepArticles = context.stepArticles;
     try {
-      return this.input!.index.suggest(situation);
+      const index = this.input!.index;
+      const fitting = index.suggest(situation);
+      // Never an empty panel: where nothing is scoped, the generic articles.
+      this.suggestionsAreGeneral = fitting.length === 0;
+      return fitting.length > 0 ? fitting : index.general(SUGGESTION_LIMIT);
     } catch (error) {
       this.input!.reportError?.(error, 'help:suggest');
       return [];

@@ -14,7 +14,7 @@ export type StringKey =
   | 'beaconLabel' | 'hintLabel' | 'articles' | 'opensInNewTab' | 'tourLabel'
   | 'surveyLabel' | 'submit' | 'whyLabel' | 'chooseScore' | 'thankYou' | 'scaleEnd' | 'stars'
   | 'npsLow' | 'npsHigh' | 'cesLow' | 'cesHigh' | 'csat1' | 'csat2' | 'csat3' | 'csat4' | 'csat5'
-  | 'helpLabel' | 'helpSearch' | 'helpSuggested' | 'helpResults' | 'helpNoResults' | 'helpBack' | 'helpChecklist'
+  | 'helpLabel' | 'helpSearch' | 'helpSuggested' | 'helpGeneral' | 'helpResults' | 'helpNoResults' | 'helpBack' | 'helpChecklist'
   | 'contactUs' | 'chatOpened' | 'offlineTitle' | 'offlineIntro' | 'offlineBackAt' | 'contactUnavailable'
   | 'nameLabel' | 'emailLabel' | 'messageLabel' | 'emailRequired' | 'emailInvalid' | 'messageRequired' | 'fieldTooLong'
   | 'formErrors' | 'messageSent' | 'nudgeTitle' | 'chatOffer' | 'moreHelp' | 'notNow' | 'searchHelp'
@@ -58,6 +58,7 @@ const en: Catalog = {
   helpLabel: 'Help',
   helpSearch: 'Search help articles',
   helpSuggested: 'Suggested for this page',
+  helpGeneral: 'Help articles',
   helpResults: { one: '{count} article found', other: '{count} articles found' },
   helpNoResults: 'No articles found. Try other words or contact us.',
   helpBack: 'Back to articles',
@@ -133,6 +134,7 @@ const ru: Catalog = {
   helpLabel: 'Помощь',
   helpSearch: 'Поиск по статьям помощи',
   helpSuggested: 'Подходит для этой страницы',
+  helpGeneral: 'Статьи справки',
   helpResults: { one: 'Найдена {count} статья', few: 'Найдено {count} статьи', many: 'Найдено {count} статей', other: 'Найдено {count} статьи' },
   helpNoResults: 'Ничего не найдено. Попробуйте другие слова или напишите нам.',
   helpBack: 'Назад к статьям',
@@ -213,6 +215,7 @@ const lt: Catalog = {
   helpLabel: 'Pagalba',
   helpSearch: 'Ieškoti pagalbos straipsnių',
   helpSuggested: 'Tinka šiam puslapiui',
+  helpGeneral: 'Pagalbos straipsniai',
   helpResults: { one: 'Rastas {count} straipsnis', few: 'Rasti {count} straipsniai', many: 'Rasta {count} straipsnio', other: 'Rasta {count} straipsnių' },
   helpNoResults: 'Nieko nerasta. Pabandykite kitus žodžius arba parašykite mums.',
   helpBack: 'Atgal į straipsnius',
@@ -295,6 +298,7 @@ const ar: Catalog = {
   helpLabel: 'المساعدة',
   helpSearch: 'البحث في مقالات المساعدة',
   helpSuggested: 'مقترحات لهذه الصفحة',
+  helpGeneral: 'مقالات المساعدة',
   helpResults: { zero: 'لم يُعثر على مقالات', one: 'عُثر على مقالة واحدة', two: 'عُثر على مقالتين', few: 'عُثر على {count} مقالات', many: 'عُثر على {count} مقالة', other: 'عُثر على {count} مقالة' },
   helpNoResults: 'لم يُعثر على مقالات. جرّب كلمات أخرى أو تواصل معنا.',
   helpBack: 'العودة إلى المقالات',

@@ -155,10 +155,11 @@ describe('suggest', () => {
     expect(ids({ page: '/integrations/x', stage: 'active', limit: 2 })).toEqual(['integrations', 'billing-faq']);
   });
 
-  it('lists the generic articles (no pages, no stages) of the locale, with safe links, in config order', () => {
-    expect(index.general().map((h) => h.id)).toEqual(['generic']);
-    const more = createSearchIndex([...articles, { id: 'glossary', title: 'Glossary', url: '/help/glossary' }, { id: 'api', title: 'API', url: '/help/api' }], { locale: 'en' });
-    expect(more.general().map((h) => h.id)).toEqual(['generic', 'glossary', 'api']);
-    expect(more.general(2).map((h) => h.id)).toEqual(['generic', 'glossary']);
+  it("where nothing fits, lists the stage's articles (and generic ones) whatever their page, in config order", () => {
+    const forStage = (stage: string | null, limit?: number) => index.forStage(stage, limit).map((h) => h.id);
+    expect(forStage('setup')).toEqual(['integrations', 'team', 'projects', 'generic']);
+    expect(forStage('trial')).toEqual(['integrations', 'billing-faq', 'generic']);
+    expect(forStage(null)).toEqual(['integrations', 'generic']);
+    expect(forStage('trial', 2)).toEqual(['integrations', 'billing-faq']);
   });
 });

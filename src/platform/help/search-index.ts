@@ -56,8 +56,11 @@ export interface SearchIndex {
    * scoped elsewhere, and generic ones (no `pages`, no `stages`), are not suggested.
    */
   suggest(options: SuggestOptions): ArticleHit[];
-  /** Generic articles (no `pages`, no `stages`) in the config's order: the panel's list where nothing is scoped. */
-  general(limit?: number): ArticleHit[];
+  /**
+   * Where `suggest` finds nothing: the articles meant for this stage (or for every stage), whatever page they
+   * are scoped to, in the config's order (default 5).
+   */
+  forStage(stage: string | null | undefined, limit?: number): ArticleHit[];
   /** One indexed article by id, localized. */
   get(id: string): HelpArticle | undefined;
   /** The article's body (rich-text source) in the index's locale, when it has one: open it in the panel. */
@@ -228,9 +231,9 @@ export function createSearchIndex(articles: readonly Article[], options: SearchI
       return [...hits, ...fitting].slice(0, situation.limit ?? 5);
     },
 
-    general(limit = 5) {
+    forStage(stage, limit = 5) {
       return documents
-        .filter((document) => document.stages.size === 0 && document.pages.length === 0)
+        .filter((document) => document.stages.size === 0 || (!!stage && document.stages.has(stage)))
         .slice(0, limit)
         .map((document) => hit(document, 0));
     },

@@ -143,10 +143,11 @@ describe('<wm-help>', () => {
     expect(await axeViolations(help.element)).to.deep.equal([]);
   });
 
-  it('where no article is scoped, lists the generic ones under a generic heading, never an empty panel', async () => {
+  it("where nothing is scoped to the page, lists the stage's articles under a generic heading, never an empty panel", async () => {
     const { help, root } = mount({ locale: 'lt', context: { page: '/dashboard', stage: 'setup' } });
     await help.open();
-    expect(titles(root)).to.deep.equal(['Keyboard shortcuts']);
+    // Not "Download an invoice" (for the active stage) nor "Your profile" (trial).
+    expect(titles(root)).to.deep.equal(['Integracijų prijungimas', 'Keyboard shortcuts']);
     expect(root.querySelector('#wm-help-suggested')!.textContent).to.equal('Pagalbos straipsniai');
     // Somewhere scoped: the scoped ones only, under "for this page".
     help.update({ page: '/integrations/slack', stage: 'setup' });

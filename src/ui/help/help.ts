@@ -279,7 +279,7 @@ export class WmHelp extends LitElement {
 
   private translator: Translator = createTranslator('en');
   private suggestions: ArticleHit[] = [];
-  /** Nothing is scoped to where the user is: the list is the generic articles, under a generic heading. */
+  /** Nothing is scoped to where the user is: the list is the stage's articles, under a generic heading. */
   private suggestionsAreGeneral = false;
   private readonly articlesOpened = new Map<string, string>();
   private openCleanups: Array<() => void> = [];
@@ -506,9 +506,9 @@ export class WmHelp extends LitElement {
     try {
       const index = this.input!.index;
       const fitting = index.suggest(situation);
-      // Never an empty panel: where nothing is scoped, the generic articles.
+      // Never an empty panel: where nothing is scoped to this page, the articles for this stage.
       this.suggestionsAreGeneral = fitting.length === 0;
-      return fitting.length > 0 ? fitting : index.general(SUGGESTION_LIMIT);
+      return fitting.length > 0 ? fitting : index.forStage(context.stage, SUGGESTION_LIMIT);
     } catch (error) {
       this.input!.reportError?.(error, 'help:suggest');
       return [];

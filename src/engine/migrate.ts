@@ -73,7 +73,7 @@ export function migrateState(raw: unknown, userId: string, at: number): { state:
       issues.push(`stored state is ${kindOf(raw)}, not an object; started fresh`);
       return { state: initialState(userId, at), issues };
     }
-    let document: Record<string, unknown> = raw;
+    let stored: Record<string, unknown> = raw;
     let version: number;
     if (typeof raw['v'] === 'number' && Number.isInteger(raw['v']) && raw['v'] >= 1) version = raw['v'];
     else if (raw['version'] === 0 || (raw['v'] === undefined && isRecord(raw['user']))) version = 0;
@@ -82,13 +82,13 @@ export function migrateState(raw: unknown, userId: string, at: number): { state:
       version = STATE_VERSION;
     }
     if (version === 0) {
-      document = migrateV0(raw, at);
+      stored = migrateV0(raw, at);
       issues.push(`migrated stored state from v0 to v${STATE_VERSION}`);
     } else if (version > STATE_VERSION) {
       issues.push(`stored state v${version} is newer than this SDK (v${STATE_VERSION}); kept what this version understands`);
     }
     const reader = new Reader(issues);
-    const state = reader.read(document, userId, at);
+    const state = reader.read(stored, userId, at);
     reader.report();
     return { state, issues };
   } catch (error) {

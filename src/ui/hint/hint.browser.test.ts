@@ -92,6 +92,17 @@ describe('<wm-hint>', () => {
     expect(harness.actions.map((a) => a.action.type)).to.deep.equal(['shown', 'dismiss']);
   });
 
+  it('re-arms for a new experience after the update that set it, not inside it (the update schedules no other)', async () => {
+    await page();
+    harness = createHarness({ engine: false });
+    harness.show(hint({ openOn: 'trigger' }));
+    const element = await harness.hint('export-tip');
+    await until(() => isShown(element.panel), 'open on trigger');
+    element.experience = hint({ openOn: 'trigger', title: 'Export again' });
+    expect(await element.updateComplete, 'the update finished without scheduling another').to.equal(true);
+    await until(() => isShown(element.panel) && element.panel!.querySelector('.title')?.textContent === 'Export again', 're-armed and open');
+  });
+
   it('Escape closes only the topmost layer: the hint first, then the tour', async () => {
     await page();
     harness = createHarness();

@@ -1,0 +1,118 @@
+/**
+ * The run every experience shares: started (by its trigger or from code), then completed,
+ * dismissed or snoozed. The type machines (tour, checklist, nudge, survey) add their own steps on
+ * top; this file holds the transitions they have in common.
+ */
+import type { Action } from '../../config/types.js';
+import type { CompiledExperience } from '../catalog.js';
+import type { Json, UserAction } from '../contract.js';
+import { effectiveRun, type EngineCore } from '../core.js';
+import { controlGate, loopGuard } from '../scheduler.js';
+import { openingLevel } from './nudge.js';
+import { advance, openingStep, stepProps } from './tour.js';
+
+type Handler<K extends UserAction['type']> = (core: EngineCore, x: CompiledExperience, action: Extract<UserAction, { type: K }>) => void;
+export type ActionTable = { [K in UserAction['type']]?: Handler<K> };
+
+/** User actions every experience answers. */
+export const runActions: ActionTable = {
+  complete: (core, x) => completeRun(core, x),
+  dismiss: (core, x) => dismiss(core, x),
+  snooze: (core, x, action) => snooze(core, x, action.until),
+  button: (core, x, action) => button(core, x, action.action),
+};
+
+export function start(core: EngineCore, x: CompiledExperience, via: 'trigger' | 'start'): void {
+  const rec = core.record(x);
+  let step = 0;
+  if (x.type === 'tour') step = openingStep(effectiveRun(rec), via);
+  if (x.type === 'nudge') step = openingLevel(core, x, rec);
+  core.setRun(x, { active: true, step, snoozedUntil: null });
+  core.recordShow(x, rec);
+  const props: Record<string, Json> = { via };
+  if (x.type === 'tour') props['step'] = step;
+  if (x.type === 'nudge') props['level'] = step;
+  core.emit('experience_shown', x, props);
+  core.present(x);
+}
+
+/** `start` from code or a button: bypasses trigger, stage, frequency and rate limit; not `enabled` or the control group. */
+export function startFromCode(core: EngineCore, x: CompiledExperience): void {
+  if (!x.enabled) return;
+  if (!controlGate(core, x).ok) return core.holdOut(x);
+  if (!loopGuard(core, x).ok) return;
+  if (x.mode === 'live') {
+    core.forced.add(x.index);
+    core.markUnit(x.index);
+    return;
+  }
+  if (x.blocking && core.holder >= 0 && core.holder !== x.index) core.hide(core.experience(core.holder), 'replaced');
+  const run = core.runOf(x);
+  if (run?.active) {
+    if (!core.shown.has(x.index)) core.present(x);
+    return;
+  }
+  start(core, x, 'start');
+}
+
+export function completeRun(core: EngineCore, x: CompiledExperience): void {
+  const shown = core.shown.get(x.index);
+  if (shown?.finishing) return core.hide(x, 'completed');
+  // A checklist completes by its items; closing it early is not a completion.
+  if (x.type === 'checklist') return;
+  const rec = core.record(x);
+  const run = effectiveRun(rec);
+  if (!shown && !run?.active) return;
+  if (rec.completedAt === null) rec.completedAt = core.facts.at;
+  core.endRun(x, run);
+  core.touch(x);
+  core.emit('experience_completed', x, run && x.type === 'tour' ? stepProps(x, run.step) : undefined);
+  core.hide(x, 'completed');
+}
+
+export function dismiss(core: EngineCore, x: CompiledExperience): void {
+  const shown = core.shown.get(x.index);
+  if (shown?.finishing) return core.hide(x, 'completed');
+  const rec = core.record(x);
+  const run = effectiveRun(rec);
+  const wasOn = shown !== undefined || run?.active === true;
+  rec.dismissedAt = Math.max(rec.dismissedAt ?? core.facts.at, core.facts.at);
+  if (run && (run.active || run.snoozedUntil !== null)) core.endRun(x, run);
+  core.forced.delete(x.index);
+  core.fired.delete(x.index);
+  core.touch(x);
+  if (wasOn) core.emit('experience_dismissed', x, run && x.type === 'tour' ? stepProps(x, run.step) : undefined);
+  core.hide(x, 'dismissed');
+}
+
+function snooze(core: EngineCore, x: CompiledExperience, until: number): void {
+  if (!Number.isFinite(until)) return;
+  const rec = core.record(x);
+  const step = effectiveRun(rec)?.step ?? 0;
+  core.setRun(x, { active: false, step, snoozedUntil: until });
+  core.forced.delete(x.index);
+  core.fired.delete(x.index);
+  core.emit('experience_dismissed', x, { snoozedUntil: until });
+  core.hide(x, 'dismissed');
+}
+
+function button(core: EngineCore, x: CompiledExperience, action: Action): void {
+  switch (action.type) {
+    case 'next':
+      return advance(core, x, 1);
+    case 'back':
+      return advance(core, x, -1);
+    case 'complete':
+      return completeRun(core, x);
+    case 'dismiss':
+      return dismiss(core, x);
+    case 'start': {
+      const other = core.catalog.byId.get(action.experience);
+      if (other) startFromCode(core, other);
+      return;
+    }
+    default:
+      // Articles, help, chat, URLs and custom events are the runtime's business.
+      core.effects.push({ type: 'run', experienceId: x.id, action });
+  }
+}

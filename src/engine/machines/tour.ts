@@ -1,0 +1,99 @@
+/**
+ * The tour machine: a run moves through steps (next, back, go-to, advance on an event, a click or
+ * an element appearing), waits while a step's page is elsewhere, and ends when it passes the last
+ * step or a step's target is missing with `policy: 'end'`.
+ */
+import type { CompiledExperience } from '../catalog.js';
+import type { Json } from '../contract.js';
+import type { EngineCore } from '../core.js';
+import type { RunState } from '../state.js';
+import { completeRun, type ActionTable } from './run.js';
+
+/** The user actions a tour answers beyond the ones every experience shares. */
+export const tourActions: ActionTable = {
+  next: (core, x) => advance(core, x, 1),
+  back: (core, x) => advance(core, x, -1),
+  'go-to': (core, x, action) => goToStep(core, x, action.step),
+  'step-missing': (core, x, action) => stepMissing(core, x, action.step, action.policy),
+};
+
+/** A tour step tied to a page shows only there; elsewhere the tour waits. */
+export function presentable(core: EngineCore, x: CompiledExperience, step: number): boolean {
+  if (x.type !== 'tour') return true;
+  const page = x.steps[step]?.page;
+  return !page || (core.facts.location !== null && page.test(core.facts.location));
+}
+
+/** Where a new run of this experience would open: a snoozed tour resumes at its step. */
+export function startStep(core: EngineCore, x: CompiledExperience): number {
+  const run = core.runOf(x);
+  return x.type === 'tour' && run && run.snoozedUntil !== null ? run.step : 0;
+}
+
+/** The step a run opens at when it starts: a tour snoozed by the user resumes when its trigger fires again. */
+export function openingStep(previous: RunState | undefined, via: 'trigger' | 'start'): number {
+  return via === 'trigger' && previous && !previous.active && previous.snoozedUntil !== null ? previous.step : 0;
+}
+
+/** Step fields of the event schema: index, id and count. */
+export function stepProps(x: CompiledExperience, step: number): Record<string, Json> {
+  return { step, stepId: x.steps[step]?.id ?? String(step), stepCount: x.steps.length };
+}
+
+export function advance(core: EngineCore, x: CompiledExperience, delta: number): void {
+  const run = core.runOf(x);
+  if (x.type === 'tour' && run?.active) goToStep(core, x, run.step + delta);
+}
+
+export function goToStep(core: EngineCore, x: CompiledExperience, step: number): void {
+  const run = core.runOf(x);
+  if (x.type !== 'tour' || !run?.active || !Number.isInteger(step)) return;
+  if (step >= x.steps.length) return completeRun(core, x);
+  const next = Math.max(0, step);
+  if (next !== run.step) core.setRun(x, { active: true, step: next, snoozedUntil: null });
+}
+
+function stepMissing(core: EngineCore, x: CompiledExperience, step: number, policy: 'skip' | 'center' | 'end'): void {
+  const run = core.runOf(x);
+  // A report about a step the tour has already left is stale.
+  if (x.type !== 'tour' || !run?.active || run.step !== step) return;
+  core.emit('step_target_missing', x, { step, stepId: x.steps[step]?.id ?? String(step), policy });
+  if (policy === 'center') return;
+  if (policy === 'skip' && step + 1 < x.steps.length) return goToStep(core, x, step + 1);
+  core.setRun(x, { active: false, step, snoozedUntil: null });
+  core.hide(x, 'ended');
+}
+
+/** An event was tracked: tours whose current step waits for it move on. */
+export function advanceOnEvent(core: EngineCore, name: string): void {
+  for (const index of [...core.runs]) {
+    const x = core.experience(index);
+    const run = core.runOf(x);
+    if (x.type === 'tour' && run?.active && x.steps[run.step]?.advanceEvent === name) goToStep(core, x, run.step + 1);
+  }
+}
+
+/** An element appeared: shown tours whose current step waits for it move on. */
+export function advanceOnElement(core: EngineCore, key: string): void {
+  for (const [index] of [...core.shown]) {
+    const x = core.experience(index);
+    const run = core.runOf(x);
+    if (x.type === 'tour' && run?.active && x.steps[run.step]?.advanceElement === key) goToStep(core, x, run.step + 1);
+  }
+}
+
+/** A click landed: shown tours whose current step waits for a click on one of these targets move on. */
+export function advanceOnClick(core: EngineCore, keys: readonly string[]): void {
+  for (const [index] of [...core.shown]) {
+    const x = core.experience(index);
+    const run = core.runOf(x);
+    const target = x.type === 'tour' && run?.active ? x.steps[run.step]?.advanceClick : null;
+    if (run && target && keys.includes(target)) goToStep(core, x, run.step + 1);
+  }
+}
+
+/** Keep a shown tour on the step its run is at, and off pages its step does not belong to. */
+export function reconcileTour(core: EngineCore, x: CompiledExperience, shownStep: number | undefined, step: number): void {
+  if (!presentable(core, x, step)) core.hide(x, 'ineligible');
+  else if (shownStep !== step) core.present(x);
+}

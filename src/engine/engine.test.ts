@@ -165,3 +165,21 @@ describe('the index: a signal reaches only what it can affect', () => {
     expect(catalog.index.get('event:other')).toBeUndefined();
   });
 });
+
+describe('signals that change nothing', () => {
+  it('a `shown` confirmation returns no effects and runs no decision pass', () => {
+    const h = harness([
+      tour,
+      { id: 'later', type: 'hint', target: '#a', body: 'x', when: { delay: '1m' } },
+    ]);
+    h.send({ type: 'session', sessionId: 's1', at: T0 });
+    h.send({ type: 'page', url: '/home', at: T0 });
+    const stateBefore = JSON.stringify(h.engine.state);
+    // The hint's delay is due: a decision pass now would show it; a render confirmation must not run one.
+    expect(h.send({ type: 'action', experienceId: 'welcome', action: { type: 'shown' }, at: T0 + 61_000 })).toEqual([]);
+    expect(JSON.stringify(h.engine.state)).toBe(stateBefore);
+    expect(h.engine.active().map((entry) => entry.experienceId)).toEqual(['welcome']);
+    // The next real signal decides as before.
+    expect(shows(h.send({ type: 'tick', at: T0 + 61_000 }))).toEqual(['later']);
+  });
+});

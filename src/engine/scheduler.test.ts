@@ -236,6 +236,21 @@ describe('scheduler: loops and wake-ups', () => {
     expect(() => h.send({ type: 'track', name: 'x' })).not.toThrow();
   });
 
+  it('start() from code is not refused by the trigger-loop guard: it bypasses the rate limits', () => {
+    const h = harness([
+      { id: 'guide', type: 'tour', when: { event: 'never' }, steps: [{ title: 'a' }] },
+      hint('tip', { when: { event: 'never' } }),
+    ]);
+    h.send({ type: 'session', sessionId: 's1' });
+    for (let i = 0; i < 7; i++) {
+      expect(shows(h.send({ type: 'start', experienceId: 'guide', at: T0 + i * 1000 })), `start #${i + 1}`).toEqual(['guide']);
+      expect(h.engine.why('guide', h.now)).toMatchObject({ active: true, reason: 'showing step 1 of 1' });
+      h.send({ type: 'dismiss', experienceId: 'guide' });
+      expect(shows(h.send({ type: 'start', experienceId: 'tip' })), `hint start #${i + 1}`).toEqual(['tip']);
+      h.send({ type: 'dismiss', experienceId: 'tip' });
+    }
+  });
+
   it('a longer ring of experiences stops at the round limit and reports it once', () => {
     const ring = ['a', 'b', 'c', 'd'];
     const h = harness(ring.map((id, i) => hint(id, {

@@ -322,7 +322,8 @@ function updateLive(core: EngineCore, x: CompiledExperience, decision: Decision)
     if (!want && !shown.finishing) core.hide(x, hideReason(decision.failed));
     return;
   }
-  if (!want || !loopGuard(core, x).ok) return;
+  // Opened from code: the trigger-loop guard is for triggers, not deliberate calls.
+  if (!want || (!forced && !loopGuard(core, x).ok)) return;
   const rec = core.record(x);
   core.recordShow(x, rec);
   core.emit('experience_shown', x, { via: forced ? 'start' : 'trigger' });

@@ -7,7 +7,7 @@ import type { Action } from '../../config/types.js';
 import type { CompiledExperience } from '../catalog.js';
 import type { Json, UserAction } from '../contract.js';
 import { effectiveRun, type EngineCore } from '../core.js';
-import { controlGate, loopGuard } from '../scheduler.js';
+import { controlGate } from '../scheduler.js';
 import { openingLevel } from './nudge.js';
 import { advance, openingStep, stepProps } from './tour.js';
 
@@ -36,11 +36,14 @@ export function start(core: EngineCore, x: CompiledExperience, via: 'trigger' | 
   core.present(x);
 }
 
-/** `start` from code or a button: bypasses trigger, stage, frequency and rate limit; not `enabled` or the control group. */
+/**
+ * `start` from code or a button: bypasses trigger, stage, frequency and the rate limits (the global
+ * one and the trigger-loop guard, which protects against triggers, not deliberate calls); not
+ * `enabled` or the control group.
+ */
 export function startFromCode(core: EngineCore, x: CompiledExperience): void {
   if (!x.enabled) return;
   if (!controlGate(core, x).ok) return core.holdOut(x);
-  if (!loopGuard(core, x).ok) return;
   if (x.mode === 'live') {
     core.forced.add(x.index);
     core.markUnit(x.index);

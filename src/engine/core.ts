@@ -176,6 +176,13 @@ export class EngineCore {
     return count;
   }
 
+  /** `durationMs` of the event schema: time since the experience was shown (left out when it never was). */
+  withDuration(x: CompiledExperience, props: Record<string, Json> = {}): Record<string, Json> | undefined {
+    const shownAt = this.recordOf(x)?.lastShownAt;
+    if (shownAt != null) props['durationMs'] = Math.max(0, this.facts.at - shownAt);
+    return Object.keys(props).length > 0 ? props : undefined;
+  }
+
   holdOut(x: CompiledExperience): void {
     const rec = this.record(x);
     if (!rec.control) {

@@ -140,7 +140,7 @@ describe('surveys', () => {
     expect(shows(h.send({ type: 'session', sessionId: 's1' }))).toEqual(['nps']);
     const answered = h.send({ type: 'action', experienceId: 'nps', action: { type: 'answer', score: 4, comment: 'slow' } });
     expect(emitted(answered, 'survey_answered')).toEqual([{ metric: 'nps', score: 4, hasComment: true, comment: 'slow' }]);
-    expect(emitted(answered, 'experience_completed')).toEqual([{ score: 4 }]);
+    expect(emitted(answered, 'experience_completed')).toEqual([{ score: 4, durationMs: 1000 }]);
     expect(hides(answered)).toEqual([]);
     const rec = h.engine.state.experiences['nps']!;
     expect(rec.answers.map(({ score, comment }) => ({ score, comment }))).toEqual([{ score: 4, comment: 'slow' }]);

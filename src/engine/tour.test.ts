@@ -43,7 +43,7 @@ describe('tour machine', () => {
     const h = harness([tour()]);
     const started = h.send({ type: 'session', sessionId: 's1' });
     expect(shows(started)).toEqual(['welcome@0']);
-    expect(emitted(started, 'experience_shown')).toEqual([{ via: 'trigger', step: 0 }]);
+    expect(emitted(started, 'experience_shown')).toEqual([{ via: 'trigger', step: 0, stepId: 'intro', stepCount: 3 }]);
     expect(emitted(started, 'step_viewed')).toEqual([{ step: 0, stepId: 'intro', stepCount: 3 }]);
     const next = h.act('welcome', { type: 'next' });
     expect(shows(next)).toEqual(['welcome@1']);
@@ -53,7 +53,7 @@ describe('tour machine', () => {
     expect(shows(h.act('welcome', { type: 'go-to', step: 2 }))).toEqual(['welcome@2']);
     const done = h.act('welcome', { type: 'next' });
     expect(hides(done)).toEqual(['welcome:completed']);
-    expect(emitted(done, 'experience_completed')).toEqual([{ step: 2, stepId: 'done', stepCount: 3 }]);
+    expect(emitted(done, 'experience_completed')).toEqual([{ step: 2, stepId: 'done', stepCount: 3, durationMs: 5000 }]);
     expect(h.engine.state.experiences['welcome']!.completedAt).not.toBeNull();
     expect(h.engine.active()).toEqual([]);
   });
@@ -72,7 +72,7 @@ describe('tour machine', () => {
     h.send({ type: 'session', sessionId: 's1' });
     h.act('welcome', { type: 'next' });
     const dismissed = h.act('welcome', { type: 'dismiss' });
-    expect(emitted(dismissed, 'experience_dismissed')).toEqual([{ step: 1, stepId: 'menu', stepCount: 3 }]);
+    expect(emitted(dismissed, 'experience_dismissed')).toEqual([{ step: 1, stepId: 'menu', stepCount: 3, durationMs: 2000 }]);
     expect(shows(h.send({ type: 'page', url: '/other' }))).toEqual([]);
     expect(shows(h.send({ type: 'start', experienceId: 'welcome' }))).toEqual(['welcome@0']);
   });

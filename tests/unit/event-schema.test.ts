@@ -7,7 +7,8 @@ import { VENDOR_PROPS } from '../../src/platform/analytics/events.js';
 // two in step: each event carries the documented fields the engine is responsible for.
 const ENGINE_PROVIDES: Partial<Record<AnalyticsEvent['type'], string[]>> = {
   step_viewed: ['step', 'stepId', 'stepCount'],
-  experience_dismissed: ['step', 'stepId', 'stepCount'],
+  experience_completed: ['durationMs'],
+  experience_dismissed: ['step', 'stepId', 'stepCount', 'durationMs'],
   checklist_item_completed: ['item', 'itemsDone', 'itemsTotal'],
   survey_answered: ['metric', 'score', 'hasComment'],
   experience_would_have_shown: ['group'],
@@ -47,6 +48,39 @@ describe('engine events follow the documented event schema', () => {
         expect(VENDOR_PROPS[type as AnalyticsEvent['type']], `${type}.${field} is documented`).toContain(field);
         expect(event!.props ?? {}, `${type} carries ${field}`).toHaveProperty(field);
       }
+    }
+  });
+
+  it('tour shown, completed and dismissed events and an announcement dismissal carry their documented props', () => {
+    const config: WaymarkConfig = {
+      version: '1',
+      limits: { minGap: '0s' },
+      experiences: [
+        { id: 'tour', type: 'tour', steps: [{ id: 'intro', title: 'A' }, { title: 'B' }] },
+        { id: 'again', type: 'tour', when: { event: 'never' }, steps: [{ title: 'A' }, { id: 'end', title: 'B' }] },
+        { id: 'news', type: 'announcement', display: 'banner', title: 'New' },
+      ],
+    };
+    const T = 1_768_000_000_000;
+    const engine = createEngine({ config, state: initialState('u', T), origin: 'o' });
+    const effects: Effect[] = [];
+    effects.push(...engine.dispatch({ type: 'session', at: T, sessionId: 's' }));
+    effects.push(...engine.dispatch({ type: 'action', at: T + 1000, experienceId: 'tour', action: { type: 'next' } }));
+    effects.push(...engine.dispatch({ type: 'action', at: T + 5000, experienceId: 'tour', action: { type: 'complete' } }));
+    effects.push(...engine.dispatch({ type: 'action', at: T + 7000, experienceId: 'news', action: { type: 'dismiss' } }));
+    effects.push(...engine.dispatch({ type: 'start', at: T + 8000, experienceId: 'again' }));
+    effects.push(...engine.dispatch({ type: 'action', at: T + 9000, experienceId: 'again', action: { type: 'go-to', step: 1 } }));
+    effects.push(...engine.dispatch({ type: 'dismiss', at: T + 11_000, experienceId: 'again' }));
+    const events = effects.flatMap((e) => (e.type === 'emit' ? [e.event] : []));
+    const props = (type: AnalyticsEvent['type'], experienceId: string) => events.find((e) => e.type === type && e.experienceId === experienceId)?.props;
+    expect(props('experience_shown', 'tour')).toEqual({ via: 'trigger', step: 0, stepId: 'intro', stepCount: 2 });
+    expect(props('experience_completed', 'tour')).toMatchObject({ step: 1, stepCount: 2, durationMs: 5000 });
+    expect(props('experience_dismissed', 'news')).toEqual({ durationMs: 7000 });
+    expect(props('experience_shown', 'again')).toMatchObject({ via: 'start', step: 0, stepCount: 2 });
+    expect(props('experience_dismissed', 'again')).toEqual({ step: 1, stepId: 'end', stepCount: 2, durationMs: 3000 });
+    // Every prop checked here is one the reference documents (and vendors receive).
+    for (const [type, fields] of [['experience_shown', ['step', 'stepId', 'stepCount']], ['experience_completed', ['step', 'stepCount', 'durationMs']], ['experience_dismissed', ['step', 'stepId', 'stepCount', 'durationMs']]] as const) {
+      for (const field of fields) expect(VENDOR_PROPS[type], `${type}.${field} is documented`).toEqual(expect.arrayContaining([field]));
     }
   });
 });

@@ -71,7 +71,7 @@ export function updateCompletion(core: EngineCore, x: CompiledExperience): void 
   const record = core.record(x);
   if (record.completedAt === null) record.completedAt = core.facts.at;
   core.touch(x);
-  core.emit('experience_completed', x, { itemsDone: x.items.length, itemsTotal: x.items.length });
+  core.emit('experience_completed', x, core.withDuration(x, { itemsDone: x.items.length, itemsTotal: x.items.length }));
   if (x.completeToStage !== null) core.moveStageForward(x.completeToStage, 'checklist');
   const shown = core.shown.get(x.index);
   if (shown) shown.finishing = true;

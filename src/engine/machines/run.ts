@@ -29,8 +29,8 @@ export function start(core: EngineCore, x: CompiledExperience, via: 'trigger' | 
   if (x.type === 'nudge') step = openingLevel(core, x, rec);
   core.setRun(x, { active: true, step, snoozedUntil: null });
   core.recordShow(x, rec);
-  const props: Record<string, Json> = { via };
-  if (x.type === 'tour') props['step'] = step;
+  let props: Record<string, Json> = { via };
+  if (x.type === 'tour') props = { via, ...stepProps(x, step) };
   if (x.type === 'nudge') props['level'] = step;
   core.emit('experience_shown', x, props);
   core.present(x);
@@ -69,7 +69,7 @@ export function completeRun(core: EngineCore, x: CompiledExperience): void {
   if (rec.completedAt === null) rec.completedAt = core.facts.at;
   core.endRun(x, run);
   core.touch(x);
-  core.emit('experience_completed', x, run && x.type === 'tour' ? stepProps(x, run.step) : undefined);
+  core.emit('experience_completed', x, core.withDuration(x, run && x.type === 'tour' ? stepProps(x, run.step) : {}));
   core.hide(x, 'completed');
 }
 
@@ -84,7 +84,7 @@ export function dismiss(core: EngineCore, x: CompiledExperience): void {
   core.forced.delete(x.index);
   core.fired.delete(x.index);
   core.touch(x);
-  if (wasOn) core.emit('experience_dismissed', x, run && x.type === 'tour' ? stepProps(x, run.step) : undefined);
+  if (wasOn) core.emit('experience_dismissed', x, core.withDuration(x, run && x.type === 'tour' ? stepProps(x, run.step) : {}));
   core.hide(x, 'dismissed');
 }
 
@@ -95,7 +95,7 @@ function snooze(core: EngineCore, x: CompiledExperience, until: number): void {
   core.setRun(x, { active: false, step, snoozedUntil: until });
   core.forced.delete(x.index);
   core.fired.delete(x.index);
-  core.emit('experience_dismissed', x, { snoozedUntil: until });
+  core.emit('experience_dismissed', x, core.withDuration(x, x.type === 'tour' ? { snoozedUntil: until, ...stepProps(x, step) } : { snoozedUntil: until }));
   core.hide(x, 'dismissed');
 }
 

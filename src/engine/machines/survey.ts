@@ -26,7 +26,7 @@ function answer(core: EngineCore, x: CompiledExperience, score: number, comment:
   const props: Record<string, Json> = { metric: x.def.kind, score, hasComment: comment !== undefined && comment.trim() !== '' };
   if (comment !== undefined) props['comment'] = comment;
   core.emit('survey_answered', x, props);
-  core.emit('experience_completed', x, { score });
+  core.emit('experience_completed', x, core.withDuration(x, { score }));
   // Stay on screen for the thank-you or follow-up until the user closes it.
   const shown = core.shown.get(x.index);
   if (shown) shown.finishing = true;

@@ -85,6 +85,40 @@ const nudge = (more: Partial<NudgeExperience> = {}): NudgeExperience => ({
   ...more,
 });
 
+describe('announcements belong to their stages', () => {
+  const config = (): Partial<WaymarkConfig> => ({
+    stages: [{ id: 'a' }, { id: 'b' }, { id: 'c' }],
+    limits: { minGap: '0s', blockingPerSession: 10 },
+    experiences: [
+      { id: 'news', type: 'announcement', display: 'banner', title: 'x', stages: ['a'] },
+      { id: 'promo', type: 'announcement', display: 'modal', title: 'y', stages: ['a'] },
+    ],
+  });
+
+  it('one on screen ends when its stage ends: hidden, explained, and not back after a reload', () => {
+    const h = harness(config());
+    expect(shows(h.send({ type: 'session', sessionId: 's1', at: T0 })).sort()).toEqual(['news', 'promo']);
+    const moved = h.send({ type: 'set-stage', stage: 'b', at: T0 + 1000 });
+    expect(hides(moved).sort()).toEqual(['news:ended', 'promo:ended']);
+    expect(h.engine.active()).toEqual([]);
+    expect(h.engine.why('news', T0 + 2000)).toMatchObject({ active: false, eligible: false, reason: "user is in stage 'b', needs 'a'" });
+    expect(h.engine.why('promo', T0 + 2000)).toMatchObject({ active: false, eligible: false, reason: "user is in stage 'b', needs 'a'" });
+
+    const reloaded = createEngine({ config: { version: '1', experiences: [], ...config() }, state: structuredClone(h.engine.state), origin: 'tab-a' });
+    expect(shows(reloaded.dispatch({ type: 'session', at: T0 + 60_000, sessionId: 's2' }))).toEqual([]);
+    expect(reloaded.active()).toEqual([]);
+  });
+
+  it('one started from code outside its stages still shows (start() bypasses the stage), and ends at the next stage change', () => {
+    const h = harness(config());
+    h.send({ type: 'session', sessionId: 's1', at: T0 });
+    h.send({ type: 'set-stage', stage: 'b', at: T0 + 1000 });
+    expect(shows(h.send({ type: 'start', experienceId: 'news', at: T0 + 2000 }))).toEqual(['news']);
+    expect(hides(h.send({ type: 'track', name: 'x', at: T0 + 3000 }))).toEqual([]);
+    expect(hides(h.send({ type: 'set-stage', stage: 'c', at: T0 + 4000 }))).toEqual(['news:ended']);
+  });
+});
+
 describe('nudges', () => {
   it('each firing of the trigger shows the next escalation level', () => {
     const h = harness({ experiences: [nudge()], limits: { minGap: '0s', blockingPerSession: 10 } });

@@ -306,9 +306,22 @@ export function evaluateExperience(core: EngineCore, x: CompiledExperience): voi
     else core.eligibleBlocking.delete(x.index);
   }
   if (decision.failed === 'control') core.holdOut(x);
+  if (decision.failed === 'stage' && x.type === 'announcement') endWithStage(core, x);
   if (x.type === 'checklist') updateCompletion(core, x);
   if (x.mode === 'live') updateLive(core, x, decision);
   else if (x.mode === 'sticky' && ok && !core.runOf(x)?.active) start(core, x, 'trigger');
+}
+
+/**
+ * An announcement belongs to its stages: a run that began before the user moved to a stage it does
+ * not list is over (the screen hides it, why() and a reload agree). One started from code in such a
+ * stage runs until the next stage change.
+ */
+function endWithStage(core: EngineCore, x: CompiledExperience): void {
+  const run = core.runOf(x);
+  if (!run?.active) return;
+  const startedAt = run.startedAt ?? -Infinity;
+  if (startedAt < core.facts.state.stage.v.since) core.endRun(x, run);
 }
 
 /** Live experiences (hints, beacons, checklists) show exactly while they are eligible. */

@@ -18,11 +18,13 @@ import { sumCounter, type ExperienceRecord } from './state.js';
 export interface EnabledVerdict {
   gate: 'enabled';
   ok: boolean;
+  reason: 'on' | 'off';
 }
 
 export interface StageVerdict {
   gate: 'stage';
   ok: boolean;
+  reason: 'every-stage' | 'in-stage' | 'no-stage' | 'other-stage';
   /** The user's stage, and the stages the experience applies to (null: every stage). */
   stage: string | null;
   needs: ReadonlySet<string> | null;
@@ -56,8 +58,7 @@ export interface FrequencyVerdict {
 export interface TriggerVerdict {
   gate: 'trigger';
   ok: boolean;
-  /** Whether the experience has a trigger at all. */
-  hasTrigger: boolean;
+  reason: 'no-trigger' | 'holds' | 'waiting';
   /** The evaluated condition tree, when asked for. */
   condition?: WhyNode;
 }
@@ -65,6 +66,7 @@ export interface TriggerVerdict {
 export interface ControlVerdict {
   gate: 'control group';
   ok: boolean;
+  reason: 'no-group' | 'not-in-group' | 'in-group';
   /** Percent of users held out. */
   percent: number;
 }
@@ -118,9 +120,16 @@ interface Decision {
 
 // ---- the gates ---------------------------------------------------------------------------------
 
+export function enabledGate(x: CompiledExperience): EnabledVerdict {
+  return x.enabled ? { gate: 'enabled', ok: true, reason: 'on' } : { gate: 'enabled', ok: false, reason: 'off' };
+}
+
 export function stageGate(core: EngineCore, x: CompiledExperience): StageVerdict {
   const stage = core.facts.state.stage.v.id;
-  return { gate: 'stage', ok: x.stages === null || (stage !== null && x.stages.has(stage)), stage, needs: x.stages };
+  const needs = x.stages;
+  if (needs === null) return { gate: 'stage', ok: true, reason: 'every-stage', stage, needs };
+  if (stage === null) return { gate: 'stage', ok: false, reason: 'no-stage', stage, needs };
+  return needs.has(stage) ? { gate: 'stage', ok: true, reason: 'in-stage', stage, needs } : { gate: 'stage', ok: false, reason: 'other-stage', stage, needs };
 }
 
 export function frequencyGate(core: EngineCore, x: CompiledExperience): FrequencyVerdict {
@@ -187,15 +196,16 @@ export function loopGuard(core: EngineCore, x: CompiledExperience): { ok: boolea
 }
 
 export function triggerGate(core: EngineCore, x: CompiledExperience, explain: boolean): TriggerVerdict {
-  if (x.when === null) return { gate: 'trigger', ok: true, hasTrigger: false };
-  if (!explain) return { gate: 'trigger', ok: x.when.test(core.facts), hasTrigger: true };
+  if (x.when === null) return { gate: 'trigger', ok: true, reason: 'no-trigger' };
+  if (!explain) return x.when.test(core.facts) ? { gate: 'trigger', ok: true, reason: 'holds' } : { gate: 'trigger', ok: false, reason: 'waiting' };
   const condition = x.when.explain(core.facts);
-  return { gate: 'trigger', ok: condition.result, hasTrigger: true, condition };
+  return { gate: 'trigger', ok: condition.result, reason: condition.result ? 'holds' : 'waiting', condition };
 }
 
 export function controlGate(core: EngineCore, x: CompiledExperience): ControlVerdict {
   const held = core.recordOf(x)?.control === true || (x.control > 0 && inPercentage(controlBucket(core.facts.state.userId, x.id), x.control));
-  return { gate: 'control group', ok: !held, percent: x.control };
+  if (held) return { gate: 'control group', ok: false, reason: 'in-group', percent: x.control };
+  return { gate: 'control group', ok: true, reason: x.control > 0 ? 'not-in-group' : 'no-group', percent: x.control };
 }
 
 /** When the global rate limit lets the next blocking experience start (Infinity: not this session). */
@@ -256,7 +266,7 @@ function pageOf(x: CompiledExperience, step: number): string {
 
 /** Every gate, each evaluated (for `why()`); the decision below stops at the first failure. */
 export function assess(core: EngineCore, x: CompiledExperience): Assessment {
-  const enabled: EnabledVerdict = { gate: 'enabled', ok: x.enabled };
+  const enabled = enabledGate(x);
   const stage = stageGate(core, x);
   const frequency = frequencyGate(core, x);
   const trigger = triggerGate(core, x, true);
@@ -268,7 +278,7 @@ export function assess(core: EngineCore, x: CompiledExperience): Assessment {
 
 /** Every gate except the slot, stopping at the first failure (nudges always test their trigger). */
 function decide(core: EngineCore, x: CompiledExperience): Decision {
-  if (!x.enabled) return { failed: 'enabled', trigger: false };
+  if (!enabledGate(x).ok) return { failed: 'enabled', trigger: false };
   let failed: Failure | null = stageGate(core, x).ok ? null : 'stage';
   if (failed === null) {
     const frequency = frequencyGate(core, x);

@@ -13,7 +13,7 @@ export function explain(core: EngineCore, x: CompiledExperience): Why {
   const { eligible, active, verdicts } = assess(core, x);
   const [enabled, stage, frequency, trigger, control, slot] = verdicts;
   const checks: Why['checks'] = [
-    { check: 'enabled', ok: enabled.ok, detail: enabled.ok ? 'enabled' : 'switched off (enabled: false)' },
+    { check: 'enabled', ok: enabled.ok, detail: enabled.reason === 'on' ? 'enabled' : 'switched off (enabled: false)' },
     { check: 'stage', ok: stage.ok, detail: describeStage(stage) },
     { check: 'frequency', ok: frequency.ok, detail: describeFrequency(x, frequency, at) },
     { check: 'trigger', ok: trigger.ok, detail: describeTrigger(trigger) },
@@ -33,10 +33,17 @@ export function explain(core: EngineCore, x: CompiledExperience): Why {
 }
 
 function describeStage(verdict: StageVerdict): string {
-  if (verdict.needs === null) return 'applies to every stage';
-  if (verdict.ok) return `user is in stage '${verdict.stage}'`;
-  const needs = [...verdict.needs].map((id) => `'${id}'`).join(' or ');
-  return verdict.stage === null ? `user has no stage yet, needs ${needs}` : `user is in stage '${verdict.stage}', needs ${needs}`;
+  const needs = [...(verdict.needs ?? [])].map((id) => `'${id}'`).join(' or ');
+  switch (verdict.reason) {
+    case 'every-stage':
+      return 'applies to every stage';
+    case 'in-stage':
+      return `user is in stage '${verdict.stage}'`;
+    case 'no-stage':
+      return `user has no stage yet, needs ${needs}`;
+    case 'other-stage':
+      return `user is in stage '${verdict.stage}', needs ${needs}`;
+  }
 }
 
 function describeFrequency(x: CompiledExperience, verdict: FrequencyVerdict, at: number): string {
@@ -73,13 +80,25 @@ function describeFrequency(x: CompiledExperience, verdict: FrequencyVerdict, at:
 }
 
 function describeTrigger(verdict: TriggerVerdict): string {
-  if (!verdict.hasTrigger) return 'no trigger: shown whenever eligible';
-  return verdict.ok ? 'condition holds' : `waiting for ${firstFailure(verdict.condition!)}`;
+  switch (verdict.reason) {
+    case 'no-trigger':
+      return 'no trigger: shown whenever eligible';
+    case 'holds':
+      return 'condition holds';
+    case 'waiting':
+      return `waiting for ${firstFailure(verdict.condition!)}`;
+  }
 }
 
 function describeControl(verdict: ControlVerdict): string {
-  if (!verdict.ok) return `in the control group (${verdict.percent}% held out): never shown, recorded as "would have shown"`;
-  return verdict.percent > 0 ? `not in the control group (${verdict.percent}% held out)` : 'no control group';
+  switch (verdict.reason) {
+    case 'in-group':
+      return `in the control group (${verdict.percent}% held out): never shown, recorded as "would have shown"`;
+    case 'not-in-group':
+      return `not in the control group (${verdict.percent}% held out)`;
+    case 'no-group':
+      return 'no control group';
+  }
 }
 
 function describeSlot(core: EngineCore, x: CompiledExperience, verdict: SlotVerdict, at: number): string {

@@ -11,7 +11,6 @@ import { WmActionEvent, WmOpenChangeEvent, WmTargetMissingEvent } from '../share
 import { intersect } from '../shared/geometry.js';
 import { clippingRect } from '../shared/clipping.js';
 import { baseStyles } from '../shared/styles.js';
-import { describeTarget } from '../shared/targets.js';
 import { applyTheme, themeTokens } from '../shared/theme.js';
 
 const DOT_SIZE = 24;
@@ -227,7 +226,7 @@ export class WmBeacon extends LitElement {
       target = await context.targets.wait(beacon.target, TARGET_WAIT_MS, abort.signal);
       if (run !== this.run) return;
       if (!target) {
-        this.dispatchEvent(new WmTargetMissingEvent(beacon.id, 0, describeTarget(beacon.target), 'skip'));
+        this.dispatchEvent(new WmTargetMissingEvent(beacon.id, 0, context.targets.describe(beacon.target), 'skip'));
         return;
       }
     }

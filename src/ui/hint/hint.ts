@@ -10,7 +10,6 @@ import { WAYMARK_UI_VERSION } from '../shared/define.js';
 import { WmActionEvent, WmOpenChangeEvent, WmTargetMissingEvent } from '../shared/events.js';
 import { isInside } from '../shared/focus.js';
 import { baseStyles } from '../shared/styles.js';
-import { describeTarget } from '../shared/targets.js';
 import { applyTheme, themeTokens } from '../shared/theme.js';
 
 /** How long a pointer may travel from the target to the hint (and back) before it closes. */
@@ -208,7 +207,7 @@ export class WmHint extends LitElement {
       target = await context.targets.wait(hint.target, TARGET_WAIT_MS, abort.signal);
       if (run !== this.run) return;
       if (!target) {
-        this.dispatchEvent(new WmTargetMissingEvent(hint.id, 0, describeTarget(hint.target), 'skip'));
+        this.dispatchEvent(new WmTargetMissingEvent(hint.id, 0, context.targets.describe(hint.target), 'skip'));
         return;
       }
     }

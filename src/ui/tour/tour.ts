@@ -15,7 +15,6 @@ import { intersect, pad, spotlightPath } from '../shared/geometry.js';
 import { scrollTargetIntoView } from '../shared/scroll.js';
 import { clippingRect } from '../shared/clipping.js';
 import { baseStyles } from '../shared/styles.js';
-import { describeTarget } from '../shared/targets.js';
 import { applyTheme, themeTokens } from '../shared/theme.js';
 
 /** Default wait for a late target. */
@@ -323,7 +322,7 @@ export class WmTour extends LitElement {
 
   private async onMissing(run: number, tour: TourExperience, step: TourStep, index: number): Promise<void> {
     const policy = step.onMissingTarget ?? tour.onMissingTarget ?? 'skip';
-    this.dispatchEvent(new WmTargetMissingEvent(tour.id, index, describeTarget(step.target!), policy));
+    this.dispatchEvent(new WmTargetMissingEvent(tour.id, index, this.context!.targets.describe(step.target!), policy));
     this.act({ type: 'step-missing', step: index, policy });
     // The engine may already have moved on (skip / end) synchronously.
     if (run !== this.stepRun) return;

@@ -67,9 +67,9 @@ export class WmAnnouncement extends WaymarkElement {
   static override styles = [themeTokens, baseStyles, announcementStyles];
 
   /** The announcement to render (set by the renderer). */
-  @property({ attribute: false }) experience?: AnnouncementExperience;
+  @property({ attribute: false }) override experience?: AnnouncementExperience;
   /** What the component needs from the renderer (translator, theme, articles, Escape stack, `act`). Set by the renderer. */
-  @property({ attribute: false }) context?: ComponentContext;
+  @property({ attribute: false }) override context?: ComponentContext;
 
   @query('.card') private card?: HTMLElement;
 

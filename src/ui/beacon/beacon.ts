@@ -76,9 +76,9 @@ export class WmBeacon extends WaymarkElement {
   static override styles = [themeTokens, baseStyles, beaconStyles];
 
   /** The beacon to render (set by the renderer). */
-  @property({ attribute: false }) experience?: BeaconExperience;
+  @property({ attribute: false }) override experience?: BeaconExperience;
   /** What the component needs from the renderer (translator, theme, articles, Escape stack, targets, `act`). Set by the renderer. */
-  @property({ attribute: false }) context?: ComponentContext;
+  @property({ attribute: false }) override context?: ComponentContext;
   @state() private open = false;
 
   @query('.beacon') private dot?: HTMLButtonElement;

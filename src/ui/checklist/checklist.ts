@@ -94,11 +94,11 @@ export class WmChecklist extends WaymarkElement {
   static override styles = [themeTokens, baseStyles, checklistStyles];
 
   /** The checklist to render (set by the renderer). */
-  @property({ attribute: false }) experience?: ChecklistExperience;
+  @property({ attribute: false }) override experience?: ChecklistExperience;
   /** Item states and progress from the engine (re-sent on every change). */
   @property({ attribute: false }) checklist?: ChecklistView;
   /** What the component needs from the renderer (translator, theme, articles, Escape stack, targets, `act`). Set by the renderer. */
-  @property({ attribute: false }) context?: ComponentContext;
+  @property({ attribute: false }) override context?: ComponentContext;
   /**
    * In the page: the id of the configured inline checklist to render here (a placeholder), or,
    * with `<wm-task>` children, the id of the checklist this markup declares.

@@ -10,7 +10,6 @@ import { CORNERS, readPrefs, savePrefs, type Corner } from './prefs.js';
 import { suggestTargets, type PickedTarget } from './selector.js';
 import type { DebugExperience, DebugSnapshot, DebugSource } from './types.js';
 
-export type { Corner } from './prefs.js';
 
 /**
  * Waymark's debug and preview overlay, for the people who write configs: every experience with

@@ -78,9 +78,9 @@ export class WmHint extends WaymarkElement {
   static override styles = [themeTokens, baseStyles];
 
   /** The hint to render (set by the renderer). */
-  @property({ attribute: false }) experience?: HintExperience;
+  @property({ attribute: false }) override experience?: HintExperience;
   /** What the component needs from the renderer (translator, theme, articles, Escape stack, targets, `act`). Set by the renderer. */
-  @property({ attribute: false }) context?: ComponentContext;
+  @property({ attribute: false }) override context?: ComponentContext;
   /** Whether the hint is open now (internal state, not an attribute); changed by user interaction or `reveal()`/`close()`. */
   @state() private open = false;
 

@@ -63,9 +63,9 @@ export class WmNudge extends WaymarkElement {
   static override styles = [themeTokens, baseStyles, nudgeStyles];
 
   /** The nudge to render (set by the renderer). */
-  @property({ attribute: false }) experience?: NudgeExperience;
+  @property({ attribute: false }) override experience?: NudgeExperience;
   /** What the component needs from the renderer (translator, theme, articles, Escape stack, targets, `act`). Set by the renderer. */
-  @property({ attribute: false }) context?: ComponentContext;
+  @property({ attribute: false }) override context?: ComponentContext;
   /** The escalation level to show (0-based; clamped to the last level). */
   @property({ type: Number }) level = 0;
 

@@ -65,9 +65,9 @@ export class WmSurvey extends WaymarkElement {
   static override styles = [themeTokens, baseStyles, surveyStyles];
 
   /** The survey to render (set by the renderer). */
-  @property({ attribute: false }) experience?: SurveyExperience;
+  @property({ attribute: false }) override experience?: SurveyExperience;
   /** What the component needs from the renderer (translator, theme, articles, Escape stack, `act`). Set by the renderer. */
-  @property({ attribute: false }) context?: ComponentContext;
+  @property({ attribute: false }) override context?: ComponentContext;
 
   @state() private phase: Phase = 'ask';
   @state() private score: number | null = null;

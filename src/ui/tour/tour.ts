@@ -95,11 +95,11 @@ export class WmTour extends WaymarkElement {
   static override styles = [themeTokens, baseStyles, tourStyles];
 
   /** The tour to render (set by the renderer). */
-  @property({ attribute: false }) experience?: TourExperience;
+  @property({ attribute: false }) override experience?: TourExperience;
   /** The step index to render (0-based; set by the renderer from the engine's tour state). */
   @property({ type: Number }) step = 0;
   /** What the component needs from the renderer: translator, theme, articles, Escape stack, targets, `act`. Set by the renderer. */
-  @property({ attribute: false }) context?: ComponentContext;
+  @property({ attribute: false }) override context?: ComponentContext;
 
   @state() private layout: Layout = 'hidden';
   @state() private sheet = false;

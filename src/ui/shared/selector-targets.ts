@@ -26,7 +26,8 @@ export function createSelectorTargets(doc: Document): TargetResolver {
     wait: (target, timeoutMs, signal) =>
       new Promise((settle) => {
         const win = doc.defaultView;
-        if (resolve(target) || !win || signal?.aborted || timeoutMs <= 0) return settle(resolve(target));
+        const now = resolve(target);
+        if (now || !win || signal?.aborted || timeoutMs <= 0) return settle(now);
         const stop = (found: Element | null) => {
           observer.disconnect();
           win.clearTimeout(timer);

@@ -66,6 +66,8 @@ function waymarkManifest() {
       }
       // The event classes the elements dispatch, named in their `@fires {Type}` tags.
       const eventTypes = new Set();
+      // Our own base classes the elements extend (their inherited members point there).
+      const baseClasses = new Set();
       for (const mod of modules) {
         for (const declaration of mod.declarations ?? []) {
           if (!declaration.customElement) continue;
@@ -73,6 +75,16 @@ function waymarkManifest() {
           // documented `@fires` entry for that type already says it.
           declaration.events = (declaration.events ?? []).filter((event) => event.name);
           for (const event of declaration.events) if (event.type?.text) eventTypes.add(event.type.text);
+          const base = declaration.superclass && classModule.get(declaration.superclass.name);
+          if (base && declaration.superclass.module) {
+            keep.add(base.mod.path);
+            baseClasses.add(base.declaration.name);
+            // A base class is not an element of its own: no tag, no events.
+            delete base.declaration.customElement;
+            delete base.declaration.events;
+            declaration.superclass = { name: base.declaration.name, module: base.mod.path };
+            base.declaration.members = (base.declaration.members ?? []).filter((member) => member.privacy !== 'private' && member.privacy !== 'protected');
+          }
           declaration.members = (declaration.members ?? []).filter(
             (member) => member.privacy !== 'private' && member.privacy !== 'protected' && !member.name.startsWith('#'),
           );
@@ -87,7 +99,8 @@ function waymarkManifest() {
         const exported = new Set((mod.exports ?? []).filter((entry) => entry.kind === 'js').map((entry) => entry.declaration?.name));
         const registers = mod.exports?.some((entry) => entry.kind === 'custom-element-definition');
         mod.declarations = (mod.declarations ?? []).filter(
-          (declaration) => declaration.customElement || eventTypes.has(declaration.name) || (registers && exported.has(declaration.name)),
+          (declaration) =>
+            declaration.customElement || eventTypes.has(declaration.name) || baseClasses.has(declaration.name) || (registers && exported.has(declaration.name)),
         );
       }
       // A built-in superclass (`Event`) is a global, not something declared in the module.

@@ -5,7 +5,7 @@ import { createEngine, initialState, mergeStates, migrateState, type Engine, typ
 import { createDurableStore, type DurableStore } from '../platform/store/index.js';
 import { startSensors } from '../platform/sensors/index.js';
 import { createAnalytics } from '../platform/analytics/index.js';
-import { resolveTarget, waitForTarget } from '../platform/targets/index.js';
+import { createPageTargets } from '../platform/targets/index.js';
 import type { ExperienceRenderer } from '../ui/index.js';
 import { createDismissibleStack } from '../ui/shared/dismissible-stack.js';
 import type { ChatContext } from '../platform/chat/types.js';
@@ -322,10 +322,7 @@ export function createWaymark(options: WaymarkOptions = {}): Waymark {
               reportError: reportInternal('ui'),
               // One Escape stack for every Waymark layer (experiences, help, the debug picker): Escape closes the topmost.
               stack,
-              targets: {
-                resolve: (target) => resolveTarget(target, win!.document),
-                wait: (target, timeoutMs, signal) => waitForTarget(target, { timeout: timeoutMs, signal, window: win!, root: win!.document }),
-              },
+              targets: createPageTargets(win!),
             }),
       (error: unknown) => {
         report({ code: 'ui-unavailable', severity: 'error', where: 'ui', message: `could not load the UI: ${describeError(error)}`, cause: error });

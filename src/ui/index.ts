@@ -7,10 +7,10 @@
 import type { Article, Experience, ThemeTokens } from '../config/types.js';
 import type { UserAction } from '../engine/contract.js';
 import type { ChecklistView } from '../engine/index.js';
-import type { ComponentContext } from './shared/context.js';
+import type { ComponentContext, TargetResolver } from './shared/context.js';
 import { createDismissibleStack } from './shared/dismissible-stack.js';
 import { createTranslator } from './shared/i18n.js';
-import { createTargetResolver, type TargetResolver } from './shared/targets.js';
+import { createSelectorTargets } from './shared/selector-targets.js';
 
 export interface UiContext {
   window: Window;
@@ -26,7 +26,7 @@ export interface UiContext {
   reportError(error: unknown, where: string): void;
   /** The Escape stack to share with other Waymark layers (default: the renderer's own). */
   stack?: import('./shared/dismissible-stack.js').DismissibleStack;
-  /** Where targets are found; defaults to the UI's own resolver (selectors, anchors, text, open shadow roots). */
+  /** Where targets are found: the platform's resolver, injected by the runtime; without it, plain CSS selectors and anchors. */
   targets?: TargetResolver;
 }
 
@@ -93,7 +93,7 @@ export function createRenderer(ctx: UiContext): ExperienceRenderer {
     theme: ctx.theme,
     articles: ctx.articles,
     stack,
-    targets: ctx.targets ?? createTargetResolver(doc),
+    targets: ctx.targets ?? createSelectorTargets(doc),
     act(experienceId, action) {
       try {
         ctx.act(experienceId, action);
@@ -187,8 +187,7 @@ export function createRenderer(ctx: UiContext): ExperienceRenderer {
 }
 
 export { compileDeclarative, compileDeclarativeAll, type DeclarativeIssue, type DeclarativeResult } from './declarative.js';
-export type { TargetResolver } from './shared/targets.js';
-export { createTargetResolver } from './shared/targets.js';
+export type { TargetResolver } from './shared/context.js';
 export { WmActionEvent, WmOpenChangeEvent, WmStepChangeEvent, WmTargetMissingEvent } from './shared/events.js';
 export type {
   WmAnnouncementEventMap,

@@ -1,5 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { createRenderer, type UiContext } from './index.js';
+import type { WmTargetMissingEvent } from './shared/events.js';
 import { isShown, until } from '../../tests/browser/layouts/harness.js';
 
 function context(overrides: Partial<UiContext> = {}): UiContext & { errors: string[] } {
@@ -60,6 +61,44 @@ describe('createRenderer', () => {
     expect(document.querySelectorAll('wm-tour').length).to.equal(1);
     document.querySelector('wm-tour')!.panel!.querySelector<HTMLButtonElement>('.primary')!.click();
     expect(ctx.errors.some((e) => e.includes('engine exploded'))).to.equal(true);
+    renderer.dispose();
+  });
+  it('components find targets through the injected resolver, and describe missing ones with it', async () => {
+    await fixture(html`<p style="padding:80px"><button id="real">Real</button></p>`);
+    const asked: unknown[] = [];
+    const renderer = createRenderer(
+      context({
+        targets: {
+          resolve: (target) => (asked.push(target), target === 'injected' ? document.querySelector('#real') : null),
+          wait: async () => null,
+          describe: (target) => `described ${String(target)}`,
+        },
+      }),
+    );
+    const missing: string[] = [];
+    const onMissing = (event: Event) => missing.push((event as WmTargetMissingEvent).targetDescription);
+    document.addEventListener('wm-target-missing', onMissing);
+    renderer.show({ experience: { id: 't', type: 'tour', steps: [{ target: 'injected', title: 'One' }, { target: 'absent', title: 'Two' }] }, step: 0 });
+    await until(() => isShown(document.querySelector('wm-tour')?.panel), 'step one, anchored by the injected resolver');
+    expect(document.querySelector('wm-tour')!.currentTarget).to.equal(document.querySelector('#real'));
+    renderer.show({ experience: { id: 'h', type: 'hint', target: 'absent', body: 'Hi' } });
+    await until(() => missing.length === 1, 'missing hint target reported');
+    document.removeEventListener('wm-target-missing', onMissing);
+    expect(missing).to.deep.equal(['described absent']);
+    expect(asked).to.include.members(['injected', 'absent']);
+    renderer.dispose();
+  });
+
+  it('without an injected resolver, finds CSS selectors and anchors, and waits for a late one', async () => {
+    await fixture(html`<p id="page" style="padding:80px"><button data-waymark="first">First</button></p>`);
+    const renderer = createRenderer(context());
+    const steps = [{ target: { anchor: 'first' }, title: 'One' }, { target: '#late', title: 'Two', waitFor: '5s' }];
+    renderer.show({ experience: { id: 't', type: 'tour', steps }, step: 0 });
+    await until(() => isShown(document.querySelector('wm-tour')?.panel), 'anchored to the anchor');
+    expect(document.querySelector('wm-tour')!.currentTarget).to.equal(document.querySelector('[data-waymark="first"]'));
+    renderer.show({ experience: { id: 't', type: 'tour', steps }, step: 1 });
+    setTimeout(() => document.querySelector('#page')!.insertAdjacentHTML('beforeend', '<button id="late">Late</button>'), 200);
+    await until(() => document.querySelector('wm-tour')!.currentTarget === document.querySelector('#late'), 'the late target');
     renderer.dispose();
   });
 });

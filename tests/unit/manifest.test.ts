@@ -210,7 +210,9 @@ describe('custom-elements.json', () => {
     const element = elements.find(({ d }) => d.tagName === tag);
     const declaration = element?.d;
     const source = classFile(className);
-    const code = read(source);
+    // A component built on the shared base element dispatches what the base dispatches too (its `act()`).
+    const own = read(source);
+    const code = /extends WaymarkElement\b/.test(own) ? `${own}\n${read('src/ui/shared/base-element.ts')}` : own;
 
     it(`is ${className}, declared in ${source} and registered by ${definePath}`, () => {
       expect(declaration?.name).toBe(className);
@@ -255,7 +257,7 @@ describe('custom-elements.json', () => {
     });
 
     it('documents the custom properties its own styles use, and only ones that exist', () => {
-      const ownStyles = [code, ...[...code.matchAll(/from '\.\/(styles)\.js'/g)].map((m) => read(source.replace(/[^/]+$/, `${m[1]}.ts`)))]
+      const ownStyles = [code, ...[...code.matchAll(/from '\.\/([\w-]*\.?styles)\.js'/g)].map((m) => read(source.replace(/[^/]+$/, `${m[1]}.ts`)))]
         .join('\n')
         // The JSDoc names them too: read the code and its styles, not the comments.
         .replace(/\/\*\*[\s\S]*?\*\//g, '');

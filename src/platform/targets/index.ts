@@ -19,5 +19,6 @@ export {
 } from './resolve.js';
 export { isVisible } from './visibility.js';
 export { waitForTarget, type WaitForTargetOptions } from './wait.js';
+export { createPageTargets, type PageTargets } from './page.js';
 export { nextFrame } from './frame.js';
 export { accessibleText, normalizeText, roleOf } from './text.js';

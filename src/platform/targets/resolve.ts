@@ -186,12 +186,12 @@ export function composedParent(node: Node): Element | null {
   return parent.nodeType === ELEMENT_NODE ? (parent as Element) : null;
 }
 
-/** A short, human-readable description of a target for messages and `why()` output. */
+/** A short, human-readable description of a target for messages (`wm-target-missing`) and `why()` output. */
 export function describeTarget(target: Target): string {
   if (typeof target === 'string') return target;
   if ('selector' in target) return target.selector;
-  if ('anchor' in target) return `anchor "${target.anchor}"`;
-  return `${target.role ?? 'element'} "${target.text}"${target.within ? ` within ${target.within}` : ''}`;
+  if ('anchor' in target) return `[data-waymark="${target.anchor}"]`;
+  return `text "${target.text}"${target.role ? ` (role ${target.role})` : ''}${target.within ? ` within ${target.within}` : ''}`;
 }
 
 function normalizeTarget(target: Target): NormalTarget {

@@ -1,14 +1,15 @@
-import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property, query } from 'lit/decorators.js';
 import type { Action, AnnouncementExperience } from '../../config/types.js';
-import type { UserAction } from '../../engine/contract.js';
 import { renderBody, renderButtons, renderImage } from '../shared/content.js';
 import type { ComponentContext } from '../shared/context.js';
-import { WAYMARK_UI_VERSION } from '../shared/define.js';
-import { WmActionEvent } from '../shared/events.js';
-import { captureFocus, isInside, trapTab } from '../shared/focus.js';
+import { WaymarkElement } from '../shared/base-element.js';
+import { DialogController } from '../shared/controllers/dialog.js';
+import { FocusEscapeController } from '../shared/controllers/focus-escape.js';
+import { LayerController } from '../shared/controllers/layer.js';
 import { baseStyles } from '../shared/styles.js';
-import { applyTheme, themeTokens } from '../shared/theme.js';
+import { themeTokens } from '../shared/theme.js';
+import { announcementStyles } from './announcement.styles.js';
 import { pageEdgeInsets, type EdgeInsets } from './edges.js';
 
 /**
@@ -62,101 +63,28 @@ import { pageEdgeInsets, type EdgeInsets } from './edges.js';
  * @cssprop --wm-focus-ring - Focus outline color.
  * @cssprop --wm-modal-width - Modal max width. Default 30rem.
  */
-export class WmAnnouncement extends LitElement {
-  static readonly waymarkVersion = WAYMARK_UI_VERSION;
-
-  static override styles = [
-    themeTokens,
-    baseStyles,
-    css`
-      :host {
-        --wm-modal-width: 30rem;
-      }
-      .banner {
-        /* The offsets are set through the CSSOM (strict CSP forbids style attributes). */
-        inset: var(--wm-edge-top, 0px) 0 auto 0;
-        width: auto;
-        max-width: none;
-        padding: 10px 48px 10px 16px;
-        border-width: 0 0 1px;
-        border-radius: 0;
-        box-shadow: 0 2px 8px rgb(0 0 0 / 0.12);
-      }
-      .banner.bottom {
-        inset: auto 0 var(--wm-edge-bottom, 0px) 0;
-        border-width: 1px 0 0;
-      }
-      .banner[dir='rtl'] {
-        padding: 10px 16px 10px 48px;
-      }
-      .banner .row {
-        display: flex;
-        flex-wrap: wrap;
-        align-items: center;
-        gap: 6px 16px;
-        max-width: 72rem;
-        margin: 0 auto;
-      }
-      .banner .text {
-        flex: 1 1 18rem;
-        min-width: 0;
-      }
-      .banner .title {
-        display: inline;
-        margin: 0;
-        font-size: 15px;
-      }
-      .banner .title + .body {
-        display: inline;
-      }
-      .banner .title + .body::before {
-        content: ' ';
-      }
-      .banner .body p {
-        display: inline;
-        margin: 0;
-      }
-      .banner .footer {
-        margin: 0;
-      }
-      .banner .image {
-        max-height: 40px;
-        width: auto;
-        margin: 0;
-      }
-      .banner .close {
-        top: 50%;
-        transform: translateY(-50%);
-      }
-      .modal {
-        max-width: min(var(--wm-modal-width), calc(100vw - 32px));
-        width: 100%;
-        max-height: calc(100vh - 32px);
-        overflow: auto;
-        padding: 20px;
-      }
-      .modal .title {
-        font-size: 18px;
-      }
-      .modal .footer {
-        justify-content: flex-end;
-      }
-    `,
-  ];
+export class WmAnnouncement extends WaymarkElement {
+  static override styles = [themeTokens, baseStyles, announcementStyles];
 
   /** The announcement to render (set by the renderer). */
-  @property({ attribute: false }) experience?: AnnouncementExperience;
+  @property({ attribute: false }) override experience?: AnnouncementExperience;
   /** What the component needs from the renderer (translator, theme, articles, Escape stack, `act`). Set by the renderer. */
-  @property({ attribute: false }) context?: ComponentContext;
+  @property({ attribute: false }) override context?: ComponentContext;
 
   @query('.card') private card?: HTMLElement;
 
-  /** Undone when it leaves the page or its display changes. */
-  private cleanups: Array<() => void> = [];
+  /** Held while it is open: undone when it leaves the page or its display changes. */
+  private readonly layer = new LayerController(this);
+  private readonly dialog = new DialogController({ isOpen: () => this.openedAs !== null, dismiss: () => this.act({ type: 'dismiss' }) });
+  /** While focus is in the banner it is the topmost layer: Escape dismisses it, and only then. */
+  private readonly bannerEscape = new FocusEscapeController(this, {
+    stack: () => this.context?.stack,
+    container: () => this.card,
+    enabled: () => this.experience?.dismissible !== false,
+    dismiss: () => this.act({ type: 'dismiss' }),
+  });
   private openedAs: string | null = null;
   private shownReported = false;
-  /** `close` events arrive later (a task): count the ones we caused. */
-  private expectedCloses = 0;
 
   /** The banner bar or modal dialog, once open. */
   get panel(): HTMLElement | null {
@@ -201,8 +129,8 @@ export class WmAnnouncement extends LitElement {
       aria-labelledby="wm-title"
       dir=${t.dir}
       lang=${t.locale}
-      @focusin=${this.onBannerFocusIn}
-      @focusout=${this.onBannerFocusOut}
+      @focusin=${this.bannerEscape.onFocusIn}
+      @focusout=${this.bannerEscape.onFocusOut}
     >
       <div class="row">
         ${renderImage(context, experience.image)}
@@ -229,8 +157,8 @@ export class WmAnnouncement extends LitElement {
       aria-labelledby="wm-title"
       aria-describedby=${hasBody ? 'wm-body' : nothing}
       @keydown=${this.onModalKeyDown}
-      @cancel=${this.onCancel}
-      @close=${this.onNativeClose}
+      @cancel=${this.dialog.onCancel}
+      @close=${this.dialog.onClose}
     >
       <h2 class="title" part="title" id="wm-title">${t.text(experience.title)}</h2>
       ${closable ? this.renderClose(context) : nothing} ${renderImage(context, experience.image)}
@@ -254,27 +182,19 @@ export class WmAnnouncement extends LitElement {
     const context = this.context!;
     const card = this.card;
     if (!card) return;
-    this.cleanups.push(applyTheme(this, context.theme));
+    this.layer.theme(context.theme);
     if (experience.display === 'modal') {
-      const restoreFocus = captureFocus(context.window.document);
-      this.cleanups.push(context.stack.push({ dismiss: () => this.act({ type: 'dismiss' }) }));
+      // Undone last added first: the dialog closes, then focus goes back.
+      this.layer.returnFocus(context.window.document);
+      this.layer.escape(context.stack, () => this.act({ type: 'dismiss' }));
       (card as HTMLDialogElement).showModal();
-      this.cleanups.push(() => {
-        if (card.matches(':modal')) {
-          this.expectedCloses++;
-          (card as HTMLDialogElement).close();
-        }
-        restoreFocus(this);
-      });
+      this.layer.hold(() => this.dialog.close(card as HTMLDialogElement));
       card.focus({ preventScroll: true });
     } else {
       // Measured before it opens, so it appears in place beside the page's fixed bars.
-      this.cleanups.push(this.trackEdges(context.window));
-      card.showPopover();
-      this.cleanups.push(() => {
-        if (card.matches(':popover-open')) card.hidePopover();
-      });
-      this.cleanups.push(this.reserveSpace(context.window, card, experience.position === 'bottom' ? 'bottom' : 'top'));
+      this.layer.hold(this.trackEdges(context.window));
+      this.layer.showPopover(card);
+      this.layer.hold(this.reserveSpace(context.window, card, experience.position === 'bottom' ? 'bottom' : 'top'));
     }
     if (!this.shownReported) {
       this.shownReported = true;
@@ -283,8 +203,8 @@ export class WmAnnouncement extends LitElement {
   }
 
   private close(): void {
-    this.dropBannerLayer();
-    for (const cleanup of this.cleanups.splice(0).reverse()) cleanup();
+    this.bannerEscape.release();
+    this.layer.close();
     this.openedAs = null;
   }
 
@@ -336,52 +256,9 @@ export class WmAnnouncement extends LitElement {
 
   // ---- user input ---------------------------------------------------------------------------
 
-  /** While focus is in the banner it is the topmost layer: Escape dismisses it, and only then. */
-  private removeBannerLayer: (() => void) | null = null;
-
-  private readonly onBannerFocusIn = (): void => {
-    if (this.removeBannerLayer || this.experience?.dismissible === false || !this.context) return;
-    const remove = this.context.stack.push({ dismiss: () => this.act({ type: 'dismiss' }) });
-    this.removeBannerLayer = remove;
-  };
-
-  private readonly onBannerFocusOut = (event: FocusEvent): void => {
-    const next = event.relatedTarget;
-    if (next instanceof Node && this.card && isInside(next, this.card)) return;
-    this.dropBannerLayer();
-  };
-
-  private dropBannerLayer(): void {
-    this.removeBannerLayer?.();
-    this.removeBannerLayer = null;
-  }
-
   private readonly onModalKeyDown = (event: KeyboardEvent): void => {
-    if (event.key === 'Tab' && this.card) trapTab(event, this.card);
+    if (event.key === 'Tab') this.dialog.trapTab(event, this.card);
   };
-
-  private readonly onCancel = (event: Event): void => {
-    // Escape goes through the dismissible stack, so only the topmost layer closes.
-    event.preventDefault();
-  };
-
-  private readonly onNativeClose = (): void => {
-    // The browser closed the dialog by itself (a repeated Escape): that is a dismissal.
-    if (this.expectedCloses > 0) {
-      this.expectedCloses--;
-      return;
-    }
-    if (this.openedAs !== null) this.act({ type: 'dismiss' });
-  };
-
-  private act(action: UserAction): void {
-    const experience = this.experience;
-    const context = this.context;
-    if (!experience || !context) return;
-    const event = new WmActionEvent(experience.id, action);
-    this.dispatchEvent(event);
-    if (!event.defaultPrevented) context.act(experience.id, action);
-  }
 }
 
 function openKey(experience: AnnouncementExperience): string {

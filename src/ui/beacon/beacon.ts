@@ -1,20 +1,21 @@
-import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { autoUpdate } from '@floating-ui/dom';
 import type { Action, BeaconExperience } from '../../config/types.js';
 import type { UserAction } from '../../engine/contract.js';
-import { anchorFloating, effectiveZoom } from '../shared/anchor.js';
+import { effectiveZoom } from '../shared/anchor.js';
+import { WaymarkElement } from '../shared/base-element.js';
 import { renderArticles, renderBody, renderButtons } from '../shared/content.js';
 import type { ComponentContext } from '../shared/context.js';
-import { WAYMARK_UI_VERSION } from '../shared/define.js';
-import { WmActionEvent, WmOpenChangeEvent, WmTargetMissingEvent } from '../shared/events.js';
+import { LayerController } from '../shared/controllers/layer.js';
+import { TargetController } from '../shared/controllers/target.js';
+import { WmOpenChangeEvent, WmTargetMissingEvent } from '../shared/events.js';
 import { intersect } from '../shared/geometry.js';
 import { clippingRect } from '../shared/clipping.js';
 import { baseStyles } from '../shared/styles.js';
-import { describeTarget } from '../shared/targets.js';
-import { applyTheme, themeTokens } from '../shared/theme.js';
+import { themeTokens } from '../shared/theme.js';
+import { DOT_SIZE, beaconStyles } from './beacon.styles.js';
 
-const DOT_SIZE = 24;
 const TARGET_WAIT_MS = 3000;
 
 /**
@@ -71,79 +72,25 @@ const TARGET_WAIT_MS = 3000;
  * @cssprop --wm-focus-ring - Focus outline color (dot and buttons).
  * @cssprop --wm-max-width - Card max width. Default 22rem.
  */
-export class WmBeacon extends LitElement {
-  static readonly waymarkVersion = WAYMARK_UI_VERSION;
-  static override styles = [
-    themeTokens,
-    baseStyles,
-    css`
-      .beacon {
-        position: fixed;
-        inset: auto;
-        top: 0;
-        left: 0;
-        width: ${DOT_SIZE}px;
-        height: ${DOT_SIZE}px;
-        margin: 0;
-        padding: 0;
-        border: 0;
-        border-radius: 50%;
-        background: transparent;
-        overflow: visible;
-        cursor: pointer;
-      }
-      .beacon.hidden {
-        visibility: hidden;
-      }
-      .dot,
-      .pulse {
-        position: absolute;
-        inset: 6px;
-        border-radius: 50%;
-        background: var(--wm-beacon-color);
-        box-shadow: 0 0 0 2px var(--wm-bg);
-      }
-      .pulse {
-        box-shadow: none;
-        animation: wm-pulse 1.6s ease-out infinite;
-      }
-      @keyframes wm-pulse {
-        from {
-          transform: scale(1);
-          opacity: 0.7;
-        }
-        to {
-          transform: scale(2.6);
-          opacity: 0;
-        }
-      }
-      .beacon:focus-visible {
-        outline: 2px solid var(--wm-focus-ring);
-        outline-offset: 2px;
-      }
-      @media (prefers-reduced-motion: reduce) {
-        .pulse {
-          display: none;
-        }
-      }
-    `,
-  ];
+export class WmBeacon extends WaymarkElement {
+  static override styles = [themeTokens, baseStyles, beaconStyles];
 
   /** The beacon to render (set by the renderer). */
-  @property({ attribute: false }) experience?: BeaconExperience;
+  @property({ attribute: false }) override experience?: BeaconExperience;
   /** What the component needs from the renderer (translator, theme, articles, Escape stack, targets, `act`). Set by the renderer. */
-  @property({ attribute: false }) context?: ComponentContext;
+  @property({ attribute: false }) override context?: ComponentContext;
   @state() private open = false;
 
   @query('.beacon') private dot?: HTMLButtonElement;
   @query('.card') private card?: HTMLElement;
   @query('.arrow') private arrowElement?: HTMLElement;
 
-  private armed: Array<() => void> = [];
-  private openCleanups: Array<() => void> = [];
+  /** Theme and the dot, while it is armed. */
+  private readonly armed = new LayerController(this);
+  /** The card in the top layer, on the Escape stack, anchored: while it is open. */
+  private readonly opened = new LayerController(this);
   /** The element it is attached to. Not named `target`: frameworks would set their `target` prop on it instead of the attribute. */
-  private anchorElement: Element | null = null;
-  private run = 0;
+  private readonly anchor = new TargetController(this);
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
@@ -217,39 +164,27 @@ export class WmBeacon extends LitElement {
   private async arm(): Promise<void> {
     const beacon = this.experience!;
     const context = this.context!;
-    this.disarm(false);
-    const run = this.run;
-    this.armed.push(applyTheme(this, context.theme));
-    let target = context.targets.resolve(beacon.target);
+    this.disarm();
+    const run = this.anchor.restart();
+    this.armed.theme(context.theme);
+    const target = this.anchor.resolve(context.targets, beacon.target) ?? (await this.anchor.wait(context.targets, beacon.target, TARGET_WAIT_MS));
+    if (!this.anchor.isCurrent(run)) return;
     if (!target) {
-      const abort = new AbortController();
-      this.armed.push(() => abort.abort());
-      target = await context.targets.wait(beacon.target, TARGET_WAIT_MS, abort.signal);
-      if (run !== this.run) return;
-      if (!target) {
-        this.dispatchEvent(new WmTargetMissingEvent(beacon.id, 0, describeTarget(beacon.target), 'skip'));
-        return;
-      }
+      this.dispatchEvent(new WmTargetMissingEvent(beacon.id, 0, context.targets.describe(beacon.target), 'skip'));
+      return;
     }
     await this.updateComplete;
     const dot = this.dot;
-    if (!dot || run !== this.run) return;
-    this.anchorElement = target;
-    dot.showPopover();
-    this.armed.push(
-      () => {
-        if (dot.matches(':popover-open')) dot.hidePopover();
-      },
-      autoUpdate(target, dot, () => void this.placeDot(target, dot)),
-    );
+    if (!dot || !this.anchor.isCurrent(run)) return;
+    this.armed.showPopover(dot);
+    this.armed.hold(autoUpdate(target, dot, () => void this.placeDot(target, dot)));
     this.act({ type: 'shown' });
   }
 
-  private disarm(clearTarget = true): void {
+  private disarm(): void {
     this.close();
-    for (const cleanup of this.armed.splice(0).reverse()) cleanup();
-    if (clearTarget) this.anchorElement = null;
-    this.run++;
+    this.armed.close();
+    this.anchor.restart();
   }
 
   /** Put the dot on the target's corner (mirrored in RTL); hide it when the corner is scrolled away. */
@@ -289,16 +224,16 @@ export class WmBeacon extends LitElement {
   /** Open the beacon's hint and move focus into it. */
   async reveal(): Promise<void> {
     const context = this.context;
-    if (!context || !this.anchorElement || this.open) return;
+    if (!context || !this.anchor.element || this.open) return;
     this.open = true;
     await this.updateComplete;
     const card = this.card;
     const dot = this.dot;
     if (!card || !dot || !this.open) return;
     card.classList.add('unplaced');
-    card.showPopover();
-    const removeLayer = context.stack.push({ dismiss: () => this.close(true) });
-    const stopAnchor = anchorFloating({
+    this.opened.showPopover(card);
+    this.opened.escape(context.stack, () => this.close(true));
+    this.opened.anchor({
       reference: dot,
       floating: card,
       arrow: this.arrowElement,
@@ -311,9 +246,6 @@ export class WmBeacon extends LitElement {
       },
       onError: (error) => context.reportError(error, `beacon:${this.experience?.id}:position`),
     });
-    this.openCleanups.push(removeLayer, stopAnchor, () => {
-      if (card.matches(':popover-open')) card.hidePopover();
-    });
     this.dispatchEvent(new WmOpenChangeEvent(this.experience!.id, true));
   }
 
@@ -321,7 +253,7 @@ export class WmBeacon extends LitElement {
   close(returnFocus = false): void {
     if (!this.open) return;
     this.open = false;
-    for (const cleanup of this.openCleanups.splice(0).reverse()) cleanup();
+    this.opened.close();
     if (returnFocus) this.dot?.focus({ preventScroll: true });
     this.dispatchEvent(new WmOpenChangeEvent(this.experience!.id, false));
   }
@@ -329,15 +261,6 @@ export class WmBeacon extends LitElement {
   private finish(action: UserAction): void {
     this.close(true);
     this.act(action);
-  }
-
-  private act(action: UserAction): void {
-    const beacon = this.experience;
-    const context = this.context;
-    if (!beacon || !context) return;
-    const event = new WmActionEvent(beacon.id, action);
-    this.dispatchEvent(event);
-    if (!event.defaultPrevented) context.act(beacon.id, action);
   }
 }
 

@@ -1,18 +1,17 @@
-import { LitElement, html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
 import { live } from 'lit/directives/live.js';
 import type { Action, ChecklistExperience, ChecklistItem } from '../../config/types.js';
-import type { UserAction } from '../../engine/contract.js';
 import type { ChecklistView } from '../../engine/index.js';
 import { renderBody } from '../shared/content.js';
 import type { ComponentContext } from '../shared/context.js';
-import { WAYMARK_UI_VERSION } from '../shared/define.js';
-import { WmActionEvent } from '../shared/events.js';
+import { WaymarkElement } from '../shared/base-element.js';
+import { LayerController } from '../shared/controllers/layer.js';
 import { baseStyles } from '../shared/styles.js';
-import { applyTheme, themeTokens } from '../shared/theme.js';
+import { themeTokens } from '../shared/theme.js';
 import { blockingItem, progressChanges, resolveView, ringStroke, type ItemState } from './progress.js';
-import { checklistStyles } from './styles.js';
+import { checklistStyles } from './checklist.styles.js';
 
 const RING_RADIUS = 15;
 const CONFETTI_PIECES = 12;
@@ -91,17 +90,15 @@ const CONFETTI_PIECES = 12;
  * @cssprop --wm-max-width - Floating panel width. Default 22rem.
  * @cssprop --wm-checklist-bottom - The floating launcher's distance from the bottom edge, inherited from the page (Waymark raises it above its own help launcher). Default 16px.
  */
-export class WmChecklist extends LitElement {
-  static readonly waymarkVersion = WAYMARK_UI_VERSION;
-
+export class WmChecklist extends WaymarkElement {
   static override styles = [themeTokens, baseStyles, checklistStyles];
 
   /** The checklist to render (set by the renderer). */
-  @property({ attribute: false }) experience?: ChecklistExperience;
+  @property({ attribute: false }) override experience?: ChecklistExperience;
   /** Item states and progress from the engine (re-sent on every change). */
   @property({ attribute: false }) checklist?: ChecklistView;
   /** What the component needs from the renderer (translator, theme, articles, Escape stack, targets, `act`). Set by the renderer. */
-  @property({ attribute: false }) context?: ComponentContext;
+  @property({ attribute: false }) override context?: ComponentContext;
   /**
    * In the page: the id of the configured inline checklist to render here (a placeholder), or,
    * with `<wm-task>` children, the id of the checklist this markup declares.
@@ -123,9 +120,12 @@ export class WmChecklist extends LitElement {
   private previousView?: ChecklistView;
   private initialized = false;
   private shownReported = false;
-  private removeTheme: (() => void) | null = null;
-  private removeLayer: (() => void) | null = null;
-  private stopWatching: (() => void) | null = null;
+  /** The theme, while it renders a list. */
+  private readonly themed = new LayerController(this);
+  /** The floating panel's place on the Escape stack, while it is open. */
+  private readonly panelLayer = new LayerController(this);
+  /** Watching the page for the inline placeholder, until it appears. */
+  private readonly watching = new LayerController(this);
   /** Where focus goes after the next render. */
   private pendingFocus: 'panel' | 'launcher' | 'celebration' | null = null;
   /** Scroll the celebration into the panel's view after the next render. */
@@ -133,11 +133,8 @@ export class WmChecklist extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    // The controllers have let go of the theme, the Escape layer and the watch.
     this.release();
-    this.removeLayer?.();
-    this.removeLayer = null;
-    this.removeTheme?.();
-    this.removeTheme = null;
     this.initialized = false;
     this.shownReported = false;
   }
@@ -178,7 +175,7 @@ export class WmChecklist extends LitElement {
   protected override updated(): void {
     const context = this.context;
     if (this.placeholder || !this.experience || !context) return;
-    if (!this.removeTheme) this.removeTheme = applyTheme(this, context.theme);
+    if (!this.themed.active) this.themed.theme(context.theme);
     this.syncLayers(context);
     this.applyFocus();
     if (!this.shownReported) {
@@ -362,15 +359,6 @@ export class WmChecklist extends LitElement {
     this.requestUpdate();
   }
 
-  private act(action: UserAction): void {
-    const experience = this.experience;
-    const context = this.context;
-    if (!experience || !context) return;
-    const event = new WmActionEvent(experience.id, action);
-    this.dispatchEvent(event);
-    if (!event.defaultPrevented) context.act(experience.id, action);
-  }
-
   // ---- layers and focus ---------------------------------------------------------------------
 
   private syncLayers(context: ComponentContext): void {
@@ -382,14 +370,11 @@ export class WmChecklist extends LitElement {
     const shown = panel.matches(':popover-open');
     if (this.open && !shown) {
       panel.showPopover();
-      this.removeLayer = context.stack.push({ dismiss: this.minimize });
+      this.panelLayer.escape(context.stack, this.minimize);
     } else if (!this.open && shown) {
       panel.hidePopover();
     }
-    if (!this.open) {
-      this.removeLayer?.();
-      this.removeLayer = null;
-    }
+    if (!this.open) this.panelLayer.close();
   }
 
   private applyFocus(): void {
@@ -438,12 +423,10 @@ export class WmChecklist extends LitElement {
       this.watchForPlaceholder();
       return false;
     }
-    this.stopWatching?.();
-    this.stopWatching = null;
+    this.watching.close();
     if (placeholder !== this.placeholder) {
       this.closeLayers();
-      this.removeLayer?.();
-      this.removeLayer = null;
+      this.panelLayer.close();
     }
     this.placeholder = placeholder;
     placeholder.context = this.context;
@@ -460,19 +443,18 @@ export class WmChecklist extends LitElement {
   }
 
   private watchForPlaceholder(): void {
-    if (this.stopWatching || !this.isConnected) return;
+    if (this.watching.active || !this.isConnected) return;
     const doc = this.ownerDocument;
     const observer = new MutationObserver(() => {
       if (this.experience && this.findPlaceholder(this.experience.id)) this.requestUpdate();
     });
     observer.observe(doc.body ?? doc.documentElement, { childList: true, subtree: true });
-    this.stopWatching = () => observer.disconnect();
+    this.watching.hold(() => observer.disconnect());
   }
 
   /** Stop forwarding: the placeholder goes back to rendering nothing. */
   private release(): void {
-    this.stopWatching?.();
-    this.stopWatching = null;
+    this.watching.close();
     const placeholder = this.placeholder;
     if (!placeholder) return;
     this.placeholder = null;

@@ -1,20 +1,15 @@
-import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import type { WhyNode } from '../../engine/contract.js';
+import { LayerController } from '../shared/controllers/layer.js';
 import { WAYMARK_UI_VERSION } from '../shared/define.js';
 import { createDismissibleStack, type DismissibleStack } from '../shared/dismissible-stack.js';
-import { visuallyHiddenStyles } from '../shared/styles.js';
+import { badgeOf, clock, cssOf, describeBox, matchCount, matchesFilter, parentOf, renderExperience, renderPicked, type Badge } from './overlay-parts.js';
+import { debugStyles } from './overlay.styles.js';
 import { startPicker } from './picker.js';
-import { formatTarget, suggestTargets, type PickedTarget, type TargetSuggestion } from './selector.js';
+import { CORNERS, readPrefs, savePrefs, type Corner } from './prefs.js';
+import { suggestTargets, type PickedTarget } from './selector.js';
 import type { DebugExperience, DebugSnapshot, DebugSource } from './types.js';
 
-export type Corner = 'bottom-start' | 'bottom-end' | 'top-end' | 'top-start';
-const CORNERS: Corner[] = ['bottom-start', 'bottom-end', 'top-end', 'top-start'];
-const PREFS_KEY = 'waymark:debug';
-/** Below this viewport width the overlay starts collapsed. */
-const NARROW = 640;
-
-type Badge = 'showing' | 'eligible' | 'blocked' | 'unknown';
 
 /**
  * Waymark's debug and preview overlay, for the people who write configs: every experience with
@@ -36,299 +31,7 @@ type Badge = 'showing' | 'eligible' | 'blocked' | 'unknown';
 export class WmDebug extends LitElement {
   static readonly waymarkVersion = WAYMARK_UI_VERSION;
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, mode: 'closed' };
-  static override styles = css`
-    :host {
-      display: contents;
-    }
-    [popover] {
-      margin: 0;
-      padding: 0;
-      border: 0;
-      background: transparent;
-      color: inherit;
-      overflow: visible;
-      inset: auto;
-    }
-    .layer {
-      position: fixed;
-      box-sizing: border-box;
-      max-width: calc(100vw - 24px);
-      font: 12px/1.45 ui-sans-serif, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif;
-      color: #f3f4f6;
-      text-align: start;
-    }
-    .layer.top { top: 12px; }
-    .layer.bottom { bottom: 12px; }
-    .layer.left { left: 12px; }
-    .layer.right { right: 12px; }
-    .panel {
-      box-sizing: border-box;
-      display: flex;
-      flex-direction: column;
-      width: min(400px, calc(100vw - 24px));
-      max-height: min(64vh, 620px);
-      background: #111827;
-      border: 1px solid #374151;
-      border-radius: 10px;
-      box-shadow: 0 10px 30px rgb(0 0 0 / 0.35);
-      overflow: hidden;
-    }
-    header {
-      display: flex;
-      align-items: center;
-      gap: 6px;
-      padding: 8px 10px;
-      border-bottom: 1px solid #374151;
-      background: #0b1220;
-    }
-    h2 {
-      margin: 0;
-      flex: 1;
-      font-size: 13px;
-      font-weight: 600;
-    }
-    h3 {
-      margin: 10px 0 6px;
-      font-size: 12px;
-      font-weight: 600;
-      color: #e5e7eb;
-      text-transform: uppercase;
-      letter-spacing: 0.04em;
-    }
-    .body {
-      overflow: auto;
-      padding: 0 10px 10px;
-      overscroll-behavior: contain;
-    }
-    button,
-    select,
-    input {
-      font: inherit;
-      color: #f9fafb;
-      background: #1f2937;
-      border: 1px solid #6b7280;
-      border-radius: 6px;
-      padding: 3px 8px;
-      min-height: 24px;
-    }
-    button {
-      cursor: pointer;
-    }
-    button:hover {
-      background: #374151;
-    }
-    button[aria-pressed='true'] {
-      background: #1d4ed8;
-      border-color: #93c5fd;
-    }
-    :focus-visible {
-      outline: 2px solid #93c5fd;
-      outline-offset: 1px;
-    }
-    input[type='search'] {
-      box-sizing: border-box;
-      width: 100%;
-    }
-    .pill {
-      display: inline-flex;
-      align-items: center;
-      gap: 6px;
-      padding: 6px 12px;
-      border-radius: 999px;
-      background: #111827;
-      border: 1px solid #4b5563;
-      box-shadow: 0 6px 18px rgb(0 0 0 / 0.3);
-    }
-    .dot {
-      width: 8px;
-      height: 8px;
-      border-radius: 50%;
-      background: #34d399;
-    }
-    dl {
-      display: grid;
-      grid-template-columns: max-content 1fr;
-      gap: 2px 10px;
-      margin: 0;
-    }
-    dt {
-      color: #9ca3af;
-    }
-    dd {
-      margin: 0;
-      overflow-wrap: anywhere;
-    }
-    code,
-    .mono {
-      font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
-      font-size: 11.5px;
-    }
-    ul,
-    ol {
-      list-style: none;
-      margin: 0;
-      padding: 0;
-    }
-    .experiences > li {
-      padding: 6px 0;
-      border-top: 1px solid #1f2937;
-    }
-    .row {
-      display: flex;
-      align-items: center;
-      gap: 6px;
-      flex-wrap: wrap;
-    }
-    .name {
-      font-weight: 600;
-      flex: 1;
-      min-width: 8em;
-      overflow-wrap: anywhere;
-    }
-    .muted {
-      color: #9ca3af;
-    }
-    .reason {
-      margin: 2px 0 0;
-      color: #d1d5db;
-      overflow-wrap: anywhere;
-    }
-    .badge {
-      display: inline-block;
-      padding: 0 6px;
-      border-radius: 999px;
-      font-size: 11px;
-      font-weight: 600;
-      border: 1px solid transparent;
-    }
-    .badge.showing { background: #064e3b; color: #d1fae5; border-color: #10b981; }
-    .badge.eligible { background: #1e3a8a; color: #dbeafe; border-color: #60a5fa; }
-    .badge.blocked { background: #451a03; color: #fde68a; border-color: #d97706; }
-    .badge.unknown { background: #1f2937; color: #e5e7eb; border-color: #6b7280; }
-    details {
-      margin-top: 2px;
-    }
-    summary {
-      cursor: pointer;
-      color: #bfdbfe;
-    }
-    .checks li,
-    .tree li {
-      padding-inline-start: 1.2em;
-      text-indent: -1.2em;
-      overflow-wrap: anywhere;
-    }
-    .tree ul {
-      padding-inline-start: 1em;
-    }
-    .ok { color: #6ee7b7; }
-    .no { color: #fca5a5; }
-    .log li {
-      display: grid;
-      grid-template-columns: max-content max-content 1fr;
-      gap: 0 6px;
-      padding: 2px 0;
-      border-top: 1px solid #1f2937;
-    }
-    .kind {
-      color: #9ca3af;
-    }
-    .kind.event {
-      color: #c4b5fd;
-    }
-    .summary {
-      overflow-wrap: anywhere;
-    }
-    .picked {
-      margin-top: 8px;
-      padding: 8px;
-      border: 1px solid #1d4ed8;
-      border-radius: 8px;
-      background: #0b1730;
-    }
-    .picked code.selector {
-      display: block;
-      padding: 4px 6px;
-      margin: 4px 0;
-      background: #030712;
-      border-radius: 4px;
-      color: #fef3c7;
-      overflow-wrap: anywhere;
-      user-select: all;
-    }
-    .alternatives li {
-      display: flex;
-      align-items: baseline;
-      gap: 6px;
-      padding: 2px 0;
-    }
-    .alternatives code {
-      flex: 1;
-      overflow-wrap: anywhere;
-    }
-    .tools {
-      display: flex;
-      gap: 6px;
-      flex-wrap: wrap;
-      margin-top: 6px;
-    }
-    .hint {
-      margin: 0;
-      padding: 6px 10px;
-      color: #fde68a;
-    }
-    .shield {
-      position: fixed;
-      inset: 0;
-      width: 100vw;
-      height: 100vh;
-      cursor: crosshair;
-      background: transparent;
-    }
-    .box {
-      position: fixed;
-      box-sizing: border-box;
-      pointer-events: none;
-      border: 2px solid #f59e0b;
-      background: rgb(245 158 11 / 0.12);
-      border-radius: 2px;
-    }
-    .box .tag {
-      position: absolute;
-      bottom: 100%;
-      left: -2px;
-      margin-bottom: 2px;
-      padding: 1px 6px;
-      white-space: nowrap;
-      max-width: calc(100vw - 16px);
-      overflow: hidden;
-      text-overflow: ellipsis;
-      border-radius: 4px;
-      background: #f59e0b;
-      color: #111827;
-      font: 600 11px/1.4 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
-    }
-    .box.flip .tag {
-      left: auto;
-      right: -2px;
-    }
-    .box.below .tag {
-      bottom: auto;
-      top: 100%;
-      margin: 2px 0 0;
-    }
-    ${visuallyHiddenStyles}
-    /* On a narrow screen Waymark's own launchers (checklist, help) span the bottom: stay clear of them. */
-    @media (max-width: 639px) {
-      .layer.bottom { bottom: 84px; }
-      .panel { max-height: 50vh; }
-    }
-    @media (prefers-reduced-motion: no-preference) {
-      .box {
-        transition: top 60ms linear, left 60ms linear, width 60ms linear, height 60ms linear;
-      }
-    }
-  `;
+  static override styles = debugStyles;
 
   /** Where the data comes from and where actions go. */
   @property({ attribute: false }) source?: DebugSource;
@@ -345,8 +48,14 @@ export class WmDebug extends LitElement {
   @query('.shield') private shieldElement?: HTMLElement;
   @query('.box') private boxElement?: HTMLElement;
 
-  private unsubscribe: (() => void) | null = null;
-  private stopPicking: (() => void) | null = null;
+  /** The source's change feed, while connected. */
+  private readonly subscription = new LayerController(this);
+  /** The element picker, while it waits for a click. */
+  private readonly picker = new LayerController(this);
+  /** Scroll and resize listeners that keep the highlight box on its element. */
+  private readonly layoutWatch = new LayerController(this);
+  /** An Escape stack of its own when the source shares none. */
+  private readonly owned = new LayerController(this);
   private ownStack: DismissibleStack | null = null;
   private subscribedTo: DebugSource | null = null;
   private readonly reposition = () => this.placeBox();
@@ -354,21 +63,17 @@ export class WmDebug extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.dataset.waymarkUi = 'debug';
-    const prefs = this.readPrefs(this.ownerDocument.defaultView?.innerWidth ?? 1024);
+    const prefs = readPrefs(this.ownerDocument.defaultView, this.ownerDocument.defaultView?.innerWidth ?? 1024);
     this.collapsed = prefs.collapsed;
     this.corner = prefs.corner;
     this.subscribe();
   }
 
   override disconnectedCallback(): void {
+    // The controllers let go of the picker, the listeners, the subscription and the own stack.
     super.disconnectedCallback();
     this.cancelPicking();
     this.clearPicked();
-    this.unsubscribe?.();
-    this.unsubscribe = null;
-    this.subscribedTo = null;
-    this.ownStack?.dispose();
-    this.ownStack = null;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -416,7 +121,7 @@ export class WmDebug extends LitElement {
       // The panel and the highlight stay above the shield (the top layer is ordered by showing).
       this.reshow(this.layerElement);
       this.reshow(this.boxElement);
-      this.stopPicking = startPicker({
+      this.picker.hold(startPicker({
         shield,
         stack: this.stack(),
         ignore: (element) => element === this || element.closest('[data-waymark-ui]') !== null,
@@ -428,7 +133,7 @@ export class WmDebug extends LitElement {
           this.cancelPicking();
           this.status = 'Picker closed.';
         },
-      });
+      }));
       this.listenForLayout(true);
     });
   }
@@ -485,14 +190,14 @@ export class WmDebug extends LitElement {
   private renderDetails(snapshot: DebugSnapshot, counts: Record<Badge, number>, needle: string, shown: DebugExperience[]): TemplateResult {
     return html`
         <div class="body">
-          ${this.pickedTarget ? this.renderPicked(this.pickedTarget) : nothing}
+          ${this.pickedTarget ? renderPicked(this.pickedTarget, this.pickedActions) : nothing}
           <h3 id="wm-debug-experiences">Experiences</h3>
           <p class="muted counts">${counts.showing} showing · ${counts.eligible} eligible · ${counts.blocked} blocked</p>
           <input type="search" class="filter" aria-label="Filter experiences" placeholder="Filter by id, name, type or status"
             .value=${this.filter} @input=${this.onFilter} />
           ${needle ? html`<p class="muted" aria-live="polite">${shown.length} of ${snapshot.experiences.length}</p>` : nothing}
           <ul class="experiences" aria-labelledby="wm-debug-experiences">
-            ${shown.map((experience) => this.renderExperience(experience))}
+            ${shown.map((experience) => renderExperience(experience, (id) => this.source?.start(id)))}
           </ul>
 
           <h3 id="wm-debug-user">User</h3>
@@ -530,58 +235,6 @@ export class WmDebug extends LitElement {
               </ol>`}
         </div>
     `;
-  }
-
-  private renderExperience(experience: DebugExperience): TemplateResult {
-    const badge = badgeOf(experience);
-    const why = experience.why;
-    return html`<li data-experience=${experience.id} data-status=${badge}>
-      <div class="row">
-        <span class="badge ${badge}">${badge}</span>
-        <span class="name"><bdi>${experience.name ?? experience.id}</bdi></span>
-        <span class="muted">${experience.type}</span>
-        <button type="button" class="start" aria-label=${`Start ${experience.id}`} @click=${() => this.source?.start(experience.id)}>Start</button>
-      </div>
-      ${experience.name ? html`<code class="muted">${experience.id}</code>` : nothing}
-      <p class="reason"><bdi>${why?.reason ?? 'not evaluated yet'}</bdi></p>
-      ${why
-        ? html`<details>
-            <summary>Why</summary>
-            <ul class="checks">
-              ${why.checks.map((check) => html`<li><span class=${check.ok ? 'ok' : 'no'}>${check.ok ? '✓' : '✗'}</span> ${check.check}: <bdi>${check.detail}</bdi></li>`)}
-            </ul>
-            ${why.condition ? html`<ul class="tree">${renderNode(why.condition)}</ul>` : nothing}
-          </details>`
-        : nothing}
-    </li>`;
-  }
-
-  private renderPicked(picked: PickedTarget): TemplateResult {
-    const best = picked.best;
-    const others = picked.suggestions.filter((s) => s !== best);
-    const selector = cssOf(picked);
-    return html`<section class="picked" aria-labelledby="wm-debug-picked">
-      <h3 id="wm-debug-picked">Picked element</h3>
-      <p class="muted">&lt;${picked.element.localName}&gt; · ${best.kind} · <span class="match-count">${matchCount(best.count)}</span>${best.unique ? '' : ' — not unique'}</p>
-      <code class="selector">${best.css ?? describeText(best)}</code>
-      <p class="muted">Config: <code class="target">"target": ${formatTarget(best.target)}</code></p>
-      ${selector && selector !== best.css ? html`<p class="muted">CSS: <code class="css">${selector}</code></p>` : nothing}
-      <div class="tools">
-        <button type="button" class="copy" @click=${() => this.copy(formatTarget(best.target))}>Copy target</button>
-        ${selector ? html`<button type="button" class="copy-css" @click=${() => this.copy(selector)}>Copy selector</button>` : nothing}
-        <button type="button" class="parent" ?disabled=${!parentOf(picked.element)} @click=${this.pickParent}>Parent element</button>
-        <button type="button" class="clear" @click=${this.clearPicked}>Clear</button>
-      </div>
-      ${others.length > 0
-        ? html`<details>
-            <summary>Other targets (${others.length})</summary>
-            <ul class="alternatives">
-              ${others.map((s) => html`<li><code>${formatTarget(s.target)}</code><span class="muted">${matchCount(s.count)}</span>
-                <button type="button" aria-label=${`Copy ${s.kind} target`} @click=${() => this.copy(formatTarget(s.target))}>Copy</button></li>`)}
-            </ul>
-          </details>`
-        : nothing}
-    </section>`;
   }
 
   // ---- actions -------------------------------------------------------------------------------
@@ -629,6 +282,12 @@ export class WmDebug extends LitElement {
     this.status = 'User progress reset.';
   };
 
+  private readonly pickedActions = {
+    copy: (text: string) => void this.copy(text),
+    parent: () => this.pickParent(),
+    clear: () => this.clearPicked(),
+  };
+
   private readonly pickParent = (): void => {
     const parent = this.pickedTarget ? parentOf(this.pickedTarget.element) : null;
     if (parent) this.choose(parent, false);
@@ -653,8 +312,7 @@ export class WmDebug extends LitElement {
     if (!this.picking) return;
     this.picking = false;
     this.hovered = null;
-    this.stopPicking?.();
-    this.stopPicking = null;
+    this.picker.close();
     this.hide(this.shieldElement);
     if (!this.pickedTarget) {
       this.hide(this.boxElement);
@@ -671,6 +329,10 @@ export class WmDebug extends LitElement {
       if (code) this.source?.window.getSelection()?.selectAllChildren(code);
       this.status = 'Copying is not allowed here: the selector is selected, press Ctrl+C.';
     }
+  }
+
+  private savePrefs(): void {
+    savePrefs(this.ownerDocument.defaultView, { collapsed: this.collapsed, corner: this.corner });
   }
 
   // ---- placement and plumbing ----------------------------------------------------------------
@@ -708,31 +370,33 @@ export class WmDebug extends LitElement {
     if (tag && win && rect.left + tag.offsetWidth > win.innerWidth - 4) box.classList.add('flip');
   }
 
-  private listening = false;
   private listenForLayout(on: boolean): void {
     const win = this.source?.window;
-    if (!win || on === this.listening) return;
-    this.listening = on;
-    if (on) {
-      win.addEventListener('scroll', this.reposition, { capture: true, passive: true });
-      win.addEventListener('resize', this.reposition, { passive: true });
-    } else {
-      win.removeEventListener('scroll', this.reposition, { capture: true });
-      win.removeEventListener('resize', this.reposition);
-    }
+    if (!on) this.layoutWatch.close();
+    if (!win || !on || this.layoutWatch.active) return;
+    this.layoutWatch.listen(win, 'scroll', this.reposition, { capture: true, passive: true });
+    this.layoutWatch.listen(win, 'resize', this.reposition, { passive: true });
   }
 
   private stack(): DismissibleStack {
     if (this.source?.stack) return this.source.stack;
-    this.ownStack ??= createDismissibleStack(this.source!.window);
+    if (!this.ownStack) {
+      const own = (this.ownStack = createDismissibleStack(this.source!.window));
+      this.owned.hold(() => {
+        own.dispose();
+        this.ownStack = null;
+      });
+    }
     return this.ownStack;
   }
 
   private subscribe(): void {
     if (this.subscribedTo === (this.source ?? null) || !this.isConnected) return;
-    this.unsubscribe?.();
-    this.subscribedTo = this.source ?? null;
-    this.unsubscribe = this.source?.subscribe(() => this.requestUpdate()) ?? null;
+    this.subscription.close();
+    const source = this.source;
+    if (!source) return;
+    this.subscribedTo = source;
+    this.subscription.hold(source.subscribe(() => this.requestUpdate()), () => (this.subscribedTo = null));
   }
 
   private show(element: HTMLElement | undefined): void {
@@ -756,81 +420,6 @@ export class WmDebug extends LitElement {
     this.hide(element);
     this.show(element);
   }
-
-  /** The session's choice; without one, a narrow screen starts with the pill so the app stays usable. */
-  private readPrefs(width: number): { collapsed: boolean; corner: Corner } {
-    try {
-      const raw = JSON.parse(this.ownerDocument.defaultView?.sessionStorage.getItem(PREFS_KEY) ?? '{}') as { collapsed?: unknown; corner?: unknown };
-      return {
-        collapsed: typeof raw.collapsed === 'boolean' ? raw.collapsed : width < NARROW,
-        corner: CORNERS.includes(raw.corner as Corner) ? (raw.corner as Corner) : 'bottom-start',
-      };
-    } catch {
-      return { collapsed: false, corner: 'bottom-start' };
-    }
-  }
-
-  private savePrefs(): void {
-    try {
-      this.ownerDocument.defaultView?.sessionStorage.setItem(PREFS_KEY, JSON.stringify({ collapsed: this.collapsed, corner: this.corner }));
-    } catch {
-      // Storage may be off; the panel still works, it just forgets.
-    }
-  }
-}
-
-function badgeOf(experience: DebugExperience): Badge {
-  const why = experience.why;
-  if (!why) return 'unknown';
-  if (why.active) return 'showing';
-  return why.eligible ? 'eligible' : 'blocked';
-}
-
-function matchesFilter(experience: DebugExperience, needle: string): boolean {
-  return [experience.id, experience.name ?? '', experience.type, badgeOf(experience), experience.why?.reason ?? ''].some((field) =>
-    field.toLowerCase().includes(needle),
-  );
-}
-
-function renderNode(node: WhyNode): TemplateResult {
-  return html`<li>
-    <span class=${node.result ? 'ok' : 'no'}>${node.result ? '✓' : '✗'}</span> <bdi>${node.label}</bdi>${node.detail ? html` <span class="muted">(${node.detail})</span>` : nothing}
-    ${node.children?.length ? html`<ul>${node.children.map(renderNode)}</ul>` : nothing}
-  </li>`;
-}
-
-/** A CSS selector for the pick: the best target's, else the first unique one that has CSS. */
-function cssOf(picked: PickedTarget): string | undefined {
-  return picked.best.css ?? picked.suggestions.find((s) => s.unique && s.css)?.css;
-}
-
-function matchCount(count: number): string {
-  return count === 1 ? '1 match' : `${count} matches`;
-}
-
-function describeText(suggestion: TargetSuggestion): string {
-  const target = suggestion.target as { text?: string; role?: string; within?: string };
-  return `${target.role ?? 'element'} "${target.text ?? ''}"${target.within ? ` within ${target.within}` : ''}`;
-}
-
-function describeBox(element: Element, best: TargetSuggestion | null): string {
-  const rect = element.getBoundingClientRect();
-  const size = `${Math.round(rect.width)}×${Math.round(rect.height)}`;
-  if (best) return `${best.css ?? describeText(best)} · ${matchCount(best.count)}`;
-  const anchor = element.getAttribute('data-waymark');
-  return `${element.localName}${anchor ? `[data-waymark="${anchor}"]` : ''} ${size}`;
-}
-
-/** The parent across a shadow boundary (a shadow root's parent is its host). */
-function parentOf(element: Element): Element | null {
-  const parent = element.parentElement ?? ((element.parentNode as ShadowRoot | null)?.host ?? null);
-  return parent && parent.localName !== 'html' ? parent : null;
-}
-
-function clock(at: number): string {
-  const date = new Date(at);
-  const pad = (n: number, width = 2) => String(n).padStart(width, '0');
-  return `${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`;
 }
 
 declare global {

@@ -1,7 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import type { Target } from '../../config/types.js';
-import { accessibleText, resolveAllTargets, roleOf } from '../../platform/targets/index.js';
-import { createTargetResolver } from '../shared/targets.js';
+import { accessibleText, resolveAllTargets, resolveTarget, roleOf } from '../../platform/targets/index.js';
 import { formatTarget, isGeneratedToken, pickable, suggestTargets } from './selector.js';
 import type { DebugTargets } from './types.js';
 
@@ -9,10 +8,10 @@ import type { DebugTargets } from './types.js';
 const targets: DebugTargets = { all: (target) => resolveAllTargets(target, document), roleOf, accessibleText };
 const $ = (selector: string) => document.querySelector(selector)!;
 
-/** What the config would do with the suggestion: both of Waymark's resolvers find exactly this element. */
+/** What the config would do with the suggestion: Waymark's resolver finds exactly this element, alone and first. */
 function resolvesTo(target: Target, element: Element): boolean {
   const all = resolveAllTargets(target, document);
-  return all.length === 1 && all[0] === element && createTargetResolver(document).resolve(target) === element;
+  return all.length === 1 && all[0] === element && resolveTarget(target, document) === element;
 }
 
 describe('suggestTargets', () => {

@@ -1,17 +1,16 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { Action, HintExperience } from '../../config/types.js';
 import { richTextToPlain } from '../../config/rich-text.js';
-import type { UserAction } from '../../engine/contract.js';
-import { anchorFloating } from '../shared/anchor.js';
+import { WaymarkElement } from '../shared/base-element.js';
 import { renderArticles, renderBody, renderButtons } from '../shared/content.js';
 import type { ComponentContext } from '../shared/context.js';
-import { WAYMARK_UI_VERSION } from '../shared/define.js';
-import { WmActionEvent, WmOpenChangeEvent, WmTargetMissingEvent } from '../shared/events.js';
+import { LayerController } from '../shared/controllers/layer.js';
+import { TargetController } from '../shared/controllers/target.js';
+import { WmOpenChangeEvent, WmTargetMissingEvent } from '../shared/events.js';
 import { isInside } from '../shared/focus.js';
 import { baseStyles } from '../shared/styles.js';
-import { describeTarget } from '../shared/targets.js';
-import { applyTheme, themeTokens } from '../shared/theme.js';
+import { themeTokens } from '../shared/theme.js';
 
 /** How long a pointer may travel from the target to the hint (and back) before it closes. */
 const HOVER_GRACE_MS = 300;
@@ -75,31 +74,35 @@ const TARGET_WAIT_MS = 3000;
  * @cssprop --wm-focus-ring - Focus outline color.
  * @cssprop --wm-max-width - Card max width. Default 22rem.
  */
-export class WmHint extends LitElement {
-  static readonly waymarkVersion = WAYMARK_UI_VERSION;
+export class WmHint extends WaymarkElement {
   static override styles = [themeTokens, baseStyles];
 
   /** The hint to render (set by the renderer). */
-  @property({ attribute: false }) experience?: HintExperience;
+  @property({ attribute: false }) override experience?: HintExperience;
   /** What the component needs from the renderer (translator, theme, articles, Escape stack, targets, `act`). Set by the renderer. */
-  @property({ attribute: false }) context?: ComponentContext;
+  @property({ attribute: false }) override context?: ComponentContext;
   /** Whether the hint is open now (internal state, not an attribute); changed by user interaction or `reveal()`/`close()`. */
   @state() private open = false;
 
   @query('.card') private card?: HTMLElement;
   @query('.arrow') private arrowElement?: HTMLElement;
 
-  private armed: Array<() => void> = [];
-  private openCleanups: Array<() => void> = [];
+  /** Theme and the target's listeners, while it is armed. */
+  private readonly armed = new LayerController(this);
+  /** The card in the top layer, on the Escape stack, anchored: while it is open. */
+  private readonly opened = new LayerController(this);
   /** The element it is attached to. Not named `target`: frameworks would set their `target` prop on it instead of the attribute. */
-  private anchorElement: Element | null = null;
+  private readonly anchor = new TargetController(this);
   private closeTimer: number | undefined;
-  private run = 0;
   private shownReported = false;
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.disarm();
+  }
+
+  private get anchorElement(): Element | null {
+    return this.anchor.element;
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -165,9 +168,9 @@ export class WmHint extends LitElement {
     const card = this.card;
     if (!card || !this.open) return;
     card.classList.add('unplaced');
-    card.showPopover();
-    const removeLayer = context.stack.push({ dismiss: () => this.onEscape() });
-    const stopAnchor = anchorFloating({
+    this.opened.showPopover(card);
+    this.opened.escape(context.stack, () => this.onEscape());
+    this.opened.anchor({
       reference: target,
       floating: card,
       arrow: this.arrowElement,
@@ -175,9 +178,6 @@ export class WmHint extends LitElement {
       gap: 10,
       onPlaced: () => card.classList.remove('unplaced'),
       onError: (error) => context.reportError(error, `hint:${this.experience?.id}:position`),
-    });
-    this.openCleanups.push(removeLayer, stopAnchor, () => {
-      if (card.matches(':popover-open')) card.hidePopover();
     });
     this.dispatchEvent(new WmOpenChangeEvent(this.experience!.id, true));
     if (!this.shownReported) {
@@ -191,33 +191,24 @@ export class WmHint extends LitElement {
     this.cancelClose();
     if (!this.open) return;
     this.open = false;
-    for (const cleanup of this.openCleanups.splice(0).reverse()) cleanup();
+    this.opened.close();
     this.dispatchEvent(new WmOpenChangeEvent(this.experience!.id, false));
   }
 
   private async arm(): Promise<void> {
     const hint = this.experience!;
     const context = this.context!;
-    this.disarm(false);
-    const run = this.run;
-    this.armed.push(applyTheme(this, context.theme));
-    let target = context.targets.resolve(hint.target);
+    this.disarm();
+    const run = this.anchor.restart();
+    this.armed.theme(context.theme);
+    const target = this.anchor.resolve(context.targets, hint.target) ?? (await this.anchor.wait(context.targets, hint.target, TARGET_WAIT_MS));
+    if (!this.anchor.isCurrent(run)) return;
     if (!target) {
-      const abort = new AbortController();
-      this.armed.push(() => abort.abort());
-      target = await context.targets.wait(hint.target, TARGET_WAIT_MS, abort.signal);
-      if (run !== this.run) return;
-      if (!target) {
-        this.dispatchEvent(new WmTargetMissingEvent(hint.id, 0, describeTarget(hint.target), 'skip'));
-        return;
-      }
+      this.dispatchEvent(new WmTargetMissingEvent(hint.id, 0, context.targets.describe(hint.target), 'skip'));
+      return;
     }
-    this.anchorElement = target;
     const openOn = hint.openOn ?? 'hover';
-    const listen = <K extends keyof HTMLElementEventMap>(type: K, listener: (event: HTMLElementEventMap[K]) => void) => {
-      target!.addEventListener(type, listener as EventListener);
-      this.armed.push(() => target!.removeEventListener(type, listener as EventListener));
-    };
+    const listen = <K extends keyof HTMLElementEventMap>(type: K, listener: (event: HTMLElementEventMap[K]) => void) => this.armed.listen(target, type, listener);
     if (openOn === 'hover') {
       listen('mouseenter', () => void this.reveal());
       listen('mouseleave', this.onLeave);
@@ -232,11 +223,10 @@ export class WmHint extends LitElement {
     if (openOn === 'trigger') await this.reveal();
   }
 
-  private disarm(clearTarget = true): void {
+  private disarm(): void {
     this.close();
-    for (const cleanup of this.armed.splice(0).reverse()) cleanup();
-    if (clearTarget) this.anchorElement = null;
-    this.run++;
+    this.armed.close();
+    this.anchor.restart();
   }
 
   private spokenText(): string {
@@ -287,15 +277,6 @@ export class WmHint extends LitElement {
     this.act({ type: 'dismiss' });
     if (restoreTo instanceof HTMLElement && this.context?.window.document.activeElement === this) restoreTo.focus({ preventScroll: true });
   };
-
-  private act(action: UserAction): void {
-    const hint = this.experience;
-    const context = this.context;
-    if (!hint || !context) return;
-    const event = new WmActionEvent(hint.id, action);
-    this.dispatchEvent(event);
-    if (!event.defaultPrevented) context.act(hint.id, action);
-  }
 }
 
 declare global {

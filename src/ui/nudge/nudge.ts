@@ -1,15 +1,14 @@
-import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { Action, NudgeExperience, NudgeLevel } from '../../config/types.js';
 import { richTextToPlain } from '../../config/rich-text.js';
-import type { UserAction } from '../../engine/contract.js';
-import { anchorFloating } from '../shared/anchor.js';
+import { WaymarkElement } from '../shared/base-element.js';
 import { renderArticles, renderBody } from '../shared/content.js';
 import type { ComponentContext } from '../shared/context.js';
-import { WAYMARK_UI_VERSION } from '../shared/define.js';
-import { WmActionEvent } from '../shared/events.js';
+import { LayerController } from '../shared/controllers/layer.js';
 import { baseStyles } from '../shared/styles.js';
-import { applyTheme, themeTokens } from '../shared/theme.js';
+import { themeTokens } from '../shared/theme.js';
+import { nudgeStyles } from './nudge.styles.js';
 
 /** Articles listed by an `articles` level when it sets no `max`. */
 const DEFAULT_ARTICLE_COUNT = 3;
@@ -60,33 +59,13 @@ const DEFAULT_ARTICLE_COUNT = 3;
  * @cssprop --wm-focus-ring - Focus outline color.
  * @cssprop --wm-max-width - Card max width. Default 22rem.
  */
-export class WmNudge extends LitElement {
-  static readonly waymarkVersion = WAYMARK_UI_VERSION;
-  static override styles = [
-    themeTokens,
-    baseStyles,
-    css`
-      .card.corner {
-        top: auto;
-        left: auto;
-        bottom: 20px;
-        inset-inline-end: 20px;
-      }
-      .card.corner .arrow {
-        display: none;
-      }
-      /* Article buttons line up with the title, like links in a list. */
-      .articles .btn.link {
-        padding-inline: 0;
-        text-align: start;
-      }
-    `,
-  ];
+export class WmNudge extends WaymarkElement {
+  static override styles = [themeTokens, baseStyles, nudgeStyles];
 
   /** The nudge to render (set by the renderer). */
-  @property({ attribute: false }) experience?: NudgeExperience;
+  @property({ attribute: false }) override experience?: NudgeExperience;
   /** What the component needs from the renderer (translator, theme, articles, Escape stack, targets, `act`). Set by the renderer. */
-  @property({ attribute: false }) context?: ComponentContext;
+  @property({ attribute: false }) override context?: ComponentContext;
   /** The escalation level to show (0-based; clamped to the last level). */
   @property({ type: Number }) level = 0;
 
@@ -99,7 +78,8 @@ export class WmNudge extends LitElement {
   @query('.card') private card?: HTMLElement;
   @query('.arrow') private arrowElement?: HTMLElement;
 
-  private cleanups: Array<() => void> = [];
+  /** Theme, the card in the top layer, on the Escape stack, anchored: while a level is shown. */
+  private readonly layer = new LayerController(this);
   private shownReported = false;
   private run = 0;
 
@@ -188,26 +168,22 @@ export class WmNudge extends LitElement {
     this.teardown();
     if (!level) return;
     const run = ++this.run;
-    this.cleanups.push(applyTheme(this, context.theme));
+    this.layer.theme(context.theme);
     const target = this.target;
     await this.updateComplete;
     const card = this.card;
     if (!card || run !== this.run) return;
-    card.showPopover();
-    this.cleanups.push(context.stack.push({ dismiss: () => this.dismiss() }), () => {
-      if (card.matches(':popover-open')) card.hidePopover();
-    });
+    this.layer.showPopover(card);
+    this.layer.escape(context.stack, () => this.dismiss());
     if (target) {
-      this.cleanups.push(
-        anchorFloating({
-          reference: target,
-          floating: card,
-          arrow: this.arrowElement,
-          gap: 10,
-          onPlaced: () => (this.placed = true),
-          onError: (error) => context.reportError(error, `nudge:${nudge.id}:position`),
-        }),
-      );
+      this.layer.anchor({
+        reference: target,
+        floating: card,
+        arrow: this.arrowElement,
+        gap: 10,
+        onPlaced: () => (this.placed = true),
+        onError: (error) => context.reportError(error, `nudge:${nudge.id}:position`),
+      });
     }
     this.announcement = this.spokenText(level);
     if (!this.shownReported) {
@@ -218,7 +194,7 @@ export class WmNudge extends LitElement {
 
   private teardown(): void {
     this.run++;
-    for (const cleanup of this.cleanups.splice(0).reverse()) cleanup();
+    this.layer.close();
   }
 
   private levelIndex(): number {
@@ -251,15 +227,6 @@ export class WmNudge extends LitElement {
     this.teardown();
     this.act({ type: 'dismiss' });
   };
-
-  private act(action: UserAction): void {
-    const nudge = this.experience;
-    const context = this.context;
-    if (!nudge || !context) return;
-    const event = new WmActionEvent(nudge.id, action);
-    this.dispatchEvent(event);
-    if (!event.defaultPrevented) context.act(nudge.id, action);
-  }
 }
 
 declare global {

@@ -1,14 +1,14 @@
-import { LitElement, css, html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { Action, SurveyExperience } from '../../config/types.js';
-import type { UserAction } from '../../engine/contract.js';
 import { renderBody, renderButtons } from '../shared/content.js';
 import type { ComponentContext } from '../shared/context.js';
-import { WAYMARK_UI_VERSION } from '../shared/define.js';
-import { WmActionEvent } from '../shared/events.js';
-import { isInside } from '../shared/focus.js';
+import { WaymarkElement } from '../shared/base-element.js';
+import { FocusEscapeController } from '../shared/controllers/focus-escape.js';
+import { LayerController } from '../shared/controllers/layer.js';
 import { baseStyles } from '../shared/styles.js';
-import { applyTheme, themeTokens } from '../shared/theme.js';
+import { themeTokens } from '../shared/theme.js';
+import { surveyStyles } from './survey.styles.js';
 import { buildScale, followUpFor, type Scale, type ScalePoint } from './scale.js';
 
 type Phase = 'ask' | 'thanks';
@@ -61,163 +61,13 @@ type Phase = 'ask' | 'thanks';
  * @cssprop --wm-focus-ring - Focus outline color.
  * @cssprop --wm-star - Filled star color. Default #b45309.
  */
-export class WmSurvey extends LitElement {
-  static readonly waymarkVersion = WAYMARK_UI_VERSION;
-
-  static override styles = [
-    themeTokens,
-    baseStyles,
-    css`
-      :host {
-        --wm-star: #b45309;
-      }
-      .card.corner {
-        inset: auto;
-        inset-block-end: 16px;
-        inset-inline-end: 16px;
-        width: min(24rem, calc(100vw - 32px));
-        max-width: none;
-        max-height: calc(100vh - 32px);
-        overflow: auto;
-      }
-      .question {
-        margin: 0 0 10px;
-        margin-inline-end: 28px;
-        font-size: 15px;
-        font-weight: 600;
-      }
-      .scale {
-        display: flex;
-        gap: 2px;
-      }
-      .option {
-        flex: 1 1 0;
-        min-width: 24px;
-        min-height: 36px;
-        padding: 0;
-        border: 1px solid var(--wm-border);
-        border-radius: 6px;
-        background: var(--wm-bg);
-        color: var(--wm-fg);
-        font: inherit;
-        font-variant-numeric: tabular-nums;
-        cursor: pointer;
-      }
-      .option:hover {
-        border-color: var(--wm-accent);
-      }
-      .option[aria-checked='true'] {
-        border-color: var(--wm-accent);
-        background: var(--wm-accent);
-        color: var(--wm-accent-contrast);
-      }
-      .option:focus-visible {
-        outline: 2px solid var(--wm-focus-ring);
-        outline-offset: 2px;
-      }
-      .stars .option,
-      .faces .option {
-        flex: 0 0 auto;
-        width: 44px;
-        height: 44px;
-        border-color: transparent;
-        background: transparent;
-        color: var(--wm-muted);
-      }
-      .stars,
-      .faces {
-        gap: 6px;
-      }
-      .stars .option.filled,
-      .stars .option[aria-checked='true'] {
-        background: transparent;
-        color: var(--wm-star);
-      }
-      .faces .option[aria-checked='true'] {
-        background: transparent;
-        border-color: var(--wm-accent);
-        color: var(--wm-accent);
-      }
-      .option svg {
-        display: block;
-        width: 28px;
-        height: 28px;
-        margin: auto;
-        pointer-events: none;
-      }
-      .ends {
-        display: flex;
-        justify-content: space-between;
-        gap: 12px;
-        margin: 6px 0 0;
-        color: var(--wm-muted);
-        font-size: 12px;
-      }
-      .ends span:last-child {
-        text-align: end;
-      }
-      .why {
-        display: block;
-        margin: 12px 0 4px;
-      }
-      textarea {
-        box-sizing: border-box;
-        width: 100%;
-        min-height: 64px;
-        padding: 6px 8px;
-        border: 1px solid var(--wm-muted);
-        border-radius: 6px;
-        background: var(--wm-bg);
-        color: var(--wm-fg);
-        font: inherit;
-        resize: vertical;
-      }
-      textarea:focus-visible {
-        outline: 2px solid var(--wm-focus-ring);
-        outline-offset: 1px;
-      }
-      .error {
-        margin: 8px 0 0;
-        color: #b42318;
-        font-size: 13px;
-      }
-      :host([data-mode='dark']) .error {
-        color: #ff8a80;
-      }
-      .footer {
-        justify-content: flex-end;
-      }
-      .thanks {
-        margin: 0 0 6px;
-        margin-inline-end: 28px;
-        font-size: 16px;
-        font-weight: 600;
-      }
-      .thanks:focus {
-        outline: none;
-      }
-      .follow-up h3 {
-        margin: 8px 0 4px;
-        font-size: 15px;
-      }
-      @media (max-width: 400px) {
-        .card.corner {
-          inset-inline-end: 8px;
-          inset-block-end: 8px;
-          width: calc(100vw - 16px);
-          padding: 12px;
-        }
-        .scale:not(.stars):not(.faces) {
-          gap: 1px;
-        }
-      }
-    `,
-  ];
+export class WmSurvey extends WaymarkElement {
+  static override styles = [themeTokens, baseStyles, surveyStyles];
 
   /** The survey to render (set by the renderer). */
-  @property({ attribute: false }) experience?: SurveyExperience;
+  @property({ attribute: false }) override experience?: SurveyExperience;
   /** What the component needs from the renderer (translator, theme, articles, Escape stack, `act`). Set by the renderer. */
-  @property({ attribute: false }) context?: ComponentContext;
+  @property({ attribute: false }) override context?: ComponentContext;
 
   @state() private phase: Phase = 'ask';
   @state() private score: number | null = null;
@@ -227,8 +77,14 @@ export class WmSurvey extends LitElement {
   @query('.card') private card?: HTMLElement;
 
   private openedFor: string | null = null;
-  private cleanups: Array<() => void> = [];
-  private removeLayer: (() => void) | null = null;
+  /** Theme and the card in the top layer, while it is open. */
+  private readonly layer = new LayerController(this);
+  /** While focus is inside the survey it is the topmost layer: Escape dismisses it, and only then. */
+  private readonly focusEscape = new FocusEscapeController(this, {
+    stack: () => this.context?.stack,
+    container: () => this.card,
+    dismiss: () => this.act({ type: 'dismiss' }),
+  });
 
   /** The survey card, once open. */
   get panel(): HTMLElement | null {
@@ -258,12 +114,8 @@ export class WmSurvey extends LitElement {
     this.close();
     this.openedFor = survey.id;
     try {
-      this.cleanups.push(applyTheme(this, context.theme));
-      const card = this.card!;
-      card.showPopover();
-      this.cleanups.push(() => {
-        if (card.matches(':popover-open')) card.hidePopover();
-      });
+      this.layer.theme(context.theme);
+      this.layer.showPopover(this.card!);
       this.act({ type: 'shown' });
     } catch (error) {
       context.reportError(error, `survey:${survey.id}`);
@@ -283,8 +135,8 @@ export class WmSurvey extends LitElement {
       aria-label=${t.t('surveyLabel')}
       dir=${t.dir}
       lang=${t.locale}
-      @focusin=${this.onFocusIn}
-      @focusout=${this.onFocusOut}
+      @focusin=${this.focusEscape.onFocusIn}
+      @focusout=${this.focusEscape.onFocusOut}
     >
       <button type="button" class="close" part="close" aria-label=${t.t('close')} @click=${() => this.act({ type: 'dismiss' })}>×</button>
       ${this.phase === 'ask' ? this.renderQuestion(survey, context) : this.renderThanks(survey, context)}
@@ -420,36 +272,10 @@ export class WmSurvey extends LitElement {
     void this.updateComplete.then(() => this.card?.querySelector<HTMLElement>('.thanks')?.focus());
   };
 
-  /** While focus is inside the survey it is the topmost layer: Escape dismisses it, and only then. */
-  private readonly onFocusIn = (): void => {
-    if (this.removeLayer || !this.context) return;
-    this.removeLayer = this.context.stack.push({ dismiss: () => this.act({ type: 'dismiss' }) });
-  };
-
-  private readonly onFocusOut = (event: FocusEvent): void => {
-    const next = event.relatedTarget;
-    if (next instanceof Node && this.card && isInside(next, this.card)) return;
-    this.dropLayer();
-  };
-
-  private dropLayer(): void {
-    this.removeLayer?.();
-    this.removeLayer = null;
-  }
-
   private close(): void {
-    this.dropLayer();
-    for (const cleanup of this.cleanups.splice(0).reverse()) cleanup();
+    this.focusEscape.release();
+    this.layer.close();
     this.openedFor = null;
-  }
-
-  private act(action: UserAction): void {
-    const survey = this.experience;
-    const context = this.context;
-    if (!survey || !context) return;
-    const event = new WmActionEvent(survey.id, action);
-    this.dispatchEvent(event);
-    if (!event.defaultPrevented) context.act(survey.id, action);
   }
 }
 

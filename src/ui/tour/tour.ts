@@ -1,22 +1,23 @@
-import { LitElement, css, html, nothing, svg, type PropertyValues } from 'lit';
+import { html, nothing, svg, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
 import { autoUpdate } from '@floating-ui/dom';
 import type { Action, SpotlightOptions, TourExperience, TourStep } from '../../config/types.js';
-import type { UserAction } from '../../engine/contract.js';
 import { parseDuration } from '../../config/duration.js';
-import { anchorFloating } from '../shared/anchor.js';
+import { WaymarkElement } from '../shared/base-element.js';
 import { renderArticles, renderBody, renderButtons, renderImage } from '../shared/content.js';
 import type { ComponentContext } from '../shared/context.js';
-import { WAYMARK_UI_VERSION } from '../shared/define.js';
-import { WmActionEvent, WmStepChangeEvent, WmTargetMissingEvent } from '../shared/events.js';
-import { captureFocus, trapTab } from '../shared/focus.js';
+import { DialogController } from '../shared/controllers/dialog.js';
+import { LayerController } from '../shared/controllers/layer.js';
+import { TargetController } from '../shared/controllers/target.js';
+import { WmStepChangeEvent, WmTargetMissingEvent } from '../shared/events.js';
+import { trapTab } from '../shared/focus.js';
 import { intersect, pad, spotlightPath } from '../shared/geometry.js';
 import { scrollTargetIntoView } from '../shared/scroll.js';
 import { clippingRect } from '../shared/clipping.js';
 import { baseStyles } from '../shared/styles.js';
-import { describeTarget } from '../shared/targets.js';
-import { applyTheme, themeTokens } from '../shared/theme.js';
+import { themeTokens } from '../shared/theme.js';
+import { tourStyles } from './tour.styles.js';
 
 /** Default wait for a late target. */
 const DEFAULT_WAIT_MS = 3000;
@@ -90,50 +91,15 @@ type Layout = 'hidden' | 'anchored' | 'centered';
  * @cssprop --wm-focus-ring - Focus outline color. Default #1d4ed8 (#79b8ff dark).
  * @cssprop --wm-max-width - Card max width. Default 22rem.
  */
-export class WmTour extends LitElement {
-  static readonly waymarkVersion = WAYMARK_UI_VERSION;
-
-  static override styles = [
-    themeTokens,
-    baseStyles,
-    css`
-      .spotlight {
-        position: fixed;
-        inset: 0;
-        width: auto;
-        height: auto;
-        margin: 0;
-        padding: 0;
-        border: 0;
-        background: transparent;
-        overflow: hidden;
-        pointer-events: none;
-      }
-      .spotlight svg {
-        display: block;
-        width: 100%;
-        height: 100%;
-      }
-      .shade {
-        fill: var(--wm-overlay);
-        pointer-events: auto;
-      }
-      .blocker {
-        fill: transparent;
-        pointer-events: all;
-      }
-      .spotlight.interactive .blocker {
-        display: none;
-      }
-    `,
-  ];
+export class WmTour extends WaymarkElement {
+  static override styles = [themeTokens, baseStyles, tourStyles];
 
   /** The tour to render (set by the renderer). */
-  @property({ attribute: false }) experience?: TourExperience;
+  @property({ attribute: false }) override experience?: TourExperience;
   /** The step index to render (0-based; set by the renderer from the engine's tour state). */
   @property({ type: Number }) step = 0;
   /** What the component needs from the renderer: translator, theme, articles, Escape stack, targets, `act`. Set by the renderer. */
-  @property({ attribute: false }) context?: ComponentContext;
+  @property({ attribute: false }) override context?: ComponentContext;
 
   @state() private layout: Layout = 'hidden';
   @state() private sheet = false;
@@ -147,18 +113,20 @@ export class WmTour extends LitElement {
   @query('.shade') private shade?: SVGPathElement;
   @query('.blocker') private blocker?: SVGRectElement;
 
-  /** Undone when the step changes. */
-  private stepCleanups: Array<() => void> = [];
-  /** Undone when the tour leaves the page. */
-  private sessionCleanups: Array<() => void> = [];
-  private stepRun = 0;
+  /** Held while one step is on screen: its anchoring, spotlight updates and listeners. */
+  private readonly stepLayer = new LayerController(this);
+  /** Held while the tour is on the page: theme, Escape stack, focus to give back, the phone-sheet query. */
+  private readonly session = new LayerController(this);
+  /** The current step's target; its generation says whether an async step of work is still wanted. */
+  private readonly anchor = new TargetController(this);
+  private readonly dialog = new DialogController({
+    isOpen: () => this.active && this.layout !== 'hidden',
+    dismiss: () => this.act({ type: 'dismiss' }),
+  });
   private active = false;
   private shownReported = false;
   /** The step last focused, announced and reported: re-laying it out (sheet ↔ popover on resize) does not repeat those. */
   private reportedStep: number | null = null;
-  /** `close` events are dispatched later (a task): count the ones we caused. */
-  private expectedCloses = 0;
-  private target: Element | null = null;
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
@@ -208,8 +176,8 @@ export class WmTour extends LitElement {
         aria-describedby=${hasBody ? bodyId : nothing}
         aria-roledescription=${t.t('tourLabel')}
         @keydown=${this.onKeyDown}
-        @cancel=${this.onCancel}
-        @close=${this.onNativeClose}
+        @cancel=${this.dialog.onCancel}
+        @close=${this.dialog.onClose}
       >
         <div class="arrow" part="arrow"></div>
         <h2 class="title" part="title" id=${titleId}>${t.text(step.title)}</h2>
@@ -238,7 +206,7 @@ export class WmTour extends LitElement {
 
   /** The element the current step is anchored to, if any (for tests and the debug overlay). */
   get currentTarget(): Element | null {
-    return this.target;
+    return this.anchor.element;
   }
 
   /** The step card, once rendered. */
@@ -251,48 +219,41 @@ export class WmTour extends LitElement {
   private begin(context: ComponentContext): void {
     if (this.active) return;
     this.active = true;
-    const restoreFocus = captureFocus(context.window.document);
-    const removeLayer = context.stack.push({ dismiss: () => this.act({ type: 'dismiss' }) });
-    const removeTheme = applyTheme(this, context.theme);
     const query = context.window.matchMedia(SHEET_QUERY);
     this.sheet = query.matches;
-    const onMedia = () => {
+    this.session.listen(query, 'change', () => {
       this.sheet = query.matches;
       void this.enterStep();
-    };
-    query.addEventListener('change', onMedia);
-    this.sessionCleanups.push(
-      () => query.removeEventListener('change', onMedia),
-      removeTheme,
-      removeLayer,
-      () => restoreFocus(this),
-    );
+    });
+    // Undone last added first: focus goes back once the layer and theme are gone.
+    this.session.theme(context.theme);
+    this.session.escape(context.stack, () => this.act({ type: 'dismiss' }));
+    this.session.returnFocus(context.window.document);
   }
 
   private end(): void {
-    this.stepRun++;
+    this.anchor.restart();
     this.leaveStep();
     this.closeLayers();
-    for (const cleanup of this.sessionCleanups.splice(0).reverse()) cleanup();
+    this.session.close();
     this.active = false;
     this.shownReported = false;
     this.reportedStep = null;
   }
 
   private leaveStep(): void {
-    for (const cleanup of this.stepCleanups.splice(0).reverse()) cleanup();
-    this.target = null;
+    this.stepLayer.close();
   }
 
   private async enterStep(): Promise<void> {
     const tour = this.experience;
     const context = this.context;
     if (!tour || !context || !this.isConnected) return;
-    const run = ++this.stepRun;
+    const run = this.anchor.restart();
     this.leaveStep();
     // Start after this update has finished, so state set here schedules one clean update.
     await null;
-    if (run !== this.stepRun) return;
+    if (!this.anchor.isCurrent(run)) return;
     const index = this.step;
     const step = tour.steps[index];
     if (!step) return;
@@ -302,17 +263,16 @@ export class WmTour extends LitElement {
         await this.showCentered(run, step);
         return;
       }
-      let target = context.targets.resolve(step.target);
+      let target = this.anchor.resolve(context.targets, step.target);
       if (!target) {
         // Wait (bounded, observing the DOM) with nothing on screen that points at a stale target.
         this.layout = 'hidden';
         await this.updateComplete;
         this.syncLayers();
-        const abort = new AbortController();
-        this.stepCleanups.push(() => abort.abort());
+        if (!this.anchor.isCurrent(run)) return;
         const waitMs = (step.waitFor ? parseDuration(step.waitFor) : undefined) ?? DEFAULT_WAIT_MS;
-        target = await context.targets.wait(step.target, waitMs, abort.signal);
-        if (run !== this.stepRun) return;
+        target = await this.anchor.wait(context.targets, step.target, waitMs);
+        if (!this.anchor.isCurrent(run)) return;
       }
       if (target) await this.showAnchored(run, step, target);
       else await this.onMissing(run, tour, step, index);
@@ -323,10 +283,10 @@ export class WmTour extends LitElement {
 
   private async onMissing(run: number, tour: TourExperience, step: TourStep, index: number): Promise<void> {
     const policy = step.onMissingTarget ?? tour.onMissingTarget ?? 'skip';
-    this.dispatchEvent(new WmTargetMissingEvent(tour.id, index, describeTarget(step.target!), policy));
+    this.dispatchEvent(new WmTargetMissingEvent(tour.id, index, this.context!.targets.describe(step.target!), policy));
     this.act({ type: 'step-missing', step: index, policy });
     // The engine may already have moved on (skip / end) synchronously.
-    if (run !== this.stepRun) return;
+    if (!this.anchor.isCurrent(run)) return;
     if (policy === 'center') await this.showCentered(run, step);
   }
 
@@ -335,7 +295,7 @@ export class WmTour extends LitElement {
     this.modal = step.modal ?? true;
     this.spotlightOptions = null;
     await this.updateComplete;
-    if (run !== this.stepRun) return;
+    if (!this.anchor.isCurrent(run)) return;
     this.syncLayers();
     this.afterShown();
   }
@@ -343,12 +303,11 @@ export class WmTour extends LitElement {
   private async showAnchored(run: number, step: TourStep, target: Element): Promise<void> {
     const tour = this.experience!;
     const context = this.context!;
-    this.target = target;
     this.layout = 'anchored';
     this.modal = step.modal ?? false;
     this.spotlightOptions = spotlightOptions(step.spotlight ?? tour.spotlight);
     await this.updateComplete;
-    if (run !== this.stepRun) return;
+    if (!this.anchor.isCurrent(run)) return;
     const win = context.window;
     const card = this.card!;
     let headerInset = 0;
@@ -359,40 +318,34 @@ export class WmTour extends LitElement {
       // The sheet covers the bottom: keep the target visible above it.
       scrollTargetIntoView(win, target, { ignore: this, bottomInset: card.getBoundingClientRect().height });
       card.classList.remove('unplaced');
-      this.stepCleanups.push(autoUpdate(target, card, () => void this.updateSpotlight(target)));
+      this.stepLayer.hold(autoUpdate(target, card, () => void this.updateSpotlight(target)));
       void this.updateSpotlight(target);
       this.afterShown();
     } else {
       let first = true;
       let wasDetached = false;
-      this.stepCleanups.push(
-        anchorFloating({
-          reference: target,
-          floating: card,
-          arrow: this.arrowElement,
-          placement: step.placement,
-          insets: { top: headerInset },
-          onPlaced: () => {
-            void this.updateSpotlight(target);
-            // Hidden while its target was scrolled away, the card lost focus: give it back.
-            const detached = card.classList.contains('detached');
-            if (wasDetached && !detached && this.focusIsLost()) card.focus({ preventScroll: true });
-            wasDetached = detached;
-            if (first && run === this.stepRun) {
-              first = false;
-              card.classList.remove('unplaced');
-              this.afterShown();
-            }
-          },
-          onError: (error) => context.reportError(error, `tour:${tour.id}:position`),
-        }),
-      );
+      this.stepLayer.anchor({
+        reference: target,
+        floating: card,
+        arrow: this.arrowElement,
+        placement: step.placement,
+        insets: { top: headerInset },
+        onPlaced: () => {
+          void this.updateSpotlight(target);
+          // Hidden while its target was scrolled away, the card lost focus: give it back.
+          const detached = card.classList.contains('detached');
+          if (wasDetached && !detached && this.focusIsLost()) card.focus({ preventScroll: true });
+          wasDetached = detached;
+          if (first && this.anchor.isCurrent(run)) {
+            first = false;
+            card.classList.remove('unplaced');
+            this.afterShown();
+          }
+        },
+        onError: (error) => context.reportError(error, `tour:${tour.id}:position`),
+      });
     }
-    if (step.advanceOn?.click) {
-      const onClick = () => this.forward();
-      target.addEventListener('click', onClick);
-      this.stepCleanups.push(() => target.removeEventListener('click', onClick));
-    }
+    if (step.advanceOn?.click) this.stepLayer.listen(target, 'click', () => this.forward());
   }
 
   private focusIsLost(): boolean {
@@ -446,10 +399,8 @@ export class WmTour extends LitElement {
   private closeCard(): void {
     const card = this.card;
     if (!card) return;
-    if (card.matches(':modal')) {
-      this.expectedCloses++;
-      card.close();
-    } else if (card.matches(':popover-open')) card.hidePopover();
+    if (card.matches(':modal')) this.dialog.close(card);
+    else if (card.matches(':popover-open')) card.hidePopover();
   }
 
   private closeLayers(): void {
@@ -510,29 +461,6 @@ export class WmTour extends LitElement {
       this.forward();
     }
   };
-
-  private readonly onCancel = (event: Event): void => {
-    // Escape is handled by the dismissible stack, so only the topmost layer closes.
-    event.preventDefault();
-  };
-
-  private readonly onNativeClose = (): void => {
-    // The browser closed a modal step by itself (e.g. a repeated Escape): treat it as a dismissal.
-    if (this.expectedCloses > 0) {
-      this.expectedCloses--;
-      return;
-    }
-    if (this.active && this.layout !== 'hidden') this.act({ type: 'dismiss' });
-  };
-
-  private act(action: UserAction): void {
-    const tour = this.experience;
-    const context = this.context;
-    if (!tour || !context) return;
-    const event = new WmActionEvent(tour.id, action);
-    this.dispatchEvent(event);
-    if (!event.defaultPrevented) context.act(tour.id, action);
-  }
 }
 
 function cardMode(card: HTMLDialogElement): 'modal' | 'popover' | null {

@@ -9,6 +9,7 @@ import type { UserAction } from '../../../src/engine/contract.js';
 import type { WmTour } from '../../../src/ui/tour/tour.js';
 import type { WmHint } from '../../../src/ui/hint/hint.js';
 import type { WmBeacon } from '../../../src/ui/beacon/beacon.js';
+import { createPageTargets } from '../../../src/platform/targets/index.js';
 
 export interface HarnessOptions {
   locale?: string;
@@ -53,6 +54,8 @@ export function createHarness(options: HarnessOptions = {}): Harness {
     strings: options.strings,
     theme: options.theme,
     articles: new Map((options.articles ?? []).map((a) => [a.id, a])),
+    // As the runtime does: the platform's resolver (open shadow roots, accessible text).
+    targets: createPageTargets(window),
     act(id, action) {
       actions.push({ id, action });
       if (!engine) return;

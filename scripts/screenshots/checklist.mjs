@@ -1,14 +1,14 @@
 // Screenshots of <wm-checklist> states, to look at (not assert on).
-//   node src/ui/checklist/screenshots/screenshots.mjs [outDir]   (default /tmp/waymark-checklist-shots)
+//   node scripts/screenshots/checklist.mjs [outDir]   (default /tmp/waymark-checklist-shots)
 import { build } from 'esbuild';
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import puppeteer from 'puppeteer-core';
 
-const here = fileURLToPath(new URL('.', import.meta.url));
+const root = fileURLToPath(new URL('../../', import.meta.url));
 const out = process.argv[2] ?? '/tmp/waymark-checklist-shots';
 await mkdir(out, { recursive: true });
-const bundle = await build({ entryPoints: [`${here}../test-support.ts`], bundle: true, format: 'iife', write: false, logLevel: 'error', tsconfig: `${here}../../../../tsconfig.json` });
+const bundle = await build({ entryPoints: [`${root}src/ui/checklist/test-support.ts`], bundle: true, format: 'iife', write: false, logLevel: 'error', tsconfig: `${root}tsconfig.json` });
 const code = bundle.outputFiles[0].text;
 const shots = [
   ['launcher', 800, 600], ['open', 800, 600], ['celebration', 800, 600], ['rtl-open', 800, 600], ['ru-open', 800, 600],

@@ -1,0 +1,77 @@
+import { css } from 'lit';
+
+/** The banner along an edge and the centred modal; both build on the shared card styles. */
+export const announcementStyles = css`
+  :host {
+    --wm-modal-width: 30rem;
+  }
+  .banner {
+    /* The offsets are set through the CSSOM (strict CSP forbids style attributes). */
+    inset: var(--wm-edge-top, 0px) 0 auto 0;
+    width: auto;
+    max-width: none;
+    padding: 10px 48px 10px 16px;
+    border-width: 0 0 1px;
+    border-radius: 0;
+    box-shadow: 0 2px 8px rgb(0 0 0 / 0.12);
+  }
+  .banner.bottom {
+    inset: auto 0 var(--wm-edge-bottom, 0px) 0;
+    border-width: 1px 0 0;
+  }
+  .banner[dir='rtl'] {
+    padding: 10px 16px 10px 48px;
+  }
+  .banner .row {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 6px 16px;
+    max-width: 72rem;
+    margin: 0 auto;
+  }
+  .banner .text {
+    flex: 1 1 18rem;
+    min-width: 0;
+  }
+  .banner .title {
+    display: inline;
+    margin: 0;
+    font-size: 15px;
+  }
+  .banner .title + .body {
+    display: inline;
+  }
+  .banner .title + .body::before {
+    content: ' ';
+  }
+  .banner .body p {
+    display: inline;
+    margin: 0;
+  }
+  .banner .footer {
+    margin: 0;
+  }
+  .banner .image {
+    max-height: 40px;
+    width: auto;
+    margin: 0;
+  }
+  .banner .close {
+    top: 50%;
+    transform: translateY(-50%);
+  }
+  .modal {
+    max-width: min(var(--wm-modal-width), calc(100vw - 32px));
+    width: 100%;
+    max-height: calc(100vh - 32px);
+    overflow: auto;
+    padding: 20px;
+  }
+  .modal .title {
+    font-size: 18px;
+  }
+  .modal .footer {
+    justify-content: flex-end;
+  }
+`;

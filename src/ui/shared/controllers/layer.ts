@@ -1,0 +1,75 @@
+/**
+ * A Waymark layer's lifecycle, owned by its host element: theme tokens on the host, a place on
+ * the Escape stack, focus given back where it was, a popover in the top layer, a card anchored
+ * beside its reference. Each call returns nothing to keep: the controller holds the disposers and
+ * calls them on `close()` and when the host leaves the page. A component with two lifetimes
+ * (armed vs. open, session vs. step) keeps one controller per lifetime.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ThemeTokens } from '../../../config/types.js';
+import { anchorFloating, type AnchorOptions } from '../anchor.js';
+import type { DismissibleStack } from '../dismissible-stack.js';
+import { Disposers } from '../disposers.js';
+import { captureFocus } from '../focus.js';
+import { applyTheme } from '../theme.js';
+
+export class LayerController implements ReactiveController {
+  private readonly disposers = new Disposers();
+
+  constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
+    host.addController(this);
+  }
+
+  /** Whether anything is held open now. */
+  get active(): boolean {
+    return this.disposers.size > 0;
+  }
+
+  /** The config's theme tokens on the host until the layer closes. */
+  theme(tokens: ThemeTokens | undefined): void {
+    this.disposers.add(applyTheme(this.host, tokens));
+  }
+
+  /** Topmost on the Escape stack until the layer closes: Escape calls `dismiss`. */
+  escape(stack: DismissibleStack, dismiss: () => void): void {
+    this.disposers.add(stack.push({ dismiss }));
+  }
+
+  /** Remember where focus is now and give it back when the layer closes (only from inside the host, or from nowhere). */
+  returnFocus(doc: Document): void {
+    const restore = captureFocus(doc);
+    this.disposers.add(() => restore(this.host));
+  }
+
+  /** Show a popover in the top layer until the layer closes. */
+  showPopover(element: HTMLElement): void {
+    element.showPopover();
+    this.disposers.add(() => {
+      if (element.matches(':popover-open')) element.hidePopover();
+    });
+  }
+
+  /** Keep a floating element beside its reference until the layer closes. */
+  anchor(options: AnchorOptions): void {
+    this.disposers.add(anchorFloating(options));
+  }
+
+  /** Listen on `target` until the layer closes. */
+  listen<K extends keyof HTMLElementEventMap>(target: EventTarget, type: K, listener: (event: HTMLElementEventMap[K]) => void, options?: AddEventListenerOptions): void {
+    target.addEventListener(type, listener as EventListener, options);
+    this.disposers.add(() => target.removeEventListener(type, listener as EventListener, options));
+  }
+
+  /** Anything else the layer holds: undone (last added first) when it closes. */
+  hold(...disposers: Array<() => void>): void {
+    this.disposers.add(...disposers);
+  }
+
+  close(): void {
+    this.disposers.dispose();
+  }
+
+  hostDisconnected(): void {
+    this.close();
+  }
+}

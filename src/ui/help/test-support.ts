@@ -4,7 +4,7 @@
  * a nudge next to its target, then reports what it saw to the parent page. Test-only.
  */
 import { createRenderer } from '../index.js';
-import { createHelpCenter } from './center.js';
+import { mountHelp } from './mount.test-support.js';
 
 const violations: string[] = [];
 document.addEventListener('securitypolicyviolation', (event) => violations.push(`${event.violatedDirective}: ${event.blockedURI}`));
@@ -32,12 +32,16 @@ renderer.show({
   experience: { id: 'csp-nudge', type: 'nudge', escalation: [{ kind: 'hint', body: 'Try **this**', target: '#connect' }] },
   level: 0,
 });
-const help = createHelpCenter({ window, locale: 'en', articles, theme: { accent: '#0a7', radius: 4 }, context: { stage: 's' }, reportError, messages: {
-  send: async () => ({ ok: false, issues: [{ field: 'email', code: 'required', message: 'x' }] }),
-  pending: async () => [],
-  flush: async () => undefined,
-  dispose: () => undefined,
-} });
+const help = mountHelp({
+  window,
+  locale: 'en',
+  articles,
+  theme: { accent: '#0a7', radius: 4 },
+  context: { stage: 's' },
+  reportError,
+  contact: async () => 'form',
+  leaveMessage: async () => ({ ok: false, issues: [{ field: 'email', code: 'required', message: 'x' }] }),
+});
 
 async function run(): Promise<void> {
   const root = help.element.shadowRoot!;

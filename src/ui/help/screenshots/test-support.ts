@@ -1,9 +1,7 @@
 // Screenshot fixtures for <wm-help> and <wm-nudge> (bundled by screenshots.mjs; not shipped).
 import type { Article, NudgeExperience } from '../../../config/types.js';
-import { createChat } from '../../../platform/chat/facade.js';
-import { validateMessage, type MessageQueue } from '../../../platform/chat/offline-message.js';
 import { createRenderer } from '../../index.js';
-import { createHelpCenter } from '../center.js';
+import { mountHelp } from '../mount.test-support.js';
 
 const articles: Article[] = [
   {
@@ -18,16 +16,8 @@ const articles: Article[] = [
   { id: 'shortcuts', title: 'Keyboard shortcuts', url: 'https://help.example/shortcuts', body: 'Press `?` anywhere.', stages: ['active'] },
 ];
 
-const offline = createChat({ provider: 'crisp', hours: { timeZone: 'UTC', weekly: { mon: ['09:00-17:00'] } } }, { window });
-const queue: MessageQueue = {
-  send: async (input) => {
-    const issues = validateMessage(input);
-    return issues.length ? { ok: false, issues } : { ok: true, id: 'm1' };
-  },
-  pending: async () => [],
-  flush: async () => undefined,
-  dispose: () => undefined,
-};
+/** Outside operator hours (Monday 09:00–17:00 UTC, shown on a Monday evening): the form, back next Monday. */
+const OPERATORS_BACK = Date.UTC(2026, 10, 30, 9);
 
 const nudge: NudgeExperience = {
   id: 'stuck',
@@ -41,13 +31,14 @@ const nudge: NudgeExperience = {
 
 async function help(name: string): Promise<void> {
   const locale = name.includes('rtl') ? 'ar' : name.includes('ru') ? 'ru' : 'en';
-  const center = createHelpCenter({
+  const center = mountHelp({
     window,
     locale,
     articles,
-    chat: offline,
-    messages: queue,
-    now: () => Date.UTC(2026, 10, 23, 20),
+    contact: async () => 'form',
+    leaveMessage: async ({ email }) =>
+      /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/.test(email) ? { ok: true, id: 'm1' } : { ok: false, issues: [{ field: 'email', code: 'invalid', message: 'x' }] },
+    operatorsBackAt: () => OPERATORS_BACK,
     theme: name.includes('dark') ? { mode: 'dark' } : undefined,
     context: { page: '/billing', stage: 'active', checklist: { title: 'Get started', done: 2, total: 5 } },
   });

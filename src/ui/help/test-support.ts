@@ -52,9 +52,10 @@ async function run(): Promise<void> {
   const injected = Boolean(reader?.querySelector('img'));
   await help.open();
   root.querySelector<HTMLButtonElement>('[part="contact"]')!.click();
-  await help.element.updateComplete;
-  root.querySelector<HTMLButtonElement>('button[type="submit"]')?.click();
   const deadline = performance.now() + 5000;
+  // "Contact us" asks the runtime first (async): the form appears once it answered.
+  while (!root.querySelector('form') && performance.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+  root.querySelector<HTMLButtonElement>('button[type="submit"]')?.click();
   const nudgeShown = () => Boolean(document.querySelector('wm-nudge')?.shadowRoot?.querySelector('.card')?.matches(':popover-open'));
   while ((!nudgeShown() || !root.querySelector('.error')) && performance.now() < deadline) await new Promise((r) => setTimeout(r, 20));
   parent.postMessage(

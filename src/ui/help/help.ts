@@ -29,8 +29,9 @@ type Field = MessageIssue['field'];
  * focus back to where it was (the launcher, or the host's own help button). It renders what it
  * is given in `input` and reports what happens through `input.onEvent`; it never persists.
  *
- * It dispatches no DOM events: searches, opened articles, chat handoffs and left messages are
- * reported through `input.onEvent` (the runtime turns them into analytics events).
+ * It dispatches no DOM events: searches and opened articles are reported through `input.onEvent`
+ * (the runtime turns them into analytics events). Whether a human can be reached, the chat handoff
+ * and storing a message are the runtime's: the panel calls `input.contact()` and `input.leaveMessage()`.
  *
  * @summary The help center: a launcher and a panel with suggested articles, search, a reader and "Contact us".
  * @tag wm-help

@@ -93,13 +93,13 @@ export function createHelpWiring(options: HelpWiringOptions): HelpWiring {
 
   function load(): Promise<Loaded | null> {
     loading ??= Promise.all([
-      import('../ui/help/help.js'),
-      import('../ui/shared/define.js'),
+      // The registering entry, as for every other component: defined once, guarded against a second copy.
+      import('../ui/help/define.js'),
       import('../core/help/search-index.js'),
       import('../platform/chat/index.js'),
       config.search ? import('../platform/help/providers.js') : Promise.resolve(null),
     ]).then(
-      ([{ WmHelp }, { defineElement }, { createSearchIndex }, chatModule, providers]): Loaded | null => {
+      ([{ tagName }, { createSearchIndex }, chatModule, providers]): Loaded | null => {
         if (disposed) return null;
         const chat = config.chat
           ? chatModule.createChat(config.chat, {
@@ -160,7 +160,7 @@ export function createHelpWiring(options: HelpWiringOptions): HelpWiring {
         }
 
         const doc = win.document;
-        const element = doc.createElement(defineElement(win.customElements, 'wm-help', WmHelp)) as WmHelp;
+        const element = doc.createElement(tagName) as WmHelp;
         element.dataset.waymarkUi = 'help';
         element.input = input;
         (doc.body ?? doc.documentElement).append(element);

@@ -6,7 +6,7 @@ import { createSearchIndex } from '../../core/help/search-index.js';
 import type { HelpSearch } from '../../core/help/types.js';
 import { axeViolations, deepActive, isShown, until } from '../../../tests/browser/layouts/harness.js';
 import { createDismissibleStack } from '../shared/dismissible-stack.js';
-import { mountHelp, type MountHelpOptions, type MountedHelp } from './mount.test-support.js';
+import { mountHelp, type MountHelpOptions, type MountedHelp } from './mount/test-support.js';
 import type { HelpEvent } from './types.js';
 
 const articles: Article[] = [

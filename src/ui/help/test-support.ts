@@ -4,7 +4,7 @@
  * a nudge next to its target, then reports what it saw to the parent page. Test-only.
  */
 import { createRenderer } from '../index.js';
-import { mountHelp } from './mount.test-support.js';
+import { mountHelp } from './mount/test-support.js';
 
 const violations: string[] = [];
 document.addEventListener('securitypolicyviolation', (event) => violations.push(`${event.violatedDirective}: ${event.blockedURI}`));

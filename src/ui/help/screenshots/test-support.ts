@@ -1,7 +1,8 @@
 // Screenshot fixtures for <wm-help> and <wm-nudge> (bundled by screenshots.mjs; not shipped).
 import type { Article, NudgeExperience } from '../../../config/types.js';
+import type { MessageIssue } from '../../../core/chat/contract.js';
 import { createRenderer } from '../../index.js';
-import { mountHelp } from '../mount.test-support.js';
+import { mountHelp } from '../mount/test-support.js';
 
 const articles: Article[] = [
   {
@@ -36,8 +37,13 @@ async function help(name: string): Promise<void> {
     locale,
     articles,
     contact: async () => 'form',
-    leaveMessage: async ({ email }) =>
-      /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/.test(email) ? { ok: true, id: 'm1' } : { ok: false, issues: [{ field: 'email', code: 'invalid', message: 'x' }] },
+    // The queue's checks, as the panel would receive them.
+    leaveMessage: async ({ email, message }) => {
+      const issues: MessageIssue[] = [];
+      if (!/^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/.test(email)) issues.push({ field: 'email', code: email ? 'invalid' : 'required', message: 'email' });
+      if (!message.trim()) issues.push({ field: 'message', code: 'required', message: 'message' });
+      return issues.length ? { ok: false, issues } : { ok: true, id: 'm1' };
+    },
     operatorsBackAt: () => OPERATORS_BACK,
     theme: name.includes('dark') ? { mode: 'dark' } : undefined,
     context: { page: '/billing', stage: 'active', checklist: { title: 'Get started', done: 2, total: 5 } },

@@ -2,12 +2,12 @@
  * Test-only: mount a `<wm-help>` with the input the runtime would give it, built from plain articles and
  * whatever fakes a test passes (`search`, `contact`, `leaveMessage`…). Not shipped.
  */
-import type { Article } from '../../config/types.js';
-import { createSearchIndex } from '../../core/help/search-index.js';
-import { defineElement } from '../shared/define.js';
-import { createDismissibleStack } from '../shared/dismissible-stack.js';
-import { WmHelp } from './help.js';
-import type { HelpContext, HelpInput } from './types.js';
+import type { Article } from '../../../config/types.js';
+import { createSearchIndex } from '../../../core/help/search-index.js';
+import { defineElement } from '../../shared/define.js';
+import { createDismissibleStack } from '../../shared/dismissible-stack.js';
+import { WmHelp } from '../help.js';
+import type { HelpContext, HelpInput } from '../types.js';
 
 export interface MountHelpOptions extends Partial<HelpInput> {
   /** Indexed for `locale` unless `index` is given. */

@@ -211,8 +211,6 @@ describe('custom-elements.json', () => {
     const declaration = element?.d;
     const source = classFile(className);
     const code = read(source);
-    /** The class and the sibling modules it takes templates from (e.g. its views): everything it renders. */
-    const rendering = [code, ...[...code.matchAll(/^import \{[^}]*\} from '\.\/([\w-]+)\.js';/gm)].map((m) => read(source.replace(/[^/]+$/, `${m[1]}.ts`)))].join('\n');
 
     it(`is ${className}, declared in ${source} and registered by ${definePath}`, () => {
       expect(declaration?.name).toBe(className);
@@ -251,13 +249,15 @@ describe('custom-elements.json', () => {
     });
 
     it('documents every part it renders, and no other', () => {
+      // With the sibling modules it takes templates from (e.g. its views): every part it renders.
+      const rendering = [code, ...[...code.matchAll(/^import \{[^}]*\} from '\.\/([\w-]+)\.js';/gm)].map((m) => read(source.replace(/[^/]+$/, `${m[1]}.ts`)))].join('\n');
       const rendered = new Set([...partNames(rendering), ...helperParts(rendering)]);
       expect(names(declaration?.cssParts), `@csspart in ${source}`).toEqual([...rendered].sort());
       expect(undocumented(declaration?.cssParts)).toEqual([]);
     });
 
     it('documents the custom properties its own styles use, and only ones that exist', () => {
-      const ownStyles = [code, ...[...code.matchAll(/from '\.\/((?:[\w-]+\.)?styles)\.js'/g)].map((m) => read(source.replace(/[^/]+$/, `${m[1]}.ts`)))]
+      const ownStyles = [code, ...[...code.matchAll(/from '\.\/([\w-]*\.?styles)\.js'/g)].map((m) => read(source.replace(/[^/]+$/, `${m[1]}.ts`)))]
         .join('\n')
         // The JSDoc names them too: read the code and its styles, not the comments.
         .replace(/\/\*\*[\s\S]*?\*\//g, '');

@@ -8,7 +8,7 @@ export type { WaymarkError } from './runtime/errors.js';
 export * from './config/index.js';
 export type * from './engine/contract.js';
 /** NPS, CSAT and CES from exported `survey_answered` events (formulas in docs/surveys.md). */
-export { computeScores, type SurveyScores } from './platform/surveys/scores.js';
+export { computeScores, type SurveyScores } from './core/surveys/scores.js';
 /**
  * The elements' types and their events, for apps that use `<wm-*>` directly (React, Vue, plain DOM).
  * Type-only: importing them loads no UI; they also bring the `HTMLElementTagNameMap` and event-map

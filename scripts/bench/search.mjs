@@ -1,4 +1,4 @@
-// Knowledge-base search cost (Node, no browser): src/platform/help bundled with esbuild, then 1,000 generated
+// Knowledge-base search cost (Node, no browser): src/core/help bundled with esbuild, then 1,000 generated
 // multilingual articles (English, Russian, Lithuanian titles, tags, summaries and rich-text bodies). Reports the
 // index build time and the median / p95 time per query for typed prefixes, whole words, diacritic-free
 // Lithuanian, Russian with е for ё, multi-word queries, and suggestions.
@@ -11,7 +11,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const work = mkdtempSync(join(tmpdir(), 'waymark-bench-search-'));
 const outfile = join(work, 'help.mjs');
-await build({ entryPoints: [join(root, 'src/platform/help/index.ts')], bundle: true, format: 'esm', platform: 'neutral', outfile, logLevel: 'error' });
+await build({ entryPoints: [join(root, 'src/core/help/index.ts')], bundle: true, format: 'esm', platform: 'neutral', outfile, logLevel: 'error' });
 const { createSearchIndex } = await import(pathToFileURL(outfile).href);
 rmSync(work, { recursive: true, force: true });
 

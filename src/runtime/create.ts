@@ -8,7 +8,7 @@ import { createAnalytics } from '../platform/analytics/index.js';
 import { createPageTargets } from '../platform/targets/index.js';
 import type { ExperienceRenderer } from '../ui/index.js';
 import { createDismissibleStack } from '../ui/shared/dismissible-stack.js';
-import type { ChatContext } from '../platform/chat/types.js';
+import type { ChatContext } from '../core/chat/contract.js';
 import type { ChatOpenedFrom, HelpEvent } from '../ui/help/types.js';
 import type { AnalyticsEvent, Json } from '../engine/contract.js';
 import { createHelpWiring, helpEventProps, type HelpWiring } from './help.js';
@@ -182,7 +182,6 @@ export function createWaymark(options: WaymarkOptions = {}): Waymark {
   disposers.push(() => stack.dispose());
   let lastStruggle: ChatContext['struggle'];
   const recentErrors: string[] = [];
-  const articlesOpened: Array<{ id: string; title: string }> = [];
   function rememberStruggle(event: AnalyticsEvent): void {
     const kind = event.props?.['kind'] as NonNullable<ChatContext['struggle']>['kind'];
     const detail = typeof event.props?.['detail'] === 'string' ? (event.props['detail'] as string) : undefined;
@@ -201,7 +200,6 @@ export function createWaymark(options: WaymarkOptions = {}): Waymark {
       user: { id: userId, traits },
       stage: engine?.stage ?? null,
       page: win!.location.pathname + win!.location.search,
-      articlesOpened: [...articlesOpened],
       recentErrors: [...recentErrors],
     };
     if (lastStruggle) context.struggle = lastStruggle;
@@ -236,8 +234,6 @@ export function createWaymark(options: WaymarkOptions = {}): Waymark {
         const props = helpEventProps(event, config.chat?.provider);
         const analytics: AnalyticsEvent = { type: event.type, at: now(), userId, sessionId, props };
         if (event.type === 'article_opened') {
-          const article = config.articles?.find((a) => a.id === event.articleId);
-          if (article && !articlesOpened.some((a) => a.id === article.id)) articlesOpened.push({ id: article.id, title: text(article.title) });
           if (event.source === 'action' && articleOpener?.articleId === event.articleId) {
             const opener = experiences.get(articleOpener.experienceId);
             if (opener) Object.assign(analytics, { experienceId: opener.id, experienceType: opener.type });

@@ -65,7 +65,7 @@ export type WaymarkEventMap = { [K in AnalyticsEventType]: AnalyticsEvent } & {
   /** A button or item asked to open the help panel / chat, or go to a URL. */
   'open-help': { query?: string; articleId?: string };
   /** A handoff to a human for the app to carry out (chat `provider: "callback"`, or no chat configured), with the operator's context. */
-  'open-chat': { message?: string; context?: Partial<import('../platform/chat/types.js').ChatContext> };
+  'open-chat': { message?: string; context?: Partial<import('../core/chat/contract.js').ChatContext> };
 };
 
 export interface Waymark {

@@ -1,10 +1,22 @@
 import { expect } from '@open-wc/testing';
 import { sendMouse, resetMouse } from '@web/test-runner-commands';
 import { createWaymark, type Waymark, type WaymarkConfig, type WaymarkEventMap } from '../../src/index.js';
-import { nextEvent, uniqueDb, until } from './helpers.js';
+import { nextEvent, record, uniqueDb, until } from './helpers.js';
 
 type HelpElement = HTMLElement & { isOpen?: boolean };
 const helpElement = () => document.querySelector<HelpElement>('wm-help[data-waymark-ui]');
+/** An element inside the panel, or null while the panel is not on the page. */
+const inPanel = <E extends Element = HTMLElement>(selector: string): E | null => helpElement()?.shadowRoot?.querySelector<E>(selector) ?? null;
+
+/** Replace `window.fetch` for requests to `origin` (the rest go through) until the returned restore is called. */
+function interceptFetch(origin: string, answer: (url: string, init?: RequestInit) => Response | Promise<Response>): () => void {
+  const original = window.fetch;
+  window.fetch = ((input: RequestInfo | URL, init?: RequestInit) => {
+    const url = String(input instanceof Request ? input.url : input);
+    return url.startsWith(origin) ? Promise.resolve(answer(url, init)) : original(input, init);
+  }) as typeof fetch;
+  return () => (window.fetch = original);
+}
 
 const config = (hours?: NonNullable<WaymarkConfig['chat']>['hours']): WaymarkConfig => ({
   version: '1',
@@ -150,5 +162,89 @@ describe('the support funnel, wired by the runtime', () => {
     } finally {
       history.replaceState(null, '', startUrl);
     }
+  });
+
+  describe('the panel goes through the same wiring', () => {
+    const restore: Array<() => void> = [];
+    afterEach(() => {
+      for (const undo of restore.splice(0).reverse()) undo();
+    });
+
+    it('"Contact us" within operator hours hands over once, with the articles the user opened in the panel', async () => {
+      const opened: unknown[][] = [];
+      const originalOpen = window.open;
+      window.open = ((...args: unknown[]) => (opened.push(args), null)) as typeof window.open;
+      restore.push(() => (window.open = originalOpen));
+      wm = createWaymark({ config: config(), user: { id: 'u-contact' }, storage: { kind: 'memory' }, helpLauncher: false, locale: 'lt' });
+      await wm.ready;
+      wm.setStage('integrate');
+      const handoffs = record(wm, 'open-chat');
+      const chats = record(wm, 'chat_opened');
+      wm.openHelp('API');
+      await until(() => inPanel('[data-article="api-keys"]') !== null, 'the API-key article listed');
+      // Without a body it opens in a new tab: the link's own navigation is cancelled, its click handler still runs.
+      document.addEventListener('click', (event) => event.preventDefault(), { once: true });
+      inPanel<HTMLElement>('[data-article="api-keys"]')!.click();
+      inPanel<HTMLButtonElement>('[part="contact"]')!.click();
+      await until(() => handoffs.length === 1 && chats.length === 1, 'the handoff to the app, reported');
+      // The article as the user saw it (Lithuanian), tracked once for the operator.
+      expect(handoffs[0]!.context?.articlesOpened).to.deep.equal([{ id: 'api-keys', title: 'Sukurkite API raktą' }]);
+      expect(handoffs[0]!.context?.stage).to.equal('integrate');
+      expect(chats.map((event) => event.props)).to.deep.equal([{ provider: 'callback', online: true, source: 'help', path: 'callback' }]);
+      await until(() => helpElement()?.isOpen === false, 'the panel closed for the chat');
+      // wm.openChat() hands over the same record: the articles opened are tracked in one place.
+      wm.openChat('Still stuck');
+      await until(() => handoffs.length === 2, 'the second handoff');
+      expect(handoffs[1]!.context?.articlesOpened).to.deep.equal([{ id: 'api-keys', title: 'Sukurkite API raktą' }]);
+    });
+
+    it('outside operator hours the panel\'s form goes through the message queue: only the context `chat.context` shares, delivered once the endpoint is up, exactly once', async () => {
+      const received: Array<{ email: string; message: string; context: unknown }> = [];
+      const server = { up: false, attempts: 0 };
+      restore.push(
+        interceptFetch('https://support.example/', (_url, init) => {
+          server.attempts++;
+          if (!server.up) return new Response('busy', { status: 503 });
+          received.push(JSON.parse(String(init?.body)));
+          return new Response(null, { status: 204 });
+        }),
+      );
+      const closed: WaymarkConfig = {
+        ...config({ timeZone: 'UTC', weekly: {} }),
+        chat: { provider: 'callback', hours: { timeZone: 'UTC', weekly: {} }, offline: { form: true, endpoint: 'https://support.example/messages' }, context: ['page', 'stage'] },
+      };
+      wm = createWaymark({ config: closed, user: { id: 'u-private', traits: { email: 'ona@example.lt' } }, storage: { dbName: uniqueDb() }, helpLauncher: false });
+      await wm.ready;
+      wm.setStage('integrate');
+      const left = record(wm, 'message_left');
+      const handoffs = record(wm, 'open-chat');
+      wm.openHelp();
+      await until(() => helpElement()?.isOpen === true, 'the panel open');
+      inPanel<HTMLButtonElement>('[part="contact"]')!.click();
+      await until(() => inPanel('form') !== null, 'the leave-a-message form');
+      inPanel<HTMLInputElement>('#wm-help-email')!.value = 'ona@example.lt';
+      inPanel<HTMLTextAreaElement>('#wm-help-message')!.value = 'Where is my invoice?';
+      inPanel<HTMLButtonElement>('button[type="submit"]')!.click();
+      await until(() => inPanel('.sent') !== null, 'sent');
+      await until(() => left.length === 1 && server.attempts > 0, 'the message stored and tried');
+      expect(received).to.deep.equal([]);
+      server.up = true;
+      window.dispatchEvent(new Event('online'));
+      await until(() => received.length === 1, 'the message delivered');
+      await new Promise((r) => setTimeout(r, 200));
+      expect(received.map((m) => [m.email, m.message])).to.deep.equal([['ona@example.lt', 'Where is my invoice?']]);
+      expect(received[0]!.context).to.deep.equal({ page: location.pathname + location.search, stage: 'integrate' });
+      expect(handoffs).to.deep.equal([]);
+    });
+
+    it('a remote knowledge base that fails leaves the local hits in the panel', async () => {
+      restore.push(interceptFetch('https://kb.example/', () => new Response('down', { status: 503 })));
+      wm = createWaymark({ config: { ...config(), search: { provider: 'json', url: 'https://kb.example/search' } }, user: { id: 'u-kb' }, storage: { kind: 'memory' }, helpLauncher: false });
+      await wm.ready;
+      const searched = nextEvent(wm, 'help_searched');
+      wm.openHelp('webhook');
+      expect((await searched).props).to.deep.equal({ query: 'webhook', results: 1, remote: 'failed' });
+      expect([...(helpElement()?.shadowRoot?.querySelectorAll<HTMLElement>('[data-article]') ?? [])].map((a) => a.dataset.article)).to.deep.equal(['webhooks']);
+    });
   });
 });

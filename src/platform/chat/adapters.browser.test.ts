@@ -4,7 +4,7 @@ import {
   helpscoutAdapter, hubspotAdapter, intercomAdapter, livechatAdapter, tawkAdapter, zendeskAdapter,
 } from './adapters.js';
 import { filterContext } from './context.js';
-import type { ChatContext } from './types.js';
+import type { ChatContext } from '../../core/chat/contract.js';
 
 const context: ChatContext = {
   user: { id: 'u-42', traits: { email: 'ona@example.lt', name: 'Ona Jonaitė', plan: 'pro', seats: 5, beta: true, tags: ['x'] } },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { contactOf, contextAttributes, contextSummary, contextTags, filterContext, traitAttributes } from './context.js';
-import type { ChatContext } from './types.js';
+import type { ChatContext } from '../../core/chat/contract.js';
 
 const context: ChatContext = {
   user: { id: 'u-1', traits: { email: ' ona@example.lt ', name: '', plan: 'pro', seats: 3, nested: { a: 1 }, list: [1] } },

@@ -4,7 +4,8 @@
  * call to the provider (Waymark's id may be anonymous, and Intercom/Chatwoot identity verification rejects
  * unsigned ids); only email and name traits are offered where a provider has a prefill for them.
  */
-import type { AttributeValue, ChatContext, ChatContextField, SharedContext } from './types.js';
+import type { ChatContext, SharedContext } from '../../core/chat/contract.js';
+import type { AttributeValue, ChatContextField } from './types.js';
 
 export const ALL_CONTEXT_FIELDS: readonly ChatContextField[] = ['user', 'stage', 'page', 'step', 'struggle', 'articles', 'errors'];
 /** Providers cap attribute values (Intercom: 255 characters). */

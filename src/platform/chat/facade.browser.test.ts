@@ -1,7 +1,8 @@
 import { expect } from '@open-wc/testing';
 import type { ChatSettings } from '../../config/types.js';
 import { createChat, type ChatRequest } from './facade.js';
-import type { ChatAdapter, ChatContext } from './types.js';
+import type { ChatContext } from '../../core/chat/contract.js';
+import type { ChatAdapter } from './types.js';
 
 const context: ChatContext = {
   user: { id: 'u-7', traits: { email: 'ivan@example.ru' } },

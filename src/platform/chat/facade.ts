@@ -9,7 +9,8 @@ import { isSafeUrl } from '../../config/rich-text.js';
 import { CHAT_ADAPTERS } from './adapters.js';
 import { contextSummary, filterContext } from './context.js';
 import { isOpen, nextOpening } from './hours.js';
-import type { ChatAdapter, ChatContext, SharedContext, WidgetProvider } from './types.js';
+import type { ChatContext, ChatPath, SharedContext } from '../../core/chat/contract.js';
+import type { ChatAdapter, WidgetProvider } from './types.js';
 
 export interface ChatRequest {
   context: SharedContext;
@@ -27,8 +28,6 @@ export interface ChatEnv {
   /** Subject line of the fallback mail (default "Help request"). */
   mailSubject?: string;
 }
-
-export type ChatPath = 'widget' | 'callback' | 'url' | 'none';
 
 export type ChatFallbackReason = 'widget-missing' | 'widget-failed' | 'callback-missing' | 'callback-failed' | 'no-url' | 'unsafe-url' | 'disabled';
 

@@ -3,7 +3,7 @@
  * url/mailto fallback, operator hours, and the durable leave-a-message queue. Importing this module does nothing.
  */
 export { createChat } from './facade.js';
-export type { Chat, ChatEnv, ChatOpenReport, ChatPath, ChatFallbackReason, ChatRequest } from './facade.js';
+export type { Chat, ChatEnv, ChatOpenReport, ChatFallbackReason, ChatRequest } from './facade.js';
 export {
   CHAT_ADAPTERS,
   detectProviders,
@@ -33,17 +33,14 @@ export {
 } from './context.js';
 export { isOpen, nextOpening, checkHours } from './hours.js';
 export type { HoursIssue, HoursIssueCode } from './hours.js';
-export { createMessageQueue, validateMessage, MESSAGE_LIMITS, MESSAGE_QUEUE_NAME } from './offline-message.js';
+export { createMessageQueue, validateMessage, MESSAGE_QUEUE_NAME } from './offline-message.js';
 export type {
   MessageQueue,
   MessageQueueEnv,
   MessageQueueOptions,
-  MessageIssue,
-  MessageIssueCode,
   MessageRejection,
   OfflineMessage,
   OfflineMessageInput,
   OfflineMessagePayload,
-  SendResult,
 } from './offline-message.js';
-export type { AdapterOpenResult, AttributeValue, ChatAdapter, ChatContext, ChatContextField, SharedContext, WidgetProvider } from './types.js';
+export type { AdapterOpenResult, AttributeValue, ChatAdapter, ChatContextField, WidgetProvider } from './types.js';

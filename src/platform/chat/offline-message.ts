@@ -9,9 +9,8 @@
 import { createOutbox } from '../store/outbox.js';
 import type { Outbox, OutboxEntry, RetryOptions, WarningListener } from '../store/types.js';
 import { isSafeUrl } from '../../config/rich-text.js';
-import type { SharedContext } from './types.js';
+import { MESSAGE_LIMITS, type MessageIssue, type SendResult, type SharedContext } from '../../core/chat/contract.js';
 
-export const MESSAGE_LIMITS = { name: 200, email: 254, messageMin: 1, message: 5000 } as const;
 /** Outbox name of the queue (one per database). */
 export const MESSAGE_QUEUE_NAME = 'offline-messages';
 
@@ -36,15 +35,6 @@ export interface OfflineMessage {
 export interface OfflineMessagePayload extends OfflineMessage {
   id: string;
 }
-
-export type MessageIssueCode = 'required' | 'invalid' | 'too-long';
-export interface MessageIssue {
-  field: 'name' | 'email' | 'message';
-  code: MessageIssueCode;
-  message: string;
-}
-
-export type SendResult = { ok: true; id: string } | { ok: false; issues: MessageIssue[] };
 
 export interface MessageRejection {
   id: string;

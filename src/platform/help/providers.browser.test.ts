@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import type { Article } from '../../config/types.js';
-import { createSearchIndex } from './search-index.js';
+import { createSearchIndex } from '../../core/help/search-index.js';
 import { createJsonProvider, createSearchProvider, createZendeskProvider, htmlToText, mergeResults, searchWithFallback, type RemoteSearchEnv } from './providers.js';
 
 /** Timers that fire only when the test says so. */

@@ -8,22 +8,21 @@
 import type { SearchProvider } from '../../config/types.js';
 import { parseDuration } from '../../config/duration.js';
 import { isSafeUrl } from '../../config/rich-text.js';
-import { normalizeText } from './normalize.js';
-import type { SearchIndex, SearchOptions } from './search-index.js';
-import type { ArticleHit, HelpArticle } from './types.js';
+import { normalizeText } from '../../core/help/normalize.js';
+import type { SearchIndex } from '../../core/help/search-index.js';
+import type {
+  ArticleHit,
+  CancelSignal,
+  HelpArticle,
+  HelpSearchOptions,
+  HelpSearchResult,
+  RemoteSearchError,
+  RemoteSearchErrorCode,
+} from '../../core/help/types.js';
 
 export const DEFAULT_SEARCH_TIMEOUT_MS = 3000;
 /** Longest summary kept from a remote result (snippets and bodies can be long). */
 const SUMMARY_MAX = 240;
-
-export type RemoteSearchErrorCode = 'timeout' | 'aborted' | 'http' | 'network' | 'invalid-response' | 'invalid-settings';
-
-export interface RemoteSearchError {
-  code: RemoteSearchErrorCode;
-  message: string;
-  /** HTTP status, for `http`. */
-  status?: number;
-}
 
 export type RemoteSearchResult = { ok: true; hits: HelpArticle[] } | { ok: false; error: RemoteSearchError };
 
@@ -39,7 +38,7 @@ export interface RemoteSearchEnv {
 export interface RemoteSearchRequest {
   /** The user's locale; Zendesk's own `locale` setting wins when given. */
   locale: string;
-  signal?: AbortSignal;
+  signal?: CancelSignal;
   /** At most this many results (default 10). */
   limit?: number;
 }
@@ -224,19 +223,6 @@ export function mergeResults(local: readonly ArticleHit[], remote: readonly Help
   local.forEach(add);
   remote.forEach((hit, rank) => add({ ...hit, score: 1 / (rank + 2) }));
   return merged.slice(0, limit);
-}
-
-export interface HelpSearchOptions extends SearchOptions {
-  locale: string;
-  /** Cancel the remote lookup (a newer query was typed, the panel closed). */
-  signal?: AbortSignal;
-}
-
-export interface HelpSearchResult {
-  hits: ArticleHit[];
-  /** `none`: no provider configured; `failed`: local hits only, see `error`. */
-  remote: 'none' | 'ok' | 'failed';
-  error?: RemoteSearchError;
 }
 
 /** Search the local index and, when configured, the remote provider; never rejects, always has the local hits. */

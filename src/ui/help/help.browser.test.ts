@@ -1,14 +1,12 @@
 import { expect } from '@open-wc/testing';
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
-import type { Article, ChatSettings } from '../../config/types.js';
-import { createChat } from '../../platform/chat/facade.js';
-import { createMessageQueue, type MessageQueue, type OfflineMessagePayload } from '../../platform/chat/offline-message.js';
-import type { ChatAdapter, SharedContext } from '../../platform/chat/types.js';
-import type { RemoteSearchProvider } from '../../platform/help/providers.js';
-import { deleteDatabase, fakeWindow, uniqueDbName } from '../../platform/store/test-support.js';
+import type { Article } from '../../config/types.js';
+import type { ContactOutcome, MessageDraft, MessageIssue, SendResult } from '../../core/chat/contract.js';
+import { createSearchIndex } from '../../core/help/search-index.js';
+import type { HelpSearch } from '../../core/help/types.js';
 import { axeViolations, deepActive, isShown, until } from '../../../tests/browser/layouts/harness.js';
 import { createDismissibleStack } from '../shared/dismissible-stack.js';
-import { createHelpCenter, type HelpCenter, type HelpCenterOptions } from './center.js';
+import { mountHelp, type MountHelpOptions, type MountedHelp } from './mount/test-support.js';
 import type { HelpEvent } from './types.js';
 
 const articles: Article[] = [
@@ -36,23 +34,25 @@ const articles: Article[] = [
   { id: 'shortcuts', title: 'Keyboard shortcuts', url: 'https://help.example/shortcuts', body: 'Press `?` anywhere.', tags: ['keyboard'] },
 ];
 
-/** A Monday at 10:00 and at 20:00 UTC: inside and outside 09:00–17:00. */
-const MONDAY_10 = Date.UTC(2026, 10, 23, 10, 0);
-const MONDAY_20 = Date.UTC(2026, 10, 23, 20, 0);
-const settings: ChatSettings = { provider: 'crisp', hours: { timeZone: 'UTC', weekly: { mon: ['09:00-17:00'], tue: ['09:00-17:00'] } } };
+/** A stand-in for the runtime's "Contact us": answers what it was told to, and counts the calls. */
+function contactAnswering(outcome: ContactOutcome) {
+  const state = { calls: 0, contact: async () => (state.calls++, outcome) };
+  return state;
+}
 
-/** A stand-in chat widget: present on the page, records every open with the context passed. */
-function recordingAdapter() {
-  const calls: Array<{ context: SharedContext; message: string | undefined }> = [];
-  const adapter: ChatAdapter = {
-    provider: 'crisp',
-    detect: () => true,
-    open(context, message) {
-      calls.push({ context, message });
-      return { prefilled: message !== undefined };
-    },
+/** A stand-in for the runtime's message queue: the same checks on what was typed, and the drafts it stored. */
+function messageStore() {
+  const stored: MessageDraft[] = [];
+  const leaveMessage = async (draft: MessageDraft): Promise<SendResult> => {
+    const issues: MessageIssue[] = [];
+    if (!draft.email.trim()) issues.push({ field: 'email', code: 'required', message: 'Enter your email address' });
+    else if (!/^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/.test(draft.email.trim())) issues.push({ field: 'email', code: 'invalid', message: 'Enter an email address' });
+    if (!draft.message.trim()) issues.push({ field: 'message', code: 'required', message: 'Write your message' });
+    if (issues.length > 0) return { ok: false, issues };
+    stored.push(draft);
+    return { ok: true, id: `m${stored.length}` };
   };
-  return { adapter, calls };
+  return { stored, leaveMessage };
 }
 
 describe('<wm-help>', () => {
@@ -61,9 +61,9 @@ describe('<wm-help>', () => {
     for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
   });
 
-  function mount(options: Partial<HelpCenterOptions> = {}): { help: HelpCenter; events: HelpEvent[]; root: ShadowRoot } {
+  function mount(options: MountHelpOptions = {}): { help: MountedHelp; events: HelpEvent[]; root: ShadowRoot } {
     const events: HelpEvent[] = [];
-    const help = createHelpCenter({ window, locale: 'en', articles, searchDelayMs: 30, onEvent: (event) => events.push(event), ...options });
+    const help = mountHelp({ window, locale: 'en', articles, searchDelayMs: 30, onEvent: (event) => events.push(event), ...options });
     cleanups.push(() => help.dispose());
     return { help, events, root: help.element.shadowRoot! };
   }
@@ -182,15 +182,13 @@ describe('<wm-help>', () => {
 
   it('debounces: one search per pause in typing; clearing the query shows suggestions again', async () => {
     let searches = 0;
-    const provider: RemoteSearchProvider = {
-      kind: 'json',
-      timeoutMs: 1000,
-      search: async (query) => {
-        searches++;
-        return { ok: true, hits: [{ id: 'remote-1', title: `Remote ${query}`, url: 'https://kb.example/1', source: 'json' }] };
-      },
+    const index = createSearchIndex(articles, { locale: 'en' });
+    // The runtime's search: local hits, then a remote knowledge base's.
+    const search: HelpSearch = async (query, options) => {
+      searches++;
+      return { hits: [...index.search(query, options), { id: 'remote-1', title: `Remote ${query}`, url: 'https://kb.example/1', source: 'json', score: 0.5 }], remote: 'ok' };
     };
-    const { help, root, events } = mount({ provider, context: { page: '/integrations/x' } });
+    const { help, root, events } = mount({ index, search, context: { page: '/integrations/x' } });
     await help.open();
     await type(root, 'invoice');
     await until(() => titles(root).length === 2, 'merged results');
@@ -203,12 +201,16 @@ describe('<wm-help>', () => {
     expect(await axeViolations(help.element)).to.deep.equal([]);
   });
 
-  it('falls back to local hits when the remote provider fails', async () => {
-    const provider: RemoteSearchProvider = { kind: 'json', timeoutMs: 1000, search: async () => ({ ok: false, error: { code: 'http', message: 'down', status: 503 } }) };
-    const { help, root, events } = mount({ provider });
+  it('falls back to local hits, and reports the error, when the search it was given fails', async () => {
+    const errors: string[] = [];
+    const search: HelpSearch = async () => {
+      throw new Error('down');
+    };
+    const { help, root, events } = mount({ search, reportError: (_error, where) => errors.push(where) });
     await help.open('shortcuts');
     expect(titles(root)).to.deep.equal(['Keyboard shortcuts']);
     expect(events.at(-1)).to.deep.equal({ type: 'help_searched', query: 'shortcuts', results: 1, remote: 'failed' });
+    expect(errors).to.deep.equal(['help:search']);
   });
 
   it('reads an article with a body inside the panel; one without opens its page in a new tab', async () => {
@@ -231,7 +233,7 @@ describe('<wm-help>', () => {
     expect(reader.querySelector('h3')!.textContent).to.equal('Download an invoice');
     expect(reader.querySelector('.body strong')!.textContent).to.equal('Billing');
     expect([...reader.querySelectorAll('.body li')].map((li) => li.textContent)).to.deep.equal(['Pick a month', 'Press Download']);
-    expect(events).to.deep.include({ type: 'article_opened', articleId: 'invoice', source: 'suggested', kb: 'local', inPanel: true });
+    expect(events).to.deep.include({ type: 'article_opened', articleId: 'invoice', title: 'Download an invoice', source: 'suggested', kb: 'local', inPanel: true });
     expect(await axeViolations(help.element)).to.deep.equal([]);
     root.querySelector<HTMLButtonElement>('.back')!.click();
     await until(() => deepActive()?.getAttribute('data-article') === 'invoice', 'focus back on the article');
@@ -246,11 +248,11 @@ describe('<wm-help>', () => {
     const stay = (event: Event) => event.preventDefault();
     document.addEventListener('click', stay, { once: true });
     external.click();
-    expect(events.at(-1)).to.deep.equal({ type: 'article_opened', articleId: 'integrations', source: 'search', kb: 'local', inPanel: false });
+    expect(events.at(-1)).to.deep.equal({ type: 'article_opened', articleId: 'integrations', title: 'Connect integrations', source: 'search', kb: 'local', inPanel: false });
     // Opened for an experience's button: its page in a new tab, without giving it our window.
     await help.openArticle('integrations');
     expect(opened.at(-1)).to.deep.equal(['https://help.example/integrations', '_blank', 'noopener,noreferrer']);
-    expect(events.at(-1)).to.deep.equal({ type: 'article_opened', articleId: 'integrations', source: 'action', kb: 'local', inPanel: false });
+    expect(events.at(-1)).to.deep.equal({ type: 'article_opened', articleId: 'integrations', title: 'Connect integrations', source: 'action', kb: 'local', inPanel: false });
   });
 
   it('shows the current checklist progress as a labelled progress bar', async () => {
@@ -263,64 +265,28 @@ describe('<wm-help>', () => {
     expect(await axeViolations(help.element)).to.deep.equal([]);
   });
 
-  it('"Contact us" inside operator hours opens chat through the facade with the context', async () => {
-    const { adapter, calls } = recordingAdapter();
-    const chat = createChat(settings, { window, adapters: { crisp: adapter } });
-    const { help, root, events } = mount({
-      chat,
-      now: () => MONDAY_10,
-      context: { page: '/billing', stage: 'active', user: { id: 'u1', traits: { plan: 'pro' } } },
-    });
+  it('"Contact us" when a human can take it: the chat takes over, the panel closes and says so', async () => {
+    const human = contactAnswering('chat');
+    const { help, root, events } = mount({ contact: human.contact, context: { page: '/billing', stage: 'active' } });
     await help.open();
-    root.querySelector<HTMLButtonElement>('[data-article="invoice"]')!.click();
-    await until(() => root.querySelector('.reader') !== null, 'reader');
-    root.querySelector<HTMLButtonElement>('.back')!.click();
-    await help.element.updateComplete;
     root.querySelector<HTMLButtonElement>('[part="contact"]')!.click();
-    await until(() => calls.length === 1, 'chat opened');
-    expect(calls[0]!.context).to.deep.include({ stage: 'active', page: '/billing', articlesOpened: [{ id: 'invoice', title: 'Download an invoice' }] });
-    expect(calls[0]!.context.user).to.deep.equal({ id: 'u1', traits: { plan: 'pro' } });
-    expect(events.at(-1)).to.deep.equal({ type: 'chat_opened', path: 'widget', source: 'help' });
     await until(() => !help.element.isOpen, 'panel closed for the widget');
+    expect(human.calls).to.equal(1);
     expect(status(root)).to.equal('The chat is open. An operator will answer you there.');
+    // The handoff is reported by the runtime that made it, not by the panel.
+    expect(events.filter((e) => e.type === 'chat_opened')).to.deep.equal([]);
   });
 
-  describe('outside operator hours', () => {
-    const ENDPOINT = 'https://support.example/messages';
-    function endpoint() {
-      const received: OfflineMessagePayload[] = [];
-      const state = {
-        up: false,
-        attempts: 0,
-        received,
-        fetch: (async (_input: RequestInfo | URL, init?: RequestInit) => {
-          state.attempts++;
-          if (!state.up) return new Response('busy', { status: 503 });
-          received.push(JSON.parse(String(init?.body)) as OfflineMessagePayload);
-          return new Response(null, { status: 204 });
-        }) as typeof fetch,
-      };
-      return state;
-    }
-
-    function queue(server: ReturnType<typeof endpoint>): MessageQueue {
-      const dbName = uniqueDbName('wm-help');
-      const messages = createMessageQueue({ endpoint: ENDPOINT, env: { window: fakeWindow().window, fetch: server.fetch, dbName, retry: { minMs: 1000, maxMs: 4000 } } });
-      cleanups.push(() => deleteDatabase(dbName).catch(() => undefined));
-      cleanups.push(() => messages.dispose());
-      return messages;
-    }
-
-    it('offers the offline form instead of chat; errors are announced; a message sent while the endpoint is down is delivered once it is up, exactly once', async () => {
-      const { adapter, calls } = recordingAdapter();
-      const chat = createChat(settings, { window, adapters: { crisp: adapter } });
-      const server = endpoint();
-      const messages = queue(server);
-      const { help, root, events } = mount({ chat, messages, now: () => MONDAY_20, locale: 'en', context: { page: '/billing', stage: 'active' } });
+  describe('when no human can take it now', () => {
+    it('offers the leave-a-message form with when operators are back; errors are announced and focused; a valid message is sent once', async () => {
+      const human = contactAnswering('form');
+      const store = messageStore();
+      const backAt = Date.UTC(2026, 10, 24, 9, 0);
+      const { help, root } = mount({ contact: human.contact, leaveMessage: store.leaveMessage, operatorsBackAt: () => backAt, context: { page: '/billing', stage: 'active' } });
       await help.open();
       root.querySelector<HTMLButtonElement>('[part="contact"]')!.click();
       await until(() => root.querySelector('form') !== null, 'offline form');
-      expect(calls).to.deep.equal([]);
+      expect(human.calls).to.equal(1);
       expect(deepActive()!.id).to.equal('wm-help-contact');
       expect(root.querySelector('form')!.textContent).to.contain('Operators are back: ');
       expect(await axeViolations(help.element)).to.deep.equal([]);
@@ -342,44 +308,14 @@ describe('<wm-help>', () => {
       await until(() => root.querySelector('.sent') !== null, 'sent');
       expect(root.querySelector('.sent')!.textContent).to.equal("Thank you! We'll reply by email.");
       expect(deepActive()!.id).to.equal('wm-help-contact');
-      expect(events.at(-1)!.type).to.equal('message_left');
+      expect(status(root)).to.equal("Thank you! We'll reply by email.");
       expect(await axeViolations(help.element)).to.deep.equal([]);
-
-      await messages.flush();
-      expect(server.attempts).to.be.greaterThan(0);
-      expect(server.received).to.deep.equal([]);
-      server.up = true;
-      await messages.flush();
-      await messages.flush();
-      expect(server.received.map((m) => [m.email, m.message, m.context.page])).to.deep.equal([['ona@example.lt', 'My card is declined', '/billing']]);
-      expect(await messages.pending()).to.deep.equal([]);
+      expect(store.stored).to.deep.equal([{ name: '', email: 'ona@example.lt', message: 'My card is declined' }]);
     });
 
-    it('a left message carries only the context `chat.context` shares, as a chat would', async () => {
-      const chat = createChat({ ...settings, context: ['page', 'stage'] }, { window, adapters: { crisp: recordingAdapter().adapter } });
-      const server = endpoint();
-      server.up = true;
-      const messages = queue(server);
-      const { help, root } = mount({
-        chat,
-        messages,
-        now: () => MONDAY_20,
-        context: { page: '/billing', stage: 'active', user: { id: 'u-private', traits: { email: 'ona@example.lt' } }, recentErrors: ['TypeError: x'] },
-      });
-      await help.open();
-      root.querySelector<HTMLButtonElement>('[part="contact"]')!.click();
-      await until(() => root.querySelector('form') !== null, 'offline form');
-      root.querySelector<HTMLInputElement>('#wm-help-email')!.value = 'ona@example.lt';
-      root.querySelector<HTMLTextAreaElement>('#wm-help-message')!.value = 'Where is my invoice?';
-      root.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
-      await until(() => root.querySelector('.sent') !== null, 'sent');
-      await messages.flush();
-      expect(server.received).to.have.length(1);
-      expect(server.received[0]!.context).to.deep.equal({ page: '/billing', stage: 'active' });
-    });
-
-    it('says contact is unavailable when there is neither chat in hours nor a message queue', async () => {
-      const { help, root } = mount({ chat: createChat(settings, { window, adapters: { crisp: recordingAdapter().adapter } }), now: () => MONDAY_20 });
+    it('says contact is unavailable when there is neither a human now nor a message form', async () => {
+      const human = contactAnswering('unavailable');
+      const { help, root } = mount({ contact: human.contact });
       await help.open();
       root.querySelector<HTMLButtonElement>('[part="contact"]')!.click();
       await until(() => root.textContent!.includes('not available'), 'unavailable text');

@@ -1,24 +1,21 @@
-import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import type { MessageIssue } from '../../platform/chat/offline-message.js';
-import type { ChatContext } from '../../platform/chat/types.js';
-import type { ArticleHit, HelpArticle } from '../../platform/help/types.js';
+import type { MessageIssue } from '../../core/chat/contract.js';
+import type { ArticleHit, HelpArticle } from '../../core/help/types.js';
 import { WAYMARK_UI_VERSION } from '../shared/define.js';
 import { captureFocus } from '../shared/focus.js';
-import { createTranslator, type StringKey, type Translator } from '../shared/i18n.js';
-import { renderRichText } from '../shared/rich-text.js';
+import { createTranslator, type Translator } from '../shared/i18n.js';
 import { baseStyles } from '../shared/styles.js';
 import { applyTheme, themeTokens } from '../shared/theme.js';
+import { helpStyles } from './help.styles.js';
 import type { ArticleOpenedFrom, HelpContext, HelpEvent, HelpInput, HelpSearch } from './types.js';
+import { articleList, articleReader, contactView, type ContactState } from './views.js';
 
 const DEFAULT_SEARCH_DELAY_MS = 200;
 const SUGGESTION_LIMIT = 5;
 const RESULT_LIMIT = 10;
-/** The queue's length limits (MESSAGE_LIMITS in platform/chat), for the localized "too long" text. */
-const FIELD_MAX_LENGTH: Record<MessageIssue['field'], number> = { name: 200, email: 254, message: 5000 };
 
 type View = 'list' | 'article' | 'contact';
-type ContactState = 'form' | 'sent' | 'unavailable';
 type Field = MessageIssue['field'];
 
 /**
@@ -32,8 +29,9 @@ type Field = MessageIssue['field'];
  * focus back to where it was (the launcher, or the host's own help button). It renders what it
  * is given in `input` and reports what happens through `input.onEvent`; it never persists.
  *
- * It dispatches no DOM events: searches, opened articles, chat handoffs and left messages are
- * reported through `input.onEvent` (the runtime turns them into analytics events).
+ * It dispatches no DOM events: searches and opened articles are reported through `input.onEvent`
+ * (the runtime turns them into analytics events). Whether a human can be reached, the chat handoff
+ * and storing a message are the runtime's: the panel calls `input.contact()` and `input.leaveMessage()`.
  *
  * @summary The help center: a launcher and a panel with suggested articles, search, a reader and "Contact us".
  * @tag wm-help
@@ -70,196 +68,9 @@ type Field = MessageIssue['field'];
 export class WmHelp extends LitElement {
   static readonly waymarkVersion = WAYMARK_UI_VERSION;
 
-  static override styles = [
-    themeTokens,
-    baseStyles,
-    css`
-      :host {
-        --wm-help-width: 24rem;
-        --wm-danger: #b42318;
-      }
-      :host([data-mode='dark']) {
-        --wm-danger: #ff8f85;
-      }
-      .launcher {
-        position: fixed;
-        bottom: 20px;
-        inset-inline-end: 20px;
-        z-index: var(--wm-z-index, 2147483000);
-        display: inline-flex;
-        align-items: center;
-        gap: 6px;
-        min-height: 44px;
-        padding: 0 18px;
-        border: 0;
-        border-radius: 22px;
-        background: var(--wm-accent);
-        color: var(--wm-accent-contrast);
-        box-shadow: var(--wm-shadow);
-        font: 600 15px/1 var(--wm-font);
-        cursor: pointer;
-      }
-      .launcher .mark {
-        display: inline-grid;
-        place-items: center;
-        width: 20px;
-        height: 20px;
-        border: 2px solid currentColor;
-        border-radius: 50%;
-        font-size: 13px;
-      }
-      .panel {
-        box-sizing: border-box;
-        position: fixed;
-        inset: auto;
-        bottom: 76px;
-        inset-inline-end: 20px;
-        margin: 0;
-        width: min(var(--wm-help-width), calc(100vw - 24px));
-        max-height: min(40rem, calc(100vh - 96px));
-        overflow: auto;
-        padding: 0;
-        border: 1px solid var(--wm-border);
-        border-radius: var(--wm-radius);
-        background: var(--wm-bg);
-        color: var(--wm-fg);
-        box-shadow: var(--wm-shadow);
-        font: 14px/1.5 var(--wm-font);
-      }
-      .panel.no-launcher {
-        bottom: 20px;
-      }
-      .panel:popover-open {
-        display: flex;
-        flex-direction: column;
-      }
-      header {
-        position: sticky;
-        top: 0;
-        display: flex;
-        align-items: center;
-        padding: 12px 16px;
-        border-bottom: 1px solid var(--wm-border);
-        background: var(--wm-bg);
-      }
-      header .title {
-        margin: 0;
-      }
-      header .close {
-        position: static;
-        margin-inline-start: auto;
-      }
-      .content {
-        padding: 12px 16px 16px;
-      }
-      h3 {
-        margin: 16px 0 6px;
-        font-size: 14px;
-        font-weight: 600;
-      }
-      h2:focus,
-      h3:focus {
-        outline: none;
-      }
-      label {
-        display: block;
-        margin: 0 0 4px;
-        font-weight: 600;
-      }
-      input,
-      textarea {
-        box-sizing: border-box;
-        width: 100%;
-        padding: 8px 10px;
-        border: 1px solid var(--wm-muted);
-        border-radius: calc(var(--wm-radius) - 4px);
-        background: var(--wm-bg);
-        color: var(--wm-fg);
-        font: inherit;
-      }
-      textarea {
-        min-height: 6rem;
-        resize: vertical;
-      }
-      input:focus-visible,
-      textarea:focus-visible,
-      .launcher:focus-visible {
-        outline: 2px solid var(--wm-focus-ring);
-        outline-offset: 2px;
-      }
-      [aria-invalid='true'] {
-        border-color: var(--wm-danger);
-      }
-      .error,
-      .errors {
-        margin: 4px 0 0;
-        color: var(--wm-danger);
-      }
-      .errors {
-        margin-bottom: 8px;
-      }
-      .errors:empty {
-        display: none;
-      }
-      .field {
-        margin: 0 0 12px;
-      }
-      .articles li {
-        padding: 6px 0;
-        border-bottom: 1px solid var(--wm-border);
-      }
-      .articles li:last-child {
-        border-bottom: 0;
-      }
-      .article {
-        display: block;
-        padding: 0;
-        border: 0;
-        background: none;
-        color: var(--wm-link);
-        font: inherit;
-        font-weight: 600;
-        text-align: start;
-        text-decoration: underline;
-        cursor: pointer;
-      }
-      .summary {
-        margin: 2px 0 0;
-        color: var(--wm-muted);
-      }
-      .empty,
-      .muted {
-        color: var(--wm-muted);
-      }
-      .checklist {
-        margin: 12px 0 0;
-      }
-      .checklist p {
-        margin: 0 0 4px;
-      }
-      progress {
-        width: 100%;
-        height: 8px;
-        accent-color: var(--wm-accent);
-      }
-      .contact {
-        margin-top: 16px;
-        padding-top: 12px;
-        border-top: 1px solid var(--wm-border);
-      }
-      .reader .body {
-        margin: 8px 0 12px;
-      }
-      button.btn.back {
-        padding-inline: 0;
-      }
-      .sent {
-        font-size: 16px;
-      }
-    `,
-  ];
+  static override styles = [themeTokens, baseStyles, helpStyles];
 
-  /** Everything the panel shows or calls: locale and strings, theme, the article index and search, chat, the message queue, the user's context, the Escape stack, `onEvent`. Set by the runtime. */
+  /** Everything the panel shows or calls: locale and strings, theme, the article index, search, contact and leave-a-message, the user's context, the Escape stack, `onEvent`. Set by the runtime. */
   @property({ attribute: false }) input?: HelpInput;
 
   @state() private open = false;
@@ -281,7 +92,6 @@ export class WmHelp extends LitElement {
   private suggestions: ArticleHit[] = [];
   /** Nothing is scoped to where the user is: the list is the stage's articles, under a generic heading. */
   private suggestionsAreGeneral = false;
-  private readonly articlesOpened = new Map<string, string>();
   private openCleanups: Array<() => void> = [];
   private removeTheme: (() => void) | null = null;
   private searchTimer: number | undefined;
@@ -384,8 +194,14 @@ export class WmHelp extends LitElement {
   }
 
   private renderView(): TemplateResult {
-    if (this.view === 'article' && this.reading) return this.renderReader(this.reading.article, this.reading.body);
-    if (this.view === 'contact') return this.renderContact();
+    const t = this.translator;
+    if (this.view === 'article' && this.reading) {
+      return articleReader(t, this.reading.article, this.reading.body, this.input!.window.location.origin, this.backToList);
+    }
+    if (this.view === 'contact') {
+      const backAt = this.input!.operatorsBackAt?.() ?? null;
+      return contactView(t, { state: this.contactState, issues: this.issues, sending: this.sending, backAt, onBack: this.backToList, onSubmit: this.submit });
+    }
     return this.renderList();
   }
 
@@ -419,81 +235,13 @@ export class WmHelp extends LitElement {
   }
 
   private renderArticles(hits: readonly HelpArticle[], labelledBy: string, from: ArticleOpenedFrom): TemplateResult {
-    const t = this.translator;
-    return html`<ul class="articles" part="articles" aria-labelledby=${labelledBy}>
-      ${hits.map((hit) => {
-        const inPanel = this.input!.index.body(hit.id) !== undefined && hit.source === 'local';
-        const title = inPanel
-          ? html`<button type="button" class="article" part="article" data-article=${hit.id} @click=${() => void this.openArticle(hit, from)}>${hit.title}</button>`
-          : html`<a class="article" part="article" data-article=${hit.id} href=${hit.url} target="_blank" rel="noopener noreferrer"
-              @click=${() => this.report({ type: 'article_opened', articleId: hit.id, source: from, kb: hit.source, inPanel: false }, hit)}
-              >${hit.title}<span class="visually-hidden"> ${t.t('opensInNewTab')}</span></a>`;
-        return html`<li>${title}${hit.summary ? html`<p class="summary">${hit.summary}</p>` : nothing}</li>`;
-      })}
-    </ul>`;
-  }
-
-  private renderReader(article: HelpArticle, body: string): TemplateResult {
-    const t = this.translator;
-    return html`
-      <button type="button" class="btn link back" @click=${this.backToList}>${t.dir === 'rtl' ? '→' : '←'} ${t.t('helpBack')}</button>
-      <article class="reader" part="reader" aria-labelledby="wm-help-article">
-        <h3 id="wm-help-article" tabindex="-1">${article.title}</h3>
-        <div class="body" part="body">${renderRichText(body, { newTabLabel: t.t('opensInNewTab'), origin: this.input!.window.location.origin })}</div>
-        <a part="link" href=${article.url} target="_blank" rel="noopener noreferrer">${article.url}<span class="visually-hidden"> ${t.t('opensInNewTab')}</span></a>
-      </article>
-    `;
-  }
-
-  private renderContact(): TemplateResult {
-    const t = this.translator;
-    const back = html`<button type="button" class="btn link back" @click=${this.backToList}>${t.dir === 'rtl' ? '→' : '←'} ${t.t('helpBack')}</button>`;
-    if (this.contactState === 'sent') {
-      return html`${back}<h3 class="sent" id="wm-help-contact" tabindex="-1">${t.t('messageSent')}</h3>`;
-    }
-    if (this.contactState === 'unavailable') {
-      return html`${back}<h3 id="wm-help-contact" tabindex="-1">${t.t('contactUs')}</h3>
-        <p>${t.t('contactUnavailable')}</p>${this.renderBackAt()}`;
-    }
-    const error = (field: Field) => this.issues.find((issue) => issue.field === field);
-    const field = (name: Field, label: StringKey, control: (invalid: boolean, describedBy: string | typeof nothing) => TemplateResult) => {
-      const issue = error(name);
-      const errorId = `wm-help-${name}-error`;
-      return html`<div class="field">
-        <label for="wm-help-${name}">${t.t(label)}</label>
-        ${control(issue !== undefined, issue ? errorId : nothing)}
-        ${issue ? html`<p class="error" id=${errorId}>${this.issueText(issue)}</p>` : nothing}
-      </div>`;
-    };
-    return html`${back}
-      <form part="form" novalidate aria-labelledby="wm-help-contact" @submit=${this.submit}>
-        <h3 id="wm-help-contact" tabindex="-1">${t.t('offlineTitle')}</h3>
-        <p class="muted">${t.t('offlineIntro')}</p>
-        ${this.renderBackAt()}
-        <p class="errors" role="alert">${this.issues.length > 0 ? t.t('formErrors', { count: this.issues.length }) : ''}</p>
-        ${field('name', 'nameLabel', (invalid, describedBy) =>
-          html`<input id="wm-help-name" name="name" autocomplete="name" aria-invalid=${invalid ? 'true' : 'false'} aria-describedby=${describedBy} />`)}
-        ${field('email', 'emailLabel', (invalid, describedBy) =>
-          html`<input id="wm-help-email" name="email" type="email" autocomplete="email" aria-required="true" aria-invalid=${invalid ? 'true' : 'false'} aria-describedby=${describedBy} />`)}
-        ${field('message', 'messageLabel', (invalid, describedBy) =>
-          html`<textarea id="wm-help-message" name="message" aria-required="true" aria-invalid=${invalid ? 'true' : 'false'} aria-describedby=${describedBy}></textarea>`)}
-        <button type="submit" class="btn primary" ?disabled=${this.sending}>${t.t('submit')}</button>
-      </form>`;
-  }
-
-  private renderBackAt(): TemplateResult | typeof nothing {
-    const chat = this.input?.chat;
-    if (!chat) return nothing;
-    const now = this.now();
-    const next = chat.nextOpening(now);
-    if (next === null || next <= now) return nothing;
-    let time: string;
-    try {
-      time = new Intl.DateTimeFormat(this.translator.locale, { weekday: 'long', hour: 'numeric', minute: '2-digit' }).format(next);
-    } catch {
-      time = new Date(next).toISOString();
-    }
-    return html`<p class="muted">${this.translator.t('offlineBackAt', { time })}</p>`;
+    return articleList(this.translator, hits, {
+      labelledBy,
+      from,
+      readable: (hit) => hit.source === 'local' && this.input!.index.body(hit.id) !== undefined,
+      read: (hit, source) => void this.openArticle(hit, source),
+      followed: (hit, source) => this.report({ type: 'article_opened', articleId: hit.id, title: hit.title, source, kb: hit.source, inPanel: false }),
+    });
   }
 
   // ---- search -------------------------------------------------------------------------------
@@ -585,13 +333,13 @@ export class WmHelp extends LitElement {
     if (body === undefined) {
       // No body to show here: its page opens in a new tab, without giving it our window.
       input.window.open(article.url, '_blank', 'noopener,noreferrer');
-      this.report({ type: 'article_opened', articleId: article.id, source: from, kb: article.source, inPanel: false }, article);
+      this.report({ type: 'article_opened', articleId: article.id, title: article.title, source: from, kb: article.source, inPanel: false });
       return;
     }
     this.returnToArticle = article.id;
     this.reading = { article, body };
     this.view = 'article';
-    this.report({ type: 'article_opened', articleId: article.id, source: from, kb: article.source, inPanel: true }, article);
+    this.report({ type: 'article_opened', articleId: article.id, title: article.title, source: from, kb: article.source, inPanel: true });
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('#wm-help-article')?.focus();
   }
@@ -612,18 +360,19 @@ export class WmHelp extends LitElement {
 
   private readonly contact = async (): Promise<void> => {
     const input = this.input!;
-    const chat = input.chat;
-    if (chat && chat.withinHours(this.now()) && chat.route() !== 'none') {
-      const report = await chat.open(this.chatContext());
-      if (report.path !== 'none') {
-        this.report({ type: 'chat_opened', path: report.path, source: 'help' });
-        this.announcement = this.translator.t('chatOpened');
-        // The provider's widget takes over; our panel would only cover it.
-        this.hide();
-        return;
-      }
+    let outcome: ContactState | 'chat' = input.leaveMessage ? 'form' : 'unavailable';
+    try {
+      if (input.contact) outcome = await input.contact();
+    } catch (error) {
+      input.reportError?.(error, 'help:contact');
     }
-    this.contactState = input.messages ? 'form' : 'unavailable';
+    if (outcome === 'chat') {
+      this.announcement = this.translator.t('chatOpened');
+      // The provider's widget takes over; our panel would only cover it.
+      this.hide();
+      return;
+    }
+    this.contactState = outcome === 'form' && input.leaveMessage ? 'form' : 'unavailable';
     this.issues = [];
     this.view = 'contact';
     await this.updateComplete;
@@ -635,12 +384,10 @@ export class WmHelp extends LitElement {
     const input = this.input!;
     const form = event.currentTarget as HTMLFormElement;
     const value = (name: Field) => (form.elements.namedItem(name) as HTMLInputElement | HTMLTextAreaElement | null)?.value ?? '';
-    if (!input.messages || this.sending) return;
+    if (!input.leaveMessage || this.sending) return;
     this.sending = true;
     try {
-      // The team sees what `chat.context` allows, whether the user chats or leaves a message.
-      const context = input.chat ? input.chat.share(this.chatContext()) : this.chatContext();
-      const result = await input.messages.send({ name: value('name'), email: value('email'), message: value('message'), context });
+      const result = await input.leaveMessage({ name: value('name'), email: value('email'), message: value('message') });
       if (!result.ok) {
         this.issues = result.issues;
         await this.updateComplete;
@@ -650,7 +397,6 @@ export class WmHelp extends LitElement {
       this.issues = [];
       this.contactState = 'sent';
       this.announcement = this.translator.t('messageSent');
-      this.report({ type: 'message_left', messageId: result.id });
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('#wm-help-contact')?.focus();
     } catch (error) {
@@ -660,28 +406,6 @@ export class WmHelp extends LitElement {
     }
   };
 
-  private issueText(issue: MessageIssue): string {
-    const t = this.translator;
-    if (issue.code === 'too-long') return t.t('fieldTooLong', { max: FIELD_MAX_LENGTH[issue.field] });
-    if (issue.field === 'email') return t.t(issue.code === 'required' ? 'emailRequired' : 'emailInvalid');
-    return t.t('messageRequired');
-  }
-
-  private chatContext(): ChatContext {
-    const context = this.input!.context;
-    const chat: ChatContext = {
-      user: context.user ?? { id: '', traits: {} },
-      stage: context.stage ?? null,
-      page: context.page ?? this.input!.window.location.href,
-      articlesOpened: [...this.articlesOpened].map(([id, title]) => ({ id, title })),
-      recentErrors: context.recentErrors ?? [],
-    };
-    if (context.step) chat.step = context.step;
-    if (context.checklistItem) chat.checklistItem = context.checklistItem;
-    if (context.struggle) chat.struggle = context.struggle;
-    return chat;
-  }
-
   // ---- misc ---------------------------------------------------------------------------------
 
   private readonly toggle = (): void => {
@@ -689,12 +413,7 @@ export class WmHelp extends LitElement {
     else void this.show();
   };
 
-  private now(): number {
-    return (this.input?.now ?? Date.now)();
-  }
-
-  private report(event: HelpEvent, article?: HelpArticle): void {
-    if (article) this.articlesOpened.set(article.id, article.title);
+  private report(event: HelpEvent): void {
     try {
       this.input?.onEvent?.(event);
     } catch (error) {

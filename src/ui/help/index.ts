@@ -1,4 +1,3 @@
-/** The help center: `<wm-help>` and `createHelpCenter`. Importing this module defines nothing. */
-export { createHelpCenter, type HelpCenter, type HelpCenterOptions } from './center.js';
+/** The help center's element, `<wm-help>`, and its input. Importing this module defines nothing. */
 export { WmHelp } from './help.js';
-export type { HelpContext, HelpEvent, HelpInput, HelpSearch } from './types.js';
+export type { ArticleOpenedFrom, ChatOpenedFrom, HelpContext, HelpEvent, HelpInput, HelpSearch } from './types.js';

@@ -4,7 +4,7 @@
  * a nudge next to its target, then reports what it saw to the parent page. Test-only.
  */
 import { createRenderer } from '../index.js';
-import { createHelpCenter } from './center.js';
+import { mountHelp } from './mount/test-support.js';
 
 const violations: string[] = [];
 document.addEventListener('securitypolicyviolation', (event) => violations.push(`${event.violatedDirective}: ${event.blockedURI}`));
@@ -32,12 +32,16 @@ renderer.show({
   experience: { id: 'csp-nudge', type: 'nudge', escalation: [{ kind: 'hint', body: 'Try **this**', target: '#connect' }] },
   level: 0,
 });
-const help = createHelpCenter({ window, locale: 'en', articles, theme: { accent: '#0a7', radius: 4 }, context: { stage: 's' }, reportError, messages: {
-  send: async () => ({ ok: false, issues: [{ field: 'email', code: 'required', message: 'x' }] }),
-  pending: async () => [],
-  flush: async () => undefined,
-  dispose: () => undefined,
-} });
+const help = mountHelp({
+  window,
+  locale: 'en',
+  articles,
+  theme: { accent: '#0a7', radius: 4 },
+  context: { stage: 's' },
+  reportError,
+  contact: async () => 'form',
+  leaveMessage: async () => ({ ok: false, issues: [{ field: 'email', code: 'required', message: 'x' }] }),
+});
 
 async function run(): Promise<void> {
   const root = help.element.shadowRoot!;
@@ -48,9 +52,10 @@ async function run(): Promise<void> {
   const injected = Boolean(reader?.querySelector('img'));
   await help.open();
   root.querySelector<HTMLButtonElement>('[part="contact"]')!.click();
-  await help.element.updateComplete;
-  root.querySelector<HTMLButtonElement>('button[type="submit"]')?.click();
   const deadline = performance.now() + 5000;
+  // "Contact us" asks the runtime first (async): the form appears once it answered.
+  while (!root.querySelector('form') && performance.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+  root.querySelector<HTMLButtonElement>('button[type="submit"]')?.click();
   const nudgeShown = () => Boolean(document.querySelector('wm-nudge')?.shadowRoot?.querySelector('.card')?.matches(':popover-open'));
   while ((!nudgeShown() || !root.querySelector('.error')) && performance.now() < deadline) await new Promise((r) => setTimeout(r, 20));
   parent.postMessage(

@@ -1,9 +1,8 @@
 // Screenshot fixtures for <wm-help> and <wm-nudge> (bundled by screenshots.mjs; not shipped).
 import type { Article, NudgeExperience } from '../../../config/types.js';
-import { createChat } from '../../../platform/chat/facade.js';
-import { validateMessage, type MessageQueue } from '../../../platform/chat/offline-message.js';
+import type { MessageIssue } from '../../../core/chat/contract.js';
 import { createRenderer } from '../../index.js';
-import { createHelpCenter } from '../center.js';
+import { mountHelp } from '../mount/test-support.js';
 
 const articles: Article[] = [
   {
@@ -18,16 +17,8 @@ const articles: Article[] = [
   { id: 'shortcuts', title: 'Keyboard shortcuts', url: 'https://help.example/shortcuts', body: 'Press `?` anywhere.', stages: ['active'] },
 ];
 
-const offline = createChat({ provider: 'crisp', hours: { timeZone: 'UTC', weekly: { mon: ['09:00-17:00'] } } }, { window });
-const queue: MessageQueue = {
-  send: async (input) => {
-    const issues = validateMessage(input);
-    return issues.length ? { ok: false, issues } : { ok: true, id: 'm1' };
-  },
-  pending: async () => [],
-  flush: async () => undefined,
-  dispose: () => undefined,
-};
+/** Outside operator hours (Monday 09:00–17:00 UTC, shown on a Monday evening): the form, back next Monday. */
+const OPERATORS_BACK = Date.UTC(2026, 10, 30, 9);
 
 const nudge: NudgeExperience = {
   id: 'stuck',
@@ -41,13 +32,19 @@ const nudge: NudgeExperience = {
 
 async function help(name: string): Promise<void> {
   const locale = name.includes('rtl') ? 'ar' : name.includes('ru') ? 'ru' : 'en';
-  const center = createHelpCenter({
+  const center = mountHelp({
     window,
     locale,
     articles,
-    chat: offline,
-    messages: queue,
-    now: () => Date.UTC(2026, 10, 23, 20),
+    contact: async () => 'form',
+    // The queue's checks, as the panel would receive them.
+    leaveMessage: async ({ email, message }) => {
+      const issues: MessageIssue[] = [];
+      if (!/^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/.test(email)) issues.push({ field: 'email', code: email ? 'invalid' : 'required', message: 'email' });
+      if (!message.trim()) issues.push({ field: 'message', code: 'required', message: 'message' });
+      return issues.length ? { ok: false, issues } : { ok: true, id: 'm1' };
+    },
+    operatorsBackAt: () => OPERATORS_BACK,
     theme: name.includes('dark') ? { mode: 'dark' } : undefined,
     context: { page: '/billing', stage: 'active', checklist: { title: 'Get started', done: 2, total: 5 } },
   });

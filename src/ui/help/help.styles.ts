@@ -1,0 +1,187 @@
+import { css } from 'lit';
+
+/** `<wm-help>`'s own rules (the shared theme tokens and base styles come first in the element's list). */
+export const helpStyles = css`
+  :host {
+    --wm-help-width: 24rem;
+    --wm-danger: #b42318;
+  }
+  :host([data-mode='dark']) {
+    --wm-danger: #ff8f85;
+  }
+  .launcher {
+    position: fixed;
+    bottom: 20px;
+    inset-inline-end: 20px;
+    z-index: var(--wm-z-index, 2147483000);
+    display: inline-flex;
+    align-items: center;
+    gap: 6px;
+    min-height: 44px;
+    padding: 0 18px;
+    border: 0;
+    border-radius: 22px;
+    background: var(--wm-accent);
+    color: var(--wm-accent-contrast);
+    box-shadow: var(--wm-shadow);
+    font: 600 15px/1 var(--wm-font);
+    cursor: pointer;
+  }
+  .launcher .mark {
+    display: inline-grid;
+    place-items: center;
+    width: 20px;
+    height: 20px;
+    border: 2px solid currentColor;
+    border-radius: 50%;
+    font-size: 13px;
+  }
+  .panel {
+    box-sizing: border-box;
+    position: fixed;
+    inset: auto;
+    bottom: 76px;
+    inset-inline-end: 20px;
+    margin: 0;
+    width: min(var(--wm-help-width), calc(100vw - 24px));
+    max-height: min(40rem, calc(100vh - 96px));
+    overflow: auto;
+    padding: 0;
+    border: 1px solid var(--wm-border);
+    border-radius: var(--wm-radius);
+    background: var(--wm-bg);
+    color: var(--wm-fg);
+    box-shadow: var(--wm-shadow);
+    font: 14px/1.5 var(--wm-font);
+  }
+  .panel.no-launcher {
+    bottom: 20px;
+  }
+  .panel:popover-open {
+    display: flex;
+    flex-direction: column;
+  }
+  header {
+    position: sticky;
+    top: 0;
+    display: flex;
+    align-items: center;
+    padding: 12px 16px;
+    border-bottom: 1px solid var(--wm-border);
+    background: var(--wm-bg);
+  }
+  header .title {
+    margin: 0;
+  }
+  header .close {
+    position: static;
+    margin-inline-start: auto;
+  }
+  .content {
+    padding: 12px 16px 16px;
+  }
+  h3 {
+    margin: 16px 0 6px;
+    font-size: 14px;
+    font-weight: 600;
+  }
+  h2:focus,
+  h3:focus {
+    outline: none;
+  }
+  label {
+    display: block;
+    margin: 0 0 4px;
+    font-weight: 600;
+  }
+  input,
+  textarea {
+    box-sizing: border-box;
+    width: 100%;
+    padding: 8px 10px;
+    border: 1px solid var(--wm-muted);
+    border-radius: calc(var(--wm-radius) - 4px);
+    background: var(--wm-bg);
+    color: var(--wm-fg);
+    font: inherit;
+  }
+  textarea {
+    min-height: 6rem;
+    resize: vertical;
+  }
+  input:focus-visible,
+  textarea:focus-visible,
+  .launcher:focus-visible {
+    outline: 2px solid var(--wm-focus-ring);
+    outline-offset: 2px;
+  }
+  [aria-invalid='true'] {
+    border-color: var(--wm-danger);
+  }
+  .error,
+  .errors {
+    margin: 4px 0 0;
+    color: var(--wm-danger);
+  }
+  .errors {
+    margin-bottom: 8px;
+  }
+  .errors:empty {
+    display: none;
+  }
+  .field {
+    margin: 0 0 12px;
+  }
+  .articles li {
+    padding: 6px 0;
+    border-bottom: 1px solid var(--wm-border);
+  }
+  .articles li:last-child {
+    border-bottom: 0;
+  }
+  .article {
+    display: block;
+    padding: 0;
+    border: 0;
+    background: none;
+    color: var(--wm-link);
+    font: inherit;
+    font-weight: 600;
+    text-align: start;
+    text-decoration: underline;
+    cursor: pointer;
+  }
+  .summary {
+    margin: 2px 0 0;
+    color: var(--wm-muted);
+  }
+  .empty,
+  .muted {
+    color: var(--wm-muted);
+  }
+  .checklist {
+    margin: 12px 0 0;
+  }
+  .checklist p {
+    margin: 0 0 4px;
+  }
+  progress {
+    width: 100%;
+    height: 8px;
+    accent-color: var(--wm-accent);
+  }
+  .contact {
+    margin-top: 16px;
+    padding-top: 12px;
+    border-top: 1px solid var(--wm-border);
+  }
+  .reader .body {
+    margin: 8px 0 12px;
+  }
+  button.btn.back {
+    padding-inline: 0;
+  }
+  .sent {
+    font-size: 16px;
+  }
+`;

@@ -24,6 +24,22 @@ console.log('\n[waymark] build');
 if (step('npm', ['run', 'build', '--silent']) === 0) total.passed++;
 else total.failed++;
 
+// The package as npm would publish it: exports, types and files resolve (ESM only, on purpose).
+console.log('\n[waymark] package checks (publint, arethetypeswrong)');
+for (const [name, args] of [
+  ['publint --strict', ['publint', '--strict']],
+  ['attw --pack --profile esm-only', ['attw', '--pack', '--profile', 'esm-only']],
+]) {
+  const result = spawnSync('npx', args, { cwd: root, encoding: 'utf8' });
+  if (result.status === 0) {
+    total.passed++;
+    console.log(`  ok  ${name}`);
+  } else {
+    total.failed++;
+    console.log(`  FAIL  ${name}\n${result.stdout}${result.stderr}`);
+  }
+}
+
 console.log('\n[waymark] unit and end-to-end tests (vitest)');
 const vitestJson = join(work, 'vitest.json');
 const vitestStatus = step('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`]);

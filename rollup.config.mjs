@@ -8,7 +8,8 @@ import { thirdPartyNotices } from './scripts/third-party-notices.mjs';
 // Every build starts clean, so no stale chunk is ever served.
 rmSync(new URL('./dist', import.meta.url), { recursive: true, force: true });
 
-const external = Object.keys(pkg.dependencies).map((name) => new RegExp(`^${name}(/|$)`));
+// Dependencies and (optional) peers stay imports: the app's bundler resolves them once.
+const external = Object.keys({ ...pkg.dependencies, ...pkg.peerDependencies }).map((name) => new RegExp(`^${name}(/|$)`));
 const ts = () => esbuild({ target: 'es2022', tsconfig: 'tsconfig.json' });
 // Dependencies' own pure-annotation placement and internal cycles are theirs, not ours: keep the output readable.
 const onwarn = (warning, warn) => {
@@ -25,8 +26,10 @@ export default [
       'config/index': 'src/config/index.ts',
       'engine/index': 'src/engine/index.ts',
       'cli/main': 'src/cli/main.ts',
+      // `waymark/react`: @lit/react wrappers (react and @lit/react are optional peers).
+      'react/index': 'src/react/index.ts',
     },
-    // The CLI loads happy-dom, puppeteer-core and esbuild lazily, only for `validate --page`.
+    // The CLI loads happy-dom or puppeteer-core (optional peers) and esbuild lazily, only for `validate --page`.
     external: (id) => external.some((re) => re.test(id)) || id.startsWith('node:') || /^(happy-dom|puppeteer-core|esbuild)(\/|$)/.test(id),
     plugins: [ts()],
     onwarn,

@@ -1,9 +1,9 @@
 import { defaultReporter } from '@web/test-runner';
 
 /**
- * Browser-test output that stays readable: a test file's browser console is printed only when that
- * file failed (then it is the diagnosis); a passing file's console (errors the tests provoke on
- * purpose, debug dumps) is noise. `WM_TEST_LOGS=1` prints every file's console.
+ * Browser-test output that stays readable: a test file's browser console (and its 404s) is printed
+ * only when that file failed (then it is the diagnosis); a passing file's console (errors the tests
+ * provoke on purpose, debug dumps, a beacon endpoint that is meant to 404) is noise. `WM_TEST_LOGS=1` prints every file's console.
  */
 export function quietReporter({ showAllLogs = false, ...options } = {}) {
   const reporter = defaultReporter(options);
@@ -12,7 +12,7 @@ export function quietReporter({ showAllLogs = false, ...options } = {}) {
     reportTestFileResults(args) {
       const sessionsForTestFile = showAllLogs
         ? args.sessionsForTestFile
-        : args.sessionsForTestFile.map((session) => (session.passed ? { ...session, logs: [] } : session));
+        : args.sessionsForTestFile.map((session) => (session.passed ? { ...session, logs: [], request404s: [] } : session));
       return reporter.reportTestFileResults({ ...args, sessionsForTestFile });
     },
   };

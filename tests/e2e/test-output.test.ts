@@ -39,9 +39,10 @@ async function report(options: Parameters<typeof quietReporter>[0], sessions: Re
 }
 
 describe('browser-test output', () => {
-  it("leaves out a passing file's console (errors its tests provoke on purpose)", async () => {
-    const out = await report({}, [session(true, [['Error: on purpose']])]);
+  it("leaves out a passing file's console (errors its tests provoke on purpose) and its 404s", async () => {
+    const out = await report({}, [{ ...session(true, [['Error: on purpose']]), request404s: ['/__waymark-test-beacon'] }]);
     expect(out).not.toContain('on purpose');
+    expect(out).not.toContain('__waymark-test-beacon');
   });
 
   it("prints a failing file's console, where it is the diagnosis", async () => {

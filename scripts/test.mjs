@@ -1,5 +1,7 @@
-// `npm test`: set up, typecheck, unit tests (vitest), browser tests (web-test-runner in Debian's
-// chromium), then one plain closing line: `N passed, N failed, N skipped`.
+// `npm test`: set up, typecheck, build, package checks (publint, attw), unit and end-to-end tests
+// (vitest), browser tests (web-test-runner in Debian's chromium), then one plain closing line:
+// `N passed, N failed, N skipped`. A browser-test file's console is shown only when it fails
+// (WM_TEST_LOGS=1 shows every one, Waymark's debug dumps included).
 import { readFileSync, rmSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

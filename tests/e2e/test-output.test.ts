@@ -23,7 +23,7 @@ function session(passed: boolean, logs: unknown[][]) {
     passed,
     logs,
     errors: [],
-    request404s: [],
+    request404s: [] as string[],
     browser: { name: 'Chrome' },
     testFile: '/x.browser.test.ts',
     testResults: { name: '', suites: [], tests: [] },

@@ -10,7 +10,10 @@
  *   which the analyzer does not know: those calls become `custom-element-definition` exports and tag names;
  * - only the public surface is kept: element classes, their registering modules and the event classes
  *   (no private members, no internal helper modules);
- * - paths point at the shipped JavaScript (`dist/lib/ui/…/*.js`), not at the TypeScript sources.
+ * - paths point at the shipped JavaScript (`dist/lib/ui/…/*.js`), not at the TypeScript sources;
+ * - the markup-only children `<wm-step>` and `<wm-task>` (read by src/ui/declarative.ts, never registered)
+ *   are declared from the JSDoc (`@tag`, `@summary`, `@slot`, `@attr`) on the functions that compile them,
+ *   so editors and the framework typings know their attributes too.
  * tests/unit/manifest.test.ts checks the result against the sources.
  */
 import { existsSync } from 'node:fs';
@@ -33,9 +36,17 @@ function shippedPath(path) {
 function waymarkManifest() {
   /** Tag definitions found in registering modules: { module, tag, className }. */
   const definitions = [];
+  /** Markup-only elements found in JSDoc: { module, declaration }. */
+  const markup = [];
   return {
     name: 'waymark-manifest',
     analyzePhase({ ts, node, moduleDoc }) {
+      if (ts.isFunctionDeclaration(node)) {
+        // Kept aside: the analyzer drops declarations of functions the module does not export.
+        const declaration = markupElement(node);
+        if (declaration) markup.push({ module: moduleDoc.path, declaration });
+        return;
+      }
       // defineElement(customElements, 'wm-tour', WmTour)
       if (!ts.isCallExpression(node) || !ts.isIdentifier(node.expression) || node.expression.text !== 'defineElement') return;
       const [, tag, klass] = node.arguments;
@@ -51,6 +62,12 @@ function waymarkManifest() {
         }
       }
       const keep = new Set();
+      for (const { module, declaration } of markup) {
+        const mod = modules.find((candidate) => candidate.path === module);
+        if (!mod || !existsSync(shippedPath(module))) continue;
+        mod.declarations = [...(mod.declarations ?? []), declaration];
+        keep.add(mod.path);
+      }
       for (const { module, tag, className } of definitions) {
         const found = classModule.get(className);
         const defining = modules.find((mod) => mod.path === module);
@@ -125,4 +142,33 @@ function waymarkManifest() {
       fix(customElementsManifest.modules);
     },
   };
+}
+
+/**
+ * A markup-only element (`<wm-step>`, `<wm-task>`) from the JSDoc on the function that compiles it:
+ * a block with `@tag` gives a custom-element declaration with its summary, description, slots and
+ * attributes. Null for any other function.
+ */
+function markupElement(node) {
+  const comment = node.jsDoc?.at(-1)?.getText();
+  if (!comment || !/@tag\s/.test(comment)) return null;
+  const lines = comment
+    .replace(/^\/\*\*|\*\/$/g, '')
+    .split('\n')
+    .map((line) => line.replace(/^\s*\* ?/, ''));
+  const firstTag = lines.findIndex((line) => line.startsWith('@'));
+  const description = lines.slice(0, firstTag).join('\n').trim();
+  const declaration = { kind: 'class', description, name: '', tagName: '', customElement: true, attributes: [], slots: [], members: [], events: [] };
+  for (const line of lines.slice(firstTag)) {
+    let match;
+    if ((match = /^@tag\s+(\S+)/.exec(line))) declaration.tagName = match[1];
+    else if ((match = /^@summary\s+(.+)/.exec(line))) declaration.summary = match[1].trim();
+    else if ((match = /^@slot\s+(?:(\S+)\s+)?-\s+(.+)/.exec(line))) declaration.slots.push({ name: match[1] ?? '', description: match[2].trim() });
+    else if ((match = /^@attr\s+\{([^}]+)\}\s+(\S+)\s+-\s+(.+)/.exec(line))) {
+      declaration.attributes.push({ name: match[2], type: { text: match[1] }, description: match[3].trim() });
+    }
+  }
+  // No class exists: the name says which tag the declaration stands for.
+  declaration.name = declaration.tagName.replace(/(^|-)([a-z])/g, (_, __, letter) => letter.toUpperCase()) + 'Markup';
+  return declaration;
 }

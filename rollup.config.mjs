@@ -3,11 +3,13 @@ import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import { rmSync } from 'node:fs';
 import pkg from './package.json' with { type: 'json' };
+import { thirdPartyNotices } from './scripts/third-party-notices.mjs';
 
 // Every build starts clean, so no stale chunk is ever served.
 rmSync(new URL('./dist', import.meta.url), { recursive: true, force: true });
 
-const external = Object.keys(pkg.dependencies).map((name) => new RegExp(`^${name}(/|$)`));
+// Dependencies and (optional) peers stay imports: the app's bundler resolves them once.
+const external = Object.keys({ ...pkg.dependencies, ...pkg.peerDependencies }).map((name) => new RegExp(`^${name}(/|$)`));
 const ts = () => esbuild({ target: 'es2022', tsconfig: 'tsconfig.json' });
 // Dependencies' own pure-annotation placement and internal cycles are theirs, not ours: keep the output readable.
 const onwarn = (warning, warn) => {
@@ -24,20 +26,37 @@ export default [
       'config/index': 'src/config/index.ts',
       'engine/index': 'src/engine/index.ts',
       'cli/main': 'src/cli/main.ts',
+      // `waymark/react`: @lit/react wrappers (react and @lit/react are optional peers).
+      'react/index': 'src/react/index.ts',
     },
-    // The CLI loads happy-dom, puppeteer-core and esbuild lazily, only for `validate --page`.
+    // The CLI loads happy-dom or puppeteer-core (optional peers) and esbuild lazily, only for `validate --page`.
     external: (id) => external.some((re) => re.test(id)) || id.startsWith('node:') || /^(happy-dom|puppeteer-core|esbuild)(\/|$)/.test(id),
     plugins: [ts()],
     onwarn,
-    output: { dir: 'dist/lib', format: 'es', preserveModules: true, preserveModulesRoot: 'src', sourcemap: true },
+    // Maps without embedded sources: they still map names and lines, without tripling the install.
+    output: { dir: 'dist/lib', format: 'es', preserveModules: true, preserveModulesRoot: 'src', sourcemap: true, sourcemapExcludeSources: true },
   },
   // The self-contained bundle for a script tag or CDN: dependencies inlined, UI split into lazy chunks.
   {
     input: { waymark: 'src/browser.ts' },
     // Let the entry chunk carry what lazy chunks share, instead of a facade that costs a second request.
     preserveEntrySignatures: 'allow-extension',
-    plugins: [nodeResolve({ browser: true }), ts(), terser({ format: { comments: false } })],
+    // Minified without comments except the `/*! … */` banner; the inlined packages' licences go to THIRD-PARTY-NOTICES.txt.
+    plugins: [
+      nodeResolve({ browser: true }),
+      ts(),
+      terser({ format: { comments: /^!/ } }),
+      thirdPartyNotices({ intro: `Waymark ${pkg.version} (${pkg.license}) bundles the following packages, whose licences follow.\n\n` }),
+    ],
     onwarn,
-    output: { dir: 'dist/cdn', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js', sourcemap: true },
+    output: {
+      dir: 'dist/cdn',
+      format: 'es',
+      entryFileNames: '[name].js',
+      chunkFileNames: 'chunks/[name]-[hash].js',
+      banner: (chunk) => (chunk.isEntry ? `/*! Waymark ${pkg.version} | ${pkg.license} | bundled licences: THIRD-PARTY-NOTICES.txt */` : ''),
+      sourcemap: true,
+      sourcemapExcludeSources: true,
+    },
   },
 ];

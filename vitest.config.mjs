@@ -7,5 +7,7 @@ export default defineConfig({
     include: ['src/**/*.test.ts', 'tests/unit/**/*.test.ts', 'tests/e2e/**/*.test.ts'],
     exclude: ['**/*.browser.test.ts', 'node_modules/**', 'dist/**'],
     environment: 'node',
+    // Lit's dev-mode notice, once per file that renders an element, says nothing about the tests.
+    onConsoleLog: (log) => !log.startsWith('Lit is in dev mode'),
   },
 });

@@ -1,10 +1,12 @@
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
-import { defaultReporter } from '@web/test-runner';
 import { fileURLToPath } from 'node:url';
 import { countsReporter } from './scripts/wtr-counts-reporter.mjs';
+import { browserLogFilter, quietReporter } from './scripts/wtr-quiet-reporter.mjs';
 
 const chromium = process.env.CHROME_PATH || '/usr/bin/chromium';
+// WM_TEST_LOGS=1: print every test file's browser console, Waymark's debug dumps included.
+const showAllLogs = Boolean(process.env.WM_TEST_LOGS);
 
 // Real Chromium (Debian's package), real IndexedDB, real input events.
 export default {
@@ -31,5 +33,6 @@ export default {
   plugins: [
     esbuildPlugin({ ts: true, tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
   ],
-  reporters: [defaultReporter(), countsReporter(process.env.WM_WTR_COUNTS)],
+  filterBrowserLogs: browserLogFilter({ showDebug: showAllLogs }),
+  reporters: [quietReporter({ showAllLogs }), countsReporter(process.env.WM_WTR_COUNTS)],
 };

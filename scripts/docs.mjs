@@ -3,7 +3,8 @@
 // the TypeScript build. Usage: node scripts/docs.mjs [--check]
 //   --check   write nothing; exit 1 when the committed file is stale.
 import { build } from 'esbuild';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { writeIfChanged } from './write-if-changed.mjs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -29,11 +30,7 @@ try {
       console.error(STALE_MESSAGE);
       process.exitCode = 1;
     } else console.log(`${REFERENCE_DOCS_PATH} is up to date`);
-  } else {
-    mkdirSync(dirname(output), { recursive: true });
-    writeFileSync(output, markdown);
-    console.log(`wrote ${REFERENCE_DOCS_PATH}`);
-  }
+  } else if (writeIfChanged(output, markdown)) console.log(`wrote ${REFERENCE_DOCS_PATH}`);
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

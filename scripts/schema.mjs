@@ -1,7 +1,8 @@
 // Writes dist/waymark.schema.json from src/config (bundled with esbuild, so it runs before or
 // without the TypeScript build). Usage: node scripts/schema.mjs [output path]
 import { build } from 'esbuild';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { writeIfChanged } from './write-if-changed.mjs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -20,9 +21,7 @@ try {
     logLevel: 'warning',
   });
   const { toJsonSchema } = await import(pathToFileURL(bundle).href);
-  mkdirSync(dirname(output), { recursive: true });
-  writeFileSync(output, `${JSON.stringify(toJsonSchema(), null, 2)}\n`);
-  console.log(`wrote ${output}`);
+  if (writeIfChanged(output, `${JSON.stringify(toJsonSchema(), null, 2)}\n`)) console.log(`wrote ${output}`);
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

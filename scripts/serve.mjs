@@ -34,7 +34,30 @@ export function serve({ root, port = 5173, host = '127.0.0.1', headers = {} } = 
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
     }
   });
-  return new Promise((resolve) => server.listen(port, host, () => resolve(server)));
+  // A taken port rejects (error.code 'EADDRINUSE') instead of crashing the process with a raw stack.
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve(server);
+    });
+  });
+}
+
+/**
+ * Serves on `port`, or on the next free one when it is taken (up to `attempts` ports on).
+ * Resolves `{ server, port }` with the port actually used.
+ */
+export async function serveOnFreePort({ port = 5173, attempts = 20, ...options } = {}) {
+  for (let candidate = port; candidate < port + attempts; candidate++) {
+    try {
+      const server = await serve({ ...options, port: candidate });
+      return { server, port: server.address().port };
+    } catch (error) {
+      if (error?.code !== 'EADDRINUSE') throw error;
+    }
+  }
+  throw new Error(`ports ${port}–${port + attempts - 1} are all in use: set PORT to a free one`);
 }
 
 async function exists(file) {

@@ -1,5 +1,7 @@
-// `npm test`: set up, typecheck, unit tests (vitest), browser tests (web-test-runner in Debian's
-// chromium), then one plain closing line: `N passed, N failed, N skipped`.
+// `npm test`: set up, typecheck, build, package checks (publint, attw), unit and end-to-end tests
+// (vitest), browser tests (web-test-runner in Debian's chromium), then one plain closing line:
+// `N passed, N failed, N skipped`. A browser-test file's console is shown only when it fails
+// (WM_TEST_LOGS=1 shows every one, Waymark's debug dumps included).
 import { readFileSync, rmSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,8 +23,31 @@ for (const project of ['tsconfig.json', 'tsconfig.engine.json']) {
 
 // The demo end-to-end tests run the built script-tag bundle, and a broken build must fail CI.
 console.log('\n[waymark] build');
-if (step('npm', ['run', 'build', '--silent']) === 0) total.passed++;
-else total.failed++;
+// The build's own chatter only when it fails.
+const build = spawnSync('npm', ['run', 'build', '--silent'], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+if (build.status === 0) {
+  total.passed++;
+  console.log('  ok  npm run build');
+} else {
+  total.failed++;
+  console.log(`  FAIL  npm run build\n${build.stdout}${build.stderr}`);
+}
+
+// The package as npm would publish it: exports, types and files resolve (ESM only, on purpose).
+console.log('\n[waymark] package checks (publint, arethetypeswrong)');
+for (const [name, args] of [
+  ['publint --strict', ['publint', '--strict']],
+  ['attw --pack --profile esm-only', ['attw', '--pack', '--profile', 'esm-only']],
+]) {
+  const result = spawnSync('npx', args, { cwd: root, encoding: 'utf8' });
+  if (result.status === 0) {
+    total.passed++;
+    console.log(`  ok  ${name}`);
+  } else {
+    total.failed++;
+    console.log(`  FAIL  ${name}\n${result.stdout}${result.stderr}`);
+  }
+}
 
 console.log('\n[waymark] unit and end-to-end tests (vitest)');
 const vitestJson = join(work, 'vitest.json');

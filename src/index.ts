@@ -3,6 +3,7 @@
  * Importing this module has no side effect; call `createWaymark()` to start.
  */
 export { createWaymark } from './runtime/create.js';
+export { defineConfig } from './runtime/define-config.js';
 export type { Waymark, WaymarkOptions, WaymarkEventMap, ShowEvent, HideEvent } from './runtime/types.js';
 export type { WaymarkError } from './runtime/errors.js';
 export * from './config/index.js';

@@ -7,8 +7,13 @@ import type { SinkSpec } from '../platform/analytics/index.js';
 import type { WaymarkError } from './errors.js';
 
 export interface WaymarkOptions {
-  /** The config document (validated; problems are reported through `on('error')`). */
-  config?: WaymarkConfig | unknown;
+  /**
+   * The config document. Written inline (or through `defineConfig()`) it is type-checked and
+   * autocompleted; it is validated at run time too, problems reported through `on('error')`.
+   * JSON of unknown shape (imported, fetched, built elsewhere): pass `json as WaymarkConfig`,
+   * the run-time validation still applies, or let Waymark fetch it with `configUrl`.
+   */
+  config?: WaymarkConfig;
   /** Or a URL to fetch it from. */
   configUrl?: string;
   /** The signed-in user. Without an id, an anonymous id is generated and kept. */

@@ -117,6 +117,26 @@ function compileTour(element: Element, reader: AttributeReader, issues: Declarat
   return tour;
 }
 
+/**
+ * `<wm-step>`: one step of a declarative `<wm-tour>` (markup only: read when Waymark starts, never registered or rendered).
+ *
+ * @summary A step of a declarative `<wm-tour>`; its text content is the step body.
+ * @tag wm-step
+ * @slot - The step body (plain text).
+ * @attr {string} title - The step title (required).
+ * @attr {string} id - A stable step id for resuming and analytics (default: its index).
+ * @attr {string} target - The element to point at, a CSS selector; without one the step is a centred dialog.
+ * @attr {string} placement - Preferred side, e.g. `bottom`, `auto`.
+ * @attr {boolean} spotlight - Dim the page around the target.
+ * @attr {boolean} modal - Trap focus and block the page (default: only for centred steps).
+ * @attr {'skip' | 'center' | 'end'} on-missing-target - What happens when the target never appears.
+ * @attr {string} wait-for - How long to wait for a late target, e.g. `3s`.
+ * @attr {string} page - The page this step lives on (URL pattern); elsewhere the tour waits.
+ * @attr {string} url - Where to send the user for this step when they are not on `page`.
+ * @attr {string} image - An image URL shown in the step.
+ * @attr {string} image-alt - The image's alternative text.
+ * @attr {string} advance-on - `click` (on the target), `event:<name>` or `element:<selector>`.
+ */
 function compileStep(element: Element, reader: AttributeReader): TourStep {
   const step: TourStep = { title: reader.required('title') ?? '' };
   const id = reader.text('id');
@@ -212,7 +232,28 @@ function compileChecklist(element: Element, reader: AttributeReader, issues: Dec
   return list;
 }
 
-/** `<wm-task id title>`: done on `event`, `visited` or `element` (all that are given), or by hand with `manual`. */
+/**
+ * `<wm-task id title>`: done on `event`, `visited` or `element` (all that are given), or by hand with `manual`.
+ *
+ * @summary A task of a declarative `<wm-checklist>` (markup only); its text content is the task description.
+ * @tag wm-task
+ * @slot - The task description (plain text).
+ * @attr {string} id - The task id (required).
+ * @attr {string} title - The task title (required).
+ * @attr {number} version - Bump when the task's meaning changes.
+ * @attr {string} event - Done when this event is tracked.
+ * @attr {string} visited - Done when a page matching this URL pattern is visited.
+ * @attr {string} element - Done when this CSS selector matches an element on the page.
+ * @attr {boolean} manual - The user may tick it by hand.
+ * @attr {boolean} initially-done - Starts done (e.g. "Create your account").
+ * @attr {string} depends-on - Task ids that must be done first, separated by spaces or commas.
+ * @attr {string} articles - Help article ids for the task, separated by spaces or commas.
+ * @attr {string} href - The task's button opens this URL (only one of `href`, `article`, `start`, `help`).
+ * @attr {boolean} new-tab - With `href`: open it in a new tab.
+ * @attr {string} article - The task's button opens this help article.
+ * @attr {string} start - The task's button starts this experience.
+ * @attr {string} help - The task's button opens the help panel, searching this text (empty: no search).
+ */
 function compileTask(element: Element, reader: AttributeReader): ChecklistItem {
   const item: ChecklistItem = { id: reader.required('id') ?? '', title: reader.required('title') ?? '' };
   const description = textContent(element);

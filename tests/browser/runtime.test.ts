@@ -109,7 +109,7 @@ describe('createWaymark runtime', () => {
           { id: 'fine', type: 'hint', target: '#x', body: 'Hello' },
           { id: 'typo', type: 'announcement', display: 'banner', title: 'Hi', trigerr: {} },
         ],
-      },
+      } as unknown as WaymarkConfig, // broken on purpose: the types would refuse it
       user: { id: 'u-bad' },
       storage: { kind: 'memory' },
     });
@@ -137,7 +137,7 @@ describe('createWaymark runtime', () => {
       { version: '1', get experiences() { throw new Error('getter'); } },
     ];
     for (const config of hostile) {
-      const wm = createWaymark({ config, storage: { kind: 'memory' }, user: { id: 'u-hostile' } });
+      const wm = createWaymark({ config: config as WaymarkConfig, storage: { kind: 'memory' }, user: { id: 'u-hostile' } });
       instances.push(wm);
       await wm.ready;
       wm.track('x', { a: 1, f: (() => 1) as unknown as number });

@@ -1,5 +1,5 @@
 /**
- * The React and Vue examples, end to end, in real Chromium on their esbuild bundles (built by
+ * The React, Vue and Angular examples, end to end, in real Chromium on their esbuild bundles (built by
  * `npm run build` through scripts/examples.mjs): Waymark's tour and inline checklist run inside
  * each framework's app, the app's own UI reflects what `on()` reports, and signing out (unmounting)
  * destroys the instance and leaves no Waymark element behind.
@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { freshPage, root, serveRepo } from './harness.js';
 
-const examples = ['react', 'vue'] as const;
+const examples = ['react', 'vue', 'angular'] as const;
 const served = serveRepo(examples.map((name) => `examples/${name}/dist/main.js`));
 
 /** Open an example in a fresh browser context (its own IndexedDB), collecting every problem the page reports. */

@@ -7,7 +7,6 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll } from 'vitest';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-// @ts-expect-error: plain ESM helper without types
 import { serve } from '../../scripts/serve.mjs';
 import demoConfig from '../../examples/waymark.config.json' with { type: 'json' };
 

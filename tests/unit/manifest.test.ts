@@ -172,6 +172,12 @@ function helperParts(source: string): Set<string> {
 const cssVariables = (source: string) => new Set([...source.matchAll(/(--wm-[a-z-]+)/g)].map((m) => m[1]!));
 const SHARED_CSS = new Set([...cssVariables(read('src/ui/shared/styles.ts')), ...cssVariables(read('src/ui/shared/theme.ts'))]);
 
+/** Children of declarative elements: never registered, compiled by these functions of declarative.ts. */
+const MARKUP_ONLY = [
+  { tag: 'wm-step', compilers: ['compileStep'] },
+  { tag: 'wm-task', compilers: ['compileTask', 'taskAction'] },
+];
+
 // ---- the checks ------------------------------------------------------------------------------
 
 const tags = definedTags();
@@ -192,8 +198,20 @@ describe('custom-elements.json', () => {
     expect(tags.map((t) => t.tag)).toEqual(expect.arrayContaining(['wm-tour', 'wm-hint', 'wm-beacon', 'wm-checklist', 'wm-announcement', 'wm-survey', 'wm-nudge', 'wm-help']));
   });
 
-  it('lists exactly the elements src/ui/*/define.ts registers', () => {
-    expect(elements.map(({ d }) => d.tagName).sort()).toEqual(tags.map((t) => t.tag).sort());
+  it('lists exactly the elements src/ui/*/define.ts registers, and the markup-only <wm-step> and <wm-task>', () => {
+    expect(elements.map(({ d }) => d.tagName).sort()).toEqual([...tags.map((t) => t.tag), ...MARKUP_ONLY.map((m) => m.tag)].sort());
+  });
+
+  describe.each(MARKUP_ONLY)('<$tag> (markup read by src/ui/declarative.ts)', ({ tag, compilers }) => {
+    const element = elements.find(({ d }) => d.tagName === tag);
+    it('documents every attribute it is compiled from, and no other, and its text content as the slot', () => {
+      expect(element?.mod.path).toBe('dist/lib/ui/declarative.js');
+      const read = compilers.flatMap((name) => [...functionBody(DECLARATIVE, name).matchAll(READ_ATTRIBUTE)].map((m) => m[1]!));
+      expect(names(element?.d.attributes)).toEqual([...new Set(read)].sort());
+      expect(undocumented(element?.d.attributes)).toEqual([]);
+      expect(element?.d.summary?.trim()).toBeTruthy();
+      expect((element?.d as { slots?: Described[] } | undefined)?.slots?.map((slot) => slot.name)).toEqual(['']);
+    });
   });
 
   it('points at files the package ships', () => {

@@ -1,6 +1,7 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useWaymark } from './waymark.js';
-import type { WmStepChangeEvent } from './custom-elements.js';
+import type { WmStepChangeEvent } from 'waymark';
+import { WmChecklist } from 'waymark/react';
 
 export interface User {
   id: string;
@@ -127,10 +128,10 @@ export function Workspace({ user, onSignOut }: { user: User; onSignOut(): void }
         <aside className="side">
           <section className="card" aria-labelledby="onboarding-heading">
             <h2 id="onboarding-heading">Onboarding</h2>
-            {/* The configured inline checklist renders into this placeholder; React listens to its events. */}
-            <wm-checklist
+            {/* The configured inline checklist renders into this placeholder (the `waymark/react` wrapper: typed `onWmAction`). */}
+            <WmChecklist
               experience-id="getting-started"
-              onwm-action={(event) => logElementEvent(`wm-action · ${event.experienceId}: ${event.action.type}`)}
+              onWmAction={(event) => logElementEvent(`wm-action · ${event.experienceId}: ${event.action.type}`)}
             />
           </section>
           <section className="card" aria-labelledby="activity-heading">

@@ -1,8 +1,11 @@
 import { computed, defineComponent, h, ref } from 'vue';
-import type { WaymarkOptions } from 'waymark';
-import config from '../waymark.config.json';
+import type { WaymarkConfig, WaymarkOptions } from 'waymark';
+import json from '../waymark.config.json';
 import { WaymarkScope } from './waymark.js';
 import { Workspace, type User } from './Workspace.js';
+
+// JSON widens its strings (`type: string`): say it is a Waymark config; Waymark validates it when it loads.
+const config = json as WaymarkConfig;
 
 const ADA: User = { id: 'ada', name: 'Ada Lovelace' };
 

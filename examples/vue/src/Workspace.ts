@@ -1,5 +1,7 @@
 import { computed, defineComponent, h, onBeforeUnmount, onMounted, ref, watch, type PropType } from 'vue';
-import type { WmActionEvent, WmStepChangeEvent } from './elements.js';
+import type { WmStepChangeEvent } from 'waymark';
+// Props of every <wm-*> element (attributes, properties, `onWm…` events), generated from Waymark's manifest; also Vue's GlobalComponents.
+import type { WaymarkElementProps } from 'waymark/vue';
 import { useWaymark } from './waymark.js';
 
 export interface User {
@@ -118,7 +120,11 @@ export const Workspace = defineComponent({
               ),
             ),
             // A hint declared in the page: Waymark compiles it to config when it starts.
-            h('wm-hint', { id: 'filter-hint', target: '#task-filter', 'open-on': 'focus', title: 'Filters' }, 'Show only open tasks, or only the ones you finished.'),
+            h(
+              'wm-hint',
+              { id: 'filter-hint', target: '#task-filter', 'open-on': 'focus', title: 'Filters' } satisfies WaymarkElementProps['wm-hint'],
+              'Show only open tasks, or only the ones you finished.',
+            ),
           ]),
           h('aside', { class: 'side' }, [
             h('section', { class: 'card', 'aria-labelledby': 'onboarding-heading' }, [
@@ -126,8 +132,8 @@ export const Workspace = defineComponent({
               // The configured inline checklist renders into this placeholder; Vue listens to its events.
               h('wm-checklist', {
                 'experience-id': 'getting-started',
-                onWmAction: (event: WmActionEvent) => logElementEvent(`wm-action · ${event.experienceId}: ${event.action.type}`),
-              }),
+                onWmAction: (event) => logElementEvent(`wm-action · ${event.experienceId}: ${event.action.type}`),
+              } satisfies WaymarkElementProps['wm-checklist']),
             ]),
             h('section', { class: 'card', 'aria-labelledby': 'activity-heading' }, [
               h('h2', { id: 'activity-heading' }, 'Waymark activity'),

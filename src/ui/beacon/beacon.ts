@@ -28,6 +28,7 @@ const TARGET_WAIT_MS = 3000;
  *
  * @summary A pulsing hotspot on an element that opens a small hint card.
  * @tag wm-beacon
+ * @slot - Declarative: the hint card's body, plain text (read when Waymark starts, not rendered).
  *
  * @fires {WmOpenChangeEvent} wm-open-change - The beacon's hint opened or closed: `experienceId`, `open`.
  * @fires {WmActionEvent} wm-action - The user acted: `experienceId`, `action` (`shown` when the dot appears, `complete`, `dismiss`, or `{type: 'button', action}`). Cancelable: `preventDefault()` keeps the action from reaching Waymark.

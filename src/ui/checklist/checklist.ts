@@ -40,6 +40,7 @@ const CONFETTI_PIECES = 12;
  *
  * @summary An onboarding checklist: a launcher with a progress ring and a panel of tasks.
  * @tag wm-checklist
+ * @slot - Declarative: the `<wm-task>` children, one per task (read when Waymark starts, not rendered).
  *
  * @fires {WmActionEvent} wm-action - The user acted: `experienceId`, `action` (`shown`, `{type: 'item-done', item}`, `{type: 'item-undone', item}`, `{type: 'button', action}` for a task's action, `complete` from the celebration, `dismiss`). Cancelable: `preventDefault()` keeps the action from reaching Waymark (a vetoed tick is put back).
  *

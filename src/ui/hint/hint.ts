@@ -32,6 +32,7 @@ const TARGET_WAIT_MS = 3000;
  *
  * @summary A tooltip-style hint anchored to an element, opened on hover, focus, click or by a trigger.
  * @tag wm-hint
+ * @slot - Declarative: the hint body, plain text (read when Waymark starts, not rendered).
  *
  * @fires {WmOpenChangeEvent} wm-open-change - The hint opened or closed: `experienceId`, `open`.
  * @fires {WmActionEvent} wm-action - The user acted: `experienceId`, `action` (`shown` the first time it opens, `dismiss`, or `{type: 'button', action}` for its buttons and article links). Cancelable: `preventDefault()` keeps the action from reaching Waymark.

@@ -45,6 +45,7 @@ type Layout = 'hidden' | 'anchored' | 'centered';
  *
  * @summary A product tour step: a popover or dialog anchored to its target, with progress and buttons.
  * @tag wm-tour
+ * @slot - Declarative: the `<wm-step>` children, one per step (read when Waymark starts, not rendered).
  *
  * @fires {WmStepChangeEvent} wm-step-change - A step is on screen (also the first): `experienceId`, `step` (0-based index), `stepId` (the step's `id`, or its index as text), `total`.
  * @fires {WmTargetMissingEvent} wm-target-missing - A step's target did not appear within its wait: `experienceId`, `step`, `targetDescription` (e.g. `#save`), `policy` (`skip`, `center` or `end`: what happens next).

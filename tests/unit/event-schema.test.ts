@@ -75,9 +75,9 @@ describe('engine events follow the documented event schema', () => {
     const props = (type: AnalyticsEvent['type'], experienceId: string) => events.find((e) => e.type === type && e.experienceId === experienceId)?.props;
     expect(props('experience_shown', 'tour')).toEqual({ via: 'trigger', step: 0, stepId: 'intro', stepCount: 2 });
     expect(props('experience_completed', 'tour')).toMatchObject({ step: 1, stepCount: 2, durationMs: 5000 });
-    expect(props('experience_dismissed', 'news')).toEqual({ durationMs: 7000 });
+    expect(props('experience_dismissed', 'news')).toEqual({ reason: 'dismissed', durationMs: 7000 });
     expect(props('experience_shown', 'again')).toMatchObject({ via: 'start', step: 0, stepCount: 2 });
-    expect(props('experience_dismissed', 'again')).toEqual({ step: 1, stepId: 'end', stepCount: 2, durationMs: 3000 });
+    expect(props('experience_dismissed', 'again')).toEqual({ reason: 'dismissed', step: 1, stepId: 'end', stepCount: 2, durationMs: 3000 });
     // Every prop checked here is one the reference documents (and vendors receive).
     for (const [type, fields] of [['experience_shown', ['step', 'stepId', 'stepCount']], ['experience_completed', ['step', 'stepCount', 'durationMs']], ['experience_dismissed', ['step', 'stepId', 'stepCount', 'durationMs']]] as const) {
       for (const field of fields) expect(VENDOR_PROPS[type], `${type}.${field} is documented`).toEqual(expect.arrayContaining([field]));

@@ -92,6 +92,43 @@ export function advanceOnClick(core: EngineCore, keys: readonly string[]): void 
   }
 }
 
+/**
+ * Where a stored run stands in this config: its step's id where that step is now, else its index
+ * clamped to the last step. `gone`: the step the user left is not in the config any more.
+ */
+export function validStep(x: CompiledExperience, run: RunState): { step: number; gone: boolean } {
+  if (run.stepId !== undefined) {
+    const moved = x.steps.findIndex((step) => step.id === run.stepId);
+    if (moved >= 0) return { step: moved, gone: false };
+  }
+  const step = Math.min(Math.max(0, run.step), x.steps.length - 1);
+  return { step, gone: step !== run.step || run.stepId !== undefined };
+}
+
+/**
+ * Put stored tour runs (in progress or snoozed) back on a step this config has: a step that moved is
+ * followed by its id; a step that is gone resumes at the nearest valid one, with a warning. Without
+ * this a returning user resumes at "step 4 of 1", or at a step they never saw.
+ */
+export function repairSteps(core: EngineCore): void {
+  for (const x of core.catalog.experiences) {
+    if (x.type !== 'tour' || x.steps.length === 0) continue;
+    const run = core.runOf(x);
+    if (!run || (!run.active && run.snoozedUntil === null)) continue;
+    const { step, gone } = validStep(x, run);
+    if (!gone && step === run.step) continue;
+    core.setRun(x, { active: run.active, step, snoozedUntil: run.snoozedUntil });
+    if (!gone) continue;
+    const was = run.stepId === undefined ? `step ${run.step + 1}` : `step "${run.stepId}" (${run.step + 1})`;
+    core.effects.push({
+      type: 'warning',
+      code: 'tour-step-gone',
+      experienceId: x.id,
+      message: `tour '${x.id}': the user's saved ${was} is no longer in the config; resuming at step ${step + 1} of ${x.steps.length}`,
+    });
+  }
+}
+
 /** Keep a shown tour on the step its run is at, and off pages its step does not belong to. */
 export function reconcileTour(core: EngineCore, x: CompiledExperience, shownStep: number | undefined, step: number): void {
   if (!presentable(core, x, step)) core.hide(x, 'ineligible');

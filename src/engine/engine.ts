@@ -259,6 +259,7 @@ class DecisionEngine implements Engine {
     this.core = next;
     this.begin(at);
     return this.finish(() => {
+      repairSteps(next);
       for (const [index] of previous.shown) {
         const id = previous.experience(index).id;
         const x = next.catalog.byId.get(id);
@@ -266,7 +267,6 @@ class DecisionEngine implements Engine {
         if (!x) next.effects.push({ type: 'hide', experienceId: id, reason: 'ended' });
         else if (x.def !== previous.experience(index).def && next.shown.has(x.index)) next.present(x);
       }
-      repairSteps(next);
       next.markAll();
     }, what);
   }

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { WaymarkConfig } from '../../src/config/types.js';
 import { createEngine, initialState, type Effect, type AnalyticsEvent } from '../../src/engine/index.js';
@@ -82,5 +83,32 @@ describe('engine events follow the documented event schema', () => {
     for (const [type, fields] of [['experience_shown', ['step', 'stepId', 'stepCount']], ['experience_completed', ['step', 'stepCount', 'durationMs']], ['experience_dismissed', ['step', 'stepId', 'stepCount', 'durationMs']]] as const) {
       for (const field of fields) expect(VENDOR_PROPS[type], `${type}.${field} is documented`).toEqual(expect.arrayContaining([field]));
     }
+  });
+
+  it('experience_dismissed tells "Maybe later" from a dismissal, and the reference documents both', () => {
+    const config: WaymarkConfig = {
+      version: '1',
+      limits: { minGap: '0s' },
+      snooze: { for: '2h' },
+      experiences: [
+        { id: 'tour', type: 'tour', steps: [{ id: 'intro', title: 'A', buttons: [{ label: 'Maybe later', action: { type: 'snooze' } }] }] },
+        { id: 'news', type: 'announcement', display: 'banner', title: 'New' },
+      ],
+    };
+    const T = 1_768_000_000_000;
+    const engine = createEngine({ config, state: initialState('u', T), origin: 'o' });
+    const effects: Effect[] = [];
+    effects.push(...engine.dispatch({ type: 'session', at: T, sessionId: 's' }));
+    effects.push(...engine.dispatch({ type: 'action', at: T + 1000, experienceId: 'tour', action: { type: 'button', action: { type: 'snooze' } } }));
+    effects.push(...engine.dispatch({ type: 'action', at: T + 2000, experienceId: 'news', action: { type: 'dismiss' } }));
+    const dismissed = effects.flatMap((e) => (e.type === 'emit' && e.event.type === 'experience_dismissed' ? [e.event] : []));
+    expect(dismissed.map((e) => [e.experienceId, e.props?.['reason'], e.props?.['until']])).toEqual([
+      ['tour', 'snoozed', T + 1000 + 2 * 3_600_000],
+      ['news', 'dismissed', undefined],
+    ]);
+    const reference = readFileSync(new URL('../../docs/analytics-events.md', import.meta.url), 'utf8');
+    const start = reference.indexOf('### `experience_dismissed`');
+    const section = reference.slice(start, reference.indexOf('\n### ', start + 1));
+    for (const field of ['reason', 'until', 'snoozed', 'dismissed']) expect(section, field).toContain(`\`${field}\``);
   });
 });

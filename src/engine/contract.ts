@@ -6,7 +6,7 @@
  * Every signal carries `at` (epoch ms) taken from the runtime's injected clock: the engine has
  * no clock of its own, which makes each decision reproducible in a unit test.
  */
-import type { Action, MissingTargetPolicy, StruggleKind, Scalar, Target, Text } from '../config/types.js';
+import type { Action, Corner, MissingTargetPolicy, StruggleKind, Scalar, Target, Text } from '../config/types.js';
 
 export type Json = Scalar | Json[] | { [key: string]: Json };
 export type Traits = Record<string, Json>;
@@ -16,7 +16,8 @@ export type UserAction =
   | { type: 'shown' }
   | { type: 'next' }
   | { type: 'back' }
-  | { type: 'go-to'; step: number }
+  /** Jump to a step of the running tour: its 0-based index, or its `id`. */
+  | { type: 'go-to'; step: number | string }
   | { type: 'complete' }
   | { type: 'dismiss' }
   | { type: 'snooze'; until: number }
@@ -186,6 +187,28 @@ export interface StartResult {
   /** `shown`, or the first reason it was not: no such experience, switched off, held out, or waiting (page, target, slot). */
   outcome: 'shown' | 'unknown' | 'disabled' | 'control-group' | 'waiting';
   why: Why;
+}
+
+/** The resource center with its defaults applied (`resourceCenterView(config)`): a part is on when not turned off and it has content. */
+export interface ResourceCenterView {
+  /** Show the launcher: `resourceCenter.enabled`, else whether the config has a checklist or any help. */
+  enabled: boolean;
+  position: Corner;
+  /** The launcher's label and panel title; absent: the built-in string. */
+  title?: Text;
+  checklist: boolean;
+  help: { search: boolean; suggested: boolean; contact: boolean };
+  /** "Tours and guides" (fill it from `Engine.library()`). */
+  guides: boolean;
+  announcements: boolean;
+}
+
+/** The host's own layers with the defaults applied (`hostLayers(config)`). */
+export interface HostLayers {
+  /** Selectors of open host dialogs and drawers Waymark must not cover: the always-watched ones first. */
+  overlays: string[];
+  /** The host's main landmark, for focus when the element that opened a Waymark layer is gone. */
+  main: string;
 }
 
 /** Read-only view of what is on screen, for rendering. */

@@ -8,4 +8,5 @@ export { targetKey } from './target.js';
 export { createEngine, ALL_MACHINES } from './engine.js';
 export type { Engine, EngineOptions, ChecklistView, MachineTable } from './engine.js';
 export { stepView } from './steps.js';
+export { resourceCenterView, hostLayers, ALWAYS_WATCHED_OVERLAYS, DEFAULT_MAIN } from './settings.js';
 export { DEFAULT_SNOOZE } from './catalog.js';

@@ -99,10 +99,13 @@ describe('start() says whether it showed, or why not', () => {
 });
 
 describe('go-to is a user action', () => {
-  it('jumps to a step of the running tour', () => {
+  it('jumps to a step of the running tour, by index or by id', () => {
     const h = harness([welcome]);
     h.send({ type: 'session', sessionId: 's1' });
     expect(shows(h.act('welcome', { type: 'go-to', step: 2 }))).toEqual(['welcome@2']);
+    expect(shows(h.act('welcome', { type: 'go-to', step: 'b' }))).toEqual(['welcome@1']);
+    expect(h.act('welcome', { type: 'go-to', step: 'gone' }).filter((e) => e.type !== 'wake')).toEqual([]);
+    expect(h.engine.active()).toEqual([{ experienceId: 'welcome', step: 1 }]);
   });
 });
 

@@ -13,7 +13,12 @@ import { completeRun, type ActionTable } from './run.js';
 export const tourActions: ActionTable = {
   next: (core, x) => advance(core, x, 1),
   back: (core, x) => advance(core, x, -1),
-  'go-to': (core, x, action) => goToStep(core, x, action.step),
+  'go-to': (core, x, action) => {
+    if (typeof action.step === 'number') return goToStep(core, x, action.step);
+    // By id: a step the tour does not have goes nowhere.
+    const step = x.steps.findIndex((candidate) => candidate.id === action.step);
+    if (step >= 0) goToStep(core, x, step);
+  },
   'step-missing': (core, x, action) => stepMissing(core, x, action.step, action.policy),
 };
 

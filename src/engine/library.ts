@@ -21,7 +21,7 @@ export function library(core: EngineCore): GuideEntry[] {
       experienceId: x.id,
       type: 'tour',
       status: 'seen',
-      title: def.title ?? def.steps[0]!.title,
+      title: def.title ?? def.steps[0]?.title ?? x.id,
       stepCount: def.steps.length,
       lastShownAt: rec.lastShownAt,
     };

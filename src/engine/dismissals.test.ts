@@ -176,3 +176,13 @@ describe('a returning user whose stored step the config lost', () => {
     expect(shows(adopted)).toEqual(['welcome@1']);
   });
 });
+
+describe('a snooze is not a dismissal', () => {
+  it('"dismissed" conditions do not count it; they count a dismissal', () => {
+    const h = harness([tour(), { id: 'after', type: 'hint', target: '#x', body: 'Find it later in Help', when: { experience: 'welcome', state: 'dismissed' } }]);
+    h.send({ type: 'session', sessionId: 's1', at: T0 });
+    expect(shows(h.act('welcome', { type: 'button', action: { type: 'snooze' } }))).toEqual([]);
+    h.engine.start('welcome', h.now + 1000);
+    expect(shows(h.send({ type: 'dismiss', experienceId: 'welcome' }))).toEqual(['after@-']);
+  });
+});

@@ -168,6 +168,13 @@ function actions(): Definition[] {
     action('back', 'Back', 'Go to the previous step.', { type: 'Go to the previous step.' }, { type: 'back' }),
     action('complete', 'Complete', 'Complete the experience.', { type: 'Complete the experience.' }, { type: 'complete' }),
     action('dismiss', 'Dismiss', 'Dismiss the experience.', { type: 'Dismiss the experience.' }, { type: 'dismiss' }),
+    action(
+      'snooze',
+      'Snooze',
+      '"Maybe later": hide the experience now and bring it back later (a tour resumes at its step).',
+      { type: '"Maybe later": hide the experience now and bring it back later.', for: 'How long; default: the config\'s snooze.for, else one day.' },
+      { type: 'snooze', for: '1d' },
+    ),
     action('open-article', 'OpenArticle', 'Open a knowledge-base article.', { type: 'Open a knowledge-base article.', article: 'The article id.' }, { type: 'open-article', article: 'import-csv' }),
     action('open-help', 'OpenHelp', 'Open the help panel.', { type: 'Open the help panel.', query: 'A search to run in the help panel.' }, { type: 'open-help', query: 'invite teammates' }),
     action('open-chat', 'OpenChat', 'Open live chat.', { type: 'Open live chat.', message: 'A message prefilled for the user.' }, { type: 'open-chat' }),
@@ -192,6 +199,9 @@ function experiences(): Definition[] {
         steps: 'The steps, in order (1–200).',
         spotlight: 'Default spotlight for every step.',
         onMissingTarget: withDefault('Default missing-target policy for every step.', 'skip'),
+        onHiddenTarget: 'Default hidden-target policy for every step: what a step does when its target is on the page but hidden.',
+        title: "The tour's name for users, listed under \"Tours and guides\" (default: the first step's title).",
+        replayable: withDefault('Listed under "Tours and guides" once seen, so the user can replay it.', true),
         skippable: withDefault('Show "Skip tour".', true),
         showProgress: withDefault('Show progress like "2 of 6".', true),
       },
@@ -224,6 +234,9 @@ function experiences(): Definition[] {
       advanceOn: 'Advance automatically: on a click of the target, on an event, or when an element appears.',
       onMissingTarget: "What to do when the target is missing after waitFor. Overrides the tour's policy.",
       waitFor: withDefault('How long to wait for a late target.', '3s'),
+      onHiddenTarget:
+        "What to do when the target is on the page but hidden (collapsed menu, off-canvas drawer, display: none). Overrides the tour's policy. Without one: a bottom sheet on phones, the missing-target policy elsewhere.",
+      nextFollowsLink: 'Next (and a click on the target) follows the target\'s link when the target is a link. Default: true when advanceOn.click is set; false keeps the user on the page.',
       buttons: 'Buttons shown on this step (default: back / next).',
       articles: 'Knowledge-base article ids suggested on this step.',
     }),
@@ -431,6 +444,9 @@ export function schemaDefinitions(): Definition[] {
         articles: 'Knowledge-base articles.',
         search: 'A remote knowledge-base search provider.',
         chat: 'Live chat: provider, operator hours, offline behaviour, context passed.',
+        resourceCenter: 'One launcher holding the checklist, help, "Tours and guides" and recent announcements.',
+        host: 'Your own modal dialogs and drawers Waymark steps out of the way of, and your main landmark.',
+        snooze: 'Defaults for "Maybe later" (the snooze button action).',
       },
       { title: 'Waymark config', examples: [{ $schema: './waymark.schema.json', version: '1', experiences: [] }] },
     ),
@@ -465,6 +481,18 @@ export function schemaDefinitions(): Definition[] {
       maxShows: 'At most this many shows in total.',
       afterDismiss: withDefault('After a dismissal, wait this long before it may show again; "never" means never again.', 'never'),
     }, { examples: [{ show: 'always', every: '7d', maxShows: 3, afterDismiss: '30d' }] }),
+    named(
+      'HiddenTargetPolicy',
+      S.hiddenTargetPolicySchema,
+      'What a step does when its target is on the page but hidden: {"reveal": target} clicks that element (e.g. the menu button) and continues once the target shows; {"fallback": target} points at that element instead, with the step\'s text; "sheet" shows the step as an untargeted bottom sheet; "skip" skips the step.',
+      { examples: [{ reveal: '#menu-button' }, { fallback: { anchor: 'menu' } }, 'sheet', 'skip'] },
+    ),
+    object('HiddenTargetReveal', S.hiddenTargetPolicySchemas.reveal, 'Click this element (e.g. the menu button), then continue once the target shows.', {
+      reveal: 'The element to click to reveal the target, e.g. the menu button.',
+    }, { title: 'Hidden target: reveal' }),
+    object('HiddenTargetFallback', S.hiddenTargetPolicySchemas.fallback, 'Point at this element instead (e.g. the menu button), with the step\'s text.', {
+      fallback: 'The element to point at instead.',
+    }, { title: 'Hidden target: fallback' }),
     named('MissingTargetPolicy', S.missingTargetPolicySchema, 'What to do when a step\'s target is missing: skip the step, show it centred, or end the tour.'),
     named('Spotlight', S.spotlightSchema, 'Highlight the target: true, false, or options.'),
     object('SpotlightOptions', S.spotlightOptionsSchema, 'How the target is highlighted.', {
@@ -533,6 +561,7 @@ export function schemaDefinitions(): Definition[] {
       hours: 'Operator hours; outside them users get articles and a leave-a-message form.',
       offline: 'What users get outside operator hours.',
       context: 'Which context is passed to the operator (default all).',
+      emailTrait: 'The user trait that prefills the leave-a-message email field, e.g. "email".',
     }, { examples: [{ provider: 'crisp', hours: { timeZone: 'Europe/Vilnius', weekly: { mon: ['09:00-18:00'], fri: ['09:00-16:00'] } } }] }),
     object('OperatorHours', S.operatorHoursSchema, 'When operators answer chat.', {
       timeZone: 'IANA time zone, e.g. Europe/Vilnius.',
@@ -551,6 +580,28 @@ export function schemaDefinitions(): Definition[] {
     object('Offline', S.offlineSchema, 'What users get outside operator hours.', {
       form: withDefault('Offer a leave-a-message form.', true),
       endpoint: 'Where messages are POSTed as JSON.',
+    }),
+    object('ResourceCenter', S.resourceCenterSchema, 'One launcher holding the checklist, help, "Tours and guides" (replay) and recent announcements. On by default when the config has a checklist or help (articles, search or chat).', {
+      enabled: 'Set false to turn the launcher off, true to force it on (default: on when the config has a checklist or help).',
+      position: withDefault('The corner the launcher sits in (mirrored in RTL).', 'bottom-end'),
+      title: 'The launcher\'s label and the panel\'s title (default: the built-in "Help").',
+      checklist: 'Show the onboarding checklist (default: true when the config has one).',
+      help: 'Search, suggested articles and contact; false turns help off (default: on when the config has help).',
+      guides: withDefault('"Tours and guides": tours the user has seen, to replay.', true),
+      announcements: withDefault('Recent announcements.', true),
+    }, { examples: [{ position: 'bottom-start', help: { search: true, contact: false }, announcements: false }] }),
+    named('Corner', S.cornerSchema, 'A corner of the viewport (start and end follow the text direction).'),
+    object('ResourceCenterHelp', S.resourceCenterHelpSchema, 'Which help the resource center offers.', {
+      search: withDefault('Search over the knowledge base.', true),
+      suggested: withDefault('Articles suggested for the page, stage and step.', true),
+      contact: 'Contact: live chat, or the leave-a-message form outside hours (default: true when chat is set).',
+    }),
+    object('HostSettings', S.hostSettingsSchema, 'The host page\'s own layers Waymark steps out of the way of, and where focus may fall back.', {
+      overlays: 'Selectors of your own modal dialogs and navigation drawers; while one is open Waymark stays out of its way. dialog[open] and [aria-modal="true"] are always watched.',
+      main: withDefault('Your main landmark, for focus when a Waymark layer closes and the element that opened it is gone.', 'main, [role="main"]'),
+    }, { examples: [{ overlays: ['.drawer.is-open', '#cookie-banner'], main: '#app-main' }] }),
+    object('SnoozeSettings', S.snoozeSettingsSchema, 'Defaults for "Maybe later" (the snooze button action).', {
+      for: withDefault('How long a snooze button hides an experience when it names no duration.', '1d'),
     }),
     object('Theme', S.themeSchema, 'Theme tokens.', {
       mode: withDefault('Color scheme.', 'auto'),

@@ -173,6 +173,7 @@ export const actionSchemas = {
   back: z.strictObject({ type: z.literal('back') }),
   complete: z.strictObject({ type: z.literal('complete') }),
   dismiss: z.strictObject({ type: z.literal('dismiss') }),
+  snooze: z.strictObject({ type: z.literal('snooze'), for: z.optional(durationSchema) }),
   'open-article': z.strictObject({ type: z.literal('open-article'), article: idSchema }),
   'open-help': z.strictObject({ type: z.literal('open-help'), query: z.optional(z.string()) }),
   'open-chat': z.strictObject({ type: z.literal('open-chat'), message: z.optional(textSchema) }),
@@ -182,7 +183,7 @@ export const actionSchemas = {
 };
 const A = actionSchemas;
 export const actionSchema = z.discriminatedUnion('type', [
-  A.next, A.back, A.complete, A.dismiss, A['open-article'], A['open-help'], A['open-chat'], A.start, A.url, A.emit,
+  A.next, A.back, A.complete, A.dismiss, A.snooze, A['open-article'], A['open-help'], A['open-chat'], A.start, A.url, A.emit,
 ]);
 
 export const buttonSchema = z.strictObject({
@@ -206,6 +207,13 @@ export const frequencySchema = z.strictObject({
 });
 
 export const missingTargetPolicySchema = z.enum(['skip', 'center', 'end']);
+
+export const hiddenTargetPolicySchemas = {
+  reveal: z.strictObject({ reveal: targetSchema }),
+  fallback: z.strictObject({ fallback: targetSchema }),
+  mode: z.enum(['sheet', 'skip']),
+};
+export const hiddenTargetPolicySchema = z.union([hiddenTargetPolicySchemas.reveal, hiddenTargetPolicySchemas.fallback, hiddenTargetPolicySchemas.mode]);
 
 export const spotlightOptionsSchema = z.strictObject({
   padding: z.optional(z.number().check(z.gte(0))),
@@ -248,6 +256,8 @@ export const tourStepSchema = z.strictObject({
   advanceOn: z.optional(advanceOnSchema),
   onMissingTarget: z.optional(missingTargetPolicySchema),
   waitFor: z.optional(durationSchema),
+  onHiddenTarget: z.optional(hiddenTargetPolicySchema),
+  nextFollowsLink: z.optional(z.boolean()),
   buttons: z.optional(z.array(buttonSchema)),
   articles: z.optional(z.array(idSchema)),
 });
@@ -258,6 +268,9 @@ export const tourSchema = z.strictObject({
   steps: z.array(tourStepSchema).check(z.minLength(1), z.maxLength(200)),
   spotlight: z.optional(spotlightSchema),
   onMissingTarget: z.optional(missingTargetPolicySchema),
+  onHiddenTarget: z.optional(hiddenTargetPolicySchema),
+  title: z.optional(textSchema),
+  replayable: z.optional(z.boolean()),
   skippable: z.optional(z.boolean()),
   showProgress: z.optional(z.boolean()),
 });
@@ -452,6 +465,34 @@ export const chatSettingsSchema = z.strictObject({
   hours: z.optional(operatorHoursSchema),
   offline: z.optional(offlineSchema),
   context: z.optional(z.array(z.enum(['user', 'stage', 'page', 'step', 'struggle', 'articles', 'errors']))),
+  emailTrait: z.optional(nonEmpty()),
+});
+
+export const cornerSchema = z.enum(['bottom-end', 'bottom-start', 'top-end', 'top-start']);
+
+export const resourceCenterHelpSchema = z.strictObject({
+  search: z.optional(z.boolean()),
+  suggested: z.optional(z.boolean()),
+  contact: z.optional(z.boolean()),
+});
+
+export const resourceCenterSchema = z.strictObject({
+  enabled: z.optional(z.boolean()),
+  position: z.optional(cornerSchema),
+  title: z.optional(textSchema),
+  checklist: z.optional(z.boolean()),
+  help: z.optional(z.union([z.boolean(), resourceCenterHelpSchema])),
+  guides: z.optional(z.boolean()),
+  announcements: z.optional(z.boolean()),
+});
+
+export const hostSettingsSchema = z.strictObject({
+  overlays: z.optional(z.array(selectorSchema)),
+  main: z.optional(selectorSchema),
+});
+
+export const snoozeSettingsSchema = z.strictObject({
+  for: z.optional(durationSchema),
 });
 
 export const themeSchema = z.strictObject({
@@ -486,6 +527,9 @@ export const configSchema = z.strictObject({
   articles: z.optional(z.array(articleSchema)),
   search: z.optional(searchProviderSchema),
   chat: z.optional(chatSettingsSchema),
+  resourceCenter: z.optional(resourceCenterSchema),
+  host: z.optional(hostSettingsSchema),
+  snooze: z.optional(snoozeSettingsSchema),
 });
 
 /**
@@ -511,6 +555,9 @@ export const sectionSchemas = {
   limits: limitsSchema,
   search: searchProviderSchema,
   chat: chatSettingsSchema,
+  resourceCenter: resourceCenterSchema,
+  host: hostSettingsSchema,
+  snooze: snoozeSettingsSchema,
 } as const;
 
 // ---- the schemas and the hand-written types cannot drift -------------------------------------
@@ -544,4 +591,8 @@ export type SchemaMatchesTypes = [
   Assert<Equivalent<z.output<typeof stageSchema>, T.Stage>>,
   Assert<Equivalent<z.output<typeof articleSchema>, T.Article>>,
   Assert<Equivalent<z.output<typeof chatSettingsSchema>, T.ChatSettings>>,
+  Assert<Equivalent<z.output<typeof hiddenTargetPolicySchema>, T.HiddenTargetPolicy>>,
+  Assert<Equivalent<z.output<typeof resourceCenterSchema>, T.ResourceCenter>>,
+  Assert<Equivalent<z.output<typeof hostSettingsSchema>, T.HostSettings>>,
+  Assert<Equivalent<z.output<typeof snoozeSettingsSchema>, T.SnoozeSettings>>,
 ];

@@ -100,6 +100,8 @@ export type Action =
   | { type: 'back' }
   | { type: 'complete' }
   | { type: 'dismiss' }
+  /** "Maybe later": hide it now and bring it back after `for` (default: the config's `snooze.for`, else one day). */
+  | { type: 'snooze'; for?: Duration }
   | { type: 'open-article'; article: string }
   | { type: 'open-help'; query?: string }
   | { type: 'open-chat'; message?: Text }
@@ -137,6 +139,14 @@ export interface Frequency {
 }
 
 export type MissingTargetPolicy = 'skip' | 'center' | 'end';
+
+/**
+ * What a tour step does when its target is on the page but hidden (a collapsed menu, an off-canvas
+ * drawer, `display: none`): click `reveal` (e.g. the menu button) and continue once the target shows;
+ * point at `fallback` instead (e.g. the menu button) with the step's text; show the step as an
+ * untargeted bottom `sheet`; or `skip` the step.
+ */
+export type HiddenTargetPolicy = { reveal: Target } | { fallback: Target } | 'sheet' | 'skip';
 
 interface ExperienceBase {
   /** Unique id, used in analytics and cross-references. Letters, digits, `-`, `_`, `.`. */
@@ -187,6 +197,16 @@ export interface TourStep {
   onMissingTarget?: MissingTargetPolicy;
   /** How long to wait for a late target (default 3s). */
   waitFor?: Duration;
+  /**
+   * What to do when the target is on the page but hidden. Overrides the tour's policy. Without one:
+   * on phones a bottom sheet; elsewhere the step's missing-target policy.
+   */
+  onHiddenTarget?: HiddenTargetPolicy;
+  /**
+   * Next (and a click on the target) follows the target's link when the target is a link. Default
+   * true when `advanceOn.click` is set; false keeps the user on the page.
+   */
+  nextFollowsLink?: boolean;
   buttons?: Button[];
   /** Knowledge-base article ids suggested on this step. */
   articles?: string[];
@@ -199,6 +219,12 @@ export interface TourExperience extends ExperienceBase {
   spotlight?: boolean | SpotlightOptions;
   /** Default missing-target policy for every step (default `skip`). */
   onMissingTarget?: MissingTargetPolicy;
+  /** Default hidden-target policy for every step (see `TourStep.onHiddenTarget`). */
+  onHiddenTarget?: HiddenTargetPolicy;
+  /** The tour's name for users, listed under "Tours and guides" (default: the first step's title). */
+  title?: Text;
+  /** Listed under "Tours and guides" once seen, so the user can replay it (default true). */
+  replayable?: boolean;
   /** Show "Skip tour" (default true). */
   skippable?: boolean;
   /** Show progress like "2 of 6" (default true). */
@@ -374,6 +400,58 @@ export interface ChatSettings {
   };
   /** Which context is passed to the operator (default all). */
   context?: Array<'user' | 'stage' | 'page' | 'step' | 'struggle' | 'articles' | 'errors'>;
+  /** The user trait that prefills the leave-a-message email field (e.g. `"email"`). */
+  emailTrait?: string;
+}
+
+export type Corner = 'bottom-end' | 'bottom-start' | 'top-end' | 'top-start';
+
+/** Which help the resource center offers; each part can be turned off. */
+export interface ResourceCenterHelp {
+  /** Search over the knowledge base (default true). */
+  search?: boolean;
+  /** Articles suggested for the page, stage and step (default true). */
+  suggested?: boolean;
+  /** Contact: live chat, or the leave-a-message form outside hours (default true when `chat` is set). */
+  contact?: boolean;
+}
+
+/**
+ * One launcher that holds the checklist, help, "Tours and guides" (replay) and recent announcements.
+ * On by default when the config has a checklist or help (articles, search or chat).
+ */
+export interface ResourceCenter {
+  /** Set false to turn the launcher off, true to force it on. */
+  enabled?: boolean;
+  /** The corner the launcher sits in (default `bottom-end`; mirrored in RTL). */
+  position?: Corner;
+  /** The launcher's label and the panel's title (default: the built-in "Help"). */
+  title?: Text;
+  /** The onboarding checklist (default true when the config has one). */
+  checklist?: boolean;
+  /** Search, suggested articles and contact; false turns help off (default true when the config has help). */
+  help?: boolean | ResourceCenterHelp;
+  /** "Tours and guides": tours the user has seen, to replay (default true). */
+  guides?: boolean;
+  /** Recent announcements (default true). */
+  announcements?: boolean;
+}
+
+/** The host page's own layers Waymark must step out of the way of, and where focus may fall back. */
+export interface HostSettings {
+  /**
+   * Selectors of the host's own modal dialogs and navigation drawers. While one is open Waymark
+   * stays out of its way. `dialog[open]` and `[aria-modal="true"]` are always watched.
+   */
+  overlays?: string[];
+  /** The host's main landmark, for focus when a Waymark layer closes and its opener is gone (default `main, [role="main"]`). */
+  main?: string;
+}
+
+/** Defaults for "Maybe later". */
+export interface SnoozeSettings {
+  /** How long a `snooze` button hides an experience when it names no duration (default `"1d"`). */
+  for?: Duration;
 }
 
 export interface ThemeTokens {
@@ -411,4 +489,7 @@ export interface WaymarkConfig {
   articles?: Article[];
   search?: SearchProvider;
   chat?: ChatSettings;
+  resourceCenter?: ResourceCenter;
+  host?: HostSettings;
+  snooze?: SnoozeSettings;
 }

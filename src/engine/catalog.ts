@@ -99,7 +99,12 @@ export interface Catalog {
   loggedEvents: ReadonlySet<string>;
   requirements: Requirements;
   limits: { blockingPerSession: number; minGap: number };
+  /** How long a `snooze` button without its own duration hides an experience. */
+  snoozeFor: number;
 }
+
+/** "Maybe later" without a configured default: one day. */
+export const DEFAULT_SNOOZE = '1d';
 
 const BLOCKING_TYPES = new Set<ExperienceType>(['tour', 'nudge', 'survey']);
 
@@ -239,6 +244,7 @@ export function compileCatalog(config: WaymarkConfig): Catalog {
       blockingPerSession: config.limits?.blockingPerSession ?? 2,
       minGap: config.limits?.minGap === undefined ? 120_000 : durationMs(config.limits.minGap),
     },
+    snoozeFor: durationMs(config.snooze?.for ?? DEFAULT_SNOOZE),
   };
 }
 

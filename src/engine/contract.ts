@@ -6,7 +6,7 @@
  * Every signal carries `at` (epoch ms) taken from the runtime's injected clock: the engine has
  * no clock of its own, which makes each decision reproducible in a unit test.
  */
-import type { Action, StruggleKind, Scalar } from '../config/types.js';
+import type { Action, Corner, MissingTargetPolicy, StruggleKind, Scalar, Target, Text } from '../config/types.js';
 
 export type Json = Scalar | Json[] | { [key: string]: Json };
 export type Traits = Record<string, Json>;
@@ -16,7 +16,8 @@ export type UserAction =
   | { type: 'shown' }
   | { type: 'next' }
   | { type: 'back' }
-  | { type: 'go-to'; step: number }
+  /** Jump to a step of the running tour: its 0-based index, or its `id`. */
+  | { type: 'go-to'; step: number | string }
   | { type: 'complete' }
   | { type: 'dismiss' }
   | { type: 'snooze'; until: number }
@@ -93,7 +94,16 @@ export type Effect =
   /** Run a button action that leaves the engine (open article, chat, URL, emit). */
   | { type: 'run'; experienceId: string; action: Action }
   /** Send a `tick` signal at this time (a time-based condition may change then). */
-  | { type: 'wake'; at: number };
+  | { type: 'wake'; at: number }
+  /**
+   * Something the engine worked around and the team should hear about (the runtime reports it
+   * through `on('error')` with severity `warning`), e.g. a stored tour step the config no longer has.
+   */
+  | { type: 'warning'; code: EngineWarningCode; message: string; experienceId?: string };
+
+export type EngineWarningCode =
+  /** A returning user's stored tour step is gone from the config; the tour resumed at the nearest valid step. */
+  | 'tour-step-gone';
 
 /** Which sensors the loaded config needs, and which targets they watch. */
 export interface Requirements {
@@ -123,6 +133,82 @@ export interface Why {
   /** Every gate in order: enabled, stage, frequency, trigger, control group, scheduler. */
   checks: Array<{ check: string; ok: boolean; detail: string }>;
   condition?: WhyNode;
+}
+
+/**
+ * What a step does when its target is on the page but hidden, resolved from the step, the tour and
+ * the defaults. `as-missing`: treat the target as missing (the step's `onMissingTarget`).
+ */
+export type HiddenTargetHandling =
+  | { kind: 'reveal'; target: Target }
+  | { kind: 'fallback'; target: Target }
+  | { kind: 'sheet' }
+  | { kind: 'skip' }
+  | { kind: 'as-missing' };
+
+/**
+ * A tour step's behaviour with every default applied: what the UI needs beyond the step's content.
+ * `stepView(tour, step)` (engine/steps.ts, pure) computes it for a shown step.
+ */
+export interface StepView {
+  /** 0-based index, the step's id (its index as a string when it has none), and the number of steps. */
+  index: number;
+  id: string;
+  count: number;
+  onMissingTarget: MissingTargetPolicy;
+  /** A declared policy applies everywhere; without one, phones get a bottom sheet and wider screens `as-missing`. */
+  onHiddenTarget: { phone: HiddenTargetHandling; wide: HiddenTargetHandling };
+  /** Next (and a click on the target) follows the target's link when the target element is a link. */
+  nextFollowsLink: boolean;
+}
+
+/** Where a replayable experience stands for the user, newest first in `Engine.library()`. */
+export type GuideStatus = 'in-progress' | 'snoozed' | 'completed' | 'dismissed' | 'seen';
+
+/** One entry of "Tours and guides": a tour the user has seen, to replay with `start`. */
+export interface GuideEntry {
+  experienceId: string;
+  type: 'tour';
+  status: GuideStatus;
+  /** The tour's `title`, else its first step's title (a config text: localize it like any other). */
+  title: Text;
+  stepCount: number;
+  /** The step the user stopped at (in progress or snoozed). */
+  step?: number;
+  /** Snoozed: when it may come back by itself. */
+  snoozedUntil?: number;
+  lastShownAt: number;
+}
+
+/** What `Engine.start()` did: shown, or why not (the same verdicts `why()` formats). */
+export interface StartResult {
+  effects: Effect[];
+  shown: boolean;
+  /** `shown`, or the first reason it was not: no such experience, switched off, held out, or waiting (page, target, slot). */
+  outcome: 'shown' | 'unknown' | 'disabled' | 'control-group' | 'waiting';
+  why: Why;
+}
+
+/** The resource center with its defaults applied (`resourceCenterView(config)`): a part is on when not turned off and it has content. */
+export interface ResourceCenterView {
+  /** Show the launcher: `resourceCenter.enabled`, else whether the config has a checklist or any help. */
+  enabled: boolean;
+  position: Corner;
+  /** The launcher's label and panel title; absent: the built-in string. */
+  title?: Text;
+  checklist: boolean;
+  help: { search: boolean; suggested: boolean; contact: boolean };
+  /** "Tours and guides" (fill it from `Engine.library()`). */
+  guides: boolean;
+  announcements: boolean;
+}
+
+/** The host's own layers with the defaults applied (`hostLayers(config)`). */
+export interface HostLayers {
+  /** Selectors of open host dialogs and drawers Waymark must not cover: the always-watched ones first. */
+  overlays: string[];
+  /** The host's main landmark, for focus when the element that opened a Waymark layer is gone. */
+  main: string;
 }
 
 /** Read-only view of what is on screen, for rendering. */

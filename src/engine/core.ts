@@ -92,6 +92,39 @@ export class EngineCore {
     return this.facts.state;
   }
 
+  /** Carry this tab's screen and session facts over from a core built for an earlier catalog, by experience id. */
+  adoptSession(previous: EngineCore): void {
+    this.session = previous.session;
+    const facts = this.facts;
+    const old = previous.facts;
+    facts.at = old.at;
+    facts.location = old.location;
+    facts.locationKey = old.locationKey;
+    facts.pageSince = old.pageSince;
+    facts.sessionSince = old.sessionSince;
+    facts.idleSince = old.idleSince;
+    facts.struggles = old.struggles;
+    for (const [key, fact] of old.elements) facts.elements.set(key, fact);
+    for (const key of old.clicks) facts.clicks.add(key);
+    const indexOf = (oldIndex: number): number => this.catalog.byId.get(previous.experience(oldIndex).id)?.index ?? -1;
+    for (const [oldIndex, shown] of previous.shown) {
+      const index = indexOf(oldIndex);
+      if (index >= 0) this.shown.set(index, shown);
+    }
+    this.holder = previous.holder >= 0 ? indexOf(previous.holder) : -1;
+    for (const oldIndex of previous.forced) if (indexOf(oldIndex) >= 0) this.forced.add(indexOf(oldIndex));
+    for (const oldIndex of previous.fired) if (indexOf(oldIndex) >= 0) this.fired.add(indexOf(oldIndex));
+    for (const [oldIndex, times] of previous.recentShows) if (indexOf(oldIndex) >= 0) this.recentShows.set(indexOf(oldIndex), times);
+    previous.lastTrigger.forEach((value, oldIndex) => {
+      const index = indexOf(oldIndex);
+      if (index >= 0) this.lastTrigger[index] = value;
+    });
+    previous.complete.forEach((value, oldIndex) => {
+      const index = indexOf(oldIndex);
+      if (index >= 0) this.complete[index] = value;
+    });
+  }
+
   experience(index: number): CompiledExperience {
     return this.catalog.experiences[index]!;
   }
@@ -132,6 +165,10 @@ export class EngineCore {
     const rec = this.record(x);
     const previous = this.runOf(x);
     const at = this.facts.at;
+    // Only a declared id identifies a step; an index-as-id would follow the index anyway.
+    delete run.stepId;
+    const stepId = x.def.type === 'tour' ? x.def.steps[run.step]?.id : undefined;
+    if (stepId !== undefined) run.stepId = stepId;
     if (run.active) {
       // Same run: keep when it began. A new run begins strictly after the latest end.
       run.startedAt = previous?.active && previous.startedAt !== undefined ? previous.startedAt : Math.max(at, (rec.endedUpTo ?? 0) + 1);

@@ -6,17 +6,18 @@
  *
  * Pure: time comes from each signal's `at`, nothing here touches timers, storage or the DOM.
  */
-import type { ExperienceType, WaymarkConfig } from '../config/types.js';
-import type { ActiveExperience, Effect, Json, Requirements, Signal, UserAction, Why } from './contract.js';
+import type { Experience, ExperienceType, WaymarkConfig } from '../config/types.js';
+import type { ActiveExperience, Effect, GuideEntry, Json, Requirements, Signal, StartResult, UserAction, Why } from './contract.js';
 import { compileCatalog, type CompiledExperience } from './catalog.js';
 import { EngineCore } from './core.js';
 import { checklistActions, checklistView, evaluateItem, type ChecklistView } from './machines/checklist.js';
 import { nudgeActions } from './machines/nudge.js';
 import { dismiss, runActions, startFromCode, type ActionTable } from './machines/run.js';
 import { surveyActions } from './machines/survey.js';
-import { tourActions } from './machines/tour.js';
+import { repairSteps, tourActions } from './machines/tour.js';
+import { library } from './library.js';
 import { mergeStates, stableJson } from './merge.js';
-import { evaluateExperience, reconcile } from './scheduler.js';
+import { controlGate, evaluateExperience, reconcile } from './scheduler.js';
 import { applySignal } from './signals.js';
 import type { UserState } from './state.js';
 import { explain } from './why.js';
@@ -27,7 +28,10 @@ export type { ChecklistView } from './machines/checklist.js';
 const MAX_ROUNDS = 16;
 
 /** The user actions each experience type answers beyond the shared ones (complete, dismiss, snooze, button). */
-const MACHINE_ACTIONS: Partial<Record<ExperienceType, ActionTable>> = {
+export type MachineTable = Partial<Record<ExperienceType, ActionTable>>;
+
+/** Every machine: the default, so an engine made without a table answers every experience type. */
+export const ALL_MACHINES: MachineTable = {
   tour: tourActions,
   checklist: checklistActions,
   nudge: nudgeActions,
@@ -39,6 +43,12 @@ export interface EngineOptions {
   state: UserState;
   /** This tab's id, for per-origin counters and tie-breaks. */
   origin: string;
+  /**
+   * The user actions each experience type answers (default: every machine). A runtime that loads
+   * machines per experience type passes only those; a type without a machine still shows, starts
+   * and ends, but answers only the shared actions (complete, dismiss, snooze, buttons).
+   */
+  machines?: MachineTable;
 }
 
 export interface Engine {
@@ -56,6 +66,20 @@ export interface Engine {
   readonly stage: string | null;
   /** The session id from the last `session` signal (or null before one). */
   readonly sessionId: string | null;
+  /**
+   * Start an experience from code (the `start` signal), and say whether it is on screen now or
+   * why not, so the caller can report it.
+   */
+  start(experienceId: string, at: number): StartResult;
+  /** "Tours and guides": tours the user has seen and may replay (with `start`), most recent first. */
+  library(): GuideEntry[];
+  /**
+   * Add an experience at runtime, or replace the one with its id. Stored state is untouched; the
+   * new definition is decided at once. Re-read `requirements()` afterwards (new targets, sensors).
+   */
+  addExperience(experience: Experience, at: number): Effect[];
+  /** Remove an experience at runtime: hidden if shown; its stored state is kept (adding it back resumes it). */
+  removeExperience(experienceId: string, at: number): Effect[];
 }
 
 export function createEngine(options: EngineOptions): Engine {
@@ -69,12 +93,16 @@ function changesNothing(signal: Signal): boolean {
 }
 
 class DecisionEngine implements Engine {
-  private readonly core: EngineCore;
+  private core: EngineCore;
+  private config: WaymarkConfig;
+  private readonly machines: MachineTable;
   private lastWake = -Infinity;
   private evaluatedAll = false;
   private loopReported = false;
 
   constructor(options: EngineOptions) {
+    this.config = options.config;
+    this.machines = options.machines ?? ALL_MACHINES;
     this.core = new EngineCore(compileCatalog(options.config), options.origin, options.state);
   }
 
@@ -112,6 +140,7 @@ class DecisionEngine implements Engine {
       });
       core.facts.forgetCounts();
       core.rebuildRuns();
+      repairSteps(core);
       core.markAll();
       // Anything the incoming state lacked must be written back.
       if (stableJson(merged as unknown as Json) !== stableJson(incoming as unknown as Json)) core.changed = true;
@@ -137,6 +166,35 @@ class DecisionEngine implements Engine {
   checklist(experienceId: string): ChecklistView | null {
     const x = this.core.catalog.byId.get(experienceId);
     return x?.type === 'checklist' ? checklistView(this.core, x) : null;
+  }
+
+  start(experienceId: string, at: number): StartResult {
+    const effects = this.dispatch({ type: 'start', at, experienceId });
+    const why = this.why(experienceId, at);
+    const x = this.core.catalog.byId.get(experienceId);
+    const shown = x !== undefined && this.core.shown.has(x.index);
+    let outcome: StartResult['outcome'] = 'waiting';
+    if (!x) outcome = 'unknown';
+    else if (shown) outcome = 'shown';
+    else if (!x.enabled) outcome = 'disabled';
+    else if (!controlGate(this.core, x).ok) outcome = 'control-group';
+    return { effects, shown, outcome, why };
+  }
+
+  library(): GuideEntry[] {
+    return library(this.core);
+  }
+
+  addExperience(experience: Experience, at: number): Effect[] {
+    const experiences = this.config.experiences.filter((x) => x.id !== experience.id);
+    experiences.push(experience);
+    return this.recompile({ ...this.config, experiences }, at, 'addExperience');
+  }
+
+  removeExperience(experienceId: string, at: number): Effect[] {
+    if (!this.core.catalog.byId.has(experienceId)) return [];
+    const experiences = this.config.experiences.filter((x) => x.id !== experienceId);
+    return this.recompile({ ...this.config, experiences }, at, 'removeExperience');
   }
 
   why(experienceId: string, at: number): Why {
@@ -182,6 +240,37 @@ class DecisionEngine implements Engine {
     return core.effects;
   }
 
+  /**
+   * Swap in a catalog compiled from a changed config. The user state is the same object; this tab's
+   * screen and session facts carry over by experience id, so what stays in the config stays put.
+   */
+  private recompile(config: WaymarkConfig, at: number, what: string): Effect[] {
+    const previous = this.core;
+    let next: EngineCore;
+    try {
+      next = new EngineCore(compileCatalog(config), previous.origin, previous.state);
+    } catch (error) {
+      this.begin(at);
+      previous.emit('sdk_error', null, { code: 'engine-failed', where: what, message: error instanceof Error ? error.message : String(error) });
+      return previous.effects;
+    }
+    this.config = config;
+    next.adoptSession(previous);
+    this.core = next;
+    this.begin(at);
+    return this.finish(() => {
+      repairSteps(next);
+      for (const [index] of previous.shown) {
+        const id = previous.experience(index).id;
+        const x = next.catalog.byId.get(id);
+        // Gone from the config: off the screen. Redefined: rendered again with its new definition.
+        if (!x) next.effects.push({ type: 'hide', experienceId: id, reason: 'ended' });
+        else if (x.def !== previous.experience(index).def && next.shown.has(x.index)) next.present(x);
+      }
+      next.markAll();
+    }, what);
+  }
+
   private handle(signal: Signal): void {
     const core = this.core;
     switch (signal.type) {
@@ -201,7 +290,7 @@ class DecisionEngine implements Engine {
 
   /** A user action goes to the experience's own machine first, then to the run every experience shares. */
   private act(x: CompiledExperience, action: UserAction): void {
-    const handler = (MACHINE_ACTIONS[x.type]?.[action.type] ?? runActions[action.type]) as ((core: EngineCore, x: CompiledExperience, action: UserAction) => void) | undefined;
+    const handler = (this.machines[x.type]?.[action.type] ?? runActions[action.type]) as ((core: EngineCore, x: CompiledExperience, action: UserAction) => void) | undefined;
     handler?.(this.core, x, action);
   }
 
@@ -212,6 +301,8 @@ class DecisionEngine implements Engine {
     const catalog = core.catalog;
     if (!this.evaluatedAll) {
       this.evaluatedAll = true;
+      // The state was loaded for an earlier config: put stored tour runs on steps this one has.
+      repairSteps(core);
       core.markAll();
     }
     core.schedulerHorizon = Infinity;

@@ -373,6 +373,7 @@ class Reader {
     if (snoozedUntil !== null && snoozedUntil !== undefined && !isTime(snoozedUntil)) return undefined;
     const run: RunState = { active: value['active'], step: value['step'], snoozedUntil: snoozedUntil ?? null };
     if (isTime(value['startedAt'])) run.startedAt = value['startedAt'];
+    if (typeof value['stepId'] === 'string') run.stepId = value['stepId'];
     return run;
   }
 

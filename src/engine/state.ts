@@ -85,6 +85,8 @@ export interface RunState {
   snoozedUntil: number | null;
   /** When this run began (absent in state written before runs carried it). */
   startedAt?: number;
+  /** Tours: the declared id of the step at `step`, so a run survives steps added or removed before it. */
+  stepId?: string;
 }
 
 export interface ItemState {

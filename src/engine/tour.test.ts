@@ -72,7 +72,7 @@ describe('tour machine', () => {
     h.send({ type: 'session', sessionId: 's1' });
     h.act('welcome', { type: 'next' });
     const dismissed = h.act('welcome', { type: 'dismiss' });
-    expect(emitted(dismissed, 'experience_dismissed')).toEqual([{ step: 1, stepId: 'menu', stepCount: 3, durationMs: 2000 }]);
+    expect(emitted(dismissed, 'experience_dismissed')).toEqual([{ reason: 'dismissed', step: 1, stepId: 'menu', stepCount: 3, durationMs: 2000 }]);
     expect(shows(h.send({ type: 'page', url: '/other' }))).toEqual([]);
     expect(shows(h.send({ type: 'start', experienceId: 'welcome' }))).toEqual(['welcome@0']);
   });

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { WaymarkConfig } from '../../src/config/types.js';
 import { createEngine, initialState, type Effect, type AnalyticsEvent } from '../../src/engine/index.js';
@@ -75,12 +76,39 @@ describe('engine events follow the documented event schema', () => {
     const props = (type: AnalyticsEvent['type'], experienceId: string) => events.find((e) => e.type === type && e.experienceId === experienceId)?.props;
     expect(props('experience_shown', 'tour')).toEqual({ via: 'trigger', step: 0, stepId: 'intro', stepCount: 2 });
     expect(props('experience_completed', 'tour')).toMatchObject({ step: 1, stepCount: 2, durationMs: 5000 });
-    expect(props('experience_dismissed', 'news')).toEqual({ durationMs: 7000 });
+    expect(props('experience_dismissed', 'news')).toEqual({ reason: 'dismissed', durationMs: 7000 });
     expect(props('experience_shown', 'again')).toMatchObject({ via: 'start', step: 0, stepCount: 2 });
-    expect(props('experience_dismissed', 'again')).toEqual({ step: 1, stepId: 'end', stepCount: 2, durationMs: 3000 });
+    expect(props('experience_dismissed', 'again')).toEqual({ reason: 'dismissed', step: 1, stepId: 'end', stepCount: 2, durationMs: 3000 });
     // Every prop checked here is one the reference documents (and vendors receive).
     for (const [type, fields] of [['experience_shown', ['step', 'stepId', 'stepCount']], ['experience_completed', ['step', 'stepCount', 'durationMs']], ['experience_dismissed', ['step', 'stepId', 'stepCount', 'durationMs']]] as const) {
       for (const field of fields) expect(VENDOR_PROPS[type], `${type}.${field} is documented`).toEqual(expect.arrayContaining([field]));
     }
+  });
+
+  it('experience_dismissed tells "Maybe later" from a dismissal, and the reference documents both', () => {
+    const config: WaymarkConfig = {
+      version: '1',
+      limits: { minGap: '0s' },
+      snooze: { for: '2h' },
+      experiences: [
+        { id: 'tour', type: 'tour', steps: [{ id: 'intro', title: 'A', buttons: [{ label: 'Maybe later', action: { type: 'snooze' } }] }] },
+        { id: 'news', type: 'announcement', display: 'banner', title: 'New' },
+      ],
+    };
+    const T = 1_768_000_000_000;
+    const engine = createEngine({ config, state: initialState('u', T), origin: 'o' });
+    const effects: Effect[] = [];
+    effects.push(...engine.dispatch({ type: 'session', at: T, sessionId: 's' }));
+    effects.push(...engine.dispatch({ type: 'action', at: T + 1000, experienceId: 'tour', action: { type: 'button', action: { type: 'snooze' } } }));
+    effects.push(...engine.dispatch({ type: 'action', at: T + 2000, experienceId: 'news', action: { type: 'dismiss' } }));
+    const dismissed = effects.flatMap((e) => (e.type === 'emit' && e.event.type === 'experience_dismissed' ? [e.event] : []));
+    expect(dismissed.map((e) => [e.experienceId, e.props?.['reason'], e.props?.['until']])).toEqual([
+      ['tour', 'snoozed', T + 1000 + 2 * 3_600_000],
+      ['news', 'dismissed', undefined],
+    ]);
+    const reference = readFileSync(new URL('../../docs/analytics-events.md', import.meta.url), 'utf8');
+    const start = reference.indexOf('### `experience_dismissed`');
+    const section = reference.slice(start, reference.indexOf('\n### ', start + 1));
+    for (const field of ['reason', 'until', 'snoozed', 'dismissed']) expect(section, field).toContain(`\`${field}\``);
   });
 });

@@ -7,6 +7,7 @@ import type { Action } from '../../config/types.js';
 import type { CompiledExperience } from '../catalog.js';
 import type { Json, UserAction } from '../contract.js';
 import { effectiveRun, type EngineCore } from '../core.js';
+import { durationMs } from '../time.js';
 import { controlGate } from '../scheduler.js';
 import { openingLevel } from './nudge.js';
 import { advance, openingStep, stepProps } from './tour.js';
@@ -84,7 +85,7 @@ export function dismiss(core: EngineCore, x: CompiledExperience): void {
   core.forced.delete(x.index);
   core.fired.delete(x.index);
   core.touch(x);
-  if (wasOn) core.emit('experience_dismissed', x, core.withDuration(x, run && x.type === 'tour' ? stepProps(x, run.step) : {}));
+  if (wasOn) core.emit('experience_dismissed', x, core.withDuration(x, { reason: 'dismissed', ...(run && x.type === 'tour' ? stepProps(x, run.step) : {}) }));
   core.hide(x, 'dismissed');
 }
 
@@ -95,7 +96,8 @@ function snooze(core: EngineCore, x: CompiledExperience, until: number): void {
   core.setRun(x, { active: false, step, snoozedUntil: until });
   core.forced.delete(x.index);
   core.fired.delete(x.index);
-  core.emit('experience_dismissed', x, core.withDuration(x, x.type === 'tour' ? { snoozedUntil: until, ...stepProps(x, step) } : { snoozedUntil: until }));
+  // Same event as a dismissal, told apart by `reason`: "Maybe later" is not "no".
+  core.emit('experience_dismissed', x, core.withDuration(x, { reason: 'snoozed', until, ...(x.type === 'tour' ? stepProps(x, step) : {}) }));
   core.hide(x, 'dismissed');
 }
 
@@ -109,6 +111,8 @@ function button(core: EngineCore, x: CompiledExperience, action: Action): void {
       return completeRun(core, x);
     case 'dismiss':
       return dismiss(core, x);
+    case 'snooze':
+      return snooze(core, x, core.facts.at + (action.for === undefined ? core.catalog.snoozeFor : durationMs(action.for)));
     case 'start': {
       const other = core.catalog.byId.get(action.experience);
       if (other) startFromCode(core, other);

@@ -13,7 +13,12 @@ import { completeRun, type ActionTable } from './run.js';
 export const tourActions: ActionTable = {
   next: (core, x) => advance(core, x, 1),
   back: (core, x) => advance(core, x, -1),
-  'go-to': (core, x, action) => goToStep(core, x, action.step),
+  'go-to': (core, x, action) => {
+    if (typeof action.step === 'number') return goToStep(core, x, action.step);
+    // By id: a step the tour does not have goes nowhere.
+    const step = x.steps.findIndex((candidate) => candidate.id === action.step);
+    if (step >= 0) goToStep(core, x, step);
+  },
   'step-missing': (core, x, action) => stepMissing(core, x, action.step, action.policy),
 };
 
@@ -89,6 +94,43 @@ export function advanceOnClick(core: EngineCore, keys: readonly string[]): void 
     const run = core.runOf(x);
     const target = x.type === 'tour' && run?.active ? x.steps[run.step]?.advanceClick : null;
     if (run && target && keys.includes(target)) goToStep(core, x, run.step + 1);
+  }
+}
+
+/**
+ * Where a stored run stands in this config: its step's id where that step is now, else its index
+ * clamped to the last step. `gone`: the step the user left is not in the config any more.
+ */
+export function validStep(x: CompiledExperience, run: RunState): { step: number; gone: boolean } {
+  if (run.stepId !== undefined) {
+    const moved = x.steps.findIndex((step) => step.id === run.stepId);
+    if (moved >= 0) return { step: moved, gone: false };
+  }
+  const step = Math.min(Math.max(0, run.step), x.steps.length - 1);
+  return { step, gone: step !== run.step || run.stepId !== undefined };
+}
+
+/**
+ * Put stored tour runs (in progress or snoozed) back on a step this config has: a step that moved is
+ * followed by its id; a step that is gone resumes at the nearest valid one, with a warning. Without
+ * this a returning user resumes at "step 4 of 1", or at a step they never saw.
+ */
+export function repairSteps(core: EngineCore): void {
+  for (const x of core.catalog.experiences) {
+    if (x.type !== 'tour' || x.steps.length === 0) continue;
+    const run = core.runOf(x);
+    if (!run || (!run.active && run.snoozedUntil === null)) continue;
+    const { step, gone } = validStep(x, run);
+    if (!gone && step === run.step) continue;
+    core.setRun(x, { active: run.active, step, snoozedUntil: run.snoozedUntil });
+    if (!gone) continue;
+    const was = run.stepId === undefined ? `step ${run.step + 1}` : `step "${run.stepId}" (${run.step + 1})`;
+    core.effects.push({
+      type: 'warning',
+      code: 'tour-step-gone',
+      experienceId: x.id,
+      message: `tour '${x.id}': the user's saved ${was} is no longer in the config; resuming at step ${step + 1} of ${x.steps.length}`,
+    });
   }
 }
 

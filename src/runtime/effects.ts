@@ -1,0 +1,114 @@
+import type { Action, Experience } from '../config/types.js';
+import type { AnalyticsEvent, Effect } from '../engine/contract.js';
+import type { Engine } from '../engine/index.js';
+import type { Emitter } from './emitter.js';
+import type { LazyUi } from './lazy-ui.js';
+import type { WaymarkEventMap } from './types.js';
+
+export interface EffectsOptions {
+  emitter: Emitter<WaymarkEventMap>;
+  /** Waymark's components; null when headless (`ui: false`): listeners of `show`/`hide` render. */
+  ui: LazyUi | null;
+  engine(): Engine | null;
+  experience(id: string): Experience | undefined;
+  /** Write the engine's state through to the user's store. */
+  persist(): void;
+  deliver(event: AnalyticsEvent): void;
+  struggled(event: AnalyticsEvent): void;
+  /** The help panel's context (page, stage, step, struggle) changed. */
+  contextChanged(): void;
+  runAction(action: Action, experienceId: string): void;
+  wakeAt(at: number): void;
+  debug: boolean;
+  reportError(error: unknown, where: string): void;
+}
+
+export interface Effects {
+  /** Carry out the engine's decisions in order; `contextMoved`: the signal itself moved the user (page, identify, traits). */
+  apply(effects: Effect[], contextMoved?: boolean): void;
+  /**
+   * Take every experience the engine has on screen off it: `on('hide')` listeners are told and the components
+   * removed. For the moments the engine itself is left behind (user switch, reset, destroy).
+   */
+  hideAll(reason: 'replaced' | 'ended'): void;
+}
+
+/** The one place decisions reach the outside: events, the components, the store, the timer. */
+export function createEffects(options: EffectsOptions): Effects {
+  const { emitter, ui } = options;
+  /** Refreshed once per batch, not per effect. */
+  let contextStale = false;
+
+  function show(experience: Experience, step?: number, level?: number): void {
+    const checklist = experience.type === 'checklist' ? (options.engine()?.checklist(experience.id) ?? undefined) : undefined;
+    const view = { experience, step, level, checklist };
+    emitter.emit('show', view);
+    ui?.show(view);
+  }
+
+  function hide(experienceId: string, reason: string): void {
+    emitter.emit('hide', { experienceId, reason });
+    ui?.hide(experienceId, reason);
+  }
+
+  function applyOne(effect: Effect): void {
+    if (options.debug && effect.type !== 'persist') console.debug('[waymark] effect', effect);
+    if (effect.type === 'show' || effect.type === 'hide' || effect.type === 'stage' || effect.type === 'checklist') contextStale = true;
+    switch (effect.type) {
+      case 'persist':
+        options.persist();
+        return;
+      case 'emit':
+        options.deliver(effect.event);
+        if (effect.event.type === 'struggle_detected') {
+          options.struggled(effect.event);
+          contextStale = true;
+        }
+        return;
+      case 'show': {
+        const experience = options.experience(effect.experienceId);
+        if (experience) show(experience, effect.step, effect.level);
+        return;
+      }
+      case 'hide':
+        hide(effect.experienceId, effect.reason);
+        return;
+      case 'stage':
+        emitter.emit('stage', { from: effect.from, to: effect.to });
+        return;
+      case 'checklist': {
+        emitter.emit('checklist', { experienceId: effect.experienceId });
+        // A shown checklist re-renders with its new progress.
+        const experience = options.experience(effect.experienceId);
+        if (experience && options.engine()?.active().some((a) => a.experienceId === effect.experienceId)) show(experience);
+        return;
+      }
+      case 'run':
+        options.runAction(effect.action, effect.experienceId);
+        return;
+      case 'wake':
+        options.wakeAt(effect.at);
+        return;
+    }
+  }
+
+  return {
+    apply(effects, contextMoved = false) {
+      if (contextMoved) contextStale = true;
+      for (const effect of effects) {
+        try {
+          applyOne(effect);
+        } catch (error) {
+          options.reportError(error, `effect:${effect.type}`);
+        }
+      }
+      if (contextStale) {
+        contextStale = false;
+        options.contextChanged();
+      }
+    },
+    hideAll(reason) {
+      for (const active of options.engine()?.active() ?? []) hide(active.experienceId, reason);
+    },
+  };
+}

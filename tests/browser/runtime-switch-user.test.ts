@@ -1,0 +1,63 @@
+import { expect } from '@open-wc/testing';
+import { createWaymark, type Waymark, type WaymarkConfig } from '../../src/index.js';
+import { nextEvent, record, uniqueDb, until } from './helpers.js';
+
+/** Admins and members each get their own tour; neither applies to the other. */
+const config: WaymarkConfig = {
+  version: '1',
+  experiences: [
+    { id: 'admin-tour', type: 'tour', when: { trait: 'role', equals: 'admin' }, steps: [{ title: 'Manage your team' }, { title: 'Billing' }] },
+    { id: 'member-tour', type: 'tour', when: { trait: 'role', equals: 'member' }, steps: [{ title: 'Your first project' }] },
+  ],
+};
+
+const tourOnScreen = (id: string) => document.querySelector(`wm-tour[data-experience="${id}"]`);
+
+describe('runtime: switching users takes the previous user’s experiences off the screen', () => {
+  let wm: Waymark | undefined;
+  /** The instance and its tour on screen, from this test (not an element a previous test's renderer is still removing). */
+  async function adminOnScreen(userId: string, storage: { dbName: string } | { kind: 'memory' }): Promise<Waymark> {
+    const instance = createWaymark({ config, user: { id: userId, traits: { role: 'admin' } }, storage });
+    await nextEvent(instance, 'show', (e) => e.experience.id === 'admin-tour');
+    await until(() => tourOnScreen('admin-tour') !== null, "the admin's tour on screen");
+    return instance;
+  }
+  afterEach(async () => {
+    wm?.destroy();
+    wm = undefined;
+    await until(() => document.querySelector('wm-tour') === null, 'destroy() to remove every tour');
+  });
+
+  it('identify() to a user the shown tour does not apply to removes its element', async () => {
+    wm = await adminOnScreen('u-admin', { dbName: uniqueDb() });
+    const hides = record(wm, 'hide');
+
+    const memberShown = nextEvent(wm, 'show', (e) => e.experience.id === 'member-tour');
+    wm.identify('u-member', { role: 'member' });
+    await memberShown;
+
+    await until(() => tourOnScreen('member-tour') !== null, "the member's tour on screen");
+    await until(() => tourOnScreen('admin-tour') === null, "the admin's tour gone from the page");
+    expect(hides.map((h) => h.experienceId)).to.deep.equal(['admin-tour']);
+    expect(document.querySelectorAll('wm-tour').length, 'one tour on screen').to.equal(1);
+  });
+
+  it('identify() to a user with nothing to show leaves no Waymark element behind', async () => {
+    wm = await adminOnScreen('u-admin-2', { kind: 'memory' });
+    const hidden = nextEvent(wm, 'hide', (e) => e.experienceId === 'admin-tour');
+    wm.identify('u-guest', { role: 'guest' });
+    await hidden;
+    await until(() => document.querySelector('wm-tour') === null, 'no tour left on the page');
+  });
+
+  it('reset() takes the shown tour off the screen when the fresh state no longer qualifies for it', async () => {
+    wm = await adminOnScreen('u-reset', { dbName: uniqueDb() });
+    const first = tourOnScreen('admin-tour');
+    const hidden = nextEvent(wm, 'hide', (e) => e.experienceId === 'admin-tour');
+    wm.reset();
+    await hidden;
+    // The fresh state has no traits: the admin tour no longer applies, and its element must go.
+    await until(() => tourOnScreen('admin-tour') === null, 'the tour gone after reset');
+    expect(first!.isConnected).to.equal(false);
+  });
+});

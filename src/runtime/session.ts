@@ -170,7 +170,7 @@ export function createUserSession(options: SessionOptions): UserSession {
       switching = switching
         .then(() => options.whenReady())
         .then(async () => {
-          // The first load, when this was called before it finished, started an engine meanwhile: it goes too.
+          // An engine started since this call (by the switch queued before it, or the first load) goes too.
           leave();
           if (forget) await store?.clear();
           await closeStore();

@@ -50,6 +50,21 @@ describe('runtime: switching users takes the previous user’s experiences off t
     await until(() => document.querySelector('wm-tour') === null, 'no tour left on the page');
   });
 
+  it('identify() twice in a row: what the first switch showed leaves the screen when the second lands', async () => {
+    wm = createWaymark({ config, user: { id: 'u-nobody' }, storage: { dbName: uniqueDb() } });
+    await wm.ready;
+    const adminShown = nextEvent(wm, 'show', (e) => e.experience.id === 'admin-tour');
+    const memberShown = nextEvent(wm, 'show', (e) => e.experience.id === 'member-tour');
+    wm.identify('u-twice-admin', { role: 'admin' });
+    wm.identify('u-twice-member', { role: 'member' });
+    // The switches run in order: the admin's state loads (and shows its tour) before the member's replaces it.
+    await adminShown;
+    await memberShown;
+    await until(() => tourOnScreen('member-tour') !== null, "the member's tour on screen");
+    await until(() => tourOnScreen('admin-tour') === null, "the admin's tour gone from the page");
+    expect(wm.userId).to.equal('u-twice-member');
+  });
+
   it('reset() takes the shown tour off the screen when the fresh state no longer qualifies for it', async () => {
     wm = await adminOnScreen('u-reset', { dbName: uniqueDb() });
     const first = tourOnScreen('admin-tour');

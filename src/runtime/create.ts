@@ -5,14 +5,16 @@ import { createAnalytics } from '../platform/analytics/index.js';
 import { createDismissibleStack } from '../ui/shared/dismissible-stack.js';
 import { createActionRunner } from './actions.js';
 import { EMPTY_CONFIG, loadConfig, negotiateLocale } from './config-loading.js';
-import { mountDebugOverlayWhenReady } from './debug-overlay.js';
+import { hasDebugFlag, mountDebugOverlayWhenReady } from './debug-overlay.js';
 import { createDebugLog } from './debug-log.js';
 import { createEventDelivery } from './delivery.js';
 import { createEffects } from './effects.js';
+import { inertInstance } from './inert.js';
 import { Emitter } from './emitter.js';
 import { describeError, type WaymarkError } from './errors.js';
 import { anonymousId, randomId, sessionIdFor } from './identity.js';
 import { createLazyUi } from './lazy-ui.js';
+import { safeProps } from './safe-props.js';
 import { createUserSession } from './session.js';
 import { createSupport } from './support.js';
 import type { Waymark, WaymarkEventMap, WaymarkOptions } from './types.js';
@@ -282,48 +284,4 @@ export function createWaymark(options: WaymarkOptions = {}): Waymark {
     },
   };
   return instance;
-}
-
-/** Under server rendering there is no window: an instance that does nothing and never throws. */
-function inertInstance(emitter: Emitter<WaymarkEventMap>): Waymark {
-  const noop = () => {};
-  return {
-    ready: Promise.resolve(),
-    userId: '',
-    identify: noop,
-    track: noop,
-    page: noop,
-    setStage: noop,
-    start: noop,
-    dismiss: noop,
-    act: noop,
-    why: () => null,
-    openHelp: noop,
-    openChat: noop,
-    on: (type, handler) => emitter.on(type, handler),
-    reset: noop,
-    destroy: () => emitter.clear(),
-  };
-}
-
-function hasDebugFlag(win: Window | undefined): boolean {
-  try {
-    return win !== undefined && new URL(win.location.href).searchParams.has('waymark-debug');
-  } catch {
-    return false;
-  }
-}
-
-/** Keep only JSON-safe scalar props (no functions, DOM nodes or cycles reach the engine or storage). */
-function safeProps(props: Record<string, unknown>): Record<string, string | number | boolean | null> {
-  const out: Record<string, string | number | boolean | null> = Object.create(null);
-  let count = 0;
-  for (const key of Object.keys(props)) {
-    if (++count > 50) break;
-    if (key === '__proto__' || key === 'constructor' || key === 'prototype') continue;
-    const value = props[key];
-    if (value === null || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value))) out[key] = value;
-    else if (typeof value === 'string') out[key] = value.slice(0, 500);
-  }
-  return out;
 }

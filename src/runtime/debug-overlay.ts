@@ -19,3 +19,12 @@ export function mountDebugOverlayWhenReady(ready: Promise<void>, internals: Debu
     void unmount.then((dispose) => dispose?.());
   };
 }
+
+/** `?waymark-debug` in the page's URL turns debug on without a code change. */
+export function hasDebugFlag(win: Window | undefined): boolean {
+  try {
+    return win !== undefined && new URL(win.location.href).searchParams.has('waymark-debug');
+  } catch {
+    return false;
+  }
+}

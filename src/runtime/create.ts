@@ -85,7 +85,7 @@ export function createWaymark(options: WaymarkOptions = {}): Waymark {
     reportError,
   });
   // Registered first, so it closes last: the store takes the final writes of everything else.
-  disposers.push(() => session.dispose());
+  disposers.push(session.dispose);
 
   const analytics = createAnalytics(options.analytics ?? [], {
     window: win,
@@ -95,7 +95,7 @@ export function createWaymark(options: WaymarkOptions = {}): Waymark {
   });
   disposers.push(() => analytics.dispose());
   const delivery = createEventDelivery({ analytics, emitter, debugLog });
-  disposers.push(() => delivery.dispose());
+  disposers.push(delivery.dispose);
 
   const stack = createDismissibleStack(win);
   disposers.push(() => stack.dispose());
@@ -114,11 +114,11 @@ export function createWaymark(options: WaymarkOptions = {}): Waymark {
     engine: () => session.engine,
     experience,
     emitter,
-    deliver: (event) => delivery.deliver(event),
+    deliver: delivery.deliver,
     send,
     reportError,
   });
-  disposers.push(() => support.dispose());
+  disposers.push(support.dispose);
 
   const ui =
     options.ui === false
@@ -132,22 +132,22 @@ export function createWaymark(options: WaymarkOptions = {}): Waymark {
           report,
           reportError: (error) => reportError(error, 'ui'),
         });
-  if (ui) disposers.push(() => ui.dispose());
+  if (ui) disposers.push(ui.dispose);
 
   const wake = createWakeTimer({ window: win, now, onWake: () => send({ type: 'tick', at: now() }) });
-  disposers.push(() => wake.dispose());
+  disposers.push(wake.dispose);
 
   const effects = createEffects({
     emitter,
     ui,
     engine: () => session.engine,
     experience,
-    persist: () => session.persist(),
-    deliver: (event) => delivery.deliver(event),
-    struggled: (event) => support.rememberStruggle(event),
-    contextChanged: () => support.refresh(),
+    persist: session.persist,
+    deliver: delivery.deliver,
+    struggled: support.rememberStruggle,
+    contextChanged: support.refresh,
     runAction: createActionRunner({ window: win, now, send, support, experience, report }),
-    wakeAt: (at) => wake.wakeAt(at),
+    wakeAt: wake.wakeAt,
     debug,
     reportError,
   });

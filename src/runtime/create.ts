@@ -78,6 +78,7 @@ export function createWaymark(options: WaymarkOptions = {}): Waymark {
     config: () => config,
     apply: (decided, contextMoved) => effects.apply(decided, contextMoved),
     hideAll: (reason) => effects.hideAll(reason),
+    settleReplaced: () => effects.settleReplaced(),
     whenReady: () => ready,
     debug,
     debugLog,

@@ -49,15 +49,49 @@ function setup(overrides: Partial<EffectsOptions> = {}) {
 }
 
 describe('effects', () => {
-  it('hideAll() tells both the listeners and the components, for every experience on screen', () => {
+  it("hideAll('ended') tells both the listeners and the components, for every experience on screen", () => {
     const { engine, effects, calls } = setup();
     effects.apply(engine.dispatch({ type: 'session', at: 1, sessionId: 's' }));
     effects.apply(engine.dispatch({ type: 'page', at: 2, url: 'https://app.test/' }));
     const shown = engine.active().map((a) => a.experienceId);
     expect(shown.length).toBeGreaterThan(0);
     calls.length = 0;
+    effects.hideAll('ended');
+    expect(calls).toEqual(shown.flatMap((id) => [`on:hide:${id}:ended`, `ui:hide:${id}:ended`]));
+  });
+
+  it("hideAll('replaced'): listeners now; the components once the next engine started, unless it shows them too", () => {
+    let current: Engine | null = null;
+    const { effects, calls } = setup({ engine: () => current });
+    const start = (state = initialState('u', 0)) => {
+      current = createEngine({ config, state, origin: 'test' });
+      effects.apply(current.dispatch({ type: 'session', at: 1, sessionId: 's' }));
+      effects.apply(current.dispatch({ type: 'page', at: 2, url: 'https://app.test/' }));
+    };
+    start();
+    const shown = current!.active().map((a) => a.experienceId).sort();
+    expect(shown.length).toBeGreaterThan(0);
+    calls.length = 0;
     effects.hideAll('replaced');
-    expect(calls).toEqual(shown.flatMap((id) => [`on:hide:${id}:replaced`, `ui:hide:${id}:replaced`]));
+    expect(calls.filter((c) => c.startsWith('ui:'))).toEqual([]);
+    expect(calls.filter((c) => c.startsWith('on:hide')).sort()).toEqual(shown.map((id) => `on:hide:${id}:replaced`));
+
+    // The next engine shows the same experiences: nothing leaves the screen.
+    calls.length = 0;
+    start();
+    effects.settleReplaced();
+    expect(calls.filter((c) => c.startsWith('ui:hide'))).toEqual([]);
+
+    // The next engine shows none of them (nothing applies to its user): the components go.
+    effects.hideAll('replaced');
+    current = createEngine({ config: { version: '1', experiences: [] }, state: initialState('u2', 0), origin: 'test' });
+    calls.length = 0;
+    effects.settleReplaced();
+    expect(calls.sort()).toEqual(shown.map((id) => `ui:hide:${id}:replaced`));
+    // Settled once: a second call has nothing left to remove.
+    calls.length = 0;
+    effects.settleReplaced();
+    expect(calls).toEqual([]);
   });
 
   it('a show effect reaches listeners and components; a failing effect is reported and the rest still run', () => {

@@ -27,10 +27,13 @@ export interface Effects {
   /** Carry out the engine's decisions in order; `contextMoved`: the signal itself moved the user (page, identify, traits). */
   apply(effects: Effect[], contextMoved?: boolean): void;
   /**
-   * Take every experience the engine has on screen off it: `on('hide')` listeners are told and the components
-   * removed. For the moments the engine itself is left behind (user switch, reset, destroy).
+   * Every experience the engine shows is over: `on('hide')` listeners are told. For the moments the engine itself
+   * is left behind. `ended` (destroy): the components go now. `replaced` (user switch, reset): they go once the next
+   * engine has started, unless it shows them too (see `settleReplaced`), so a tour that carries over does not flicker.
    */
   hideAll(reason: 'replaced' | 'ended'): void;
+  /** The next engine has shown what it shows: what the replaced one showed and this one does not leaves the screen. */
+  settleReplaced(): void;
 }
 
 /** The one place decisions reach the outside: events, the components, the store, the timer. */
@@ -38,6 +41,8 @@ export function createEffects(options: EffectsOptions): Effects {
   const { emitter, ui } = options;
   /** Refreshed once per batch, not per effect. */
   let contextStale = false;
+  /** Shown by an engine that was replaced, still on screen until the next one has started. */
+  const replaced = new Set<string>();
 
   function show(experience: Experience, step?: number, level?: number): void {
     const checklist = experience.type === 'checklist' ? (options.engine()?.checklist(experience.id) ?? undefined) : undefined;
@@ -108,7 +113,16 @@ export function createEffects(options: EffectsOptions): Effects {
       }
     },
     hideAll(reason) {
-      for (const active of options.engine()?.active() ?? []) hide(active.experienceId, reason);
+      for (const { experienceId } of options.engine()?.active() ?? []) {
+        emitter.emit('hide', { experienceId, reason });
+        if (reason === 'replaced') replaced.add(experienceId);
+        else ui?.hide(experienceId, reason);
+      }
+    },
+    settleReplaced() {
+      const stillShown = new Set(options.engine()?.active().map((active) => active.experienceId));
+      for (const experienceId of replaced) if (!stillShown.has(experienceId)) ui?.hide(experienceId, 'replaced');
+      replaced.clear();
     },
   };
 }

@@ -17,8 +17,10 @@ export interface SessionOptions {
   config(): WaymarkConfig;
   /** Carry out what the engine decided; `contextMoved`: the signal moved the user (page, identify, traits). */
   apply(effects: Effect[], contextMoved?: boolean): void;
-  /** Take what the engine shows off the screen: it is about to be left behind. */
+  /** The engine is about to be left behind: what it shows is over. */
   hideAll(reason: 'replaced'): void;
+  /** The next engine has started (session, page, waiting calls): what the old one showed and this one does not leaves the screen. */
+  settleReplaced(): void;
   /** User switches wait for the first load. */
   whenReady(): Promise<void>;
   debug: boolean;
@@ -47,7 +49,7 @@ export interface UserSession {
   /** Start the engine's session on this page (session → identify → page), then run the calls that waited. */
   restart(identity?: { traits?: Traits }): void;
   /**
-   * Leave the current user (what is on screen goes) and load `to`'s state: `identity` is announced to the engine,
+   * Leave the current user (what is on screen goes, unless the next state shows it too) and load `to`'s state: `identity` is announced to the engine,
    * `forget` clears the stored progress first (reset). An anonymous user's progress carries over to the identified one.
    */
   switchUser(to: string, how: { identity?: { traits?: Traits }; forget?: boolean }): void;
@@ -127,7 +129,7 @@ export function createUserSession(options: SessionOptions): UserSession {
     await closing?.dispose();
   }
 
-  /** Take what the engine shows off the screen and stop sending it signals (they wait for the next one). */
+  /** What the engine shows is over (it leaves the screen once the next one has started); signals wait for the next one. */
   function leave(): void {
     if (!engine) return;
     options.hideAll('replaced');
@@ -150,6 +152,7 @@ export function createUserSession(options: SessionOptions): UserSession {
     if (identity) send({ type: 'identify', at: now(), userId, traits: identity.traits });
     send({ type: 'page', at: now(), url: win.location.href, title: win.document.title });
     for (const call of pending.splice(0)) call();
+    options.settleReplaced();
   }
 
   return {

@@ -65,6 +65,23 @@ describe('runtime: switching users takes the previous user’s experiences off t
     expect(wm.userId).to.equal('u-twice-member');
   });
 
+  it('identify() from an anonymous user mid-tour: the tour carries over and stays on screen (the same element, no flicker)', async () => {
+    const tourOnly: WaymarkConfig = { version: '1', experiences: [{ id: 'welcome', type: 'tour', steps: [{ title: 'One' }, { title: 'Two' }] }] };
+    wm = createWaymark({ config: tourOnly, storage: { dbName: uniqueDb() } });
+    await nextEvent(wm, 'show');
+    await until(() => tourOnScreen('welcome') !== null, 'the tour on screen');
+    const element = tourOnScreen('welcome');
+    const atStep1 = nextEvent(wm, 'show', (e) => e.step === 1);
+    wm.act('welcome', { type: 'next' });
+    await atStep1;
+    const resumed = nextEvent(wm, 'show', (e) => e.step === 1);
+    wm.identify('u-signed-in');
+    await resumed;
+    await new Promise((r) => setTimeout(r, 100));
+    // Compared as a boolean: a failing equality on elements would make chai print two whole Lit elements.
+    expect(tourOnScreen('welcome') === element, 'still the element the user was using').to.equal(true);
+  });
+
   it('reset() takes the shown tour off the screen when the fresh state no longer qualifies for it', async () => {
     wm = await adminOnScreen('u-reset', { dbName: uniqueDb() });
     const first = tourOnScreen('admin-tour');

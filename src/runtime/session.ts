@@ -50,7 +50,7 @@ export interface UserSession {
   restart(identity?: { traits?: Traits }): void;
   /**
    * Leave the current user (what is on screen goes, unless the next state shows it too) and load `to`'s state: `identity` is announced to the engine,
-   * `forget` clears the stored progress first (reset). An anonymous user's progress carries over to the identified one.
+   * `forget` clears the stored progress first and announces the user's traits again (reset). An anonymous user's progress carries over to the identified one.
    */
   switchUser(to: string, how: { identity?: { traits?: Traits }; forget?: boolean }): void;
   /** Write the engine's state through to the store. */
@@ -168,6 +168,9 @@ export function createUserSession(options: SessionOptions): UserSession {
     restart,
     switchUser(to, { identity, forget = false }) {
       const carryOver = !forget && isAnonymous(userId) ? engine?.state : undefined;
+      // Reset forgets progress, not who the user is: the traits the app gave are announced again to the fresh state.
+      const kept = forget && engine ? traitValues(engine.state) : {};
+      const announce = identity ?? (Object.keys(kept).length > 0 ? { traits: kept } : undefined);
       leave();
       userId = to;
       switching = switching
@@ -178,7 +181,7 @@ export function createUserSession(options: SessionOptions): UserSession {
           if (forget) await store?.clear();
           await closeStore();
           await loadUser(openUser(to), carryOver);
-          restart(identity);
+          restart(announce);
         })
         .catch((error: unknown) => options.reportError(error, forget ? 'reset' : 'identify'));
     },
@@ -192,4 +195,10 @@ export function createUserSession(options: SessionOptions): UserSession {
       void closeStore().catch((error: unknown) => options.reportError(error, 'destroy'));
     },
   };
+}
+
+function traitValues(state: UserState): Traits {
+  const traits: Traits = {};
+  for (const [key, register] of Object.entries(state.traits)) traits[key] = register.v;
+  return traits;
 }

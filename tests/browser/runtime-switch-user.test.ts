@@ -82,14 +82,36 @@ describe('runtime: switching users takes the previous user’s experiences off t
     expect(tourOnScreen('welcome') === element, 'still the element the user was using').to.equal(true);
   });
 
-  it('reset() takes the shown tour off the screen when the fresh state no longer qualifies for it', async () => {
-    wm = await adminOnScreen('u-reset', { dbName: uniqueDb() });
-    const first = tourOnScreen('admin-tour');
-    const hidden = nextEvent(wm, 'hide', (e) => e.experienceId === 'admin-tour');
+  it('reset() takes off the screen what only the forgotten progress qualified for', async () => {
+    const afterInvite: WaymarkConfig = {
+      version: '1',
+      experiences: [{ id: 'invite-tour', type: 'tour', when: { event: 'teammate_invited' }, steps: [{ title: 'Your team' }] }],
+    };
+    wm = createWaymark({ config: afterInvite, user: { id: 'u-reset' }, storage: { dbName: uniqueDb() } });
+    await wm.ready;
+    const shown = nextEvent(wm, 'show', (e) => e.experience.id === 'invite-tour');
+    wm.track('teammate_invited');
+    await shown;
+    await until(() => tourOnScreen('invite-tour') !== null, 'the tour on screen');
+    const first = tourOnScreen('invite-tour');
+    const hidden = nextEvent(wm, 'hide', (e) => e.experienceId === 'invite-tour');
     wm.reset();
     await hidden;
-    // The fresh state has no traits: the admin tour no longer applies, and its element must go.
-    await until(() => tourOnScreen('admin-tour') === null, 'the tour gone after reset');
+    // The fresh state has no 'teammate_invited' event: the tour no longer applies, and its element must go.
+    await until(() => tourOnScreen('invite-tour') === null, 'the tour gone after reset');
     expect(first!.isConnected).to.equal(false);
+  });
+
+  it('reset() forgets progress, not who the user is: a trait-gated tour starts over, on the same element', async () => {
+    wm = await adminOnScreen('u-reset-traits', { dbName: uniqueDb() });
+    const element = tourOnScreen('admin-tour');
+    const atStep1 = nextEvent(wm, 'show', (e) => e.experience.id === 'admin-tour' && e.step === 1);
+    wm.act('admin-tour', { type: 'next' });
+    await atStep1;
+    const startedOver = nextEvent(wm, 'show', (e) => e.experience.id === 'admin-tour' && (e.step ?? 0) === 0);
+    wm.reset();
+    await startedOver;
+    await new Promise((r) => setTimeout(r, 100));
+    expect(tourOnScreen('admin-tour') === element, 'still the element on screen').to.equal(true);
   });
 });

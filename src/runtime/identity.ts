@@ -31,3 +31,21 @@ function newAnonymousId(win: Window, random: () => number): string {
   if (uuid) return `anon-${uuid}`;
   return `anon-${Math.floor(random() * 2 ** 52).toString(36)}${Math.floor(random() * 2 ** 52).toString(36)}`;
 }
+
+/** A random id (this page's origin in merged state, a session). */
+export function randomId(win: Window, random: () => number): string {
+  return win.crypto?.randomUUID?.() ?? `${Math.floor(random() * 2 ** 52).toString(36)}`;
+}
+
+/** A session lasts as long as the tab (sessionStorage survives reloads, not new tabs). */
+export function sessionIdFor(win: Window, random: () => number): string {
+  try {
+    const existing = win.sessionStorage.getItem('waymark:session');
+    if (existing) return existing;
+    const id = randomId(win, random);
+    win.sessionStorage.setItem('waymark:session', id);
+    return id;
+  } catch {
+    return randomId(win, random);
+  }
+}

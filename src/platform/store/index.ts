@@ -5,6 +5,7 @@
 export { createDurableStore } from './durable-store.js';
 export { fetchRemoteAdapter, RemoteHttpError } from './remote.js';
 export { createOutbox } from './outbox.js';
+export { createMemoryStore } from './memory.js';
 export type {
   DurableStore,
   DurableStoreOptions,

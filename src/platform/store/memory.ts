@@ -1,4 +1,4 @@
-import type { DurableStore } from '../platform/store/index.js';
+import type { DurableStore } from './types.js';
 
 /** `storage: { kind: 'memory' }`: the same interface as the durable store, kept only for this page. */
 export function createMemoryStore<T>(): DurableStore<T> {

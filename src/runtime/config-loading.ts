@@ -1,0 +1,76 @@
+import { validateConfig, type ConfigIssue } from '../config/index.js';
+import type { WaymarkConfig } from '../config/types.js';
+import { describeError, type WaymarkError } from './errors.js';
+
+export const EMPTY_CONFIG: WaymarkConfig = { version: '1', experiences: [] };
+
+export interface ConfigSource {
+  window: Window;
+  /** The document given in code, if any. */
+  config?: unknown;
+  /** Else fetched from here. */
+  configUrl?: string;
+  report(error: WaymarkError): void;
+}
+
+/**
+ * The config to run: given or fetched, joined with the experiences declared in the page, validated. Never
+ * throws: a config that cannot be loaded is reported and runs as an empty one; invalid experiences are
+ * reported and skipped.
+ */
+export async function loadConfig(source: ConfigSource): Promise<{ config: WaymarkConfig; issues: ConfigIssue[] }> {
+  const { window: win, report } = source;
+  let raw: unknown = source.config;
+  if (raw === undefined && source.configUrl) {
+    try {
+      const response = await win.fetch(source.configUrl, { credentials: 'same-origin' });
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      raw = await response.json();
+    } catch (error) {
+      report({ code: 'config-unavailable', severity: 'error', where: 'config', message: `could not load ${source.configUrl}: ${describeError(error)}`, cause: error });
+      return { config: EMPTY_CONFIG, issues: [] };
+    }
+  }
+  raw = await withDeclaredExperiences(raw ?? EMPTY_CONFIG, win.document, report);
+  const { config: valid, issues } = validateConfig(raw);
+  for (const issue of issues) {
+    report({ code: `config-${issue.code}`, severity: issue.severity, where: 'config', path: issue.path, message: issue.message });
+  }
+  return { config: valid ?? EMPTY_CONFIG, issues };
+}
+
+/**
+ * `<wm-tour>`, `<wm-hint>`, `<wm-beacon>` and `<wm-checklist>` written in the page compile to the same experience
+ * objects as JSON and are validated with the config (the compiler loads only when the page has some).
+ */
+async function withDeclaredExperiences(raw: unknown, doc: Document, report: (error: WaymarkError) => void): Promise<unknown> {
+  const selector = ['wm-tour', 'wm-hint', 'wm-beacon', 'wm-checklist'].map((tag) => `${tag}:not([data-waymark-ui])`).join(', ');
+  if (!doc.querySelector(selector)) return raw;
+  const { compileDeclarativeAll } = await import('../ui/declarative.js');
+  const { experiences: declared, issues } = compileDeclarativeAll(doc);
+  for (const issue of issues) {
+    report({ code: `declarative-${issue.code}`, severity: 'error', where: 'declarative', message: `${issue.path}: ${issue.message}` });
+  }
+  if (declared.length === 0 || raw === null || typeof raw !== 'object' || Array.isArray(raw)) return raw;
+  const given = raw as { experiences?: unknown };
+  const fromConfig = Array.isArray(given.experiences) ? given.experiences : [];
+  return { ...given, experiences: [...fromConfig, ...declared] };
+}
+
+/**
+ * The UI locale: the app's choice, else the browser's, matched against the locales the config
+ * supports (exact tag, then language: `lt-LT` → `lt`), else the config's default.
+ */
+export function negotiateLocale(requested: string | undefined, config: WaymarkConfig, win: Window): string {
+  const fallback = config.locale?.default ?? 'en';
+  const supported = config.locale?.supported ?? [fallback];
+  const wanted = [requested, ...(requested ? [] : Array.from(win.navigator?.languages ?? []))].filter((x): x is string => Boolean(x));
+  for (const tag of wanted) {
+    const exact = supported.find((s) => s.toLowerCase() === tag.toLowerCase());
+    if (exact) return exact;
+    const language = tag.toLowerCase().split('-')[0];
+    const byLanguage = supported.find((s) => s.toLowerCase().split('-')[0] === language);
+    if (byLanguage) return byLanguage;
+  }
+  return requested && !config.locale ? requested : fallback;
+}

@@ -1,0 +1,173 @@
+/**
+ * Help and chat, the self-service and human layers, as the runtime uses them: the help panel (created on
+ * first use), and the context an operator receives — who the user is, where, on which step, what they read,
+ * what went wrong.
+ */
+import type { Experience, WaymarkConfig } from '../config/types.js';
+import type { AnalyticsEvent, Json, Signal } from '../engine/contract.js';
+import type { Engine } from '../engine/index.js';
+import type { ChatContext } from '../core/chat/contract.js';
+import type { ChatOpenedFrom, HelpEvent } from '../ui/help/types.js';
+import type { DismissibleStack } from '../ui/shared/dismissible-stack.js';
+import type { Emitter } from './emitter.js';
+import { createHelpWiring, helpEventProps, type HelpWiring, type HelpWiringOptions } from './help.js';
+import type { WaymarkEventMap } from './types.js';
+
+export type SupportContext = ReturnType<HelpWiringOptions['context']>;
+
+export interface SupportOptions {
+  window: Window;
+  now(): number;
+  sessionId: string;
+  stack: DismissibleStack;
+  /** `ui: false`: no panel; handoffs go to `on('open-chat')` only. */
+  ui: boolean;
+  helpLauncher: boolean;
+  dbName?: string;
+  config(): WaymarkConfig;
+  locale(): string;
+  userId(): string;
+  engine(): Engine | null;
+  experience(id: string): Experience | undefined;
+  emitter: Emitter<WaymarkEventMap>;
+  deliver(event: AnalyticsEvent): void;
+  send(signal: Signal): void;
+  reportError(error: unknown, where: string): void;
+}
+
+export interface Support {
+  /** A `struggle_detected` event: the operator hears about it. */
+  rememberStruggle(event: AnalyticsEvent): void;
+  context(): SupportContext;
+  /** The launcher, if the config has anything to help with and the app did not opt out. */
+  offerLauncher(): void;
+  openHelp(query?: string): void;
+  /** A button of `fromExperience` opened an article: the panel's `article_opened` is credited to it. */
+  openArticle(articleId: string, fromExperience: string): void;
+  openChat(message: string | undefined, source: ChatOpenedFrom): void;
+  /** The user moved (page, stage, step): suggestions and context follow. */
+  refresh(): void;
+  /** The panel takes its locale when created: an open one is made again in the new one. */
+  setLocale(): void;
+  dispose(): void;
+}
+
+/** A localized string's text for the operator (the first locale's, for a map). */
+export const plainText = (value: unknown): string =>
+  typeof value === 'string' ? value : value && typeof value === 'object' ? String(Object.values(value)[0] ?? '') : '';
+
+export function createSupport(options: SupportOptions): Support {
+  const { emitter, now } = options;
+  let disposed = false;
+  let help: HelpWiring | null = null;
+  let lastStruggle: ChatContext['struggle'];
+  const recentErrors: string[] = [];
+  /** The experience whose button opened an article, until the panel reports it opened. */
+  let articleOpener: { articleId: string; experienceId: string } | null = null;
+
+  function context(): SupportContext {
+    const engine = options.engine();
+    const traits: Record<string, Json> = {};
+    for (const [key, register] of Object.entries(engine?.state.traits ?? {})) traits[key] = register.v;
+    const win = options.window;
+    const result: SupportContext = {
+      user: { id: options.userId(), traits },
+      stage: engine?.stage ?? null,
+      page: win.location.pathname + win.location.search,
+      recentErrors: [...recentErrors],
+    };
+    if (lastStruggle) result.struggle = lastStruggle;
+    for (const active of engine?.active() ?? []) {
+      const experience = options.experience(active.experienceId);
+      if (experience?.type === 'tour' && active.step !== undefined) {
+        const step = experience.steps[active.step];
+        result.step = { experienceId: experience.id, step: active.step, title: plainText(step?.title) };
+        if (step?.articles) result.stepArticles = [...step.articles];
+      }
+      if (experience?.type === 'checklist') {
+        const progress = engine?.checklist(experience.id);
+        if (progress) result.checklist = { title: plainText(experience.title), done: progress.done, total: progress.total };
+      }
+    }
+    return result;
+  }
+
+  /** What the panel reports goes out as an analytics event, and back in as a signal conditions can use ("a CSAT survey after a chat"). */
+  function onHelpEvent(event: HelpEvent): void {
+    const config = options.config();
+    const props = helpEventProps(event, config.chat?.provider);
+    const analytics: AnalyticsEvent = { type: event.type, at: now(), userId: options.userId(), sessionId: options.sessionId, props };
+    if (event.type === 'article_opened') {
+      if (event.source === 'action' && articleOpener?.articleId === event.articleId) {
+        const opener = options.experience(articleOpener.experienceId);
+        if (opener) Object.assign(analytics, { experienceId: opener.id, experienceType: opener.type });
+        articleOpener = null;
+      }
+    }
+    options.deliver(analytics);
+    options.send({ type: 'track', at: now(), name: event.type, props });
+  }
+
+  function center(): HelpWiring | null {
+    if (!options.ui || disposed) return null;
+    help ??= createHelpWiring({
+      window: options.window,
+      config: options.config(),
+      locale: options.locale(),
+      launcher: options.helpLauncher,
+      stack: options.stack,
+      dbName: options.dbName,
+      now,
+      context,
+      onChatRequest: ({ message, context: shared }) => emitter.emit('open-chat', { message, context: shared }),
+      onEvent: onHelpEvent,
+      reportError: (error) => options.reportError(error, 'help'),
+    });
+    return help;
+  }
+
+  return {
+    rememberStruggle(event) {
+      const kind = event.props?.['kind'] as NonNullable<ChatContext['struggle']>['kind'];
+      const detail = typeof event.props?.['detail'] === 'string' ? (event.props['detail'] as string) : undefined;
+      lastStruggle = detail ? { kind, detail } : { kind };
+      if (kind === 'error' && detail) {
+        recentErrors.push(detail);
+        if (recentErrors.length > 5) recentErrors.shift();
+      }
+    },
+    context,
+    offerLauncher() {
+      const config = options.config();
+      if (options.helpLauncher && (config.articles?.length || config.chat)) center();
+    },
+    openHelp(query) {
+      emitter.emit('open-help', { query });
+      center()?.open(query);
+    },
+    openArticle(articleId, fromExperience) {
+      articleOpener = { articleId, experienceId: fromExperience };
+      emitter.emit('open-help', { articleId });
+      center()?.openArticle(articleId);
+    },
+    openChat(message, source) {
+      const wiring = center();
+      if (wiring) wiring.openChat(message, source);
+      else emitter.emit('open-chat', { message, context: context() });
+    },
+    refresh() {
+      help?.refresh();
+    },
+    setLocale() {
+      if (!help) return;
+      help.dispose();
+      help = null;
+      center();
+    },
+    dispose() {
+      disposed = true;
+      help?.dispose();
+      help = null;
+    },
+  };
+}

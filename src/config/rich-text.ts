@@ -38,6 +38,8 @@ export type BlockNode = { type: 'paragraph'; children: InlineNode[] } | { type: 
 interface ParseOptions {
   /** Called for every link whose href is refused; the link is rendered as its label. */
   onUnsafeLink?: (href: string) => void;
+  /** Counts the parser's work (characters visited), so tests can check it stays linear. */
+  stats?: { steps: number };
 }
 
 const LIST_ITEM = /^[ \t]*- (.*)$/;
@@ -112,23 +114,134 @@ function parseLines(lines: string[], options: ParseOptions): InlineNode[] {
   const nodes: InlineNode[] = [];
   lines.forEach((line, index) => {
     if (index > 0) nodes.push({ type: 'break' });
-    nodes.push(...parseInline(line, options));
+    for (const node of parseInline(line, options)) nodes.push(node);
   });
   return mergeText(nodes);
 }
 
 const ESCAPABLE = new Set(['\\', '*', '`', '[', ']', '(', ')', '-', '_']);
 
+/**
+ * Lookup tables for one inline source, built in one pass each so every marker search is O(1)
+ * amortised and the whole parse stays linear (a naive scan per `[` or `*` is quadratic on
+ * inputs like `"[" × 100,000`).
+ */
+class InlineScanner {
+  /** Index of the next backtick after each position (`-1` when none). */
+  private readonly nextTick: Int32Array;
+  /** For each unescaped `[`, its matching `]` (nested brackets counted), else -1. */
+  private readonly closeBracket: Int32Array;
+  /** For each `(`, its matching `)` (escapes ignored, as in hrefs), else -1. */
+  private readonly closeParen: Int32Array;
+  /** Per closing marker: memoised answers of `findClosing` by start position (-2 = not yet known). */
+  private readonly closing = new Map<string, Int32Array>();
+  /** Characters visited while building tables and searching: linear in the source length. */
+  steps = 0;
+
+  constructor(readonly source: string) {
+    const n = source.length;
+    this.nextTick = new Int32Array(n + 1).fill(-1);
+    for (let i = n - 1; i >= 0; i--) this.nextTick[i] = source[i + 1] === '`' ? i + 1 : this.nextTick[i + 1]!;
+    this.closeBracket = new Int32Array(n).fill(-1);
+    this.closeParen = new Int32Array(n).fill(-1);
+    const brackets: number[] = [];
+    const parens: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const char = source[i];
+      if (char === '(') parens.push(i);
+      else if (char === ')' && parens.length > 0) this.closeParen[parens.pop()!] = i;
+      if (char === '\\') {
+        i++;
+        if (source[i] === '(') parens.push(i);
+        else if (source[i] === ')' && parens.length > 0) this.closeParen[parens.pop()!] = i;
+        continue;
+      }
+      if (char === '[') brackets.push(i);
+      else if (char === ']' && brackets.length > 0) this.closeBracket[brackets.pop()!] = i;
+    }
+    this.steps += 2 * n;
+  }
+
+  /** The next backtick after `i`, or -1. */
+  tickAfter(i: number): number {
+    return this.nextTick[i]!;
+  }
+
+  /**
+   * Index of the closing marker at or after `from`, skipping escaped characters and code spans;
+   * -1 when absent. The scan from any position follows a fixed chain of positions, so answers
+   * are memoised along the chain and each position is visited once per marker.
+   */
+  findClosing(marker: '*' | '**', from: number): number {
+    const { source } = this;
+    let memo = this.closing.get(marker);
+    if (!memo) {
+      memo = new Int32Array(source.length + 1).fill(-2);
+      this.closing.set(marker, memo);
+    }
+    const chain: number[] = [];
+    let i = from;
+    let answer = -1;
+    while (i < source.length) {
+      const known = memo[i]!;
+      if (known !== -2) {
+        answer = known;
+        break;
+      }
+      this.steps++;
+      chain.push(i);
+      const char = source[i];
+      if (char === '\\') {
+        i += 2;
+        continue;
+      }
+      if (char === '`') {
+        const end = this.nextTick[i]!;
+        i = end > i ? end + 1 : i + 1;
+        continue;
+      }
+      if (source.startsWith(marker, i)) {
+        // `*` must not match the first half of a `**`.
+        if (marker === '*' && source[i + 1] === '*') {
+          i += 2;
+          continue;
+        }
+        answer = i;
+        break;
+      }
+      i++;
+    }
+    for (const position of chain) memo[position] = answer;
+    return answer;
+  }
+
+  /** `[label](href)` at `start`, with balanced brackets in the label and parentheses in the href. */
+  readLink(start: number): { label: string; href: string; end: number } | null {
+    this.steps++;
+    const labelEnd = this.closeBracket[start]!;
+    if (labelEnd < 0 || this.source[labelEnd + 1] !== '(') return null;
+    const hrefEnd = this.closeParen[labelEnd + 1]!;
+    if (hrefEnd < 0) return null;
+    return { label: this.source.slice(start + 1, labelEnd), href: this.source.slice(labelEnd + 2, hrefEnd).trim(), end: hrefEnd + 1 };
+  }
+}
+
 /** Inline parser: a single left-to-right scan; an unclosed marker stays literal text. */
 function parseInline(source: string, options: ParseOptions, insideLink = false): InlineNode[] {
+  const scanner = new InlineScanner(source);
   const nodes: InlineNode[] = [];
   let text = '';
   const flush = (): void => {
     if (text) nodes.push({ type: 'text', value: text });
     text = '';
   };
+  const append = (children: InlineNode[]): void => {
+    // A loop, not push(...children): a spread of 100,000+ nodes overflows the call stack.
+    for (const child of children) nodes.push(child);
+  };
   let i = 0;
   while (i < source.length) {
+    scanner.steps++;
     const char = source[i]!;
     if (char === '\\' && i + 1 < source.length && ESCAPABLE.has(source[i + 1]!)) {
       text += source[i + 1];
@@ -136,7 +249,7 @@ function parseInline(source: string, options: ParseOptions, insideLink = false):
       continue;
     }
     if (char === '`') {
-      const end = source.indexOf('`', i + 1);
+      const end = scanner.tickAfter(i);
       if (end > i + 1) {
         flush();
         nodes.push({ type: 'code', value: source.slice(i + 1, end) });
@@ -145,7 +258,7 @@ function parseInline(source: string, options: ParseOptions, insideLink = false):
       }
     }
     if (char === '*' && source[i + 1] === '*') {
-      const end = findClosing(source, '**', i + 2);
+      const end = scanner.findClosing('**', i + 2);
       if (end > i + 2) {
         flush();
         nodes.push({ type: 'strong', children: parseInline(source.slice(i + 2, end), options, insideLink) });
@@ -154,7 +267,7 @@ function parseInline(source: string, options: ParseOptions, insideLink = false):
       }
     }
     if (char === '*' && source[i + 1] !== '*' && source[i + 1] !== ' ') {
-      const end = findClosing(source, '*', i + 1);
+      const end = scanner.findClosing('*', i + 1);
       if (end > i + 1) {
         flush();
         nodes.push({ type: 'em', children: parseInline(source.slice(i + 1, end), options, insideLink) });
@@ -163,14 +276,14 @@ function parseInline(source: string, options: ParseOptions, insideLink = false):
       }
     }
     if (char === '[' && !insideLink) {
-      const link = readLink(source, i);
+      const link = scanner.readLink(i);
       if (link) {
         flush();
         const children = parseInline(link.label, options, true);
         if (isSafeUrl(link.href)) nodes.push({ type: 'link', href: link.href, children });
         else {
           options.onUnsafeLink?.(link.href);
-          nodes.push(...children);
+          append(children);
         }
         i = link.end;
         continue;
@@ -180,66 +293,8 @@ function parseInline(source: string, options: ParseOptions, insideLink = false):
     i++;
   }
   flush();
+  if (options.stats) options.stats.steps += scanner.steps;
   return mergeText(nodes);
-}
-
-/** Index of the closing marker, skipping escaped characters and code spans; -1 when absent. */
-function findClosing(source: string, marker: string, from: number): number {
-  for (let i = from; i < source.length; i++) {
-    const char = source[i];
-    if (char === '\\') {
-      i++;
-      continue;
-    }
-    if (char === '`') {
-      const end = source.indexOf('`', i + 1);
-      if (end > i) i = end;
-      continue;
-    }
-    if (source.startsWith(marker, i)) {
-      // `*` must not match the first half of a `**`.
-      if (marker === '*' && source[i + 1] === '*') {
-        i++;
-        continue;
-      }
-      return i;
-    }
-  }
-  return -1;
-}
-
-/** `[label](href)` at `start`, with balanced parentheses inside the href. */
-function readLink(source: string, start: number): { label: string; href: string; end: number } | null {
-  let depth = 0;
-  let labelEnd = -1;
-  for (let i = start + 1; i < source.length; i++) {
-    const char = source[i];
-    if (char === '\\') {
-      i++;
-      continue;
-    }
-    if (char === '[') depth++;
-    else if (char === ']') {
-      if (depth === 0) {
-        labelEnd = i;
-        break;
-      }
-      depth--;
-    }
-  }
-  if (labelEnd < 0 || source[labelEnd + 1] !== '(') return null;
-  depth = 0;
-  for (let i = labelEnd + 2; i < source.length; i++) {
-    const char = source[i];
-    if (char === '(') depth++;
-    else if (char === ')') {
-      if (depth === 0) {
-        return { label: source.slice(start + 1, labelEnd), href: source.slice(labelEnd + 2, i).trim(), end: i + 1 };
-      }
-      depth--;
-    }
-  }
-  return null;
 }
 
 function mergeText(nodes: InlineNode[]): InlineNode[] {

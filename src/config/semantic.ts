@@ -12,8 +12,10 @@
  *   missing stage, experience or article as "does not match".
  */
 import type {
-  Action, Article, Button, ChatSettings, ChecklistExperience, Condition, Experience, RichText, Stage, SurveyExperience, WaymarkConfig,
+  Action, Article, Button, ChatSettings, ChecklistExperience, Condition, Experience, RichText, Stage, SurveyExperience, ThemeTokens, UrlMatch, WaymarkConfig,
 } from './types.js';
+import { themeValueProblem, type ThemeValueKind } from './theme-values.js';
+import { checkPageRegex } from './page-regex.js';
 import { findUnsafeLinks } from './rich-text.js';
 import { didYouMean, issue, listOf, type ConfigIssue, type IssuePath } from './issues.js';
 
@@ -76,6 +78,13 @@ class Checker {
     else for (const [locale, source] of Object.entries(text)) check(source, [...path, locale]);
   }
 
+  /** A regex page pattern must compile (with the engine's flags) and be cheap to run. */
+  urlMatch(match: UrlMatch | undefined, path: IssuePath): void {
+    if (match === undefined || typeof match === 'string' || match.match !== 'regex') return;
+    const checked = checkPageRegex(match.path);
+    if (!checked.ok) this.error('invalid-regex', [...path, 'path'], `expected a safe regular expression, got ${JSON.stringify(match.path.slice(0, 80))}: ${checked.reason}`);
+  }
+
   action(action: Action | undefined, path: IssuePath): void {
     if (action?.type === 'open-article') this.reference('articles', action.article, [...path, 'article']);
     if (action?.type === 'start') this.reference('experiences', action.experience, [...path, 'experience']);
@@ -95,6 +104,8 @@ class Checker {
     else if ('any' in condition) condition.any.forEach((child, i) => this.condition(child, [...path, 'any', i], depth + 1));
     else if ('not' in condition) this.condition(condition.not, [...path, 'not'], depth + 1);
     else if ('experience' in condition) this.reference('experiences', condition.experience, [...path, 'experience']);
+    else if ('page' in condition) this.urlMatch(condition.page, [...path, 'page']);
+    else if ('visited' in condition) this.urlMatch(condition.visited, [...path, 'visited']);
     else if ('stage' in condition) {
       const stage = condition.stage;
       const at = [...path, 'stage'];
@@ -145,6 +156,7 @@ class Checker {
             else ids.set(step.id, index);
           }
           this.richText(step.body, [...at, 'body']);
+          this.urlMatch(step.page, [...at, 'page']);
           this.buttons(step.buttons, [...at, 'buttons']);
           this.references('articles', step.articles, [...at, 'articles']);
         });
@@ -229,6 +241,8 @@ class Checker {
   article(article: Article, path: IssuePath): void {
     this.richText(article.body, [...path, 'body']);
     this.references('stages', article.stages, [...path, 'stages']);
+    this.localeCode(article.locale, [...path, 'locale']);
+    article.pages?.forEach((page, index) => this.urlMatch(page, [...path, 'pages', index]));
   }
 
   chat(chat: ChatSettings, path: IssuePath): void {
@@ -245,7 +259,27 @@ class Checker {
     }
   }
 
+  /** A locale code that has the right shape but that `Intl` refuses (`en-12`) would break formatting. */
+  localeCode(code: string | undefined, path: IssuePath): void {
+    if (code !== undefined && !isIntlLocale(code)) this.error('invalid-locale', path, `expected a locale code like "en" or "pt-BR" that Intl accepts, got ${JSON.stringify(code)}`);
+  }
+
+  theme(theme: ThemeTokens, path: IssuePath): void {
+    const checks: Array<[keyof ThemeTokens, ThemeValueKind]> = [['accent', 'color'], ['fontFamily', 'font-family']];
+    for (const [key, kind] of checks) {
+      if (theme[key] === undefined) continue;
+      const problem = themeValueProblem(kind, theme[key]);
+      if (problem) this.error('invalid-theme-value', [...path, key], problem);
+    }
+  }
+
+  strings(strings: NonNullable<WaymarkConfig['strings']>, path: IssuePath): void {
+    for (const locale of Object.keys(strings)) this.localeCode(locale, [...path, locale]);
+  }
+
   locale(locale: NonNullable<WaymarkConfig['locale']>, path: IssuePath): void {
+    this.localeCode(locale.default, [...path, 'default']);
+    locale.supported?.forEach((code, index) => this.localeCode(code, [...path, 'supported', index]));
     if (locale.supported && !locale.supported.some((code) => code.toLowerCase() === locale.default.toLowerCase())) {
       this.warn('locale-not-supported', [...path, 'default'], `the default locale ${JSON.stringify(locale.default)} is not in "supported" (${listOf(locale.supported, 'and')})`);
     }
@@ -253,6 +287,14 @@ class Checker {
 }
 
 export const SCORE_RANGES: Record<SurveyExperience['kind'], [number, number]> = { nps: [0, 10], csat: [1, 5], ces: [1, 7] };
+
+function isIntlLocale(code: string): boolean {
+  try {
+    return Intl.getCanonicalLocales(code).length === 1;
+  } catch {
+    return false;
+  }
+}
 
 function isTimeZone(zone: string): boolean {
   // The canonical list is cheap; a formatter loads ICU's date data (tens of ms on a fresh page), so only
@@ -313,5 +355,8 @@ export function checkSection(key: string, value: unknown, refs: References): Con
   const checker = new Checker(refs);
   if (key === 'chat') checker.chat(value as ChatSettings, ['chat']);
   if (key === 'locale') checker.locale(value as NonNullable<WaymarkConfig['locale']>, ['locale']);
+  if (key === 'theme') checker.theme(value as ThemeTokens, ['theme']);
+  if (key === 'strings') checker.strings(value as NonNullable<WaymarkConfig['strings']>, ['strings']);
+  if (key === 'search') checker.localeCode((value as { locale?: string }).locale, ['search', 'locale']);
   return checker.issues;
 }

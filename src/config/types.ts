@@ -378,7 +378,7 @@ export interface ChatSettings {
 
 export interface ThemeTokens {
   mode?: 'light' | 'dark' | 'auto';
-  /** Accent color (buttons, progress), any CSS color. */
+  /** Accent color (buttons, progress): hex, a colour keyword or a colour function (no var(), url()). */
   accent?: string;
   /** Corner radius in px. */
   radius?: number;

@@ -4,7 +4,10 @@
  * valid file must be reported as a config problem, not as a parse failure). It builds the same
  * `Node` shape, so issue positions work as for any other file. Only used after `parseTree` threw.
  */
-import { createScanner, type Node, type ParseError } from 'jsonc-parser';
+import { createScanner, type Node as JsonNode, type ParseError } from 'jsonc-parser';
+
+/** jsonc-parser's node, writable while the tree is being built. */
+type Node = { -readonly [Key in keyof JsonNode]: JsonNode[Key] } & { parent?: Node; children?: Node[] };
 
 // jsonc-parser's SyntaxKind / ParseErrorCode values (its `const enum`s do not survive per-file compilation).
 const TOKEN = {
@@ -23,7 +26,7 @@ interface Frame {
 }
 
 /** Parse `text` without recursion; syntax errors are pushed to `errors` (the first one stops the parse). */
-export function parseTreeIteratively(text: string, errors: ParseError[]): Node | undefined {
+export function parseTreeIteratively(text: string, errors: ParseError[]): JsonNode | undefined {
   const scanner = createScanner(text, false);
   const stack: Frame[] = [];
   let root: Node | undefined;

@@ -83,3 +83,26 @@ describe('locale codes', () => {
     expect(validateConfig(doc([], { locale: { default: 'pt-BR', supported: ['pt-BR', 'zh-Hant-TW', 'es-419', 'de-CH-1996'] } })).issues).toEqual([]);
   });
 });
+
+describe('condition trees', () => {
+  const tree = (depth: number): unknown => (depth === 0 ? { page: '/a' } : { all: [tree(depth - 1), { not: tree(depth - 1) }] });
+  const leaves = (depth: number) => 2 ** depth;
+
+  it('a valid tree builds no issues on the way (the work is linear in its size)', async () => {
+    const z = await import('zod/mini');
+    const { conditionSchema } = await import('./schema.js');
+    for (const depth of [4, 10]) {
+      let built = 0;
+      const result = z.safeParse(conditionSchema, tree(depth), { error: () => { built++; return 'x'; } });
+      expect(result.success).toBe(true);
+      // Each kind tried before the right one fails on its missing key: a constant per node, never a whole union again.
+      expect(built, `depth ${depth}`).toBe(0);
+    }
+    expect(leaves(10)).toBe(1_024);
+  });
+
+  it('validates a tree of 2^14 leaves', { timeout: 20_000 }, () => {
+    const { issues } = validateConfig(doc([hint({ when: tree(14) })]));
+    expect(issues).toEqual([]);
+  });
+});

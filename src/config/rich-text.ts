@@ -89,6 +89,23 @@ export function findUnsafeLinks(source: string): string[] {
   return unsafe;
 }
 
+/** Every safe link href in `source`, in order. */
+export function findLinks(source: string): string[] {
+  if (!source.includes('](')) return [];
+  const hrefs: string[] = [];
+  const visit = (nodes: InlineNode[]): void => {
+    for (const node of nodes) {
+      if (node.type === 'link') hrefs.push(node.href);
+      if ('children' in node) visit(node.children);
+    }
+  };
+  for (const block of parseRichText(source)) {
+    if (block.type === 'paragraph') visit(block.children);
+    else for (const item of block.items) visit(item.children);
+  }
+  return hrefs;
+}
+
 /** The plain text of rich text (markers removed), e.g. for accessible names and search. */
 export function richTextToPlain(source: string): string {
   const inline = (nodes: InlineNode[]): string =>

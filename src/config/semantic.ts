@@ -16,7 +16,8 @@ import type {
 } from './types.js';
 import { themeValueProblem, type ThemeValueKind } from './theme-values.js';
 import { checkPageRegex } from './page-regex.js';
-import { findUnsafeLinks } from './rich-text.js';
+import { findLinks, findUnsafeLinks } from './rich-text.js';
+import { resolveLink } from './links.js';
 import { didYouMean, issue, listOf, type ConfigIssue, type IssuePath } from './issues.js';
 
 export const MAX_CONDITION_DEPTH = 32;
@@ -73,6 +74,7 @@ class Checker {
       for (const href of findUnsafeLinks(source)) {
         this.error('unsafe-url', at, `expected rich text with safe links (https:, http:, mailto:, tel: or relative), got the link ${JSON.stringify(href)}`);
       }
+      if (source.includes('](/')) for (const href of findLinks(source)) this.link(href, at);
     };
     if (typeof text === 'string') check(text, path);
     else for (const [locale, source] of Object.entries(text)) check(source, [...path, locale]);
@@ -85,7 +87,18 @@ class Checker {
     if (!checked.ok) this.error('invalid-regex', [...path, 'path'], `expected a safe regular expression, got ${JSON.stringify(match.path.slice(0, 80))}: ${checked.reason}`);
   }
 
+  /** A link written like a path that leads to another site (`//host/x`, `/\\host/x`): allowed, but said. */
+  link(url: string | undefined, path: IssuePath): void {
+    // Only a reference starting with "/" can look like a path and still name a host.
+    if (url === undefined || !url.startsWith('/')) return;
+    const resolved = resolveLink(url, ANY_PAGE);
+    if (!resolved?.external) return;
+    const host = /^https?:\/\/([^/?#]*)/.exec(resolved.href)?.[1] ?? resolved.href;
+    this.warn('off-site-link', path, `the link ${JSON.stringify(url)} looks like a path on this site but leads to ${host}; write it as "${resolved.href}" if that is meant (it opens in a new tab)`);
+  }
+
   action(action: Action | undefined, path: IssuePath): void {
+    if (action?.type === 'url') this.link(action.url, [...path, 'url']);
     if (action?.type === 'open-article') this.reference('articles', action.article, [...path, 'article']);
     if (action?.type === 'start') this.reference('experiences', action.experience, [...path, 'experience']);
   }
@@ -157,6 +170,7 @@ class Checker {
           }
           this.richText(step.body, [...at, 'body']);
           this.urlMatch(step.page, [...at, 'page']);
+          this.link(step.url, [...at, 'url']);
           this.buttons(step.buttons, [...at, 'buttons']);
           this.references('articles', step.articles, [...at, 'articles']);
         });
@@ -242,6 +256,7 @@ class Checker {
     this.richText(article.body, [...path, 'body']);
     this.references('stages', article.stages, [...path, 'stages']);
     this.localeCode(article.locale, [...path, 'locale']);
+    this.link(article.url, [...path, 'url']);
     article.pages?.forEach((page, index) => this.urlMatch(page, [...path, 'pages', index]));
   }
 
@@ -285,6 +300,9 @@ class Checker {
     }
   }
 }
+
+/** Any page: links that leave every origin are the ones spelled as paths but naming a host. */
+const ANY_PAGE = 'https://page.invalid/';
 
 export const SCORE_RANGES: Record<SurveyExperience['kind'], [number, number]> = { nps: [0, 10], csat: [1, 5], ces: [1, 7] };
 

@@ -106,3 +106,23 @@ describe('condition trees', () => {
     expect(issues).toEqual([]);
   });
 });
+
+describe('links spelled as paths that lead to another site', () => {
+  it('are warned about wherever a link is written (they still run, in a new tab)', () => {
+    const { config, issues } = validateConfig(doc(
+      [
+        { id: 'a', type: 'announcement', display: 'banner', title: 'x', body: 'See [docs](//evil.example/x) and [ok](/docs)', buttons: [{ label: 'Go', action: { type: 'url', url: '/\\evil.example/phish' } }] },
+        { id: 't', type: 'tour', steps: [{ title: 'a', url: '//evil.example/step' }] },
+      ],
+      { articles: [{ id: 'r', title: 'R', url: '/\\/evil.example/r' }] },
+    ));
+    expect(codes(issues).sort()).toEqual([
+      'warning:off-site-link@["articles",0,"url"]',
+      'warning:off-site-link@["experiences",0,"body"]',
+      'warning:off-site-link@["experiences",0,"buttons",0,"action","url"]',
+      'warning:off-site-link@["experiences",1,"steps",0,"url"]',
+    ]);
+    expect(issues.find((i) => i.path.includes('buttons'))!.message).toContain('leads to evil.example; write it as "https://evil.example/phish"');
+    expect(config!.experiences).toHaveLength(2);
+  });
+});

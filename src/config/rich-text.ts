@@ -89,21 +89,29 @@ export function findUnsafeLinks(source: string): string[] {
   return unsafe;
 }
 
-/** Every safe link href in `source`, in order. */
-export function findLinks(source: string): string[] {
-  if (!source.includes('](')) return [];
-  const hrefs: string[] = [];
+export interface LinkFindings {
+  /** Hrefs that became links, in order. */
+  safe: string[];
+  /** Hrefs refused by `isSafeUrl` (rendered as their label), in order. */
+  unsafe: string[];
+}
+
+/** Every link href in `source`, safe and refused, from one parse. */
+export function collectLinks(source: string): LinkFindings {
+  const findings: LinkFindings = { safe: [], unsafe: [] };
+  // Every link is `[label](href)`: text without `](` has none, and need not be parsed.
+  if (!source.includes('](')) return findings;
   const visit = (nodes: InlineNode[]): void => {
     for (const node of nodes) {
-      if (node.type === 'link') hrefs.push(node.href);
+      if (node.type === 'link') findings.safe.push(node.href);
       if ('children' in node) visit(node.children);
     }
   };
-  for (const block of parseRichText(source)) {
+  for (const block of parseRichText(source, { onUnsafeLink: (href) => findings.unsafe.push(href) })) {
     if (block.type === 'paragraph') visit(block.children);
     else for (const item of block.items) visit(item.children);
   }
-  return hrefs;
+  return findings;
 }
 
 /** The plain text of rich text (markers removed), e.g. for accessible names and search. */
@@ -139,49 +147,67 @@ function parseLines(lines: string[], options: ParseOptions): InlineNode[] {
 const ESCAPABLE = new Set(['\\', '*', '`', '[', ']', '(', ')', '-', '_']);
 
 /**
- * Lookup tables for one inline source, built in one pass each so every marker search is O(1)
- * amortised and the whole parse stays linear (a naive scan per `[` or `*` is quadratic on
- * inputs like `"[" × 100,000`).
+ * Lookup tables for one inline source, each built in one pass the first time it is needed, so every
+ * marker search is O(1) amortised and the whole parse stays linear (a naive scan per `[` or `*` is
+ * quadratic on inputs like `"[" × 100,000`). Text without a marker builds nothing.
  */
+/** How far a search looks directly before it falls back to the tables: bounds the direct work per marker. */
+const NEAR = 128;
+const UNKNOWN = -3;
+
 class InlineScanner {
   /** Index of the next backtick after each position (`-1` when none). */
-  private readonly nextTick: Int32Array;
+  private nextTick: number[] | undefined;
   /** For each unescaped `[`, its matching `]` (nested brackets counted), else -1. */
-  private readonly closeBracket: Int32Array;
+  private closeBracket: number[] | undefined;
   /** For each `(`, its matching `)` (escapes ignored, as in hrefs), else -1. */
-  private readonly closeParen: Int32Array;
-  /** Per closing marker: memoised answers of `findClosing` by start position (-2 = not yet known). */
-  private readonly closing = new Map<string, Int32Array>();
+  private closeParen: number[] | undefined;
+  /** Memoised answers of `findClosing` by start position (-2 = not yet known), per marker. */
+  private closingStar: number[] | undefined;
+  private closingStrong: number[] | undefined;
   /** Characters visited while building tables and searching: linear in the source length. */
   steps = 0;
 
-  constructor(readonly source: string) {
+  constructor(readonly source: string) {}
+
+  private ticks(): number[] {
+    if (this.nextTick) return this.nextTick;
+    const { source } = this;
     const n = source.length;
-    this.nextTick = new Int32Array(n + 1).fill(-1);
-    for (let i = n - 1; i >= 0; i--) this.nextTick[i] = source[i + 1] === '`' ? i + 1 : this.nextTick[i + 1]!;
-    this.closeBracket = new Int32Array(n).fill(-1);
-    this.closeParen = new Int32Array(n).fill(-1);
+    const next = new Array<number>(n + 1).fill(-1);
+    for (let i = n - 1; i >= 0; i--) next[i] = source[i + 1] === '`' ? i + 1 : next[i + 1]!;
+    this.steps += n;
+    return (this.nextTick = next);
+  }
+
+  private matchBrackets(): void {
+    const { source } = this;
+    const n = source.length;
+    const closeBracket = new Array<number>(n).fill(-1);
+    const closeParen = new Array<number>(n).fill(-1);
     const brackets: number[] = [];
     const parens: number[] = [];
     for (let i = 0; i < n; i++) {
       const char = source[i];
       if (char === '(') parens.push(i);
-      else if (char === ')' && parens.length > 0) this.closeParen[parens.pop()!] = i;
+      else if (char === ')' && parens.length > 0) closeParen[parens.pop()!] = i;
       if (char === '\\') {
         i++;
         if (source[i] === '(') parens.push(i);
-        else if (source[i] === ')' && parens.length > 0) this.closeParen[parens.pop()!] = i;
+        else if (source[i] === ')' && parens.length > 0) closeParen[parens.pop()!] = i;
         continue;
       }
       if (char === '[') brackets.push(i);
-      else if (char === ']' && brackets.length > 0) this.closeBracket[brackets.pop()!] = i;
+      else if (char === ']' && brackets.length > 0) closeBracket[brackets.pop()!] = i;
     }
-    this.steps += 2 * n;
+    this.steps += n;
+    this.closeBracket = closeBracket;
+    this.closeParen = closeParen;
   }
 
   /** The next backtick after `i`, or -1. */
   tickAfter(i: number): number {
-    return this.nextTick[i]!;
+    return this.ticks()[i]!;
   }
 
   /**
@@ -190,11 +216,14 @@ class InlineScanner {
    * are memoised along the chain and each position is visited once per marker.
    */
   findClosing(marker: '*' | '**', from: number): number {
+    const near = this.closingNear(marker, from);
+    if (near !== UNKNOWN) return near;
     const { source } = this;
-    let memo = this.closing.get(marker);
+    let memo = marker === '*' ? this.closingStar : this.closingStrong;
     if (!memo) {
-      memo = new Int32Array(source.length + 1).fill(-2);
-      this.closing.set(marker, memo);
+      memo = new Array<number>(source.length + 1).fill(-2);
+      if (marker === '*') this.closingStar = memo;
+      else this.closingStrong = memo;
     }
     const chain: number[] = [];
     let i = from;
@@ -213,7 +242,7 @@ class InlineScanner {
         continue;
       }
       if (char === '`') {
-        const end = this.nextTick[i]!;
+        const end = this.tickAfter(i);
         i = end > i ? end + 1 : i + 1;
         continue;
       }
@@ -232,12 +261,76 @@ class InlineScanner {
     return answer;
   }
 
+  /** The common case: the closing marker within `NEAR` characters, found without building tables. */
+  private closingNear(marker: '*' | '**', from: number): number {
+    const { source } = this;
+    const limit = Math.min(source.length, from + NEAR);
+    for (let i = from; i < limit; i++) {
+      this.steps++;
+      const char = source[i];
+      if (char === '\\') {
+        i++;
+        continue;
+      }
+      if (char === '`') return UNKNOWN; // code spans: leave them to the tables
+      if (source.startsWith(marker, i)) {
+        if (marker === '*' && source[i + 1] === '*') {
+          i++;
+          continue;
+        }
+        return i;
+      }
+    }
+    return limit === source.length ? -1 : UNKNOWN;
+  }
+
+  /** The common case: a short `[label](href)`, or none, decided without building tables. */
+  private linkNear(start: number): { label: string; href: string; end: number } | null | typeof UNKNOWN {
+    const { source } = this;
+    const limit = Math.min(source.length, start + NEAR);
+    let depth = 0;
+    let labelEnd = -1;
+    let i = start + 1;
+    for (; i < limit; i++) {
+      this.steps++;
+      const char = source[i];
+      if (char === '\\') {
+        i++;
+        continue;
+      }
+      if (char === '[') depth++;
+      else if (char === ']') {
+        if (depth === 0) {
+          labelEnd = i;
+          break;
+        }
+        depth--;
+      }
+    }
+    if (labelEnd < 0) return i >= source.length ? null : UNKNOWN;
+    if (source[labelEnd + 1] !== '(') return null;
+    depth = 0;
+    for (i = labelEnd + 2; i < limit; i++) {
+      this.steps++;
+      const char = source[i];
+      if (char === '(') depth++;
+      else if (char === ')') {
+        if (depth === 0) return { label: source.slice(start + 1, labelEnd), href: source.slice(labelEnd + 2, i).trim(), end: i + 1 };
+        depth--;
+      }
+    }
+    return i >= source.length ? null : UNKNOWN;
+  }
+
   /** `[label](href)` at `start`, with balanced brackets in the label and parentheses in the href. */
   readLink(start: number): { label: string; href: string; end: number } | null {
+    const near = this.linkNear(start);
+    if (near !== UNKNOWN) return near;
     this.steps++;
-    const labelEnd = this.closeBracket[start]!;
+    if (!this.closeBracket) this.matchBrackets();
+    const labelEnd = this.closeBracket![start]!;
     if (labelEnd < 0 || this.source[labelEnd + 1] !== '(') return null;
-    const hrefEnd = this.closeParen[labelEnd + 1]!;
+    const hrefEnd = this.closeParen![labelEnd + 1]!;
     if (hrefEnd < 0) return null;
     return { label: this.source.slice(start + 1, labelEnd), href: this.source.slice(labelEnd + 2, hrefEnd).trim(), end: hrefEnd + 1 };
   }
@@ -266,7 +359,8 @@ function parseInline(source: string, options: ParseOptions, insideLink = false):
       continue;
     }
     if (char === '`') {
-      const end = scanner.tickAfter(i);
+      // Amortised linear: the loop then moves to or past the backtick found.
+      const end = source.indexOf('`', i + 1);
       if (end > i + 1) {
         flush();
         nodes.push({ type: 'code', value: source.slice(i + 1, end) });

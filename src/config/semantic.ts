@@ -16,7 +16,7 @@ import type {
 } from './types.js';
 import { themeValueProblem, type ThemeValueKind } from './theme-values.js';
 import { checkPageRegex } from './page-regex.js';
-import { findLinks, findUnsafeLinks } from './rich-text.js';
+import { collectLinks, type LinkFindings } from './rich-text.js';
 import { resolveLink } from './links.js';
 import { didYouMean, issue, listOf, type ConfigIssue, type IssuePath } from './issues.js';
 
@@ -33,14 +33,27 @@ export interface References {
   stages: IdIndex;
   experiences: IdIndex;
   articles: IdIndex;
+  /** Rich-text link findings by source text, shared by the validation passes. */
+  links?: Map<string, LinkFindings>;
 }
 
-type Kind = keyof References;
+type Kind = 'stages' | 'experiences' | 'articles';
 const SINGULAR: Record<Kind, string> = { stages: 'stage', experiences: 'experience', articles: 'article' };
 
 class Checker {
   readonly issues: ConfigIssue[] = [];
   constructor(private readonly refs: References) {}
+
+  /** The links of one rich text, parsed once per validation (both semantic passes ask). */
+  private links(source: string): LinkFindings {
+    const cache = this.refs.links;
+    let found = cache?.get(source);
+    if (!found) {
+      found = collectLinks(source);
+      cache?.set(source, found);
+    }
+    return found;
+  }
 
   error(code: string, path: IssuePath, text: string): void {
     this.issues.push(issue('error', code, path, text));
@@ -71,10 +84,11 @@ class Checker {
   richText(text: RichText | undefined, path: IssuePath): void {
     if (text === undefined) return;
     const check = (source: string, at: IssuePath): void => {
-      for (const href of findUnsafeLinks(source)) {
+      const { safe, unsafe } = this.links(source);
+      for (const href of unsafe) {
         this.error('unsafe-url', at, `expected rich text with safe links (https:, http:, mailto:, tel: or relative), got the link ${JSON.stringify(href)}`);
       }
-      if (source.includes('](/')) for (const href of findLinks(source)) this.link(href, at);
+      for (const href of safe) this.link(href, at);
     };
     if (typeof text === 'string') check(text, path);
     else for (const [locale, source] of Object.entries(text)) check(source, [...path, locale]);

@@ -216,11 +216,12 @@ class InlineScanner {
    * are memoised along the chain and each position is visited once per marker.
    */
   findClosing(marker: '*' | '**', from: number): number {
-    const near = this.closingNear(marker, from);
-    if (near !== UNKNOWN) return near;
     const { source } = this;
     let memo = marker === '*' ? this.closingStar : this.closingStrong;
+    // Once a search needed the table, later ones use it too: the direct look-ahead is not repeated.
     if (!memo) {
+      const near = this.closingNear(marker, from);
+      if (near !== UNKNOWN) return near;
       memo = new Array<number>(source.length + 1).fill(-2);
       if (marker === '*') this.closingStar = memo;
       else this.closingStrong = memo;
@@ -324,10 +325,12 @@ class InlineScanner {
 
   /** `[label](href)` at `start`, with balanced brackets in the label and parentheses in the href. */
   readLink(start: number): { label: string; href: string; end: number } | null {
-    const near = this.linkNear(start);
-    if (near !== UNKNOWN) return near;
+    if (!this.closeBracket) {
+      const near = this.linkNear(start);
+      if (near !== UNKNOWN) return near;
+      this.matchBrackets();
+    }
     this.steps++;
-    if (!this.closeBracket) this.matchBrackets();
     const labelEnd = this.closeBracket![start]!;
     if (labelEnd < 0 || this.source[labelEnd + 1] !== '(') return null;
     const hrefEnd = this.closeParen![labelEnd + 1]!;

@@ -6,7 +6,8 @@
  * Rules (conservative on purpose: a refused pattern can almost always be written as a glob):
  * - compiled with the `u` flag, so typos such as `\p{Nope}` or `\-` are errors, not literals;
  * - no backreferences, and no lookaround that holds a quantifier;
- * - no repeated group that holds another repetition or an alternation (`(\w+/?)+`, `(a|ab)*`);
+ * - no repeated group that holds another repetition, an optional part or an alternation, at any
+ *   depth (`(\w+/?)+`, `(a|ab)*`, `((?:a|b)?)+`);
  * - at most one ambiguous pair of repetitions in sequence (`\w+\w+`, `.*x.*`), counting an
  *   unanchored start as one, so the worst case is quadratic;
  * - a path longer than `MAX_REGEX_INPUT` characters never matches a regex condition.
@@ -16,7 +17,7 @@
 export const PAGE_REGEX_FLAGS = 'u';
 
 /** Paths longer than this never match a regex page condition: bounds the (at most quadratic) work. */
-export const MAX_REGEX_INPUT = 2_048;
+export const MAX_REGEX_INPUT = 1_024;
 
 /** Patterns longer than this are refused. */
 export const MAX_REGEX_LENGTH = 1_000;
@@ -251,7 +252,8 @@ function riskOf(source: string): string | undefined {
   const walk = (node: Node, insideRepeat: boolean, insideLookaround: boolean): string | undefined => {
     if (node.kind === 'repeat') {
       const repeats = node.max > 1;
-      if (repeats && insideRepeat) return 'a repeated group holds another repetition (like "(\\w+/?)+"), which can take exponential time; use a glob or a flat pattern';
+      // Inside a repetition even "?" lets one input split in many ways ("(a?a?)+" is exponential): only fixed counts.
+      if (insideRepeat && node.min !== node.max) return 'a repeated group holds another repetition or an optional part (like "(\\w+/?)+"), which can take exponential time; use a glob or a flat pattern';
       if (insideLookaround && repeats) return 'a lookaround holds a repetition; use a pattern without it';
       if (repeats && node.node.kind === 'group' && node.node.alternatives.length > 1) {
         return 'a repeated group holds an alternation (like "(a|ab)*"), which can take exponential time; use a glob or a flat pattern';
@@ -259,6 +261,9 @@ function riskOf(source: string): string | undefined {
       return walk(node.node, insideRepeat || repeats, insideLookaround);
     }
     if (node.kind === 'group') {
+      if (insideRepeat && node.alternatives.length > 1) {
+        return 'a repeated group holds an alternation (like "(a|ab)*"), which can take exponential time; use a glob or a flat pattern';
+      }
       for (const alternative of node.alternatives) {
         ambiguities += sequenceAmbiguity(alternative);
         for (const child of alternative) {

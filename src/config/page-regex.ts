@@ -255,9 +255,7 @@ function riskOf(source: string): string | undefined {
       // Inside a repetition even "?" lets one input split in many ways ("(a?a?)+" is exponential): only fixed counts.
       if (insideRepeat && node.min !== node.max) return 'a repeated group holds another repetition or an optional part (like "(\\w+/?)+"), which can take exponential time; use a glob or a flat pattern';
       if (insideLookaround && repeats) return 'a lookaround holds a repetition; use a pattern without it';
-      if (repeats && node.node.kind === 'group' && node.node.alternatives.length > 1) {
-        return 'a repeated group holds an alternation (like "(a|ab)*"), which can take exponential time; use a glob or a flat pattern';
-      }
+      // A repeated group with an alternation is refused when the walk reaches the group.
       return walk(node.node, insideRepeat || repeats, insideLookaround);
     }
     if (node.kind === 'group') {

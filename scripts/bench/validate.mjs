@@ -1,5 +1,7 @@
 // Validating the demo config in a fresh page (cold: nothing compiled, ICU not loaded yet) and again
 // (warm). Every page that loads Waymark pays the cold figure before anything can show.
+// Then size scaling: rich-text bodies of 10 kB, 100 kB and 1 MB (ordinary and hostile text) parsed and
+// validated, and a config of 4,900 articles (~20 MB): the figures must grow linearly with the size.
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { build } from 'esbuild';
@@ -14,8 +16,40 @@ const input = await (await fetch('/waymark.config.json')).json();
 const a = performance.now(); const { issues } = validateConfig(input); const b = performance.now(); validateConfig(input);
 window.__result = { cold: b - a, warm: performance.now() - b, issues: issues.length };
 </script>`;
+// Sizes: generated in the page, so only the parse and validation are timed.
+const sizesPage = `<!doctype html><script type="module">
+import { validateConfig, parseRichText } from '/config.js';
+const time = (run) => { const a = performance.now(); run(); return performance.now() - a; };
+const fill = (unit, size) => unit.repeat(Math.ceil(size / unit.length)).slice(0, size);
+const texts = {
+  prose: 'Open **Projects**, pick *one* and see [the guide](/help/projects) or \`code\`.\\n- a list item\\n\\n',
+  'unclosed [': '[',
+  '[a](': '[a](',
+  'unclosed *': '*a **b ',
+};
+const rows = [];
+for (const [name, unit] of Object.entries(texts)) {
+  for (const size of [10_000, 100_000, 1_000_000]) {
+    const body = fill(unit, size);
+    const parse = time(() => parseRichText(body));
+    const doc = { version: '1', experiences: [{ id: 'a', type: 'announcement', display: 'modal', title: 'x', body }] };
+    const validate = time(() => validateConfig(doc));
+    rows.push({ name, size, parse, validate });
+  }
+}
+const article = (i) => ({ id: 'a' + i, title: 'Article ' + i, url: '/help/' + i, summary: 'About ' + i, tags: ['t' + (i % 20)],
+  body: fill(texts.prose, 4_000) });
+const articles = Array.from({ length: 4_900 }, (_, i) => article(i));
+const bigDoc = { version: '1', experiences: [], articles };
+const bytes = JSON.stringify(bigDoc).length;
+let issues = 0;
+const big = time(() => { issues = validateConfig(bigDoc).issues.length; });
+window.__sizes = { rows, big, bytes, issues };
+</script>`;
+
 const server = createServer((req, res) => {
   const path = new URL(req.url, 'http://x').pathname;
+  if (path === '/sizes') return void res.writeHead(200, { 'content-type': 'text/html' }).end(sizesPage);
   if (path === '/config.js') return void res.writeHead(200, { 'content-type': 'text/javascript' }).end(js);
   if (path === '/waymark.config.json') return void res.writeHead(200, { 'content-type': 'application/json' }).end(config);
   res.writeHead(200, { 'content-type': 'text/html' }).end(page);
@@ -37,6 +71,19 @@ try {
     await context.close();
   }
   console.log(`validateConfig(demo config, ${(config.length / 1024).toFixed(0)} kB) in a fresh page, 9 rounds: cold median ${fmt(median(cold))} ms, warm median ${fmt(median(warm))} ms`);
+
+  const context = await browser.createBrowserContext();
+  const tab = await context.newPage();
+  await tab.goto(`http://127.0.0.1:${server.address().port}/sizes`, { waitUntil: 'load', timeout: 600_000 });
+  await tab.waitForFunction(() => window.__sizes, { timeout: 600_000 });
+  const sizes = await tab.evaluate(() => window.__sizes);
+  await context.close();
+  console.log('rich text by size (one body; validation refuses strings over 100,000 characters, after parsing nothing):');
+  for (const row of sizes.rows) {
+    console.log(`  ${row.name.padEnd(11)} ${String(row.size / 1000).padStart(5)} kB: parseRichText ${fmt(row.parse).padStart(7)} ms, validateConfig ${fmt(row.validate).padStart(7)} ms`);
+  }
+  if (sizes.issues !== 0) throw new Error(`the 4,900-article config has ${sizes.issues} issues`);
+  console.log(`validateConfig(4,900 articles, ${(sizes.bytes / 1e6).toFixed(1)} MB): ${fmt(sizes.big)} ms`);
 } finally {
   await browser.close();
   server.close();

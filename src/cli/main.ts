@@ -6,7 +6,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
-import { validateConfig } from '../config/validate.js';
+import { CONFIG_LIMITS, validateConfig } from '../config/validate.js';
+import { parseTreeIteratively } from './deep-json.js';
 import { toJsonSchema } from '../config/json-schema.js';
 import { didYouMean, formatPath, type ConfigIssue, type IssuePath } from '../config/issues.js';
 import { collectTargets, openPage, pageFindings, type OpenedPage } from './page-check.js';
@@ -174,9 +175,11 @@ async function inspectFile(file: string, io: Pick<CliIO, 'readFile'>): Promise<{
   let tree: Node | undefined;
   try {
     tree = parseTree(text, syntax, { allowTrailingComma: false, disallowComments: false });
-  } catch (error) {
-    // The parser recurses per nesting level; a hostile file can exhaust the stack.
-    return fail([{ file, line: 1, column: 1, code: 'invalid-json', severity: 'error', path: '(file)', message: `cannot parse the file (${(error as Error).message ?? String(error)})` }]);
+  } catch {
+    // The parser recurses per nesting level and a deep (even valid) file exhausts the stack:
+    // parse it again with an explicit stack, so the validator can say what is too deep.
+    syntax.length = 0;
+    tree = parseTreeIteratively(text, syntax);
   }
   if (syntax.length > 0 || tree === undefined) {
     const problems = syntax.length > 0 ? syntax : [{ error: 0, offset: 0, length: 0 }];
@@ -224,20 +227,24 @@ function offsetOf(root: Node, issue: Pick<ConfigIssue, 'code' | 'path'>): number
   return root.offset;
 }
 
+/** Containers deeper than this are read as empty: the validator refuses everything past its depth limit anyway. */
+const VALUE_DEPTH = CONFIG_LIMITS.maxDepth + 1;
+
 /** The document's value, built without ever assigning through `__proto__` (unlike naive `obj[key] = …`). */
-function toValue(node: Node): unknown {
+function toValue(node: Node, depth = 0): unknown {
   switch (node.type) {
     case 'object': {
       const object: Record<string, unknown> = {};
+      if (depth > VALUE_DEPTH) return object;
       for (const property of node.children ?? []) {
         const [key, value] = property.children ?? [];
         if (!key || !value) continue;
-        Object.defineProperty(object, String(key.value), { value: toValue(value), enumerable: true, writable: true, configurable: true });
+        Object.defineProperty(object, String(key.value), { value: toValue(value, depth + 1), enumerable: true, writable: true, configurable: true });
       }
       return object;
     }
     case 'array':
-      return (node.children ?? []).map(toValue);
+      return depth > VALUE_DEPTH ? [] : (node.children ?? []).map((child) => toValue(child, depth + 1));
     default:
       return node.value;
   }

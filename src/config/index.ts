@@ -6,3 +6,4 @@ export { formatPath } from './issues.js';
 export { migrateConfig, CONFIG_MIGRATIONS, type ConfigMigration, type ConfigDocument } from './migrate.js';
 export { parseRichText, findUnsafeLinks, richTextToPlain, isSafeUrl, localize, SAFE_URL_PATTERN } from './rich-text.js';
 export type { BlockNode, InlineNode, ListItemNode } from './rich-text.js';
+export { resolveLink, isExternalLink, type ResolvedLink } from './links.js';

@@ -68,6 +68,42 @@ describe('parseRichText', () => {
     }
   });
 
+  describe('stays linear on hostile input', () => {
+    // Inputs that made the old per-`[`/per-`*` scans quadratic (15 s for the first one).
+    const hostile: Record<string, (n: number) => string> = {
+      'unclosed [ then ](x': (n) => `${'['.repeat(n)}](x`,
+      '[a]( repeated': (n) => '[a]('.repeat(n / 4),
+      '[ repeated with a late ]': (n) => `${'[a'.repeat(n / 2)}]`,
+      'unclosed * markers': (n) => '*a **b '.repeat(n / 7),
+      'code spans and stars': (n) => '`*'.repeat(n / 2),
+      'escapes and brackets': (n) => '\\[x]('.repeat(n / 6),
+    };
+    for (const [name, make] of Object.entries(hostile)) {
+      it(`counts work proportional to the length: ${name}`, () => {
+        const steps = (n: number): number => {
+          const stats = { steps: 0 };
+          parseRichText(make(n), { stats });
+          return stats.steps;
+        };
+        const small = steps(6_000);
+        const large = steps(96_000);
+        expect(small).toBeGreaterThan(0);
+        // 16× the input: linear work grows about 16×, quadratic work 256×.
+        expect(large / small).toBeLessThan(24);
+        // A small constant per character (direct searches look ahead at most 128 characters, once).
+        expect(large).toBeLessThan(96_000 * 8);
+      });
+    }
+    it('validates a 100 kB body of "[" within a bound the quadratic parser could not meet', { timeout: 3_000 }, () => {
+      expect(findUnsafeLinks(`${'['.repeat(99_990)}](javascript:x)`)).toEqual(['javascript:x']);
+      expect(parseRichText('[a]('.repeat(20_000))).toHaveLength(1);
+    });
+    it('returns huge numbers of nodes without overflowing the call stack', () => {
+      const [block] = parseRichText('[a](javascript:x)`c`'.repeat(150_000));
+      expect(block?.type === 'paragraph' && block.children.length).toBe(300_000);
+    });
+  });
+
   it('gives plain text for accessible names', () => {
     expect(richTextToPlain('**Hi** [there](javascript:x)\n\n- a\n- `b`')).toBe('Hi there\n\n- a\n- b');
   });

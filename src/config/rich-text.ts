@@ -38,6 +38,8 @@ export type BlockNode = { type: 'paragraph'; children: InlineNode[] } | { type: 
 interface ParseOptions {
   /** Called for every link whose href is refused; the link is rendered as its label. */
   onUnsafeLink?: (href: string) => void;
+  /** Counts the parser's work (characters visited), so tests can check it stays linear. */
+  stats?: { steps: number };
 }
 
 const LIST_ITEM = /^[ \t]*- (.*)$/;
@@ -87,6 +89,31 @@ export function findUnsafeLinks(source: string): string[] {
   return unsafe;
 }
 
+export interface LinkFindings {
+  /** Hrefs that became links, in order. */
+  safe: string[];
+  /** Hrefs refused by `isSafeUrl` (rendered as their label), in order. */
+  unsafe: string[];
+}
+
+/** Every link href in `source`, safe and refused, from one parse. */
+export function collectLinks(source: string): LinkFindings {
+  const findings: LinkFindings = { safe: [], unsafe: [] };
+  // Every link is `[label](href)`: text without `](` has none, and need not be parsed.
+  if (!source.includes('](')) return findings;
+  const visit = (nodes: InlineNode[]): void => {
+    for (const node of nodes) {
+      if (node.type === 'link') findings.safe.push(node.href);
+      if ('children' in node) visit(node.children);
+    }
+  };
+  for (const block of parseRichText(source, { onUnsafeLink: (href) => findings.unsafe.push(href) })) {
+    if (block.type === 'paragraph') visit(block.children);
+    else for (const item of block.items) visit(item.children);
+  }
+  return findings;
+}
+
 /** The plain text of rich text (markers removed), e.g. for accessible names and search. */
 export function richTextToPlain(source: string): string {
   const inline = (nodes: InlineNode[]): string =>
@@ -112,23 +139,222 @@ function parseLines(lines: string[], options: ParseOptions): InlineNode[] {
   const nodes: InlineNode[] = [];
   lines.forEach((line, index) => {
     if (index > 0) nodes.push({ type: 'break' });
-    nodes.push(...parseInline(line, options));
+    for (const node of parseInline(line, options)) nodes.push(node);
   });
   return mergeText(nodes);
 }
 
 const ESCAPABLE = new Set(['\\', '*', '`', '[', ']', '(', ')', '-', '_']);
 
+/**
+ * Lookup tables for one inline source, each built in one pass the first time it is needed, so every
+ * marker search is O(1) amortised and the whole parse stays linear (a naive scan per `[` or `*` is
+ * quadratic on inputs like `"[" × 100,000`). Text without a marker builds nothing.
+ */
+/** How far a search looks directly before it falls back to the tables: bounds the direct work per marker. */
+const NEAR = 128;
+const UNKNOWN = -3;
+
+class InlineScanner {
+  /** Index of the next backtick after each position (`-1` when none). */
+  private nextTick: number[] | undefined;
+  /** For each unescaped `[`, its matching `]` (nested brackets counted), else -1. */
+  private closeBracket: number[] | undefined;
+  /** For each `(`, its matching `)` (escapes ignored, as in hrefs), else -1. */
+  private closeParen: number[] | undefined;
+  /** Memoised answers of `findClosing` by start position (-2 = not yet known), per marker. */
+  private closingStar: number[] | undefined;
+  private closingStrong: number[] | undefined;
+  /** Characters visited while building tables and searching: linear in the source length. */
+  steps = 0;
+
+  constructor(readonly source: string) {}
+
+  private ticks(): number[] {
+    if (this.nextTick) return this.nextTick;
+    const { source } = this;
+    const n = source.length;
+    const next = new Array<number>(n + 1).fill(-1);
+    for (let i = n - 1; i >= 0; i--) next[i] = source[i + 1] === '`' ? i + 1 : next[i + 1]!;
+    this.steps += n;
+    return (this.nextTick = next);
+  }
+
+  private matchBrackets(): void {
+    const { source } = this;
+    const n = source.length;
+    const closeBracket = new Array<number>(n).fill(-1);
+    const closeParen = new Array<number>(n).fill(-1);
+    const brackets: number[] = [];
+    const parens: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const char = source[i];
+      if (char === '(') parens.push(i);
+      else if (char === ')' && parens.length > 0) closeParen[parens.pop()!] = i;
+      if (char === '\\') {
+        i++;
+        if (source[i] === '(') parens.push(i);
+        else if (source[i] === ')' && parens.length > 0) closeParen[parens.pop()!] = i;
+        continue;
+      }
+      if (char === '[') brackets.push(i);
+      else if (char === ']' && brackets.length > 0) closeBracket[brackets.pop()!] = i;
+    }
+    this.steps += n;
+    this.closeBracket = closeBracket;
+    this.closeParen = closeParen;
+  }
+
+  /** The next backtick after `i`, or -1. */
+  tickAfter(i: number): number {
+    return this.ticks()[i]!;
+  }
+
+  /**
+   * Index of the closing marker at or after `from`, skipping escaped characters and code spans;
+   * -1 when absent. The scan from any position follows a fixed chain of positions, so answers
+   * are memoised along the chain and each position is visited once per marker.
+   */
+  findClosing(marker: '*' | '**', from: number): number {
+    const { source } = this;
+    let memo = marker === '*' ? this.closingStar : this.closingStrong;
+    // Once a search needed the table, later ones use it too: the direct look-ahead is not repeated.
+    if (!memo) {
+      const near = this.closingNear(marker, from);
+      if (near !== UNKNOWN) return near;
+      memo = new Array<number>(source.length + 1).fill(-2);
+      if (marker === '*') this.closingStar = memo;
+      else this.closingStrong = memo;
+    }
+    const chain: number[] = [];
+    let i = from;
+    let answer = -1;
+    while (i < source.length) {
+      const known = memo[i]!;
+      if (known !== -2) {
+        answer = known;
+        break;
+      }
+      this.steps++;
+      chain.push(i);
+      const char = source[i];
+      if (char === '\\') {
+        i += 2;
+        continue;
+      }
+      if (char === '`') {
+        const end = this.tickAfter(i);
+        i = end > i ? end + 1 : i + 1;
+        continue;
+      }
+      if (source.startsWith(marker, i)) {
+        // `*` must not match the first half of a `**`.
+        if (marker === '*' && source[i + 1] === '*') {
+          i += 2;
+          continue;
+        }
+        answer = i;
+        break;
+      }
+      i++;
+    }
+    for (const position of chain) memo[position] = answer;
+    return answer;
+  }
+
+  /** The common case: the closing marker within `NEAR` characters, found without building tables. */
+  private closingNear(marker: '*' | '**', from: number): number {
+    const { source } = this;
+    const limit = Math.min(source.length, from + NEAR);
+    for (let i = from; i < limit; i++) {
+      this.steps++;
+      const char = source[i];
+      if (char === '\\') {
+        i++;
+        continue;
+      }
+      if (char === '`') return UNKNOWN; // code spans: leave them to the tables
+      if (source.startsWith(marker, i)) {
+        if (marker === '*' && source[i + 1] === '*') {
+          i++;
+          continue;
+        }
+        return i;
+      }
+    }
+    return limit === source.length ? -1 : UNKNOWN;
+  }
+
+  /** The common case: a short `[label](href)`, or none, decided without building tables. */
+  private linkNear(start: number): { label: string; href: string; end: number } | null | typeof UNKNOWN {
+    const { source } = this;
+    const limit = Math.min(source.length, start + NEAR);
+    let depth = 0;
+    let labelEnd = -1;
+    let i = start + 1;
+    for (; i < limit; i++) {
+      this.steps++;
+      const char = source[i];
+      if (char === '\\') {
+        i++;
+        continue;
+      }
+      if (char === '[') depth++;
+      else if (char === ']') {
+        if (depth === 0) {
+          labelEnd = i;
+          break;
+        }
+        depth--;
+      }
+    }
+    if (labelEnd < 0) return i >= source.length ? null : UNKNOWN;
+    if (source[labelEnd + 1] !== '(') return null;
+    depth = 0;
+    for (i = labelEnd + 2; i < limit; i++) {
+      this.steps++;
+      const char = source[i];
+      if (char === '(') depth++;
+      else if (char === ')') {
+        if (depth === 0) return { label: source.slice(start + 1, labelEnd), href: source.slice(labelEnd + 2, i).trim(), end: i + 1 };
+        depth--;
+      }
+    }
+    return i >= source.length ? null : UNKNOWN;
+  }
+
+  /** `[label](href)` at `start`, with balanced brackets in the label and parentheses in the href. */
+  readLink(start: number): { label: string; href: string; end: number } | null {
+    if (!this.closeBracket) {
+      const near = this.linkNear(start);
+      if (near !== UNKNOWN) return near;
+      this.matchBrackets();
+    }
+    this.steps++;
+    const labelEnd = this.closeBracket![start]!;
+    if (labelEnd < 0 || this.source[labelEnd + 1] !== '(') return null;
+    const hrefEnd = this.closeParen![labelEnd + 1]!;
+    if (hrefEnd < 0) return null;
+    return { label: this.source.slice(start + 1, labelEnd), href: this.source.slice(labelEnd + 2, hrefEnd).trim(), end: hrefEnd + 1 };
+  }
+}
+
 /** Inline parser: a single left-to-right scan; an unclosed marker stays literal text. */
 function parseInline(source: string, options: ParseOptions, insideLink = false): InlineNode[] {
+  const scanner = new InlineScanner(source);
   const nodes: InlineNode[] = [];
   let text = '';
   const flush = (): void => {
     if (text) nodes.push({ type: 'text', value: text });
     text = '';
   };
+  const append = (children: InlineNode[]): void => {
+    // A loop, not push(...children): a spread of 100,000+ nodes overflows the call stack.
+    for (const child of children) nodes.push(child);
+  };
   let i = 0;
   while (i < source.length) {
+    scanner.steps++;
     const char = source[i]!;
     if (char === '\\' && i + 1 < source.length && ESCAPABLE.has(source[i + 1]!)) {
       text += source[i + 1];
@@ -136,6 +362,7 @@ function parseInline(source: string, options: ParseOptions, insideLink = false):
       continue;
     }
     if (char === '`') {
+      // Amortised linear: the loop then moves to or past the backtick found.
       const end = source.indexOf('`', i + 1);
       if (end > i + 1) {
         flush();
@@ -145,7 +372,7 @@ function parseInline(source: string, options: ParseOptions, insideLink = false):
       }
     }
     if (char === '*' && source[i + 1] === '*') {
-      const end = findClosing(source, '**', i + 2);
+      const end = scanner.findClosing('**', i + 2);
       if (end > i + 2) {
         flush();
         nodes.push({ type: 'strong', children: parseInline(source.slice(i + 2, end), options, insideLink) });
@@ -154,7 +381,7 @@ function parseInline(source: string, options: ParseOptions, insideLink = false):
       }
     }
     if (char === '*' && source[i + 1] !== '*' && source[i + 1] !== ' ') {
-      const end = findClosing(source, '*', i + 1);
+      const end = scanner.findClosing('*', i + 1);
       if (end > i + 1) {
         flush();
         nodes.push({ type: 'em', children: parseInline(source.slice(i + 1, end), options, insideLink) });
@@ -163,14 +390,14 @@ function parseInline(source: string, options: ParseOptions, insideLink = false):
       }
     }
     if (char === '[' && !insideLink) {
-      const link = readLink(source, i);
+      const link = scanner.readLink(i);
       if (link) {
         flush();
         const children = parseInline(link.label, options, true);
         if (isSafeUrl(link.href)) nodes.push({ type: 'link', href: link.href, children });
         else {
           options.onUnsafeLink?.(link.href);
-          nodes.push(...children);
+          append(children);
         }
         i = link.end;
         continue;
@@ -180,66 +407,8 @@ function parseInline(source: string, options: ParseOptions, insideLink = false):
     i++;
   }
   flush();
+  if (options.stats) options.stats.steps += scanner.steps;
   return mergeText(nodes);
-}
-
-/** Index of the closing marker, skipping escaped characters and code spans; -1 when absent. */
-function findClosing(source: string, marker: string, from: number): number {
-  for (let i = from; i < source.length; i++) {
-    const char = source[i];
-    if (char === '\\') {
-      i++;
-      continue;
-    }
-    if (char === '`') {
-      const end = source.indexOf('`', i + 1);
-      if (end > i) i = end;
-      continue;
-    }
-    if (source.startsWith(marker, i)) {
-      // `*` must not match the first half of a `**`.
-      if (marker === '*' && source[i + 1] === '*') {
-        i++;
-        continue;
-      }
-      return i;
-    }
-  }
-  return -1;
-}
-
-/** `[label](href)` at `start`, with balanced parentheses inside the href. */
-function readLink(source: string, start: number): { label: string; href: string; end: number } | null {
-  let depth = 0;
-  let labelEnd = -1;
-  for (let i = start + 1; i < source.length; i++) {
-    const char = source[i];
-    if (char === '\\') {
-      i++;
-      continue;
-    }
-    if (char === '[') depth++;
-    else if (char === ']') {
-      if (depth === 0) {
-        labelEnd = i;
-        break;
-      }
-      depth--;
-    }
-  }
-  if (labelEnd < 0 || source[labelEnd + 1] !== '(') return null;
-  depth = 0;
-  for (let i = labelEnd + 2; i < source.length; i++) {
-    const char = source[i];
-    if (char === '(') depth++;
-    else if (char === ')') {
-      if (depth === 0) {
-        return { label: source.slice(start + 1, labelEnd), href: source.slice(labelEnd + 2, i).trim(), end: i + 1 };
-      }
-      depth--;
-    }
-  }
-  return null;
 }
 
 function mergeText(nodes: InlineNode[]): InlineNode[] {

@@ -108,8 +108,15 @@ const experienceStatuses = ['seen', 'not-seen', 'active', 'completed', 'dismisse
 
 // ---- conditions ------------------------------------------------------------------------------
 
-/** A condition: an object with exactly one kind key (the first key of each option below). */
-export const conditionSchema: z.ZodMiniType<T.Condition> = z.lazy(() => conditionUnion);
+/**
+ * A condition: an object with exactly one kind key (the first key of each option below).
+ * Parsing tries the kinds in order, and each kind whose key is absent parses `undefined`; for `not`
+ * that meant the whole 15-option union again, with 15 issues built and dropped, per condition. The
+ * guard refuses a missing condition at once (it is never reported: JSON has no `undefined`, and
+ * optional fields stop before it), which keeps validation linear and cheap in the tree size.
+ */
+export const conditionSchema: z.ZodMiniType<T.Condition> = z.lazy(() => z.pipe(presentSchema, conditionUnion));
+const presentSchema = z.custom<unknown>((value) => value !== undefined, { error: 'a condition' });
 
 export const eventCountSchema = z.strictObject({ gte: z.optional(count()), lte: z.optional(count()), eq: z.optional(count()) });
 export const stageTestSchema = z.strictObject({

@@ -12,9 +12,12 @@
  *   missing stage, experience or article as "does not match".
  */
 import type {
-  Action, Article, Button, ChatSettings, ChecklistExperience, Condition, Experience, RichText, Stage, SurveyExperience, WaymarkConfig,
+  Action, Article, Button, ChatSettings, ChecklistExperience, Condition, Experience, RichText, Stage, SurveyExperience, ThemeTokens, UrlMatch, WaymarkConfig,
 } from './types.js';
-import { findUnsafeLinks } from './rich-text.js';
+import { themeValueProblem, type ThemeValueKind } from './theme-values.js';
+import { checkPageRegex } from './page-regex.js';
+import { collectLinks, type LinkFindings } from './rich-text.js';
+import { resolveLink } from './links.js';
 import { didYouMean, issue, listOf, type ConfigIssue, type IssuePath } from './issues.js';
 
 export const MAX_CONDITION_DEPTH = 32;
@@ -30,14 +33,27 @@ export interface References {
   stages: IdIndex;
   experiences: IdIndex;
   articles: IdIndex;
+  /** Rich-text link findings by source text, shared by the validation passes. */
+  links?: Map<string, LinkFindings>;
 }
 
-type Kind = keyof References;
+type Kind = 'stages' | 'experiences' | 'articles';
 const SINGULAR: Record<Kind, string> = { stages: 'stage', experiences: 'experience', articles: 'article' };
 
 class Checker {
   readonly issues: ConfigIssue[] = [];
   constructor(private readonly refs: References) {}
+
+  /** The links of one rich text, parsed once per validation (both semantic passes ask). */
+  private links(source: string): LinkFindings {
+    const cache = this.refs.links;
+    let found = cache?.get(source);
+    if (!found) {
+      found = collectLinks(source);
+      cache?.set(source, found);
+    }
+    return found;
+  }
 
   error(code: string, path: IssuePath, text: string): void {
     this.issues.push(issue('error', code, path, text));
@@ -68,15 +84,35 @@ class Checker {
   richText(text: RichText | undefined, path: IssuePath): void {
     if (text === undefined) return;
     const check = (source: string, at: IssuePath): void => {
-      for (const href of findUnsafeLinks(source)) {
+      const { safe, unsafe } = this.links(source);
+      for (const href of unsafe) {
         this.error('unsafe-url', at, `expected rich text with safe links (https:, http:, mailto:, tel: or relative), got the link ${JSON.stringify(href)}`);
       }
+      for (const href of safe) this.link(href, at);
     };
     if (typeof text === 'string') check(text, path);
     else for (const [locale, source] of Object.entries(text)) check(source, [...path, locale]);
   }
 
+  /** A regex page pattern must compile (with the engine's flags) and be cheap to run. */
+  urlMatch(match: UrlMatch | undefined, path: IssuePath): void {
+    if (match === undefined || typeof match === 'string' || match.match !== 'regex') return;
+    const checked = checkPageRegex(match.path);
+    if (!checked.ok) this.error('invalid-regex', [...path, 'path'], `expected a safe regular expression, got ${JSON.stringify(match.path.slice(0, 80))}: ${checked.reason}`);
+  }
+
+  /** A link written like a path that leads to another site (`//host/x`, `/\\host/x`): allowed, but said. */
+  link(url: string | undefined, path: IssuePath): void {
+    // Only a reference starting with "/" can look like a path and still name a host.
+    if (url === undefined || !url.startsWith('/')) return;
+    const resolved = resolveLink(url, ANY_PAGE);
+    if (!resolved?.external) return;
+    const host = /^https?:\/\/([^/?#]*)/.exec(resolved.href)?.[1] ?? resolved.href;
+    this.warn('off-site-link', path, `the link ${JSON.stringify(url)} looks like a path on this site but leads to ${host}; write it as "${resolved.href}" if that is meant (it opens in a new tab)`);
+  }
+
   action(action: Action | undefined, path: IssuePath): void {
+    if (action?.type === 'url') this.link(action.url, [...path, 'url']);
     if (action?.type === 'open-article') this.reference('articles', action.article, [...path, 'article']);
     if (action?.type === 'start') this.reference('experiences', action.experience, [...path, 'experience']);
   }
@@ -95,6 +131,8 @@ class Checker {
     else if ('any' in condition) condition.any.forEach((child, i) => this.condition(child, [...path, 'any', i], depth + 1));
     else if ('not' in condition) this.condition(condition.not, [...path, 'not'], depth + 1);
     else if ('experience' in condition) this.reference('experiences', condition.experience, [...path, 'experience']);
+    else if ('page' in condition) this.urlMatch(condition.page, [...path, 'page']);
+    else if ('visited' in condition) this.urlMatch(condition.visited, [...path, 'visited']);
     else if ('stage' in condition) {
       const stage = condition.stage;
       const at = [...path, 'stage'];
@@ -145,6 +183,8 @@ class Checker {
             else ids.set(step.id, index);
           }
           this.richText(step.body, [...at, 'body']);
+          this.urlMatch(step.page, [...at, 'page']);
+          this.link(step.url, [...at, 'url']);
           this.buttons(step.buttons, [...at, 'buttons']);
           this.references('articles', step.articles, [...at, 'articles']);
         });
@@ -229,6 +269,9 @@ class Checker {
   article(article: Article, path: IssuePath): void {
     this.richText(article.body, [...path, 'body']);
     this.references('stages', article.stages, [...path, 'stages']);
+    this.localeCode(article.locale, [...path, 'locale']);
+    this.link(article.url, [...path, 'url']);
+    article.pages?.forEach((page, index) => this.urlMatch(page, [...path, 'pages', index]));
   }
 
   chat(chat: ChatSettings, path: IssuePath): void {
@@ -245,14 +288,45 @@ class Checker {
     }
   }
 
+  /** A locale code that has the right shape but that `Intl` refuses (`en-12`) would break formatting. */
+  localeCode(code: string | undefined, path: IssuePath): void {
+    if (code !== undefined && !isIntlLocale(code)) this.error('invalid-locale', path, `expected a locale code like "en" or "pt-BR" that Intl accepts, got ${JSON.stringify(code)}`);
+  }
+
+  theme(theme: ThemeTokens, path: IssuePath): void {
+    const checks: Array<[keyof ThemeTokens, ThemeValueKind]> = [['accent', 'color'], ['fontFamily', 'font-family']];
+    for (const [key, kind] of checks) {
+      if (theme[key] === undefined) continue;
+      const problem = themeValueProblem(kind, theme[key]);
+      if (problem) this.error('invalid-theme-value', [...path, key], problem);
+    }
+  }
+
+  strings(strings: NonNullable<WaymarkConfig['strings']>, path: IssuePath): void {
+    for (const locale of Object.keys(strings)) this.localeCode(locale, [...path, locale]);
+  }
+
   locale(locale: NonNullable<WaymarkConfig['locale']>, path: IssuePath): void {
+    this.localeCode(locale.default, [...path, 'default']);
+    locale.supported?.forEach((code, index) => this.localeCode(code, [...path, 'supported', index]));
     if (locale.supported && !locale.supported.some((code) => code.toLowerCase() === locale.default.toLowerCase())) {
       this.warn('locale-not-supported', [...path, 'default'], `the default locale ${JSON.stringify(locale.default)} is not in "supported" (${listOf(locale.supported, 'and')})`);
     }
   }
 }
 
+/** Any page: links that leave every origin are the ones spelled as paths but naming a host. */
+const ANY_PAGE = 'https://page.invalid/';
+
 export const SCORE_RANGES: Record<SurveyExperience['kind'], [number, number]> = { nps: [0, 10], csat: [1, 5], ces: [1, 7] };
+
+function isIntlLocale(code: string): boolean {
+  try {
+    return Intl.getCanonicalLocales(code).length === 1;
+  } catch {
+    return false;
+  }
+}
 
 function isTimeZone(zone: string): boolean {
   // The canonical list is cheap; a formatter loads ICU's date data (tens of ms on a fresh page), so only
@@ -313,5 +387,8 @@ export function checkSection(key: string, value: unknown, refs: References): Con
   const checker = new Checker(refs);
   if (key === 'chat') checker.chat(value as ChatSettings, ['chat']);
   if (key === 'locale') checker.locale(value as NonNullable<WaymarkConfig['locale']>, ['locale']);
+  if (key === 'theme') checker.theme(value as ThemeTokens, ['theme']);
+  if (key === 'strings') checker.strings(value as NonNullable<WaymarkConfig['strings']>, ['strings']);
+  if (key === 'search') checker.localeCode((value as { locale?: string }).locale, ['search', 'locale']);
   return checker.issues;
 }

@@ -456,7 +456,7 @@ export interface SnoozeSettings {
 
 export interface ThemeTokens {
   mode?: 'light' | 'dark' | 'auto';
-  /** Accent color (buttons, progress), any CSS color. */
+  /** Accent color (buttons, progress): hex, a colour keyword or a colour function (no var(), url()). */
   accent?: string;
   /** Corner radius in px. */
   radius?: number;

@@ -162,8 +162,9 @@ function validate(input: unknown): ConfigValidation {
   // ---- semantic checks and cross-references. Run twice: the second run knows which units the
   // first run dropped, so a reference to one of them is reported as "skipped", not missed.
   const semantic: ConfigIssue[][] = [];
+  const links: References['links'] = new Map();
   for (let pass = 0; pass < 2; pass++) {
-    const refs: References = { stages: index(stages), experiences: index(experiences), articles: index(articles) };
+    const refs: References = { stages: index(stages), experiences: index(experiences), articles: index(articles), links };
     const found: ConfigIssue[] = [];
     const run = <Value>(list: Unit<Value>[] | undefined, check: (value: Value, path: IssuePath, refs: References) => ConfigIssue[]): void => {
       for (const unit of list ?? []) {

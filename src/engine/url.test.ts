@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileUrlMatch, globToRegExp, parseLocation } from './url.js';
+import { compileGlob, compileUrlMatch, normalizePath, parseLocation } from './url.js';
 import { targetKey } from './target.js';
 
 const on = (match: Parameters<typeof compileUrlMatch>[0], url: string) => compileUrlMatch(match).test(parseLocation(url));
@@ -34,7 +34,7 @@ describe('page matching', () => {
     expect(on('/files/*.pdf', '/files/report.pdf')).toBe(true);
     expect(on('/files/*.pdf', '/files/report.pdfx')).toBe(false);
     expect(on('/a.b', '/aXb')).toBe(false);
-    expect(globToRegExp('/x/(y)').test('/x/(y)')).toBe(true);
+    expect(compileGlob('/x/(y)').test('/x/(y)')).toBe(true);
   });
 
   it('exact, prefix (on segment boundaries) and regex', () => {
@@ -66,5 +66,67 @@ describe('targetKey', () => {
     expect(targetKey({ anchor: 'new' })).toBe('anchor:new');
     expect(targetKey({ text: 'Save', role: 'button' })).not.toBe(targetKey({ text: 'Save' }));
     expect(targetKey({ text: 'Save', within: '#a' })).toBe(targetKey({ text: 'Save', within: '#a' }));
+  });
+});
+
+describe('page matching stays cheap on hostile patterns', () => {
+  it('matches globs without backtracking: a pathological glob answers at once', { timeout: 1_500 }, () => {
+    // A backtracking regex took seconds on 64 characters (and did not finish in 10 minutes on 400).
+    expect(on('**a**a**a**a**a**a**b', `/${'a'.repeat(64)}`)).toBe(false);
+  });
+
+  it('matches globs in time proportional to path × glob, even on long paths', { timeout: 2_000 }, () => {
+    const glob = '**a**a**a**a**a**a**b';
+    expect(on(glob, `/${'a'.repeat(400)}`)).toBe(false);
+    expect(on(glob, `/${'a'.repeat(10_000)}`)).toBe(false);
+    expect(on(glob, `/${'a'.repeat(400)}b`)).toBe(true);
+    expect(on('/*/*/*/*/*/*/*/x', `/${'a/'.repeat(200)}`)).toBe(false);
+  });
+
+  it('keeps the glob rules: * stays in its segment, ** crosses segments, /** also matches nothing', () => {
+    const cases: Array<[string, string, boolean]> = [
+      ['/a/*', '/a/', false], ['/a/*', '/a/b', true], ['/a*', '/a', true], ['/a*', '/ab/c', false], ['/a/**', '/a', true],
+      ['/a/**', '/ab', false], ['/a/**/z', '/a/z', true], ['/a/**/z', '/a/b/c/z', true], ['/**', '/', true], ['/x**y', '/x/q/y', true],
+      ['/*.pdf', '/.pdf', true],
+    ];
+    for (const [glob, path, expected] of cases) expect(on(glob, path), `${glob} on ${path}`).toBe(expected);
+  });
+
+  it('refuses catastrophic regexes and never runs a regex on an over-long path', { timeout: 2_000 }, () => {
+    // Nested repetition: backtracking took seconds on 30 characters.
+    expect(on({ path: '^\\/(\\w+\\/?)+$', match: 'regex' }, `/${'a'.repeat(29)}-`)).toBe(false);
+    expect(on({ path: '^\\/(\\w+\\/?)+$', match: 'regex' }, '/abc')).toBe(false);
+    expect(on({ path: '^/a+$', match: 'regex' }, `/${'a'.repeat(1_000)}`)).toBe(true);
+    expect(on({ path: '^/a+$', match: 'regex' }, `/${'a'.repeat(1_100)}`)).toBe(false);
+  });
+});
+
+describe('fuzz: globs', () => {
+  /** The former backtracking translation: correct, but exponential on hostile globs. Only safe on short inputs. */
+  const referenceRegExp = (glob: string): RegExp => {
+    const pattern = normalizePath(glob);
+    let source = '^';
+    for (let i = 0; i < pattern.length; ) {
+      if (pattern.startsWith('/**', i) && (i + 3 === pattern.length || pattern[i + 3] === '/')) [source, i] = [`${source}(?:/.*)?`, i + 3];
+      else if (pattern.startsWith('**', i)) [source, i] = [`${source}.*`, i + 2];
+      else if (pattern[i] === '*') {
+        const whole = pattern[i - 1] === '/' && (i + 1 === pattern.length || pattern[i + 1] === '/');
+        [source, i] = [source + (whole ? '[^/]+' : '[^/]*'), i + 1];
+      } else [source, i] = [source + pattern[i]!.replace(/[.+?^${}()|[\]\\]/g, '\\$&'), i + 1];
+    }
+    return new RegExp(`${source}$`);
+  };
+
+  it('matches exactly what the backtracking translation matched', async () => {
+    const fc = (await import('fast-check')).default;
+    const runs = Number(process.env.WM_FUZZ_RUNS) || 200;
+    const glob = fc.array(fc.constantFrom('a', 'b', '/', '*', '**', '.', '('), { maxLength: 8 }).map((parts) => `/${parts.join('')}`);
+    const path = fc.array(fc.constantFrom('a', 'b', '/', '.', '('), { maxLength: 10 }).map((parts) => normalizePath(`/${parts.join('')}`));
+    fc.assert(
+      fc.property(glob, path, (g, p) => {
+        expect(compileGlob(g).test(p), `${g} on ${p}`).toBe(referenceRegExp(g).test(p));
+      }),
+      { numRuns: runs * 10 },
+    );
   });
 });

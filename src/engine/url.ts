@@ -1,4 +1,5 @@
 import type { UrlMatch } from '../config/types.js';
+import { checkPageRegex, MAX_REGEX_INPUT } from '../config/page-regex.js';
 
 /** Where the user is: a normalized path and its query parameters. */
 export interface Location {
@@ -68,27 +69,97 @@ function parseQuery(search: string): Map<string, string> {
   return query;
 }
 
+/**
+ * A glob as a list of steps, matched by simulating every position of the glob at once (an NFA):
+ * O(path × glob) whatever the pattern, where a backtracking regex can take exponential time
+ * (`**a**a**a**a**b` on a long path never finished).
+ */
+type GlobStep =
+  | { kind: 'char'; char: string }
+  /** One character of a segment (not `/`). */
+  | { kind: 'segment-char' }
+  /** Any number of segment characters (`*`). */
+  | { kind: 'segment-chars' }
+  /** Any characters, `/` included (`**`). */
+  | { kind: 'anything' }
+  /** `/**` at a segment boundary: nothing, or `/` followed by anything (the next step). */
+  | { kind: 'optional-tail' };
+
+export interface PathMatcher {
+  test(path: string): boolean;
+}
+
 /** Glob on a path: `*` is one segment (or part of one), `**` any number of segments, `/**` also matches nothing. */
-export function globToRegExp(glob: string): RegExp {
+export function compileGlob(glob: string): PathMatcher {
   const pattern = normalizePath(glob);
-  let source = '^';
+  const steps: GlobStep[] = [];
   for (let i = 0; i < pattern.length; ) {
     if (pattern.startsWith('/**', i) && (i + 3 === pattern.length || pattern[i + 3] === '/')) {
-      source += '(?:/.*)?';
+      steps.push({ kind: 'optional-tail' }, { kind: 'anything' });
       i += 3;
     } else if (pattern.startsWith('**', i)) {
-      source += '.*';
+      steps.push({ kind: 'anything' });
       i += 2;
     } else if (pattern[i] === '*') {
       const wholeSegment = pattern[i - 1] === '/' && (i + 1 === pattern.length || pattern[i + 1] === '/');
-      source += wholeSegment ? '[^/]+' : '[^/]*';
+      if (wholeSegment) steps.push({ kind: 'segment-char' });
+      steps.push({ kind: 'segment-chars' });
       i += 1;
     } else {
-      source += pattern[i]!.replace(/[.+?^${}()|[\]\\]/g, '\\$&');
+      steps.push({ kind: 'char', char: pattern[i]! });
       i += 1;
     }
   }
-  return new RegExp(`${source}$`);
+  return { test: (path) => matchGlob(steps, path) };
+}
+
+function matchGlob(steps: readonly GlobStep[], path: string): boolean {
+  const size = steps.length + 1;
+  let current = new Uint8Array(size);
+  let next = new Uint8Array(size);
+  // Add a state and every state reachable from it without reading a character.
+  const add = (states: Uint8Array, at: number): void => {
+    while (at < size && !states[at]) {
+      states[at] = 1;
+      const step = steps[at];
+      if (step?.kind === 'optional-tail') {
+        at += 2; // skip the tail; reading "/" enters it instead
+      } else if (step?.kind === 'segment-chars' || step?.kind === 'anything') {
+        at += 1;
+      } else return;
+    }
+  };
+  add(current, 0);
+  for (let index = 0; index < path.length; index++) {
+    const char = path[index]!;
+    next.fill(0);
+    let alive = false;
+    for (let at = 0; at < steps.length; at++) {
+      if (!current[at]) continue;
+      const step = steps[at]!;
+      switch (step.kind) {
+        case 'char':
+          if (char === step.char) add(next, at + 1);
+          break;
+        case 'segment-char':
+          if (char !== '/') add(next, at + 1);
+          break;
+        case 'segment-chars':
+          if (char !== '/') add(next, at);
+          break;
+        case 'anything':
+          add(next, at);
+          break;
+        case 'optional-tail':
+          if (char === '/') add(next, at + 1);
+          break;
+      }
+    }
+    for (let at = 0; at < size; at++) if (next[at]) alive = true;
+    if (!alive) return false;
+    [current, next] = [next, current];
+  }
+  return current[steps.length] === 1;
 }
 
 /** Compile a page match once; the matcher is then a cheap test per page signal. */
@@ -125,16 +196,15 @@ function pathTest(mode: 'glob' | 'exact' | 'prefix' | 'regex', path: string): (c
       return (candidate) => candidate === path || candidate.startsWith(withSlash);
     }
     case 'regex': {
-      let pattern: RegExp | null = null;
-      try {
-        pattern = new RegExp(path);
-      } catch {
-        pattern = null; // The validator reports bad patterns; here they simply never match.
-      }
-      return (candidate) => pattern !== null && pattern.test(candidate);
+      // The validator reports invalid and catastrophic patterns; here they simply never match,
+      // and a path beyond the input bound is not tried (the check keeps the work at most quadratic).
+      const checked = checkPageRegex(path);
+      if (!checked.ok) return () => false;
+      const pattern = checked.regex;
+      return (candidate) => candidate.length <= MAX_REGEX_INPUT && pattern.test(candidate);
     }
     case 'glob': {
-      const pattern = globToRegExp(path);
+      const pattern = compileGlob(path);
       return (candidate) => pattern.test(candidate);
     }
   }

@@ -72,3 +72,37 @@ describe('compileDeclarative', () => {
     expect(compileDeclarative(document.createElement('wm-carousel')).issues[0]!.code).toBe('unknown-element');
   });
 });
+
+describe('unknown attributes', () => {
+  it('reports misspelt optional attributes with a did-you-mean, as JSON does for keys', () => {
+    const root = dom(`
+      <wm-tour id="t" skipable>
+        <wm-step target="#b" title="T" placment="top" advance-onn="click">x</wm-step>
+      </wm-tour>
+      <wm-hint id="h" target="#a" opne-on="click" shwo="once">Tip</wm-hint>
+      <wm-beacon id="b" target="#a" positon="left">New</wm-beacon>
+      <wm-checklist experience-id="c" title="Setup" stricd-order><wm-task id="a" title="A" manual zzzzzz="1">Do</wm-task></wm-checklist>`);
+    const { issues } = compileDeclarativeAll(root);
+    expect(issues.map((i) => [i.code, i.path])).toEqual([
+      ['unknown-attribute', 'wm-tour#t > wm-step[0]@placment'],
+      ['unknown-attribute', 'wm-tour#t > wm-step[0]@advance-onn'],
+      ['unknown-attribute', 'wm-tour#t@skipable'],
+      ['unknown-attribute', 'wm-hint#h@opne-on'],
+      ['unknown-attribute', 'wm-hint#h@shwo'],
+      ['unknown-attribute', 'wm-beacon#b@positon'],
+      ['unknown-attribute', 'wm-checklist#c > wm-task[0]@zzzzzz'],
+      ['unknown-attribute', 'wm-checklist#c@stricd-order'],
+    ]);
+    const message = (path: string) => issues.find((i) => i.path.endsWith(path))!.message;
+    expect(message('@placment')).toBe('unknown attribute "placment" (ignored); did you mean "placement"?');
+    expect(message('@advance-onn')).toContain('did you mean "advance-on"?');
+    expect(message('@opne-on')).toContain('did you mean "open-on"?');
+    expect(message('@shwo')).toContain('did you mean "show"?');
+    expect(message('@zzzzzz')).toContain('(allowed: id, title,');
+  });
+
+  it('leaves global HTML, data-* and aria-* attributes alone', () => {
+    const root = dom(`<wm-hint id="h" class="x" style="color:red" hidden lang="en" data-test="1" aria-label="Tip" target="#a">Tip</wm-hint>`);
+    expect(compileDeclarative(root.querySelector('wm-hint')!).issues).toEqual([]);
+  });
+});

@@ -28,9 +28,10 @@ import type {
   TourExperience,
   TourStep,
 } from '../config/types.js';
+import { didYouMean } from '../config/issues.js';
 
 export interface DeclarativeIssue {
-  code: 'missing-attribute' | 'invalid-attribute' | 'unknown-element' | 'empty';
+  code: 'missing-attribute' | 'invalid-attribute' | 'unknown-attribute' | 'unknown-element' | 'empty';
   /** Where, e.g. `wm-tour#welcome > wm-step[2]@placement`. */
   path: string;
   message: string;
@@ -56,6 +57,29 @@ const DURATION = /^\d+(?:\.\d+)?(?:ms|s|m|h|d|w)$/;
 const CHECKLIST_POSITIONS: readonly NonNullable<ChecklistExperience['position']>[] = ['bottom-end', 'bottom-start'];
 const LAUNCHERS: readonly NonNullable<ChecklistExperience['launcher']>[] = ['inline', 'floating'];
 const DECLARATIVE_TAGS = 'wm-tour, wm-hint, wm-beacon, wm-checklist';
+
+/** The attributes each element reads: anything else (bar global HTML attributes) is reported, with a did-you-mean. */
+const BASE_ATTRIBUTES = ['id', 'name', 'stages', 'priority', 'show'];
+const KNOWN_ATTRIBUTES: Record<string, readonly string[]> = {
+  'wm-tour': [...BASE_ATTRIBUTES, 'spotlight', 'on-missing-target', 'skippable', 'show-progress'],
+  'wm-step': [
+    'id', 'title', 'target', 'placement', 'spotlight', 'modal', 'on-missing-target', 'wait-for', 'page', 'url', 'image', 'image-alt', 'advance-on',
+  ],
+  'wm-hint': [...BASE_ATTRIBUTES, 'target', 'title', 'open-on', 'placement'],
+  'wm-beacon': [...BASE_ATTRIBUTES, 'target', 'title', 'position', 'placement'],
+  'wm-checklist': [
+    ...BASE_ATTRIBUTES, 'experience-id', 'title', 'description', 'launcher', 'position', 'strict-order', 'celebrate', 'reopen-on-new-items',
+    'complete-to-stage', 'return-at-stage',
+  ],
+  'wm-task': [
+    'id', 'title', 'version', 'event', 'visited', 'element', 'manual', 'initially-done', 'depends-on', 'articles', 'href', 'new-tab', 'article', 'start', 'help',
+  ],
+};
+/** Global HTML attributes any element may carry; `data-*`, `aria-*` and `on*` are allowed too. */
+const GLOBAL_ATTRIBUTES = new Set([
+  'id', 'class', 'style', 'hidden', 'lang', 'dir', 'slot', 'part', 'exportparts', 'tabindex', 'title', 'role', 'inert', 'translate',
+  'nonce', 'is', 'autofocus', 'accesskey', 'contenteditable', 'draggable', 'spellcheck', 'popover', 'enterkeyhint', 'inputmode', 'autocapitalize',
+]);
 
 /** Compile one `<wm-tour>`, `<wm-hint>` or `<wm-beacon>` element. */
 export function compileDeclarative(element: Element): DeclarativeResult {
@@ -114,6 +138,7 @@ function compileTour(element: Element, reader: AttributeReader, issues: Declarat
     tour.steps.push(compileStep(stepElement, stepReader));
   });
   if (steps.length === 0) issues.push({ code: 'empty', path: reader.path, message: 'expected at least one <wm-step> child, found none' });
+  reader.reportUnknown();
   return tour;
 }
 
@@ -169,10 +194,12 @@ function compileStep(element: Element, reader: AttributeReader): TourStep {
     else if (advance.startsWith('element:') && advance.length > 8) step.advanceOn = { element: advance.slice(8) };
     else reader.invalid('advance-on', 'expected "click", "event:<name>" or "element:<selector>"', advance);
   }
+  reader.reportUnknown();
   return step;
 }
 
 function compileHint(reader: AttributeReader, element: Element): HintExperience | undefined {
+  reader.reportUnknown();
   const target = reader.required('target');
   const body = textContent(element);
   if (!body) reader.issues.push({ code: 'empty', path: reader.path, message: 'expected text content (the hint body), found none' });
@@ -188,6 +215,7 @@ function compileHint(reader: AttributeReader, element: Element): HintExperience 
 }
 
 function compileBeacon(reader: AttributeReader, element: Element): BeaconExperience | undefined {
+  reader.reportUnknown();
   const target = reader.required('target');
   const body = textContent(element);
   if (!body) reader.issues.push({ code: 'empty', path: reader.path, message: 'expected text content (the beacon body), found none' });
@@ -229,6 +257,7 @@ function compileChecklist(element: Element, reader: AttributeReader, issues: Dec
     list.items.push(compileTask(taskElement, taskReader));
   });
   if (tasks.length === 0) issues.push({ code: 'empty', path: reader.path, message: 'expected at least one <wm-task> child, found none' });
+  reader.reportUnknown();
   return list;
 }
 
@@ -282,6 +311,7 @@ function compileTask(element: Element, reader: AttributeReader): ChecklistItem {
   if (!item.doneWhen && !item.manual && !item.initiallyDone) {
     reader.issues.push({ code: 'missing-attribute', path: reader.path, message: 'expected "event", "visited", "element" or "manual": nothing would ever complete this task' });
   }
+  reader.reportUnknown();
   return item;
 }
 
@@ -385,6 +415,16 @@ class AttributeReader {
     if ((allowed as readonly string[]).includes(value)) return value as T;
     this.invalid(name, `expected one of ${allowed.map((a) => `"${a}"`).join(', ')}`, value);
     return undefined;
+  }
+
+  /** A misspelt optional attribute would silently fall back to its default: say so, as JSON does for keys. */
+  reportUnknown(): void {
+    const known = KNOWN_ATTRIBUTES[this.element.localName] ?? [];
+    for (const name of this.element.getAttributeNames()) {
+      if (known.includes(name) || GLOBAL_ATTRIBUTES.has(name) || /^(?:data-|aria-|on)/.test(name)) continue;
+      const hint = didYouMean(name, known) || ` (allowed: ${known.join(', ')})`;
+      this.issues.push({ code: 'unknown-attribute', path: `${this.path}@${name}`, message: `unknown attribute ${JSON.stringify(name)} (ignored)${hint}` });
+    }
   }
 
   invalid(name: string, expected: string, got: string): void {

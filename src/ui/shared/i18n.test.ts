@@ -48,3 +48,11 @@ describe('createTranslator', () => {
     expect(createTranslator('en', { en: { next: 'Go {where}' } }).t('next')).toBe('Go {where}');
   });
 });
+
+describe('interpolation', () => {
+  it('fills placeholders from own properties only: "{constructor}" stays literal', () => {
+    const t = createTranslator('en', { en: { next: 'Next {constructor} {toString} {__proto__}', progress: '{current}/{total} {hasOwnProperty}' } });
+    expect(t.t('next')).toBe('Next {constructor} {toString} {__proto__}');
+    expect(t.t('progress', { current: 1, total: 3 })).toBe('1/3 {hasOwnProperty}');
+  });
+});

@@ -390,7 +390,7 @@ export function createTranslator(
   function pick(key: StringKey, category: Intl.LDMLPluralRule): string {
     for (const candidate of chain) {
       const override = lookup(overrides, candidate);
-      const specific = override?.[`${key}.${category}`] ?? override?.[key];
+      const specific = own(override, `${key}.${category}`) ?? own(override, key);
       if (specific !== undefined) return specific;
       const builtIn = lookup(BUILT_IN_STRINGS, candidate)?.[key];
       if (builtIn !== undefined) return typeof builtIn === 'string' ? builtIn : (builtIn[category] ?? builtIn.other);
@@ -415,6 +415,10 @@ export function createTranslator(
   };
 }
 
+function own(table: Readonly<Record<string, string>> | undefined, key: string): string | undefined {
+  return table !== undefined && Object.hasOwn(table, key) && typeof table[key] === 'string' ? table[key] : undefined;
+}
+
 function lookup<T>(table: Readonly<Record<string, T>>, locale: string): T | undefined {
   if (Object.prototype.hasOwnProperty.call(table, locale)) return table[locale];
   const lower = locale.toLowerCase();
@@ -424,7 +428,8 @@ function lookup<T>(table: Readonly<Record<string, T>>, locale: string): T | unde
 
 function format(template: string, vars: Vars, numbers: Intl.NumberFormat): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const value = vars[name];
+    // Own properties only: "{constructor}" in a config string must stay text, not show Object's source.
+    const value = Object.hasOwn(vars, name) ? vars[name] : undefined;
     if (value === undefined) return whole;
     return typeof value === 'number' ? numbers.format(value) : value;
   });

@@ -1,10 +1,12 @@
 /**
  * Rich text (the safe subset parsed by config/rich-text.ts) rendered to Lit templates. Nothing
  * is ever parsed as HTML: every string ends up in a text binding, and link targets have already
- * passed `isSafeUrl` in the parser (unsafe links arrive as plain text).
+ * passed `isSafeUrl` in the parser (unsafe links arrive as plain text). Whether a link opens in a
+ * new tab is decided on where it resolves, not on how it is spelled.
  */
 import { html, type TemplateResult } from 'lit';
 import { parseRichText, type BlockNode, type InlineNode } from '../../config/rich-text.js';
+import { isExternalLink } from '../../config/links.js';
 
 export interface RichTextOptions {
   /** Visually hidden suffix for links that open a new tab, e.g. "(opens in a new tab)". */
@@ -49,13 +51,14 @@ function renderInline(node: InlineNode, options: RichTextOptions): unknown {
   }
 }
 
-/** An http(s) link to another origin (mailto/tel and relative links are never "external"). */
+/**
+ * A link that leaves the page's origin once resolved (`//evil.example`, `/\evil.example` included);
+ * mailto/tel and same-origin links are not "external". Without an origin, every http(s) host is.
+ */
 export function isExternal(href: string, origin: string | undefined): boolean {
-  if (!/^https?:/i.test(href)) return false;
-  if (!origin) return true;
-  try {
-    return new URL(href).origin !== origin;
-  } catch {
-    return true;
-  }
+  if (/^(?:mailto|tel):/i.test(href)) return false;
+  return isExternalLink(href, origin ?? UNKNOWN_ORIGIN);
 }
+
+/** Stands in for the page when its origin is unknown: relative links stay, any host leaves. */
+const UNKNOWN_ORIGIN = 'https://page.invalid';

@@ -1,10 +1,12 @@
 /**
  * Theme tokens: every component reads `--wm-*` custom properties set on its host, with
  * defaults for light and dark. Config tokens are applied through the CSSOM (never a style
- * string), and only after the browser confirms the value is valid for that property.
+ * string), and only when the value is of the kind its token needs (a colour, a font stack: never
+ * `url()`, `var()` or escapes, which `CSS.supports` lets through) and the browser confirms it.
  */
 import { css } from 'lit';
 import type { ThemeTokens } from '../../config/types.js';
+import { isThemeValue } from '../../config/theme-values.js';
 
 /** The custom properties a host may set (documented on each component as @cssproperty). */
 export const themeTokens = css`
@@ -63,11 +65,12 @@ export function applyTheme(host: HTMLElement, tokens: ThemeTokens | undefined): 
   };
   const mode = tokens?.mode;
   if (mode === 'light' || mode === 'dark') host.dataset.mode = mode;
-  if (tokens?.accent && supports('color', tokens.accent)) {
+  // The config validator refuses other values; this guards configs that skipped it.
+  if (isThemeValue('color', tokens?.accent) && supports('color', tokens.accent)) {
     setProperty('--wm-accent', tokens.accent);
     // A config accent must stay readable (WCAG AA): pick the button text color for it, and
     // fall back to the text color for links when the accent is too faint on the background.
-    const accent = parseColor(host.ownerDocument, tokens.accent);
+    const accent = parseColor(host.ownerDocument, tokens!.accent!);
     if (accent) {
       const dark = mode === 'dark' || (mode !== 'light' && Boolean(host.ownerDocument.defaultView?.matchMedia('(prefers-color-scheme: dark)').matches));
       const background = dark ? DARK_BG : LIGHT_BG;
@@ -78,7 +81,7 @@ export function applyTheme(host: HTMLElement, tokens: ThemeTokens | undefined): 
   if (typeof tokens?.radius === 'number' && Number.isFinite(tokens.radius) && tokens.radius >= 0) {
     setProperty('--wm-radius', `${tokens.radius}px`);
   }
-  if (tokens?.fontFamily && supports('font-family', tokens.fontFamily)) setProperty('--wm-font', tokens.fontFamily);
+  if (isThemeValue('font-family', tokens?.fontFamily) && supports('font-family', tokens.fontFamily)) setProperty('--wm-font', tokens.fontFamily);
   if (typeof tokens?.zIndex === 'number' && Number.isInteger(tokens.zIndex)) setProperty('--wm-z-index', String(tokens.zIndex));
   return () => {
     for (const name of set) host.style.removeProperty(name);

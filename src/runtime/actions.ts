@@ -1,4 +1,4 @@
-import { isSafeUrl } from '../config/index.js';
+import { resolveLink } from '../config/index.js';
 import type { Action, Experience } from '../config/types.js';
 import type { Signal } from '../engine/contract.js';
 import type { WaymarkError } from './errors.js';
@@ -18,14 +18,18 @@ export function createActionRunner(options: ActionOptions): (action: Action, exp
   const { window: win, now, send, support } = options;
   return (action, experienceId) => {
     switch (action.type) {
-      case 'url':
-        if (!isSafeUrl(action.url)) {
+      case 'url': {
+        // Judged by where it resolves: `//host` and `/\host` look like paths but leave the site, so they never
+        // replace the host's tab.
+        const link = resolveLink(action.url, win.location.href);
+        if (!link) {
           options.report({ code: 'unsafe-url', severity: 'error', where: 'action:url', message: `refused to open ${JSON.stringify(action.url)}` });
           return;
         }
-        if (action.newTab) win.open(action.url, '_blank', 'noopener,noreferrer');
-        else win.location.assign(action.url);
+        if (action.newTab || link.external) win.open(link.href, '_blank', 'noopener,noreferrer');
+        else win.location.assign(link.href);
         return;
+      }
       case 'emit':
         send({ type: 'track', at: now(), name: action.event, props: action.props });
         return;

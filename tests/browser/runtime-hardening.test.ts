@@ -176,7 +176,8 @@ describe('hardening: the public API under abuse', () => {
     await wm.ready;
     const button = document.createElement('button');
     document.body.append(button);
-    button.addEventListener('click', wm.openHelp);
+    // Plain JS does this; TypeScript would refuse it, the runtime copes either way.
+    button.addEventListener('click', wm.openHelp as unknown as EventListener);
     button.click();
     button.remove();
     await until(() => opened.length === 1, 'the help panel asked for');
@@ -250,7 +251,7 @@ describe('hardening: the script-tag queue', () => {
     const errors: WaymarkError[] = [];
     const stages: string[] = [];
     stub('bogus', 1, 2);
-    stub(Symbol('nope'));
+    stub(Symbol('nope') as unknown as string);
     stub('init', { config: tourConfig, storage: { kind: 'memory' }, ui: false });
     stub('on', 'error', (e: WaymarkError) => errors.push(e));
     stub('on', 'stage', (e: { to: string }) => stages.push(e.to));

@@ -135,8 +135,16 @@ export function readOptions(raw: unknown): { options: WaymarkOptions; problems: 
   const options: Record<string, unknown> = {};
   if (raw === undefined || raw === null) return { options: {}, problems };
   if (typeof raw !== 'object') return { options: {}, problems: [`createWaymark(options): expected an object, got ${describeValue(raw)}`] };
-  const keys = ['config', 'configUrl', 'configTimeoutMs', 'user', 'locale', 'storage', 'analytics', 'debug', 'ui', 'helpLauncher', 'window', 'clock', 'random'];
+  const known = ['config', 'configUrl', 'configTimeoutMs', 'user', 'locale', 'storage', 'analytics', 'debug', 'ui', 'helpLauncher', 'window', 'clock', 'random'];
+  // Every option given is carried (options added later included); the known ones are checked below.
+  let keys: string[] = known;
+  try {
+    keys = [...new Set([...known, ...Object.keys(raw)])];
+  } catch {
+    problems.push('createWaymark(options): its keys could not be listed; only the documented options were read');
+  }
   for (const key of keys) {
+    if (key === '__proto__' || key === 'constructor' || key === 'prototype') continue;
     const field = readField(raw, key);
     if (field.failed) problems.push(`createWaymark(options): reading "${key}" threw; it is ignored`);
     else if (field.value !== undefined) options[key] = field.value;

@@ -1,6 +1,7 @@
 import { validateConfig, type ConfigIssue } from '../config/index.js';
 import type { WaymarkConfig } from '../config/types.js';
 import { describeError, type WaymarkError } from './errors.js';
+import { DEFAULT_CONFIG_TIMEOUT_MS, TimeLimitError, withinTime } from './time-limit.js';
 
 export const EMPTY_CONFIG: WaymarkConfig = { version: '1', experiences: [] };
 
@@ -10,6 +11,8 @@ export interface ConfigSource {
   config?: unknown;
   /** Else fetched from here. */
   configUrl?: string;
+  /** Fetching and reading `configUrl` together may take this long (default 10 s). */
+  timeoutMs?: number;
   report(error: WaymarkError): void;
 }
 
@@ -22,21 +25,61 @@ export async function loadConfig(source: ConfigSource): Promise<{ config: Waymar
   const { window: win, report } = source;
   let raw: unknown = source.config;
   if (raw === undefined && source.configUrl) {
-    try {
-      const response = await win.fetch(source.configUrl, { credentials: 'same-origin' });
-      if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      raw = await response.json();
-    } catch (error) {
-      report({ code: 'config-unavailable', severity: 'error', where: 'config', message: `could not load ${source.configUrl}: ${describeError(error)}`, cause: error });
-      return { config: EMPTY_CONFIG, issues: [] };
-    }
+    const fetched = await fetchConfig(win, source.configUrl, source.timeoutMs ?? DEFAULT_CONFIG_TIMEOUT_MS, report);
+    if (fetched === undefined) return { config: EMPTY_CONFIG, issues: [] };
+    raw = fetched;
   }
-  raw = await withDeclaredExperiences(raw ?? EMPTY_CONFIG, win.document, report);
-  const { config: valid, issues } = validateConfig(raw);
+  let checked: ReturnType<typeof validateConfig>;
+  try {
+    checked = validateConfig(await withDeclaredExperiences(raw ?? EMPTY_CONFIG, win.document, report));
+  } catch (error) {
+    // A config object with throwing getters or a hostile proxy: nothing of it can be trusted.
+    report({ code: 'config-unreadable', severity: 'error', where: 'config', message: `the config could not be read: ${describeError(error)}`, cause: error });
+    return { config: EMPTY_CONFIG, issues: [] };
+  }
+  const { config: valid, issues } = checked;
   for (const issue of issues) {
     report({ code: `config-${issue.code}`, severity: issue.severity, where: 'config', path: issue.path, message: issue.message });
   }
   return { config: valid ?? EMPTY_CONFIG, issues };
+}
+
+/**
+ * The fetched document, or undefined (reported) when it cannot be used: an HTTP error, no answer or no complete body
+ * within `timeoutMs` (the request is aborted), not JSON, or JSON that is not an object (`null`, an array, a number).
+ */
+async function fetchConfig(win: Window, url: string, timeoutMs: number, report: (error: WaymarkError) => void): Promise<unknown> {
+  const abort = new AbortController();
+  try {
+    // One deadline for the headers and the whole body: a server that trickles bytes is as stuck as a silent one.
+    const parsed = await withinTime(
+      win,
+      (async () => {
+        const response = await win.fetch(url, { credentials: 'same-origin', signal: abort.signal });
+        if (!response.ok) throw new Error(`HTTP ${response.status}`);
+        return JSON.parse(await response.text()) as unknown;
+      })(),
+      timeoutMs,
+      `loading ${url}`,
+      () => abort.abort(),
+    );
+    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+      const got = parsed === null ? 'null' : Array.isArray(parsed) ? 'an array' : typeof parsed;
+      report({ code: 'config-not-object', severity: 'error', where: 'config', message: `${url} should answer a config object, got ${got}; running with an empty config` });
+      return undefined;
+    }
+    return parsed;
+  } catch (error) {
+    const timedOut = error instanceof TimeLimitError;
+    report({
+      code: timedOut ? 'config-timeout' : 'config-unavailable',
+      severity: 'error',
+      where: 'config',
+      message: `could not load ${url}: ${describeError(error)}`,
+      cause: error,
+    });
+    return undefined;
+  }
 }
 
 /**

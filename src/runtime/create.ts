@@ -11,6 +11,7 @@ import { createEventDelivery } from './delivery.js';
 import { createEffects } from './effects.js';
 import { inertInstance } from './inert.js';
 import { Emitter } from './emitter.js';
+import { guardApi, readOptions } from './guard.js';
 import { describeError, type WaymarkError } from './errors.js';
 import { anonymousId, randomId, sessionIdFor } from './identity.js';
 import { createLazyUi } from './lazy-ui.js';
@@ -31,7 +32,9 @@ export { negotiateLocale } from './config-loading.js';
  * user switches), the effects, the lazy UI, help and chat, the wake timer, the event delivery and the debug
  * overlay. `destroy()` calls every disposer.
  */
-export function createWaymark(options: WaymarkOptions = {}): Waymark {
+export function createWaymark(given?: WaymarkOptions | null): Waymark {
+  // Options are read once, field by field: `null`, a throwing getter or a proxy never throws out of here.
+  const { options, problems } = readOptions(given);
   const win = options.window ?? (typeof window === 'undefined' ? undefined : window);
   const now = options.clock ?? (() => Date.now());
   const random = options.random ?? Math.random;
@@ -43,18 +46,48 @@ export function createWaymark(options: WaymarkOptions = {}): Waymark {
   const emitter: Emitter<WaymarkEventMap> = new Emitter((error, type) =>
     report({ code: 'listener-failed', severity: 'error', where: `on('${type}')`, message: describeError(error), cause: error }),
   );
+  /** An `error` listener that throws is reported once (reporting it again would fail again), never recursively. */
+  const errorListener =
+    (handler: (error: WaymarkError) => void) =>
+    (error: WaymarkError): void => {
+      try {
+        handler(error);
+      } catch (failure) {
+        report({ code: 'listener-failed', severity: 'error', where: "on('error')", message: describeError(failure), cause: failure }, "listener-failed:on('error')");
+      }
+    };
+  /** Set while `error` listeners run: what they cause is not fed back to them (no recursion). */
+  let reportingError = false;
+  const reportAfter: WaymarkError[] = [];
   function report(error: WaymarkError, onceKey?: string): void {
     if (onceKey) {
       if (reportedOnce.has(onceKey)) return;
       reportedOnce.add(onceKey);
     }
     if (debug) console.warn(`[waymark] ${error.where}: ${error.message}`, error.cause ?? '');
-    emitter.emit('error', error);
+    if (reportingError) {
+      // Only the failure of an error listener itself is worth a second pass, after this one.
+      if (error.code === 'listener-failed') reportAfter.push(error);
+      return;
+    }
+    reportingError = true;
+    try {
+      emitter.emit('error', error);
+      for (const next of reportAfter.splice(0)) emitter.emit('error', next);
+    } finally {
+      reportingError = false;
+      reportAfter.length = 0;
+    }
   }
   const reportError = (error: unknown, where: string) =>
     report({ code: 'internal', severity: 'error', where, message: describeError(error), cause: error });
 
-  if (!win) return inertInstance(emitter);
+  // Reported once the app can listen (after createWaymark() returns).
+  if (problems.length > 0) {
+    void Promise.resolve().then(() => problems.forEach((message) => report({ code: 'invalid-argument', severity: 'error', where: 'createWaymark', message })));
+  }
+
+  if (!win) return guardApi(inertInstance(emitter), report);
 
   let destroyed = false;
   let config: WaymarkConfig = EMPTY_CONFIG;
@@ -117,6 +150,7 @@ export function createWaymark(options: WaymarkOptions = {}): Waymark {
     emitter,
     deliver: delivery.deliver,
     send,
+    report,
     reportError,
   });
   disposers.push(support.dispose);
@@ -159,7 +193,7 @@ export function createWaymark(options: WaymarkOptions = {}): Waymark {
     await Promise.resolve();
     // The config fetch and the stored progress load overlap.
     const opened = session.open();
-    const loaded = await loadConfig({ window: win, config: options.config, configUrl: options.configUrl, report });
+    const loaded = await loadConfig({ window: win, config: options.config, configUrl: options.configUrl, timeoutMs: options.configTimeoutMs, report });
     config = loaded.config;
     locale = negotiateLocale(options.locale, config, win);
     experiences = new Map(config.experiences.map((each) => [each.id, each]));
@@ -268,6 +302,7 @@ export function createWaymark(options: WaymarkOptions = {}): Waymark {
     openChat: guard('openChat', (message?: string) => support.openChat(message, 'api')),
     on(type, handler) {
       if (destroyed || typeof handler !== 'function') return () => {};
+      if (type === 'error') return emitter.on('error', errorListener(handler as (error: WaymarkError) => void));
       return emitter.on(type, handler);
     },
     reset: guard('reset', () => session.switchUser(session.userId, { forget: true })),
@@ -285,5 +320,5 @@ export function createWaymark(options: WaymarkOptions = {}): Waymark {
       emitter.clear();
     },
   };
-  return instance;
+  return guardApi(instance, report);
 }

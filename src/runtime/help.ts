@@ -31,9 +31,13 @@ export interface HelpWiringOptions {
   now(): number;
   /** Where the user is, for suggestions and the operator's context. */
   context(): HelpWhereabouts;
+  /** The email the leave-a-message form starts with (the trait `chat.emailTrait` names). */
+  draftEmail?(): string | undefined;
   /** `provider: 'callback'`: the app's own channel (and every handoff is also told to `on('open-chat')`). */
   onChatRequest(request: { message?: string; context: Partial<ChatContext> }): void;
   onEvent(event: HelpEvent): void;
+  /** The message endpoint refused a message for good (it was kept aside, not delivered). */
+  onMessageRejected?(status: number): void;
   reportError(error: unknown, where: string): void;
 }
 
@@ -114,7 +118,18 @@ export function createHelpWiring(options: HelpWiringOptions): HelpWiring {
                 endpoint: offline?.endpoint,
                 // Without an endpoint the app receives messages through on('open-chat').
                 callback: offline?.endpoint ? undefined : (payload) => options.onChatRequest({ message: payload.message, context: payload.context ?? {} }),
-                env: { window: win, dbName: options.dbName, onWarning: (w) => options.reportError(new Error(w.message), 'help:messages') },
+                env: {
+                  window: win,
+                  dbName: options.dbName,
+                  onWarning: (w) => options.reportError(new Error(w.message), 'help:messages'),
+                  // Refused for good (4xx): kept aside by the queue, reported, and the user told in the form, with their text back.
+                  onRejected: (rejection) => {
+                    options.onMessageRejected?.(rejection.status);
+                    void loading?.then((loaded) => {
+                      if (loaded && !disposed) void loaded.element.messageNotSent({ name: rejection.message.name, email: rejection.message.email, message: rejection.message.message });
+                    });
+                  },
+                },
               })
             : undefined;
 
@@ -151,6 +166,7 @@ export function createHelpWiring(options: HelpWiringOptions): HelpWiring {
         if (config.strings) input.strings = config.strings;
         if (config.theme) input.theme = config.theme;
         if (leaveMessage) input.leaveMessage = leaveMessage;
+        if (options.draftEmail) input.draftEmail = options.draftEmail;
         if (chat) {
           input.operatorsBackAt = () => {
             const now = options.now();
@@ -202,8 +218,9 @@ export function createHelpWiring(options: HelpWiringOptions): HelpWiring {
         if (await handOver(chat, message, source)) return;
         // No chat configured: the app may still handle it itself.
         if (!config.chat) options.onChatRequest({ message, context: chatContext() });
-        // Outside hours or no way to reach a human now: never a dead end — articles and the message form.
-        await element.show();
+        // Outside hours or no way to reach a human now: never a dead end — the message form, with what the user wrote.
+        if (element.input?.leaveMessage) await element.showContact(message);
+        else await element.show();
       });
     },
     refresh() {

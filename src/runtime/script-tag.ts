@@ -1,4 +1,5 @@
 import { createWaymark } from './create.js';
+import { describeValue, readOptions, reportMisuse, type GuardedWaymark } from './guard.js';
 import type { Waymark, WaymarkOptions } from './types.js';
 
 /**
@@ -59,40 +60,74 @@ export function installGlobal(win: Window, scriptOptions: WaymarkOptions | null)
     }
     return existing;
   }
-  const queue = Array.from(existing?.q ?? [], (call) => Array.from(call));
+  const queue = queuedCalls(existing?.q);
   let instance: Waymark | undefined;
   const beforeInit: unknown[][] = [];
 
-  const init = (options: WaymarkOptions) => {
+  const init = (given: unknown) => {
     if (instance) return instance;
+    // Read safely: a proxy or a throwing getter in the app's options costs that option, never the install.
+    const { options, problems } = readOptions(given);
     instance = createWaymark({ ...scriptOptions, ...options, window: win });
     facade.instance = instance;
-    for (const call of beforeInit.splice(0)) invoke(call);
+    for (const problem of problems) misuse('init', problem);
+    for (const call of beforeInit.splice(0)) invokeSafely(call);
     return instance;
   };
 
+  /** Misuse of the global is reported through the instance's `on('error')`, or the console before there is one. */
+  const misuse = (where: string, message: string) => {
+    const reporter = (instance as GuardedWaymark | undefined)?.[reportMisuse];
+    if (reporter) reporter(where, message);
+    else console.warn(`[waymark] ${message}`);
+  };
+
   const invoke = ([method, ...args]: unknown[]): unknown => {
-    if (method === 'init') return init((args[0] ?? {}) as WaymarkOptions);
+    if (method === 'init') return init(args[0]);
     if (!instance) {
       beforeInit.push([method, ...args]);
       return undefined;
     }
     if (typeof method !== 'string' || !(METHODS as readonly string[]).includes(method)) {
-      console.warn(`[waymark] unknown method ${String(method)}; expected one of ${METHODS.join(', ')}`);
+      misuse('waymark()', `waymark(${describeValue(method)}): unknown method; expected one of init, ${METHODS.join(', ')}`);
       return undefined;
     }
     return (instance[method as (typeof METHODS)[number]] as (...a: unknown[]) => unknown)(...args);
   };
 
-  const facade = ((method: string, ...args: unknown[]) => invoke([method, ...args])) as WaymarkGlobal;
+  /** One bad call (queued or not) never stops the ones after it. */
+  const invokeSafely = (call: unknown[]): unknown => {
+    try {
+      return invoke(call);
+    } catch (error) {
+      misuse('waymark()', `waymark(${describeValue(call[0])}) failed: ${error instanceof Error ? error.message : describeValue(error)}`);
+      return undefined;
+    }
+  };
+
+  const facade = ((method: string, ...args: unknown[]) => invokeSafely([method, ...args])) as WaymarkGlobal;
   facade.version = SCRIPT_TAG_VERSION;
   for (const method of METHODS) {
-    (facade as unknown as Record<string, unknown>)[method] = (...args: unknown[]) => invoke([method, ...args]);
+    (facade as unknown as Record<string, unknown>)[method] = (...args: unknown[]) => invokeSafely([method, ...args]);
   }
   host.waymark = facade;
 
   const explicitInit = queue.some(([method]) => method === 'init');
-  for (const call of queue) invoke(call);
+  for (const call of queue) invokeSafely(call);
   if (!explicitInit && scriptOptions) init({});
   return facade;
+}
+
+/** The stub's queue as arrays; whatever is not array-like is left out. */
+function queuedCalls(queue: unknown): unknown[][] {
+  if (!Array.isArray(queue)) return [];
+  const calls: unknown[][] = [];
+  for (const call of queue) {
+    try {
+      calls.push(Array.from(call as ArrayLike<unknown>));
+    } catch {
+      /* not a call */
+    }
+  }
+  return calls;
 }

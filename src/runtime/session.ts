@@ -5,6 +5,7 @@ import { createDurableStore, createMemoryStore, type DurableStore, type RemoteAd
 import type { DebugLog } from './debug-log.js';
 import type { WaymarkError } from './errors.js';
 import { isAnonymous } from './identity.js';
+import { DEFAULT_REMOTE_TIMEOUT_MS, remoteWithTimeLimit } from './time-limit.js';
 
 export interface SessionOptions {
   window: Window;
@@ -13,7 +14,7 @@ export interface SessionOptions {
   origin: string;
   sessionId: string;
   userId: string;
-  storage?: { kind?: 'indexeddb' | 'memory'; dbName?: string; remote?: RemoteAdapter<UserState> };
+  storage?: { kind?: 'indexeddb' | 'memory'; dbName?: string; remote?: RemoteAdapter<UserState>; remoteTimeoutMs?: number };
   config(): WaymarkConfig;
   /** Carry out what the engine decided; `contextMoved`: the signal moved the user (page, identify, traits). */
   apply(effects: Effect[], contextMoved?: boolean): void;
@@ -69,6 +70,14 @@ export function createUserSession(options: SessionOptions): UserSession {
   const pending: Array<() => void> = [];
   let switching: Promise<void> = Promise.resolve();
 
+  // A remote that never answers must not hold `ready`: past the limit the local state is used (the store retries later).
+  const given = options.storage?.remote;
+  const remote = given
+    ? remoteWithTimeLimit(given, win, options.storage?.remoteTimeoutMs ?? DEFAULT_REMOTE_TIMEOUT_MS, (error) =>
+        options.report({ code: 'storage-remote-timeout', severity: 'error', where: 'store', message: `${error.message}; continuing with the local state`, cause: error }, 'store:remote-timeout'),
+      )
+    : undefined;
+
   function openStore(forUser: string): DurableStore<UserState> {
     if (options.storage?.kind === 'memory') return createMemoryStore<UserState>();
     return createDurableStore<UserState>({
@@ -82,7 +91,7 @@ export function createUserSession(options: SessionOptions): UserSession {
       merge: mergeStates,
       onWarning: (warning) =>
         options.report({ code: `storage-${warning.code}`, severity: 'warning', where: 'store', message: warning.message, cause: warning.cause }, `store:${warning.code}`),
-      remote: options.storage?.remote,
+      remote,
       window: win,
     });
   }

@@ -9,8 +9,10 @@ import type { Engine } from '../engine/index.js';
 import type { ChatContext } from '../core/chat/contract.js';
 import type { ChatOpenedFrom, HelpEvent } from '../ui/help/types.js';
 import type { DismissibleStack } from '../ui/shared/dismissible-stack.js';
+import { localize } from '../config/rich-text.js';
 import type { Emitter } from './emitter.js';
 import { createHelpWiring, helpEventProps, type HelpWiring, type HelpWiringOptions } from './help.js';
+import type { WaymarkError } from './errors.js';
 import type { WaymarkEventMap } from './types.js';
 
 export type SupportContext = ReturnType<HelpWiringOptions['context']>;
@@ -32,6 +34,7 @@ export interface SupportOptions {
   emitter: Emitter<WaymarkEventMap>;
   deliver(event: AnalyticsEvent): void;
   send(signal: Signal): void;
+  report(error: WaymarkError): void;
   reportError(error: unknown, where: string): void;
 }
 
@@ -65,6 +68,35 @@ export function createSupport(options: SupportOptions): Support {
   /** The experience whose button opened an article, until the panel reports it opened. */
   let articleOpener: { articleId: string; experienceId: string } | null = null;
 
+  /** Config text in the UI locale, else the config's default locale (never another language picked at random). */
+  const localText = (value: unknown): string => {
+    if (typeof value === 'string') return value;
+    if (!value || typeof value !== 'object') return '';
+    return localize(value as Record<string, string>, options.locale(), options.config().locale?.default ?? 'en');
+  };
+
+  /** The nudge that offered help has done its job once a human (or the message form) takes over: it leaves the screen. */
+  function endNudges(): void {
+    // After the effects being applied now (a nudge's own button may be what asked for the chat).
+    void Promise.resolve().then(() => {
+      if (!disposed) endActiveNudges();
+    });
+  }
+  function endActiveNudges(): void {
+    for (const active of options.engine()?.active() ?? []) {
+      if (options.experience(active.experienceId)?.type === 'nudge') {
+        options.send({ type: 'action', at: now(), experienceId: active.experienceId, action: { type: 'complete' } });
+      }
+    }
+  }
+
+  /** The leave-a-message form starts with the email of the user's trait named by `chat.emailTrait`. */
+  function draftEmail(): string | undefined {
+    const trait = options.config().chat?.emailTrait;
+    const value = trait ? options.engine()?.state.traits[trait]?.v : undefined;
+    return typeof value === 'string' ? value : undefined;
+  }
+
   function context(): SupportContext {
     const engine = options.engine();
     const traits: Record<string, Json> = {};
@@ -86,7 +118,8 @@ export function createSupport(options: SupportOptions): Support {
       }
       if (experience?.type === 'checklist') {
         const progress = engine?.checklist(experience.id);
-        if (progress) result.checklist = { title: plainText(experience.title), done: progress.done, total: progress.total };
+        // One language per screen: the panel shows it in the UI locale (the operator's context below is the same text).
+        if (progress) result.checklist = { title: localText(experience.title), done: progress.done, total: progress.total };
       }
     }
     return result;
@@ -97,6 +130,7 @@ export function createSupport(options: SupportOptions): Support {
     const config = options.config();
     const props = helpEventProps(event, config.chat?.provider);
     const analytics: AnalyticsEvent = { type: event.type, at: now(), userId: options.userId(), sessionId: options.sessionId, props };
+    if (event.type === 'chat_opened') endNudges();
     if (event.type === 'article_opened') {
       if (event.source === 'action' && articleOpener?.articleId === event.articleId) {
         const opener = options.experience(articleOpener.experienceId);
@@ -119,8 +153,16 @@ export function createSupport(options: SupportOptions): Support {
       dbName: options.dbName,
       now,
       context,
+      draftEmail,
       onChatRequest: ({ message, context: shared }) => emitter.emit('open-chat', { message, context: shared }),
       onEvent: onHelpEvent,
+      onMessageRejected: (status) =>
+        options.report({
+          code: 'message-rejected',
+          severity: 'error',
+          where: 'help:messages',
+          message: `the message endpoint refused a message (HTTP ${status}); it is kept on this device and the user was told it was not sent`,
+        }),
       reportError: (error) => options.reportError(error, 'help'),
     });
     return help;
@@ -151,6 +193,7 @@ export function createSupport(options: SupportOptions): Support {
       center()?.openArticle(articleId);
     },
     openChat(message, source) {
+      endNudges();
       const wiring = center();
       if (wiring) wiring.openChat(message, source);
       else emitter.emit('open-chat', { message, context: context() });

@@ -16,6 +16,8 @@ export interface WaymarkOptions {
   config?: WaymarkConfig;
   /** Or a URL to fetch it from. */
   configUrl?: string;
+  /** How long fetching and reading `configUrl` may take before Waymark runs with an empty config (default 10 000 ms; reported as `config-timeout`). */
+  configTimeoutMs?: number;
   /** The signed-in user. Without an id, an anonymous id is generated and kept. */
   user?: { id?: string; traits?: Traits };
   /** UI and content locale. Default: the first of `navigator.languages` the config's `locale.supported` has (exact tag, then language), else `locale.default`. */
@@ -27,6 +29,8 @@ export interface WaymarkOptions {
     dbName?: string;
     /** Sync progress across devices through your backend. */
     remote?: RemoteAdapter<UserState>;
+    /** How long loading from `remote` may take before Waymark continues with the local state (default 10 000 ms; reported as `storage-remote-timeout`). */
+    remoteTimeoutMs?: number;
   };
   /** Analytics sinks that receive every Waymark event. */
   analytics?: SinkSpec[];

@@ -3,8 +3,9 @@
  * exactly once to the configured endpoint (POST JSON, the message id as `Idempotency-Key`) or callback. Failures
  * retry with backoff and on `online`; messages survive reloads and are delivered by whichever tab holds the lock.
  *
- * A receiver that answers 4xx (other than 408/425/429) rejected this message for good: it is dropped and
- * reported through `onRejected`, so one bad message never blocks the ones behind it.
+ * A receiver that answers 4xx (other than 408/425/429) rejected this message for good: it leaves the delivery
+ * queue (one bad message never blocks the ones behind it) for a dead-letter queue on this device, never lost,
+ * and is reported through `onRejected`.
  */
 import { createOutbox } from '../store/outbox.js';
 import type { Outbox, OutboxEntry, RetryOptions, WarningListener } from '../store/types.js';
@@ -13,6 +14,10 @@ import { MESSAGE_LIMITS, type MessageIssue, type SendResult, type SharedContext 
 
 /** Outbox name of the queue (one per database). */
 export const MESSAGE_QUEUE_NAME = 'offline-messages';
+/** Outbox name of the messages the endpoint refused for good: kept, never sent again on their own. */
+export const REJECTED_QUEUE_NAME = 'offline-messages-rejected';
+/** The dead-letter queue holds, it does not deliver: its "delivery" fails, and is tried at most daily. */
+const HOLD_RETRY = { minMs: 86_400_000, maxMs: 86_400_000 };
 
 export interface OfflineMessageInput {
   name?: string;
@@ -51,7 +56,7 @@ export interface MessageQueueEnv {
   dbName?: string;
   retry?: RetryOptions;
   onWarning?: WarningListener;
-  /** The endpoint refused a message for good (4xx); it was dropped. */
+  /** The endpoint refused a message for good (4xx); it was moved to the dead-letter queue (`rejected()`). */
   onRejected?: (rejection: MessageRejection) => void;
   /** Clock for `sentAt` (default `Date.now`). */
   now?: () => number;
@@ -69,6 +74,8 @@ export interface MessageQueue {
   send(input: OfflineMessageInput): Promise<SendResult>;
   /** Messages not delivered yet, oldest first. */
   pending(): Promise<Array<OutboxEntry<OfflineMessage>>>;
+  /** Messages the endpoint refused for good, kept on this device, oldest first. */
+  rejected(): Promise<Array<OutboxEntry<OfflineMessage>>>;
   /** Try to deliver now. Never rejects. */
   flush(): Promise<void>;
   /** Stop retrying and release everything; undelivered messages stay stored for the next page. */
@@ -121,8 +128,10 @@ export function createMessageQueue(options: MessageQueueOptions): MessageQueue {
       });
       if (response.ok) return;
       if (response.status >= 400 && response.status < 500 && !RETRYABLE_CLIENT_STATUSES.has(response.status)) {
+        // Retrying cannot change the receiver's mind, but the user's words are kept: stored aside before leaving the queue.
+        await deadLetters().enqueue(message);
         env.onRejected?.({ id, status: response.status, message });
-        return; // dropped: retrying cannot change the receiver's mind
+        return;
       }
       throw new DeliveryError(response.status);
     }
@@ -135,6 +144,16 @@ export function createMessageQueue(options: MessageQueueOptions): MessageQueue {
   if (env.retry) outboxOptions.retry = env.retry;
   if (env.onWarning) outboxOptions.onWarning = env.onWarning;
   const outbox: Outbox<OfflineMessage> = createOutbox(outboxOptions);
+  let rejectedBox: Outbox<OfflineMessage> | undefined;
+  function deadLetters(): Outbox<OfflineMessage> {
+    rejectedBox ??= createOutbox<OfflineMessage>({
+      ...outboxOptions,
+      name: REJECTED_QUEUE_NAME,
+      retry: HOLD_RETRY,
+      deliver: () => Promise.reject(new Error('held: the endpoint refused this message')),
+    });
+    return rejectedBox;
+  }
 
   return {
     async send(input) {
@@ -148,7 +167,11 @@ export function createMessageQueue(options: MessageQueueOptions): MessageQueue {
       return { ok: true, id };
     },
     pending: () => outbox.pending(),
+    rejected: () => deadLetters().pending(),
     flush: () => outbox.flush(),
-    dispose: () => outbox.dispose(),
+    dispose: () => {
+      outbox.dispose();
+      rejectedBox?.dispose();
+    },
   };
 }

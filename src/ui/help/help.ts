@@ -16,6 +16,10 @@ const SUGGESTION_LIMIT = 5;
 const RESULT_LIMIT = 10;
 
 type View = 'list' | 'article' | 'contact';
+type MessageDraft = { name?: string | undefined; email?: string | undefined; message?: string | undefined };
+
+const withoutEmpty = (draft: MessageDraft): MessageDraft =>
+  Object.fromEntries(Object.entries(draft).filter(([, value]) => typeof value === 'string' && value !== '')) as MessageDraft;
 type Field = MessageIssue['field'];
 
 /**
@@ -82,6 +86,10 @@ export class WmHelp extends LitElement {
   @state() private contactState: ContactState = 'form';
   @state() private issues: MessageIssue[] = [];
   @state() private sending = false;
+  /** What the form starts with: the user's email, a message carried from `openChat(message)`, or a refused message given back. */
+  @state() private draft: MessageDraft = {};
+  /** The endpoint refused the last message: the form says it was not sent. */
+  @state() private notSent = false;
   /** Polite announcement (result counts, chat opened, message sent). */
   @state() private announcement = '';
 
@@ -161,6 +169,29 @@ export class WmHelp extends LitElement {
     if (article) await this.openArticle(article, 'action');
   }
 
+  /**
+   * Open the panel straight at the leave-a-message form (outside operator hours "Chat with us" leads here, not to
+   * the panel's home), with the user's email and `message` filled in.
+   */
+  async showContact(message?: string): Promise<void> {
+    const input = this.input;
+    if (!input) return;
+    await this.show();
+    if (!this.open) return;
+    this.notSent = false;
+    await this.openForm(input.leaveMessage ? 'form' : 'unavailable', message === undefined ? {} : { message });
+  }
+
+  /** The team's endpoint refused a message for good: the form says it was not sent and gives the text back. */
+  async messageNotSent(message: MessageDraft): Promise<void> {
+    if (!this.input) return;
+    await this.show();
+    if (!this.open) return;
+    this.notSent = true;
+    this.announcement = this.translator.t('messageNotSent');
+    await this.openForm('form', message);
+  }
+
   /** Close the panel and give focus back. */
   hide(): void {
     this.cancelSearch();
@@ -200,7 +231,16 @@ export class WmHelp extends LitElement {
     }
     if (this.view === 'contact') {
       const backAt = this.input!.operatorsBackAt?.() ?? null;
-      return contactView(t, { state: this.contactState, issues: this.issues, sending: this.sending, backAt, onBack: this.backToList, onSubmit: this.submit });
+      return contactView(t, {
+        state: this.contactState,
+        issues: this.issues,
+        sending: this.sending,
+        backAt,
+        draft: this.draft,
+        notSent: this.notSent,
+        onBack: this.backToList,
+        onSubmit: this.submit,
+      });
     }
     return this.renderList();
   }
@@ -372,12 +412,25 @@ export class WmHelp extends LitElement {
       this.hide();
       return;
     }
-    this.contactState = outcome === 'form' && input.leaveMessage ? 'form' : 'unavailable';
+    this.notSent = false;
+    await this.openForm(outcome === 'form' && input.leaveMessage ? 'form' : 'unavailable', {});
+  };
+
+  /** The contact view, with the form's fields prefilled: the user's email (from their traits) unless `draft` has one. */
+  private async openForm(state: ContactState, draft: MessageDraft): Promise<void> {
+    let email: string | undefined;
+    try {
+      email = this.input?.draftEmail?.();
+    } catch (error) {
+      this.input?.reportError?.(error, 'help:draft');
+    }
+    this.draft = { ...(email ? { email } : {}), ...withoutEmpty(draft) };
+    this.contactState = state;
     this.issues = [];
     this.view = 'contact';
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('#wm-help-contact')?.focus();
-  };
+  }
 
   private readonly submit = async (event: SubmitEvent): Promise<void> => {
     event.preventDefault();
@@ -395,6 +448,8 @@ export class WmHelp extends LitElement {
         return;
       }
       this.issues = [];
+      this.notSent = false;
+      this.draft = {};
       this.contactState = 'sent';
       this.announcement = this.translator.t('messageSent');
       await this.updateComplete;

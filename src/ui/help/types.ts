@@ -49,6 +49,8 @@ export interface HelpInput {
   contact?: Contact;
   /** Leave a message for the team; absent means no offline form. */
   leaveMessage?: LeaveMessage;
+  /** The email the leave-a-message form starts with (e.g. the user's email trait); absent: empty. */
+  draftEmail?(): string | undefined;
   /** When operators are next on duty, when that is later than now (shown with the form); null when unknown. */
   operatorsBackAt?(): number | null;
   context: HelpContext;

@@ -58,6 +58,10 @@ export interface ContactViewOptions {
   sending: boolean;
   /** When operators are next on duty, when that is later than now. */
   backAt: number | null;
+  /** What the fields start with (the user's email, a message carried over or given back). */
+  draft?: { name?: string | undefined; email?: string | undefined; message?: string | undefined };
+  /** The last message was refused by the team's endpoint: say so above the form. */
+  notSent?: boolean;
   onBack(): void;
   onSubmit(event: SubmitEvent): void;
 }
@@ -71,6 +75,7 @@ export function contactView(t: Translator, options: ContactViewOptions): Templat
     return html`${back}<h3 id="wm-help-contact" tabindex="-1">${t.t('contactUs')}</h3>
       <p>${t.t('contactUnavailable')}</p>${operatorsBack(t, options.backAt)}`;
   }
+  const draft = options.draft ?? {};
   const field = (name: Field, label: StringKey, control: (invalid: boolean, describedBy: string | typeof nothing) => TemplateResult) => {
     const issue = options.issues.find((candidate) => candidate.field === name);
     const errorId = `wm-help-${name}-error`;
@@ -85,26 +90,37 @@ export function contactView(t: Translator, options: ContactViewOptions): Templat
       <h3 id="wm-help-contact" tabindex="-1">${t.t('offlineTitle')}</h3>
       <p class="muted">${t.t('offlineIntro')}</p>
       ${operatorsBack(t, options.backAt)}
-      <p class="errors" role="alert">${options.issues.length > 0 ? t.t('formErrors', { count: options.issues.length }) : ''}</p>
+      <p class="errors" role="alert">${options.notSent ? t.t('messageNotSent') : options.issues.length > 0 ? t.t('formErrors', { count: options.issues.length }) : ''}</p>
       ${field('name', 'nameLabel', (invalid, describedBy) =>
-        html`<input id="wm-help-name" name="name" autocomplete="name" aria-invalid=${invalid ? 'true' : 'false'} aria-describedby=${describedBy} />`)}
+        html`<input id="wm-help-name" name="name" autocomplete="name" .value=${draft.name ?? ''} aria-invalid=${invalid ? 'true' : 'false'} aria-describedby=${describedBy} />`)}
       ${field('email', 'emailLabel', (invalid, describedBy) =>
-        html`<input id="wm-help-email" name="email" type="email" autocomplete="email" aria-required="true" aria-invalid=${invalid ? 'true' : 'false'} aria-describedby=${describedBy} />`)}
+        html`<input id="wm-help-email" name="email" type="email" autocomplete="email" .value=${draft.email ?? ''} aria-required="true" aria-invalid=${invalid ? 'true' : 'false'} aria-describedby=${describedBy} />`)}
       ${field('message', 'messageLabel', (invalid, describedBy) =>
-        html`<textarea id="wm-help-message" name="message" aria-required="true" aria-invalid=${invalid ? 'true' : 'false'} aria-describedby=${describedBy}></textarea>`)}
+        html`<textarea id="wm-help-message" name="message" .value=${draft.message ?? ''} aria-required="true" aria-invalid=${invalid ? 'true' : 'false'} aria-describedby=${describedBy}></textarea>`)}
       <button type="submit" class="btn primary" ?disabled=${options.sending}>${t.t('submit')}</button>
     </form>`;
 }
 
 function operatorsBack(t: Translator, at: number | null): TemplateResult | typeof nothing {
   if (at === null) return nothing;
-  let time: string;
-  try {
-    time = new Intl.DateTimeFormat(t.locale, { weekday: 'long', hour: 'numeric', minute: '2-digit' }).format(at);
-  } catch {
-    time = new Date(at).toISOString();
+  return html`<p class="muted" data-operators-back>${t.t('offlineBackAt', { time: operatorsBackTime(t.locale, at) })}</p>`;
+}
+
+/**
+ * When operators are back, in the user's own time zone and naming it ("Monday 9:00 AM Eastern European Time"):
+ * a bare time leaves the user guessing whose clock it is.
+ */
+export function operatorsBackTime(locale: string, at: number): string {
+  const base: Intl.DateTimeFormatOptions = { weekday: 'long', hour: 'numeric', minute: '2-digit' };
+  // The generic zone name reads best ("Central European Time"); older engines only know the short one.
+  for (const timeZoneName of ['longGeneric', 'long', 'short'] as const) {
+    try {
+      return new Intl.DateTimeFormat(locale, { ...base, timeZoneName }).format(at);
+    } catch {
+      /* try the next form */
+    }
   }
-  return html`<p class="muted">${t.t('offlineBackAt', { time })}</p>`;
+  return new Date(at).toISOString();
 }
 
 function issueText(t: Translator, issue: MessageIssue): string {

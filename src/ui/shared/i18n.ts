@@ -19,7 +19,8 @@ export type StringKey =
   | 'nameLabel' | 'emailLabel' | 'messageLabel' | 'emailRequired' | 'emailInvalid' | 'messageRequired' | 'fieldTooLong'
   | 'formErrors' | 'messageSent' | 'nudgeTitle' | 'chatOffer' | 'moreHelp' | 'notNow' | 'searchHelp'
   | 'checklistProgress' | 'checklistMinimize' | 'checklistDismiss' | 'checklistLocked' | 'checklistStart'
-  | 'checklistTaskDone' | 'checklistTaskUndone' | 'checklistCompleteTitle' | 'checklistCompleteBody';
+  | 'checklistTaskDone' | 'checklistTaskUndone' | 'checklistCompleteTitle' | 'checklistCompleteBody'
+  | 'messageNotSent';
 
 type Catalog = Record<StringKey, Message>;
 
@@ -92,6 +93,7 @@ const en: Catalog = {
   checklistTaskUndone: 'Task not done: {item}. {done} of {total} complete.',
   checklistCompleteTitle: 'All done!',
   checklistCompleteBody: 'You completed every task in “{title}”.',
+  messageNotSent: 'Your message was not sent: our team could not receive it. It is kept on this device; you can copy it or try again later.',
 };
 
 const ru: Catalog = {
@@ -173,6 +175,7 @@ const ru: Catalog = {
   checklistTaskUndone: 'Задача снова не выполнена: {item}. Выполнено {done} из {total}.',
   checklistCompleteTitle: 'Всё готово!',
   checklistCompleteBody: 'Вы выполнили все задачи списка «{title}».',
+  messageNotSent: 'Сообщение не отправлено: команда не смогла его принять. Оно сохранено на этом устройстве; его можно скопировать или отправить позже.',
 };
 
 const lt: Catalog = {
@@ -254,6 +257,7 @@ const lt: Catalog = {
   checklistTaskUndone: 'Užduotis vėl neatlikta: {item}. Atlikta {done} iš {total}.',
   checklistCompleteTitle: 'Viskas atlikta!',
   checklistCompleteBody: 'Atlikote visas sąrašo „{title}“ užduotis.',
+  messageNotSent: 'Žinutė neišsiųsta: komanda negalėjo jos priimti. Ji išsaugota šiame įrenginyje; galite ją nukopijuoti arba bandyti vėliau.',
 };
 
 const ar: Catalog = {
@@ -332,6 +336,7 @@ const ar: Catalog = {
   checklistTaskUndone: 'المهمة غير منجزة: {item}. اكتمل {done} من {total}.',
   checklistCompleteTitle: 'تم كل شيء!',
   checklistCompleteBody: 'أكملت كل المهام في «{title}».',
+  messageNotSent: 'لم تُرسل رسالتك: تعذّر على فريقنا استلامها. إنها محفوظة على هذا الجهاز؛ يمكنك نسخها أو المحاولة لاحقًا.',
 };
 
 /** Read-only: the built-in catalogs. Frozen so no caller can mutate another instance's strings. */

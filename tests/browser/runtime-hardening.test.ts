@@ -1,0 +1,276 @@
+import { expect } from '@open-wc/testing';
+import { createWaymark, type Waymark, type WaymarkConfig, type WaymarkError, type WaymarkOptions } from '../../src/index.js';
+import { installGlobal, type WaymarkGlobal } from '../../src/runtime/script-tag.js';
+import { record, uniqueDb, until } from './helpers.js';
+
+/** Replace `window.fetch` for URLs starting with `prefix` until the returned restore is called. */
+function interceptFetch(prefix: string, answer: (url: string, init?: RequestInit) => Response | Promise<Response>): () => void {
+  const original = window.fetch;
+  window.fetch = ((input: RequestInfo | URL, init?: RequestInit) => {
+    const url = String(input instanceof Request ? input.url : input);
+    return url.startsWith(prefix) ? Promise.resolve(answer(url, init)) : original(input, init);
+  }) as typeof fetch;
+  return () => (window.fetch = original);
+}
+
+/** Resolves with true when `promise` settles within `ms`, false otherwise. */
+const settlesWithin = (promise: Promise<unknown>, ms: number) =>
+  Promise.race([promise.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), ms))]);
+
+const tourConfig: WaymarkConfig = {
+  version: '1',
+  stages: [{ id: 'trial' }, { id: 'paid' }],
+  experiences: [{ id: 'welcome', type: 'tour', steps: [{ title: 'Hi', body: 'Welcome' }] }],
+};
+
+/** Unhandled rejections in the page while `run` runs. */
+async function unhandledDuring(run: () => Promise<void>): Promise<unknown[]> {
+  const seen: unknown[] = [];
+  const onRejection = (event: PromiseRejectionEvent) => {
+    seen.push(event.reason);
+    event.preventDefault();
+  };
+  window.addEventListener('unhandledrejection', onRejection);
+  try {
+    await run();
+    await new Promise((r) => setTimeout(r, 100));
+  } finally {
+    window.removeEventListener('unhandledrejection', onRejection);
+  }
+  return seen;
+}
+
+describe('hardening: no input hangs the page', () => {
+  const restore: Array<() => void> = [];
+  let wm: Waymark | undefined;
+  afterEach(() => {
+    wm?.destroy();
+    wm = undefined;
+    for (const undo of restore.splice(0).reverse()) undo();
+  });
+
+  it('a config URL whose body never ends times out: error event with a code, ready resolves, queued calls run', async () => {
+    restore.push(
+      interceptFetch('https://config.example/stuck', (_url, init) => {
+        // Headers at once, then one byte and nothing more, ever (until aborted).
+        const body = new ReadableStream<Uint8Array>({
+          start(controller) {
+            controller.enqueue(new TextEncoder().encode('{'));
+            init?.signal?.addEventListener('abort', () => controller.error(new DOMException('aborted', 'AbortError')));
+          },
+        });
+        return new Response(body, { headers: { 'content-type': 'application/json' } });
+      }),
+    );
+    wm = createWaymark({ configUrl: 'https://config.example/stuck', configTimeoutMs: 300, storage: { kind: 'memory' } });
+    const errors = record(wm, 'error');
+    const stages = record(wm, 'stage');
+    wm.setStage('onboarding');
+    expect(await settlesWithin(wm.ready, 3000)).to.equal(true);
+    expect(errors.map((e) => e.code)).to.include('config-timeout');
+    await until(() => stages.length === 1, 'the queued setStage() ran');
+  });
+
+  it('a config URL that never answers at all times out too', async () => {
+    restore.push(interceptFetch('https://config.example/silent', () => new Promise<Response>(() => {})));
+    wm = createWaymark({ configUrl: 'https://config.example/silent', configTimeoutMs: 300, storage: { kind: 'memory' } });
+    const errors = record(wm, 'error');
+    expect(await settlesWithin(wm.ready, 3000)).to.equal(true);
+    expect(errors.map((e) => e.code)).to.deep.equal(['config-timeout']);
+  });
+
+  it('a config URL answering null (or any non-object) is an error event and an empty config', async () => {
+    for (const body of ['null', '[]', '42', '"text"']) {
+      restore.push(interceptFetch('https://config.example/null', () => new Response(body, { headers: { 'content-type': 'application/json' } })));
+      const instance = createWaymark({ configUrl: 'https://config.example/null', storage: { kind: 'memory' } });
+      const errors = record(instance, 'error');
+      await instance.ready;
+      expect(errors.map((e) => e.code), body).to.deep.equal(['config-not-object']);
+      expect(instance.why('welcome')).to.equal(null);
+      instance.destroy();
+      restore.pop()!();
+    }
+  });
+
+  it('a remote storage adapter that never answers does not block ready: error event, local state used', async () => {
+    const remote = { load: () => new Promise<undefined>(() => {}), save: () => new Promise<void>(() => {}) };
+    wm = createWaymark({ config: tourConfig, storage: { dbName: uniqueDb(), remote, remoteTimeoutMs: 300 } as WaymarkOptions['storage'] });
+    const errors = record(wm, 'error');
+    expect(await settlesWithin(wm.ready, 4000)).to.equal(true);
+    expect(errors.map((e) => e.code)).to.include('storage-remote-timeout');
+    // The engine runs on the local state.
+    expect(wm.why('welcome')).to.not.equal(null);
+  });
+});
+
+describe('hardening: identify() traits are sanitized like track() props', () => {
+  let wm: Waymark | undefined;
+  afterEach(() => {
+    wm?.destroy();
+    wm = undefined;
+  });
+
+  it('functions, DOM nodes, symbols, BigInt and cycles are dropped or made JSON, with a warning; IndexedDB writes keep working', async () => {
+    const dbName = uniqueDb();
+    wm = createWaymark({ config: tourConfig, user: { id: 'u-traits' }, storage: { dbName } });
+    const errors = record(wm, 'error');
+    await wm.ready;
+    const cyclic: Record<string, unknown> = { name: 'loop' };
+    cyclic.self = cyclic;
+    const traits = { plan: 'pro', onClick: () => 1, node: document.body, sym: Symbol('x'), seats: BigInt(12), cyclic } as unknown as Record<string, never>;
+    wm.identify('u-traits', traits);
+    wm.dismiss('welcome');
+    await new Promise((r) => setTimeout(r, 600));
+    expect(errors.filter((e) => e.code.startsWith('storage-')).map((e) => e.message)).to.deep.equal([]);
+    const warning = errors.find((e) => e.code === 'invalid-trait');
+    expect(warning?.severity).to.equal('warning');
+    expect(warning?.message).to.contain('onClick');
+    wm.destroy();
+    // Another page reads what was written: the dismissal and the JSON-safe traits.
+    wm = createWaymark({ config: tourConfig, user: { id: 'u-traits' }, storage: { dbName } });
+    const later = record(wm, 'error');
+    await wm.ready;
+    expect(wm.why('welcome')?.eligible).to.equal(false);
+    expect(later.filter((e) => e.code.startsWith('storage-'))).to.deep.equal([]);
+  });
+});
+
+describe('hardening: the public API under abuse', () => {
+  let wm: Waymark | undefined;
+  afterEach(() => {
+    wm?.destroy();
+    wm = undefined;
+  });
+
+  it('openHelp() with a symbol, a throwing toString or a number is an invalid-argument error event, never a throw or rejection', async () => {
+    wm = createWaymark({ config: tourConfig, storage: { kind: 'memory' }, ui: false });
+    const errors = record(wm, 'error');
+    await wm.ready;
+    const hostile = {
+      toString() {
+        throw new Error('no');
+      },
+    };
+    const rejections = await unhandledDuring(async () => {
+      const api = wm as unknown as Record<string, (...args: unknown[]) => unknown>;
+      api.openHelp!(Symbol('q'));
+      api.openHelp!(hostile);
+      api.openHelp!(5);
+      api.openChat!(Symbol('m'));
+      api.track!(hostile);
+      api.identify!(null);
+      api.setStage!(42);
+      api.on!('show', 'not a function');
+    });
+    expect(rejections).to.deep.equal([]);
+    const invalid = errors.filter((e) => e.code === 'invalid-argument');
+    expect(invalid.map((e) => e.where)).to.deep.equal(['openHelp', 'openHelp', 'openHelp', 'openChat', 'track', 'identify', 'setStage', 'on']);
+    expect(invalid[2]!.message).to.contain('query should be a string, got 5');
+    expect(errors.filter((e) => e.code !== 'invalid-argument')).to.deep.equal([]);
+  });
+
+  it('wm.openHelp passed straight to addEventListener: the click event means "no query"', async () => {
+    wm = createWaymark({ config: { ...tourConfig, articles: [{ id: 'a', title: 'A', url: 'https://help.example/a' }] }, storage: { kind: 'memory' }, helpLauncher: false });
+    const errors = record(wm, 'error');
+    const opened = record(wm, 'open-help');
+    await wm.ready;
+    const button = document.createElement('button');
+    document.body.append(button);
+    // Plain JS does this; TypeScript would refuse it, the runtime copes either way.
+    button.addEventListener('click', wm.openHelp as unknown as EventListener);
+    button.click();
+    button.remove();
+    await until(() => opened.length === 1, 'the help panel asked for');
+    expect(opened[0]).to.deep.equal({ query: undefined });
+    await until(() => document.querySelector<HTMLElement & { isOpen?: boolean }>('wm-help[data-waymark-ui]')?.isOpen === true, 'the panel open');
+    expect(errors).to.deep.equal([]);
+  });
+
+  it('createWaymark(null) runs with the defaults', async () => {
+    wm = createWaymark(null);
+    const errors = record(wm, 'error');
+    await wm.ready;
+    expect(wm.userId).to.match(/^anon-/);
+    expect(errors).to.deep.equal([]);
+  });
+
+  it('options with throwing getters or a throwing proxy never throw out of createWaymark(); the problem is reported', async () => {
+    const getters = {
+      get config(): WaymarkConfig {
+        throw new Error('getter');
+      },
+      storage: { kind: 'memory' },
+    } as unknown as WaymarkOptions;
+    const trap = () => {
+      throw new Error('trap');
+    };
+    const proxy = new Proxy({}, { get: trap, has: trap, ownKeys: trap, getOwnPropertyDescriptor: trap, getPrototypeOf: trap }) as WaymarkOptions;
+    const userProxy = { user: new Proxy({}, { get: trap }), storage: { kind: 'memory' } } as unknown as WaymarkOptions;
+    const hostileConfig = { config: new Proxy({}, { get: trap, ownKeys: trap, getOwnPropertyDescriptor: trap, has: trap }) as unknown as WaymarkConfig, storage: { kind: 'memory' } } as WaymarkOptions;
+    for (const options of [getters, proxy, userProxy, hostileConfig, 42 as unknown as WaymarkOptions]) {
+      const instance = createWaymark(options);
+      const errors = record(instance, 'error');
+      expect(await settlesWithin(instance.ready, 3000)).to.equal(true);
+      expect(errors.length, 'the problem reported').to.be.greaterThan(0);
+      instance.destroy();
+    }
+  });
+
+  it('an on(\'error\') handler that throws is reported once, never re-entered recursively', async () => {
+    wm = createWaymark({ config: tourConfig, storage: { kind: 'memory' }, ui: false });
+    await wm.ready;
+    let calls = 0;
+    const seen: WaymarkError[] = [];
+    wm.on('error', (error) => {
+      calls++;
+      seen.push(error);
+      // A handler that misuses the API again and throws: the worst case for recursion.
+      (wm as unknown as { track(name: unknown): void }).track(undefined);
+      throw new Error('handler broke');
+    });
+    (wm as unknown as { track(name: unknown): void }).track(undefined);
+    (wm as unknown as { track(name: unknown): void }).track(undefined);
+    expect(seen.map((e) => e.code)).to.deep.equal(['invalid-argument', 'listener-failed', 'invalid-argument']);
+    expect(calls).to.equal(3);
+  });
+});
+
+describe('hardening: the script-tag queue', () => {
+  let facade: WaymarkGlobal | undefined;
+  afterEach(() => {
+    facade?.instance?.destroy();
+    facade = undefined;
+    delete (window as unknown as { waymark?: unknown }).waymark;
+  });
+
+  it('a queued call with an unknown method is reported and skipped; the calls after it still run', async () => {
+    const stub = function (...args: unknown[]) {
+      (stub.q ??= []).push(args);
+    } as unknown as WaymarkGlobal & { q: unknown[][] };
+    (window as unknown as { waymark?: unknown }).waymark = stub;
+    const errors: WaymarkError[] = [];
+    const stages: string[] = [];
+    stub('bogus', 1, 2);
+    stub(Symbol('nope') as unknown as string);
+    stub('init', { config: tourConfig, storage: { kind: 'memory' }, ui: false });
+    stub('on', 'error', (e: WaymarkError) => errors.push(e));
+    stub('on', 'stage', (e: { to: string }) => stages.push(e.to));
+    stub('notAMethod');
+    stub('setStage', 'paid');
+    facade = installGlobal(window, null);
+    await facade.instance!.ready;
+    await until(() => stages.includes('paid'), 'the queued setStage() ran');
+    expect(errors.map((e) => e.code)).to.deep.equal(['invalid-argument']);
+    expect(errors[0]!.message).to.contain('notAMethod');
+  });
+
+  it("waymark('init', proxy) never throws", async () => {
+    (window as unknown as { waymark?: unknown }).waymark = undefined;
+    facade = installGlobal(window, null);
+    const trap = () => {
+      throw new Error('trap');
+    };
+    expect(() => facade!('init', new Proxy({}, { get: trap, ownKeys: trap, has: trap, getOwnPropertyDescriptor: trap }))).to.not.throw();
+    expect(await settlesWithin(facade.instance!.ready, 3000)).to.equal(true);
+  });
+});

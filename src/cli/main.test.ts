@@ -138,3 +138,31 @@ describe('waymark schema, help and unknown commands', () => {
     expect(unknown.stderr).toBe(`waymark: unknown command "validat"; did you mean "validate"?\n\n${USAGE}`);
   });
 });
+
+describe('waymark validate reads files as the app does', () => {
+  const fixture = (name: string) => new URL(`./fixtures/${name}`, import.meta.url).pathname;
+
+  // The same files are loaded by the runtime in src/runtime/config-loading.browser.test.ts.
+  it('accepts the commented fixture, comment-like text in strings included', async () => {
+    expect(await run('validate', fixture('commented.json'))).toEqual({ code: 0, stdout: '0 errors, 0 warnings\n', stderr: '' });
+  });
+
+  it('refuses an unclosed block comment', async () => {
+    const file = fixture('commented-unclosed.json');
+    const { code, stdout } = await run('validate', file);
+    expect(code).toBe(1);
+    expect(stdout).toMatch(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:3:\\d+ {2}\\(syntax\\) {2}invalid JSON: `));
+  });
+
+  it('refuses whitespace JSON does not allow, where the app would refuse it', async () => {
+    const file = write('nbsp.json', '{\n  "version": "1",\u00a0"experiences": []\n}\n');
+    const { code, stdout } = await run('validate', file);
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/nbsp\.json:2:18 {2}\(syntax\) {2}invalid JSON: .*\n1 error, 0 warnings\n$/);
+  });
+
+  it('accepts a byte-order mark, as the app does', async () => {
+    const file = write('bom.json', '\uFEFF{ "version": "1", "experiences": [] }');
+    expect((await run('validate', file)).code).toBe(0);
+  });
+});

@@ -1,4 +1,5 @@
 import { validateConfig, type ConfigIssue } from '../config/index.js';
+import { parseJsonWithComments } from '../config/jsonc.js';
 import type { WaymarkConfig } from '../config/types.js';
 import { describeError, type WaymarkError } from './errors.js';
 
@@ -25,7 +26,8 @@ export async function loadConfig(source: ConfigSource): Promise<{ config: Waymar
     try {
       const response = await win.fetch(source.configUrl, { credentials: 'same-origin' });
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      raw = await response.json();
+      // Comments allowed, exactly as `waymark validate` allows them.
+      raw = parseJsonWithComments(await response.text());
     } catch (error) {
       report({ code: 'config-unavailable', severity: 'error', where: 'config', message: `could not load ${source.configUrl}: ${describeError(error)}`, cause: error });
       return { config: EMPTY_CONFIG, issues: [] };

@@ -166,3 +166,32 @@ describe('waymark validate reads files as the app does', () => {
     expect((await run('validate', file)).code).toBe(0);
   });
 });
+
+describe('waymark validate reports everything in one run', () => {
+  // Columns point at the value (1-based).
+  const MIXED = `{
+  "version": "1",
+  "stages": [{ "id": "setup" }],
+  "experiences": [
+    { "id": "tip", "type": "hint", "target": "#a", "body": "b", "articles": ["nope"] },
+    { "id": "h", "type": "hint", "stages": ["setpu"],
+      "target": "#b", "body": "b", "placement": "bottm" },
+    { "id": "t", "type": "tuor", "steps": [] }
+  ]
+}
+`;
+
+  it('shape errors, references and near-miss values together, sorted by line and column', async () => {
+    const file = write('mixed.json', MIXED);
+    const { code, stdout } = await run('validate', file);
+    expect(code).toBe(1);
+    expect(stdout.split('\n')).toEqual([
+      `${file}:5:78  experiences[0].articles[0]  warning: unknown article "nope" (no articles are declared)`,
+      `${file}:6:45  experiences[1].stages[0]  unknown stage "setpu"; did you mean "setup"?`,
+      `${file}:7:49  experiences[1].placement  expected one of "auto", "top", "bottom", "left", "right", "top-start", "top-end", "bottom-start", "bottom-end", "left-start", "left-end", "right-start", "right-end" or "center", got "bottm"; did you mean "bottom"?`,
+      `${file}:8:26  experiences[2].type  expected one of "tour", "hint", "beacon", "checklist", "nudge", "announcement" or "survey", got "tuor"; did you mean "tour"?`,
+      '3 errors, 1 warning',
+      '',
+    ]);
+  });
+});

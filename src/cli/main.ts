@@ -88,8 +88,9 @@ async function validateFiles(args: string[], io: CliIO): Promise<number> {
     const located: LocatedIssue[] = [];
     for (const file of files) {
       const inspected = await inspectFile(file, io);
-      located.push(...inspected.issues);
-      if (pages.length > 0 && inspected.document) located.push(...(await checkTargets(file, inspected.document, pages)));
+      const found = [...inspected.issues];
+      if (pages.length > 0 && inspected.document) found.push(...(await checkTargets(file, inspected.document, pages)));
+      located.push(...byPosition(found));
     }
     return report(located, json, io);
   } finally {
@@ -149,9 +150,14 @@ async function checkTargets(file: string, document: ParsedDocument, pages: reado
   }));
 }
 
-/** Read, parse (JSON with comments) and validate one file; every issue gets a position. */
+/** Read, parse (JSON with comments) and validate one file; every issue gets a position, in the file's order. */
 export async function checkFile(file: string, io: Pick<CliIO, 'readFile'>): Promise<LocatedIssue[]> {
-  return (await inspectFile(file, io)).issues;
+  return byPosition((await inspectFile(file, io)).issues);
+}
+
+/** One file's issues top to bottom, as an editor lists them (stable: issues at one spot keep the validator's order). */
+function byPosition(issues: LocatedIssue[]): LocatedIssue[] {
+  return issues.map((issue, order) => ({ issue, order })).sort((a, b) => a.issue.line - b.issue.line || a.issue.column - b.issue.column || a.order - b.order).map(({ issue }) => issue);
 }
 
 /** A file that parsed: its syntax tree, its value, and offset → line and column. */

@@ -113,11 +113,12 @@ describe('waymark validate --page <file.html>', () => {
     const { code, stdout } = await run('validate', '--json', file, '--page', APP);
     expect(code).toBe(1);
     const issues = JSON.parse(stdout) as Array<{ code: string; severity: string; path: string; column: number }>;
+    // In the file's order: the target comes before the bogus key.
     expect(issues.map((i) => [i.code, i.severity, i.path])).toEqual([
-      ['unknown-key', 'error', 'experiences[0].bogus'],
       ['target-not-found', 'warning', 'experiences[0].target'],
+      ['unknown-key', 'error', 'experiences[0].bogus'],
     ]);
-    expect(issues[1]!.column).toBe(readFileSync(file, 'utf8').indexOf('"#nope"') + 1);
+    expect(issues[0]!.column).toBe(readFileSync(file, 'utf8').indexOf('"#nope"') + 1);
   });
 
   it('refuses a missing page file, a page on another host and a --page without a value (exit 2)', async () => {

@@ -1,7 +1,7 @@
 // Knowledge-base search cost (Node, no browser): src/core/help bundled with esbuild, then 1,000 generated
 // multilingual articles (English, Russian, Lithuanian titles, tags, summaries and rich-text bodies). Reports the
 // index build time and the median / p95 time per query for typed prefixes, whole words, diacritic-free
-// Lithuanian, Russian with е for ё, multi-word queries, and suggestions.
+// Lithuanian, Russian with е for ё, multi-word queries, words with typos, and suggestions.
 import { build } from 'esbuild';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -92,6 +92,22 @@ for (const [locale, set] of [['en', articles], ['ru', articles], ['lt', articles
     }
   }
   times.sort((a, b) => a - b);
+  // Words with a typo (swapped, missing or extra letters): found only through the bounded edit distance.
+  const typoQueries = {
+    en: ['integratoin', 'webhok', 'permision', 'subscripton pament', 'dashbord'],
+    ru: ['интеграцыи', 'подписак', 'уведомленя', 'аналитка отчет'],
+    lt: ['integracjos', 'prenumerta', 'saskiata', 'nustatymia'],
+  }[locale];
+  const typoTimes = [];
+  let typoHits = 0;
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const query of typoQueries) {
+      const start = performance.now();
+      typoHits += index.search(query, { stage: STAGES[round % 5], limit: 10 }).length;
+      typoTimes.push(performance.now() - start);
+    }
+  }
+  typoTimes.sort((a, b) => a - b);
   const suggestTimes = [];
   for (let round = 0; round < ROUNDS; round++) {
     const start = performance.now();
@@ -102,6 +118,7 @@ for (const [locale, set] of [['en', articles], ['ru', articles], ['lt', articles
   console.log(
     `${locale}: ${index.size} indexed · build median ${ms(percentile(builds, 50))}, p95 ${ms(percentile(builds, 95))}` +
       ` · query median ${ms(percentile(times, 50))}, p95 ${ms(percentile(times, 95))} (${times.length} queries, ${hits} hits)` +
+      ` · typo query median ${ms(percentile(typoTimes, 50))}, p95 ${ms(percentile(typoTimes, 95))} (${typoHits} hits)` +
       ` · suggest median ${ms(percentile(suggestTimes, 50))}, p95 ${ms(percentile(suggestTimes, 95))}`,
   );
 }

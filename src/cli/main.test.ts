@@ -138,3 +138,60 @@ describe('waymark schema, help and unknown commands', () => {
     expect(unknown.stderr).toBe(`waymark: unknown command "validat"; did you mean "validate"?\n\n${USAGE}`);
   });
 });
+
+describe('waymark validate reads files as the app does', () => {
+  const fixture = (name: string) => new URL(`./fixtures/${name}`, import.meta.url).pathname;
+
+  // The same files are loaded by the runtime in src/runtime/config-loading.browser.test.ts.
+  it('accepts the commented fixture, comment-like text in strings included', async () => {
+    expect(await run('validate', fixture('commented.json'))).toEqual({ code: 0, stdout: '0 errors, 0 warnings\n', stderr: '' });
+  });
+
+  it('refuses an unclosed block comment', async () => {
+    const file = fixture('commented-unclosed.json');
+    const { code, stdout } = await run('validate', file);
+    expect(code).toBe(1);
+    expect(stdout).toMatch(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:3:\\d+ {2}\\(syntax\\) {2}invalid JSON: `));
+  });
+
+  it('refuses whitespace JSON does not allow, where the app would refuse it', async () => {
+    const file = write('nbsp.json', '{\n  "version": "1",\u00a0"experiences": []\n}\n');
+    const { code, stdout } = await run('validate', file);
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/nbsp\.json:2:18 {2}\(syntax\) {2}invalid JSON: .*\n1 error, 0 warnings\n$/);
+  });
+
+  it('accepts a byte-order mark, as the app does', async () => {
+    const file = write('bom.json', '\uFEFF{ "version": "1", "experiences": [] }');
+    expect((await run('validate', file)).code).toBe(0);
+  });
+});
+
+describe('waymark validate reports everything in one run', () => {
+  // Columns point at the value (1-based).
+  const MIXED = `{
+  "version": "1",
+  "stages": [{ "id": "setup" }],
+  "experiences": [
+    { "id": "tip", "type": "hint", "target": "#a", "body": "b", "articles": ["nope"] },
+    { "id": "h", "type": "hint", "stages": ["setpu"],
+      "target": "#b", "body": "b", "placement": "bottm" },
+    { "id": "t", "type": "tuor", "steps": [] }
+  ]
+}
+`;
+
+  it('shape errors, references and near-miss values together, sorted by line and column', async () => {
+    const file = write('mixed.json', MIXED);
+    const { code, stdout } = await run('validate', file);
+    expect(code).toBe(1);
+    expect(stdout.split('\n')).toEqual([
+      `${file}:5:78  experiences[0].articles[0]  warning: unknown article "nope" (no articles are declared)`,
+      `${file}:6:45  experiences[1].stages[0]  unknown stage "setpu"; did you mean "setup"?`,
+      `${file}:7:49  experiences[1].placement  expected one of "auto", "top", "bottom", "left", "right", "top-start", "top-end", "bottom-start", "bottom-end", "left-start", "left-end", "right-start", "right-end" or "center", got "bottm"; did you mean "bottom"?`,
+      `${file}:8:26  experiences[2].type  expected one of "tour", "hint", "beacon", "checklist", "nudge", "announcement" or "survey", got "tuor"; did you mean "tour"?`,
+      '3 errors, 1 warning',
+      '',
+    ]);
+  });
+});

@@ -8,6 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { CONFIG_LIMITS, validateConfig } from '../config/validate.js';
 import { parseTreeIteratively } from './deep-json.js';
+import { parseJsonWithComments } from '../config/jsonc.js';
 import { toJsonSchema } from '../config/json-schema.js';
 import { didYouMean, formatPath, type ConfigIssue, type IssuePath } from '../config/issues.js';
 import { collectTargets, openPage, pageFindings, type OpenedPage } from './page-check.js';
@@ -87,8 +88,9 @@ async function validateFiles(args: string[], io: CliIO): Promise<number> {
     const located: LocatedIssue[] = [];
     for (const file of files) {
       const inspected = await inspectFile(file, io);
-      located.push(...inspected.issues);
-      if (pages.length > 0 && inspected.document) located.push(...(await checkTargets(file, inspected.document, pages)));
+      const found = [...inspected.issues];
+      if (pages.length > 0 && inspected.document) found.push(...(await checkTargets(file, inspected.document, pages)));
+      located.push(...byPosition(found));
     }
     return report(located, json, io);
   } finally {
@@ -148,9 +150,14 @@ async function checkTargets(file: string, document: ParsedDocument, pages: reado
   }));
 }
 
-/** Read, parse (JSON with comments) and validate one file; every issue gets a position. */
+/** Read, parse (JSON with comments) and validate one file; every issue gets a position, in the file's order. */
 export async function checkFile(file: string, io: Pick<CliIO, 'readFile'>): Promise<LocatedIssue[]> {
-  return (await inspectFile(file, io)).issues;
+  return byPosition((await inspectFile(file, io)).issues);
+}
+
+/** One file's issues top to bottom, as an editor lists them (stable: issues at one spot keep the validator's order). */
+function byPosition(issues: LocatedIssue[]): LocatedIssue[] {
+  return issues.map((issue, order) => ({ issue, order })).sort((a, b) => a.issue.line - b.issue.line || a.issue.column - b.issue.column || a.order - b.order).map(({ issue }) => issue);
 }
 
 /** A file that parsed: its syntax tree, its value, and offset → line and column. */
@@ -165,6 +172,8 @@ async function inspectFile(file: string, io: Pick<CliIO, 'readFile'>): Promise<{
   let text: string;
   try {
     text = await io.readFile(file);
+    // The app's loader never sees a byte-order mark (fetch drops it), and editors do not count it as a column.
+    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   } catch (error) {
     return fail([{ file, line: 1, column: 1, code: 'unreadable', severity: 'error', path: '(file)', message: `cannot read the file (${(error as Error).message ?? String(error)})` }]);
   }
@@ -192,6 +201,8 @@ async function inspectFile(file: string, io: Pick<CliIO, 'readFile'>): Promise<{
       message: syntax.length > 0 ? `invalid JSON: ${describeSyntaxError(printParseErrorCode(problem.error))}` : 'the file is empty',
     })));
   }
+  const refused = refusedByRuntime(text);
+  if (refused) return fail([{ file, ...at(refused.offset), code: 'invalid-json', severity: 'error', path: '(syntax)', message: `invalid JSON: ${refused.message}` }]);
   let value: unknown;
   try {
     value = toValue(tree);
@@ -212,6 +223,21 @@ async function inspectFile(file: string, io: Pick<CliIO, 'readFile'>): Promise<{
     };
   });
   return { issues: located, document: { tree, value, at } };
+}
+
+/**
+ * What the app's loader says about the text when it refuses what the syntax tree accepted. The two agree on every
+ * case known; this keeps the CLI's verdict the app's verdict should they ever part.
+ */
+function refusedByRuntime(text: string): { offset: number; message: string } | undefined {
+  try {
+    parseJsonWithComments(text);
+    return undefined;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const position = /at position (\d+)/.exec(message);
+    return { offset: position ? Number(position[1]) : 0, message: message.replace(/ in JSON at position \d+.*$/s, '').replace(/^./, (c) => c.toLowerCase()) };
+  }
 }
 
 /** Where an issue points: the key itself for a bad key, else the deepest node the path reaches (the parent object for a missing field). */

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from './main.js';
-import { collectTargets, pageFindings } from './page-check.js';
+import { collectTargets, PAGE_PACKAGES, pageFindings } from './page-check.js';
 
 const fixture = (name: string): string => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
 const APP = fixture('app.html');
@@ -113,11 +113,12 @@ describe('waymark validate --page <file.html>', () => {
     const { code, stdout } = await run('validate', '--json', file, '--page', APP);
     expect(code).toBe(1);
     const issues = JSON.parse(stdout) as Array<{ code: string; severity: string; path: string; column: number }>;
+    // In the file's order: the target comes before the bogus key.
     expect(issues.map((i) => [i.code, i.severity, i.path])).toEqual([
-      ['unknown-key', 'error', 'experiences[0].bogus'],
       ['target-not-found', 'warning', 'experiences[0].target'],
+      ['unknown-key', 'error', 'experiences[0].bogus'],
     ]);
-    expect(issues[1]!.column).toBe(readFileSync(file, 'utf8').indexOf('"#nope"') + 1);
+    expect(issues[0]!.column).toBe(readFileSync(file, 'utf8').indexOf('"#nope"') + 1);
   });
 
   it('refuses a missing page file, a page on another host and a --page without a value (exit 2)', async () => {
@@ -175,5 +176,31 @@ describe('waymark validate --page http://127.0.0.1…', () => {
     } finally {
       await new Promise<void>((resolve) => server.close(() => resolve()));
     }
+  });
+});
+
+describe('what --page needs', () => {
+  const root = new URL('../../', import.meta.url);
+  const manifest = JSON.parse(readFileSync(new URL('package.json', root), 'utf8')) as {
+    peerDependencies?: Record<string, string>;
+    peerDependenciesMeta?: Record<string, { optional?: boolean }>;
+    dependencies?: Record<string, string>;
+  };
+
+  it('is declared as optional peer dependencies, never as dependencies', () => {
+    for (const name of [...PAGE_PACKAGES.htmlFile, ...PAGE_PACKAGES.servedPage]) {
+      expect(manifest.peerDependencies?.[name], name).toBeDefined();
+      expect(manifest.peerDependenciesMeta?.[name]?.optional, name).toBe(true);
+      expect(manifest.dependencies?.[name], name).toBeUndefined();
+    }
+  });
+
+  it('is installed by the commands the README and the guide give', () => {
+    const readme = readFileSync(new URL('README.md', root), 'utf8').replace(/\s+/g, ' ');
+    const guide = readFileSync(new URL('docs/guide.md', root), 'utf8').replace(/\s+/g, ' ');
+    expect(readme).toContain(`npm install --save-dev ${PAGE_PACKAGES.htmlFile.join(' ')}`);
+    expect(readme).toContain(PAGE_PACKAGES.servedPage.join(' '));
+    expect(guide).toContain(`npm install --save-dev ${PAGE_PACKAGES.htmlFile.join(' ')}`);
+    expect(guide).toContain(`npm install --save-dev ${PAGE_PACKAGES.servedPage.join(' ')}`);
   });
 });

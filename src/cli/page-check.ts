@@ -147,6 +147,14 @@ export async function openPage(spec: string, options: OpenPageOptions): Promise<
   return openHtmlFile(spec, options);
 }
 
+/**
+ * What `--page` needs beyond the validator, by kind of page: optional peer dependencies (package.json), named
+ * together so one install fixes it. The README gives the same commands (a test keeps them equal).
+ */
+export const PAGE_PACKAGES = { htmlFile: ['happy-dom'], servedPage: ['puppeteer-core', 'esbuild'] } as const;
+const install = (packages: readonly string[]): string => `npm install --save-dev ${packages.join(' ')}`;
+const SERVED_PAGE_NEEDS = `the ${PAGE_PACKAGES.servedPage.join(' and ')} packages: ${install(PAGE_PACKAGES.servedPage)}`;
+
 async function openHtmlFile(file: string, options: OpenPageOptions): Promise<PageResult> {
   let html: string;
   try {
@@ -158,7 +166,7 @@ async function openHtmlFile(file: string, options: OpenPageOptions): Promise<Pag
   try {
     happyDom = await import('happy-dom');
   } catch {
-    return { ok: false, message: '--page with an HTML file needs the happy-dom package: npm install --save-dev happy-dom' };
+    return { ok: false, message: `--page with an HTML file needs the ${PAGE_PACKAGES.htmlFile[0]} package: ${install(PAGE_PACKAGES.htmlFile)}` };
   }
   // The page's scripts, styles and frames are never loaded or run: only its markup is read.
   const window = new happyDom.Window({
@@ -191,7 +199,7 @@ async function openInChromium(url: URL, executablePath: string): Promise<PageRes
   try {
     puppeteer = await import('puppeteer-core');
   } catch {
-    return { ok: false, message: `--page ${url.href} needs the puppeteer-core package: npm install --save-dev puppeteer-core` };
+    return { ok: false, message: `--page ${url.href} needs ${SERVED_PAGE_NEEDS}` };
   }
   if (!existsSync(executablePath)) {
     return { ok: false, message: `--page ${url.href} needs Chromium at ${executablePath} (install it, e.g. apt-get install chromium, or set CHROME_PATH)` };
@@ -236,7 +244,7 @@ async function probeScript(): Promise<{ ok: true; script: string } | { ok: false
   try {
     esbuild = await import('esbuild');
   } catch {
-    return { ok: false, message: 'checking a served page needs the esbuild package: npm install --save-dev esbuild' };
+    return { ok: false, message: `checking a served page needs ${SERVED_PAGE_NEEDS}` };
   }
   const result = await esbuild.build({ entryPoints: [entry], bundle: true, format: 'iife', globalName: PROBE_GLOBAL, platform: 'browser', target: 'es2022', write: false, logLevel: 'silent' });
   return { ok: true, script: result.outputFiles[0]!.text };

@@ -58,6 +58,8 @@ interface Unit<Value> {
   id: string | undefined;
   value: Value | undefined;
   failed: boolean;
+  /** When its own schema refused it: the document's copy and where the schema errors are, for the reference checks. */
+  refused?: { raw: JsonValue; errorPaths: IssuePath[] };
 }
 
 function validate(input: unknown): ConfigValidation {
@@ -135,7 +137,9 @@ function validate(input: unknown): ConfigValidation {
       if (brokenByCopy(path)) return { path, id, value: undefined, failed: true };
       const result = check(value, path);
       const ok = keep(result);
-      return { path, id, value: ok ? result.data : undefined, failed: !ok };
+      if (ok) return { path, id, value: result.data, failed: false };
+      const errorPaths = result.issues.filter((i) => i.severity === 'error').map((i) => i.path);
+      return { path, id, value: undefined, failed: true, refused: isObject(value) ? { raw: value, errorPaths } : undefined };
     });
   };
 
@@ -188,6 +192,30 @@ function validate(input: unknown): ConfigValidation {
   // Errors come from the first run (they decided what was dropped), warnings from the second.
   issues.push(...semantic[0]!.filter((i) => i.severity === 'error'), ...semantic[1]!.filter((i) => i.severity === 'warning'));
 
+  // ---- units their schema refused get the other checks too, so one run reports every issue (fix the shape,
+  // and no unknown stage appears next time). The unit stays dropped; what the schema already said is not repeated.
+  const finalRefs: References = { stages: index(stages), experiences: index(experiences), articles: index(articles), links };
+  const checkRefused = <Value>(list: Unit<Value>[] | undefined, check: (value: Value, path: IssuePath, refs: References) => ConfigIssue[]): void => {
+    for (const unit of list ?? []) {
+      if (!unit.refused) continue;
+      const { raw, errorPaths } = unit.refused;
+      const relative = errorPaths.map((at) => at.slice(unit.path.length));
+      if (relative.some((at) => at.length === 0)) continue;
+      let found: ConfigIssue[];
+      try {
+        // Checked without the parts the schema refused (list entries become holes, so later indexes keep their
+        // place). The rest is still not the schema's type: a check that trips over it has nothing more to say.
+        found = check(withoutPaths(raw, relative) as unknown as Value, unit.path, finalRefs);
+      } catch {
+        continue;
+      }
+      issues.push(...found.filter((i) => !errorPaths.some((at) => isUnder(i.path, at) || isUnder(at, i.path))));
+    }
+  };
+  checkRefused(stages, checkStage);
+  checkRefused(experiences, checkExperience);
+  checkRefused(articles, checkArticle);
+
   // ---- assemble what survived, in the schema's key order
   const survivors = <Value>(list: Unit<Value>[] | undefined): Value[] | undefined =>
     list?.flatMap((unit) => (unit.failed || unit.value === undefined ? [] : [unit.value]));
@@ -216,6 +244,25 @@ function checkExperienceShape(value: JsonValue, path: IssuePath): { data: Experi
   // Checked against its own type only, so errors name the real problem, never "invalid union".
   const schema = experienceSchemas[type as ExperienceType];
   return checkWithSchema(schema as Parameters<typeof checkWithSchema<Experience>>[0], value, path);
+}
+
+/** A copy of `value` without what is at `paths` (relative to it): object keys removed, list entries left as holes. */
+function withoutPaths(value: JsonValue, paths: readonly IssuePath[]): JsonValue {
+  if (paths.length === 0 || typeof value !== 'object' || value === null) return value;
+  const here = new Set(paths.filter((path) => path.length === 1).map((path) => path[0]));
+  const below = (key: string | number) => paths.filter((path) => path.length > 1 && path[0] === key).map((path) => path.slice(1));
+  if (Array.isArray(value)) {
+    const copy: JsonValue[] = new Array(value.length);
+    value.forEach((item, position) => {
+      if (!here.has(position)) copy[position] = withoutPaths(item, below(position));
+    });
+    return copy;
+  }
+  const copy: Record<string, JsonValue> = {};
+  for (const key of Object.keys(value)) {
+    if (!here.has(key)) Object.defineProperty(copy, key, { value: withoutPaths(value[key]!, below(key)), enumerable: true, writable: true, configurable: true });
+  }
+  return copy;
 }
 
 function index(list: Unit<unknown>[] | undefined): { declared: Set<string>; valid: Set<string> } {

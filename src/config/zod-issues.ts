@@ -138,9 +138,15 @@ function convert(final: FinalIssue, records: RawIssue[], unitValue: unknown, bas
             ? codeForPattern(final.pattern)
             : final.code.replace(/_/g, '-');
       const required = found === undefined ? ' (required)' : '';
-      out.push(issue('error', code, path, `expected ${expected}, got ${describeValue(found)}${required}`));
+      out.push(issue('error', code, path, `expected ${expected}, got ${describeValue(found)}${required}${nearMiss(found, raw?.code === 'invalid_value' ? raw.values : undefined)}`));
     }
   }
+}
+
+/** `; did you mean "bottom"?` when a string is a typo of one of the allowed strings. */
+function nearMiss(found: unknown, allowed: readonly unknown[] | undefined): string {
+  if (typeof found !== 'string' || !allowed) return '';
+  return didYouMean(found, allowed.filter((value): value is string => typeof value === 'string'));
 }
 
 /** Pick the option `value` was meant to be and check it against that option alone. */
@@ -187,7 +193,7 @@ function resolveUnion(union: Schema, value: unknown, path: IssuePath, out: Confi
     return;
   }
   // Several options of the same JSON type (e.g. a duration or "never"): say what each would need.
-  fail('invalid-value', phraseOf(union));
+  fail('invalid-value', phraseOf(union), path, value, nearMiss(value, options.flatMap((option) => (baseType(option) === 'string' ? literalValues(option) : []))));
 }
 
 // ---- schema introspection --------------------------------------------------------------------

@@ -1,4 +1,5 @@
 import { validateConfig, type ConfigIssue } from '../config/index.js';
+import { parseJsonWithComments } from '../config/jsonc.js';
 import type { WaymarkConfig } from '../config/types.js';
 import { describeError, type WaymarkError } from './errors.js';
 import { DEFAULT_CONFIG_TIMEOUT_MS, TimeLimitError, withinTime } from './time-limit.js';
@@ -57,7 +58,8 @@ async function fetchConfig(win: Window, url: string, timeoutMs: number, report: 
       (async () => {
         const response = await win.fetch(url, { credentials: 'same-origin', signal: abort.signal });
         if (!response.ok) throw new Error(`HTTP ${response.status}`);
-        return JSON.parse(await response.text()) as unknown;
+        // Comments allowed, exactly as `waymark validate` allows them.
+        return parseJsonWithComments(await response.text());
       })(),
       timeoutMs,
       `loading ${url}`,

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../../config/types.js';
 import { normalizeText, tokenize } from './normalize.js';
@@ -161,5 +162,54 @@ describe('suggest', () => {
     expect(forStage('trial')).toEqual(['integrations', 'billing-faq', 'generic']);
     expect(forStage(null)).toEqual(['integrations', 'generic']);
     expect(forStage('trial', 2)).toEqual(['integrations', 'billing-faq']);
+  });
+});
+
+describe('search through a typo', () => {
+  const demo = JSON.parse(readFileSync(new URL('../../../examples/waymark.config.json', import.meta.url), 'utf8')) as { articles: Article[] };
+  const top = (index: ReturnType<typeof createSearchIndex>, query: string) => index.search(query)[0]?.id;
+
+  it('finds the demo articles through the typos people make', () => {
+    const index = createSearchIndex(demo.articles, { locale: 'en' });
+    const ids = (query: string, count: number) => index.search(query).slice(0, count).map((h) => h.id);
+    // The same articles, in the same order, as the word spelled right.
+    expect(ids('integratoin', 5)).toEqual(ids('integration', 5));
+    expect(ids('integratoin', 5)).toEqual(expect.arrayContaining(['slack-integration', 'github-integration', 'webhooks']));
+    expect(top(index, 'webhok')).toBe('webhooks');
+    expect(top(index, 'permision')).toBe('roles-permissions');
+    expect(top(index, 'slak')).toBe('slack-integration');
+    expect(top(index, 'conect slak')).toBe('slack-integration');
+  });
+
+  it('forgives 1 typo up to 7 letters, 2 from 8, none below 4', () => {
+    const index = createSearchIndex(articles, { locale: 'en' });
+    expect(top(index, 'invoce')).toBe('invoice');
+    expect(index.search('invxce')).toEqual([]); // 2 typos in 6 letters
+    expect(top(index, 'integartoins')).toBe('integrations'); // 2 typos in 12 letters
+    expect(index.search('iuvxce')).toEqual([]);
+    expect(index.search('jrx')).toEqual([]); // 3 letters: "jira" is not forgiven
+  });
+
+  it('ranks what was found as typed above what was found through a typo, whatever the field', () => {
+    const pair: Article[] = [
+      { id: 'typo-in-title', title: 'Stack overflow', url: '/a' },
+      { id: 'exact-in-body', title: 'Something else', url: '/b', body: 'all about slack' },
+    ];
+    const index = createSearchIndex(pair, { locale: 'en' });
+    expect(index.search('slack').map((h) => h.id)).toEqual(['exact-in-body', 'typo-in-title']);
+    // A prefix as typed is still not a typo.
+    expect(index.search('sla').map((h) => h.id)).toEqual(['exact-in-body']);
+  });
+
+  it('stays diacritic- and Cyrillic-aware', () => {
+    const lt = createSearchIndex(articles, { locale: 'lt' });
+    expect(top(lt, 'prijungimsa')).toBe('integrations'); // "prijungimas", no diacritics typed, letters swapped
+    expect(top(lt, 'sąskiata')).toBe('invoice');
+    const ru = createSearchIndex(articles, { locale: 'ru' });
+    expect(top(ru, 'подключенеи')).toBe('integrations');
+    expect(top(ru, 'интеграцый')).toBe('integrations');
+    const latin = createSearchIndex(articles, { locale: 'ru', transliterate: true });
+    expect(top(latin, 'podklyuchenie')).toBe('integrations');
+    expect(top(latin, 'podkluchenie')).toBe('integrations');
   });
 });

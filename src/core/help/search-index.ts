@@ -7,11 +7,17 @@
  * sum over query words of the best field weight among its matching terms, then boosted when the article is
  * scoped to the user's stage or to the current page. Everything is precomputed at build time; a query touches
  * only the postings of the terms it matches.
+ *
+ * A query word of 4 letters or more also finds terms through a typo (`fuzzy.ts`: 1 edit up to 7 letters, 2 from
+ * 8), whole or as a prefix ("webhok" → "webhooks"). Only terms whose prefix has a length within that many edits
+ * of the word's are compared, grouped by prefix once per length, so a query compares a few hundred prefixes, not
+ * the whole text. An article found through a typo always ranks below one every word found as typed.
  */
 import type { Article } from '../../config/types.js';
 import { isSafeUrl, localize, richTextToPlain } from '../../config/rich-text.js';
 import { compileUrlMatch, parseLocation, type Location, type UrlMatcher } from '../../engine/url.js';
 import { normalizeText, tokenize, type NormalizeOptions } from './normalize.js';
+import { allowedTypos, boundedDistance } from './fuzzy.js';
 import type { ArticleHit, HelpArticle, HelpSituation } from './types.js';
 
 /** How much a word found in each field counts. */
@@ -80,6 +86,22 @@ type Postings = Map<number, number>;
 
 const language = (locale: string): string => locale.split(/[-_]/)[0]!.toLowerCase();
 
+/** How much a term found through 1 or 2 typos counts, against 1 for the word as typed (a prefix counts 0.5–0.9). */
+const TYPO_CLOSENESS = [1, 0.45, 0.3] as const;
+
+/** Terms sharing one prefix: `terms[start]` up to, not including, `terms[end]`. */
+interface PrefixGroup {
+  prefix: string;
+  start: number;
+  end: number;
+}
+
+/** How well one query word matched a document: its best score, and whether only through a typo. */
+interface WordMatch {
+  score: number;
+  typo: boolean;
+}
+
 /** A document's weight for a term found in several fields: the best field, plus a little for each other one. */
 function combine(previous: number | undefined, weight: number): number {
   if (previous === undefined) return weight;
@@ -146,16 +168,53 @@ export function createSearchIndex(articles: readonly Article[], options: SearchI
     return low;
   }
 
-  /** Per document, the best weight for one query word among the terms it is a prefix of. Exact words count fully. */
-  function matchWord(word: string): Map<number, number> {
-    const best = new Map<number, number>();
-    for (let i = lowerBound(word); i < terms.length && terms[i]!.startsWith(word); i++) {
-      const term = terms[i]!;
-      // A prefix counts less the more of the term is still missing: "int" for "integrations" < "integr".
-      const closeness = term.length === word.length ? 1 : 0.5 + (0.4 * word.length) / term.length;
-      for (const [documentIndex, weight] of postingsList[i]!) {
+  // A prefix counts less the more of the term is still missing: "int" for "integrations" < "integr".
+  const prefixCloseness = (prefixLength: number, termLength: number): number =>
+    termLength === prefixLength ? 1 : 0.5 + (0.4 * prefixLength) / termLength;
+
+  /** The terms grouped by their first `length` letters (terms are sorted, so a group is a range), built on first use. */
+  const groupsByLength = new Map<number, PrefixGroup[]>();
+  function prefixGroups(length: number): PrefixGroup[] {
+    let groups = groupsByLength.get(length);
+    if (groups) return groups;
+    groups = [];
+    for (let i = 0; i < terms.length; i++) {
+      if (terms[i]!.length < length) continue;
+      const prefix = terms[i]!.slice(0, length);
+      const last = groups[groups.length - 1];
+      if (last?.prefix === prefix) last.end = i + 1;
+      else groups.push({ prefix, start: i, end: i + 1 });
+    }
+    groupsByLength.set(length, groups);
+    return groups;
+  }
+
+  /** Per document, the best weight for one query word among the terms it is a prefix of, else the terms it nearly spells. */
+  function matchWord(word: string): Map<number, WordMatch> {
+    const best = new Map<number, WordMatch>();
+    const consider = (termIndex: number, closeness: number, typo: boolean): void => {
+      for (const [documentIndex, weight] of postingsList[termIndex]!) {
         const score = weight * closeness;
-        if (score > (best.get(documentIndex) ?? 0)) best.set(documentIndex, score);
+        const previous = best.get(documentIndex);
+        // A match as typed beats any typo match, whatever the field.
+        if (!previous || (previous.typo && !typo) || (previous.typo === typo && score > previous.score)) best.set(documentIndex, { score, typo });
+      }
+    };
+    for (let i = lowerBound(word); i < terms.length && terms[i]!.startsWith(word); i++) consider(i, prefixCloseness(word.length, terms[i]!.length), false);
+
+    const typos = allowedTypos(word);
+    for (let length = Math.max(1, word.length - typos); length <= word.length + typos; length++) {
+      for (const group of prefixGroups(length)) {
+        const distance = boundedDistance(word, group.prefix, typos);
+        if (distance === 0 || distance === Infinity) continue;
+        for (let i = group.start; i < group.end; i++) {
+          const termLength = terms[i]!.length;
+          // A shorter spelling counts only as a whole term, or "slak" would find every "sla…".
+          if (length < word.length && termLength !== length) continue;
+          // Already found as typed.
+          if (termLength >= word.length && terms[i]!.startsWith(word)) continue;
+          consider(i, TYPO_CLOSENESS[distance]! * prefixCloseness(length, termLength), true);
+        }
       }
     }
     return best;
@@ -179,12 +238,13 @@ export function createSearchIndex(articles: readonly Article[], options: SearchI
       const words = [...new Set(tokenize(query, normalize))];
       if (words.length === 0) return [];
       const perWord = words.map(matchWord);
-      const totals = new Map<number, { score: number; matched: number }>();
+      const totals = new Map<number, { score: number; matched: number; typo: boolean }>();
       for (const matches of perWord) {
-        for (const [documentIndex, score] of matches) {
-          const total = totals.get(documentIndex) ?? { score: 0, matched: 0 };
-          total.score += score;
+        for (const [documentIndex, match] of matches) {
+          const total = totals.get(documentIndex) ?? { score: 0, matched: 0, typo: false };
+          total.score += match.score;
           total.matched += 1;
+          total.typo ||= match.typo;
           totals.set(documentIndex, total);
         }
       }
@@ -193,15 +253,15 @@ export function createSearchIndex(articles: readonly Article[], options: SearchI
       const candidates = complete.length > 0 ? complete : [...totals];
       const phrase = normalizeText(query.trim(), normalize);
       const location = searchOptions.page ? parseLocation(searchOptions.page) : undefined;
-      const hits = candidates.map(([documentIndex, total]) => {
+      const ranked = candidates.map(([documentIndex, total]) => {
         const document = documents[documentIndex]!;
         let score = (total.score * total.matched) / words.length;
         score *= situationBoost(document, searchOptions.stage, location);
         if (phrase && document.normalizedTitle.includes(phrase)) score *= SEARCH_BOOSTS.titlePhrase;
-        return hit(document, score);
+        return { hit: hit(document, score), typo: total.typo };
       });
-      hits.sort((a, b) => b.score - a.score || a.title.localeCompare(b.title));
-      return hits.slice(0, searchOptions.limit ?? 10);
+      ranked.sort((a, b) => Number(a.typo) - Number(b.typo) || b.hit.score - a.hit.score || a.hit.title.localeCompare(b.hit.title));
+      return ranked.slice(0, searchOptions.limit ?? 10).map(({ hit }) => hit);
     },
 
     suggest(situation) {

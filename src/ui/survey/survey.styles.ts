@@ -145,4 +145,24 @@ export const surveyStyles = css`
       gap: 1px;
     }
   }
+  /* Phones: 44px touch targets (the eleven NPS options keep 44px height; their width is what fits). */
+  @media (max-width: 480px) {
+    .close {
+      top: 2px;
+      inset-inline-end: 2px;
+      width: 44px;
+      height: 44px;
+    }
+    .question,
+    .thanks {
+      margin-inline-end: 40px;
+    }
+    button.btn {
+      min-height: 44px;
+      min-width: 44px;
+    }
+    .option {
+      min-height: 44px;
+    }
+  }
 `;

@@ -213,7 +213,9 @@ describe('accessibility: every surface, every size, light and dark', () => {
     await setViewport({ width: 320, height: 256 });
     await page();
     harness = createHarness({ articles });
-    const card = await surfaces[1]!.open(harness);
+    const body = "Let's get your first service live. This tour takes about a minute and shows you where everything is. ".repeat(3);
+    harness.show({ id: 'tour', type: 'tour', steps: [{ title: 'Welcome to Acme Cloud', body }, { title: 'Two' }] });
+    const card = await shownPanel('tour');
     expect(withinViewport(card.getBoundingClientRect())).to.equal(true);
     expect(controlsReachable(card)).to.deep.equal([]);
     expect(await axeViolations((card.getRootNode() as ShadowRoot).host)).to.deep.equal([]);

@@ -83,6 +83,29 @@ describe('<wm-tour> never strands the user', () => {
     await until(() => element.currentTarget === document.querySelector('#projects'), 'anchored once the user opened the menu');
   });
 
+  it('fallback with a sliding drawer: the spotlight hole lands on the link where the drawer comes to rest', async () => {
+    await setViewport({ width: 390, height: 844 });
+    await fixture(html`<div style="padding:40px">
+      <style>
+        #drawer { position: fixed; top: 0; left: 0; width: 240px; bottom: 0; background: #eee; transform: translateX(-100%); visibility: hidden; transition: transform 200ms, visibility 0s 200ms; }
+        #drawer.open { transform: none; visibility: visible; transition: transform 200ms; }
+      </style>
+      <button id="menu" style="margin-left:260px" @click=${() => document.querySelector('#drawer')!.classList.toggle('open')}>Menu</button>
+      <nav id="drawer"><a id="projects" href="#projects" style="display:block;margin:80px 20px">Projects</a></nav>
+      <p><button id="other">Other</button></p>
+    </div>`);
+    harness = createHarness();
+    harness.show(tourWith({ onHiddenTarget: { fallback: '#menu' }, spotlight: { padding: 4, interactive: true } }));
+    const element = await shown(harness);
+    await sendMouse({ type: 'click', position: centre(document.querySelector('#menu')!) });
+    const link = document.querySelector('#projects')!;
+    await until(() => element.currentTarget === link, 'anchored to the link');
+    const blocker = element.shadowRoot!.querySelector('.blocker')!;
+    await until(() => Math.abs(Number(blocker.getAttribute('x')) - (link.getBoundingClientRect().x - 4)) < 1.5, 'the hole on the resting link');
+    await sendMouse({ type: 'click', position: centre(link) });
+    expect(location.hash).to.equal('#projects');
+  });
+
   it('skip: a hidden target under the skip policy moves on at once', async () => {
     await menuPage();
     harness = createHarness();

@@ -127,7 +127,8 @@ describe('<wm-tour> never strands the user', () => {
     await sendKeys({ press: 'Enter' });
     expect(clicks, 'the link was followed').to.equal(1);
     expect(location.hash).to.equal('#projects');
-    expect(harness.actions.filter((entry) => entry.action.type === 'next')).to.have.length(1);
+    // One move, and one that cannot skip a step when the runtime's click sensor reports the same click.
+    expect(harness.actions.filter((entry) => ['next', 'go-to'].includes(entry.action.type)).map((entry) => entry.action)).to.deep.equal([{ type: 'go-to', step: 1 }]);
     await until(() => title(element) === 'After', 'moved on');
   });
 

@@ -443,7 +443,12 @@ export class WmTour extends WaymarkElement {
         onError: (error) => context.reportError(error, `tour:${tour.id}:position`),
       });
     }
-    if (step.advanceOn?.click && !this.pointingAtStandIn) this.stepLayer.listen(target, 'click', () => this.advance());
+    if (step.advanceOn?.click && !this.pointingAtStandIn) {
+      const index = this.step;
+      // The runtime's click sensor may already have moved the tour on this same click: asking for
+      // the step after this one (not "next") cannot skip a step when both report it.
+      this.stepLayer.listen(target, 'click', () => this.moveOnFrom(index));
+    }
   }
 
   private focusIsLost(): boolean {
@@ -542,13 +547,21 @@ export class WmTour extends WaymarkElement {
     const link = this.stepTarget?.closest('a[href]');
     if (link instanceof HTMLElement && stepView(tour, this.step)?.nextFollowsLink) {
       const advancesOnClick = Boolean(tour.steps[this.step]?.advanceOn?.click) && !this.pointingAtStandIn && link === this.anchor.element;
+      const index = this.step;
       // The click navigates like the user's own; its listener moves the tour when the step advances on click.
       link.click();
-      if (!advancesOnClick) this.advance();
+      if (!advancesOnClick) this.moveOnFrom(index);
       return;
     }
     this.advance();
   };
+
+  /** Move to the step after `index` (idempotent: a second report of the same move changes nothing). */
+  private moveOnFrom(index: number): void {
+    const tour = this.experience;
+    if (!tour) return;
+    this.act(index >= tour.steps.length - 1 ? { type: 'complete' } : { type: 'go-to', step: index + 1 });
+  }
 
   private advance(): void {
     const tour = this.experience;

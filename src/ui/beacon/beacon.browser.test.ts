@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { emulateMedia, sendKeys } from '@web/test-runner-commands';
+import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
 import type { BeaconExperience } from '../../config/types.js';
 import { axeViolations, createHarness, deepActive, isShown, until, type Harness } from '../../../tests/browser/layouts/harness.js';
 
@@ -49,6 +49,47 @@ describe('<wm-beacon>', () => {
     await until(() => isShown(element.panel), 'open again');
     Array.from(element.panel!.querySelectorAll('button')).find((b) => b.textContent === 'Got it')!.click();
     expect(harness.actions.map((a) => a.action.type)).to.deep.equal(['shown', 'complete']);
+  });
+
+  it('Escape pressed on a host element closes the open card but never moves focus to the dot', async () => {
+    await fixture(html`<div style="padding:120px"><button id="reports" style="width:160px;height:40px">Reports</button> <button id="host">Host</button></div>`);
+    harness = createHarness();
+    harness.show(beacon());
+    const element = await harness.beacon('new-reports');
+    await until(() => isShown(element.button), 'dot shown');
+    element.button!.focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => isShown(element.panel) && deepActive() === element.panel, 'open with focus inside');
+    const host = document.querySelector<HTMLElement>('#host')!;
+    host.focus();
+    await sendKeys({ press: 'Escape' });
+    expect(deepActive(), 'focus stays on the host element').to.equal(host);
+  });
+
+  it('the focused card shows a focus indicator; on a phone the dot and buttons are 44px targets centred on the corner', async () => {
+    await setViewport({ width: 390, height: 844 });
+    try {
+      await fixture(html`<div style="padding:80px 60px"><button id="reports" style="width:160px;height:40px">Reports</button></div>`);
+      harness = createHarness();
+      harness.show(beacon());
+      const element = await harness.beacon('new-reports');
+      const dot = element.button!;
+      await until(() => isShown(dot), 'dot shown');
+      const target = document.querySelector('#reports')!.getBoundingClientRect();
+      await until(() => Math.abs(dot.getBoundingClientRect().x + dot.getBoundingClientRect().width / 2 - target.right) < 1.5, 'centred on the corner');
+      expect(dot.getBoundingClientRect().width).to.be.at.least(44);
+      dot.focus();
+      await sendKeys({ press: 'Enter' });
+      await until(() => isShown(element.panel) && deepActive() === element.panel, 'open with focus inside');
+      const style = getComputedStyle(element.panel!);
+      expect(style.outlineStyle).to.not.equal('none');
+      expect(parseFloat(style.outlineWidth)).to.be.at.least(2);
+      for (const control of element.panel!.querySelectorAll('button')) {
+        expect(control.getBoundingClientRect().height, control.textContent!).to.be.at.least(44);
+      }
+    } finally {
+      await setViewport({ width: 800, height: 600 });
+    }
   });
 
   it('mirrors its corner in RTL and stops pulsing under reduced motion', async () => {

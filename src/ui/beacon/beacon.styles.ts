@@ -26,7 +26,7 @@ export const beaconStyles = css`
   .dot,
   .pulse {
     position: absolute;
-    inset: 6px;
+    inset: calc(50% - 6px);
     border-radius: 50%;
     background: var(--wm-beacon-color);
     box-shadow: 0 0 0 2px var(--wm-bg);
@@ -48,6 +48,33 @@ export const beaconStyles = css`
   .beacon:focus-visible {
     outline: 2px solid var(--wm-focus-ring);
     outline-offset: 2px;
+  }
+  /* The card takes focus when it opens: show that it has it. */
+  .card:focus,
+  .card:focus-visible {
+    outline: 2px solid var(--wm-focus-ring);
+    outline-offset: 2px;
+  }
+  /* Phones: the dot, the close button and the buttons are 44px touch targets (the dot looks the same). */
+  @media (max-width: 480px) {
+    .beacon {
+      width: 44px;
+      height: 44px;
+    }
+    .close {
+      top: 2px;
+      inset-inline-end: 2px;
+      width: 44px;
+      height: 44px;
+    }
+    .title,
+    .card[dir='rtl'] .title {
+      margin-inline: 0 40px;
+    }
+    button.btn {
+      min-height: 44px;
+      min-width: 44px;
+    }
   }
   @media (prefers-reduced-motion: reduce) {
     .pulse {

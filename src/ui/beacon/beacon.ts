@@ -213,8 +213,10 @@ export class WmBeacon extends WaymarkElement {
     dot.classList.toggle('hidden', !visible);
     if (!visible && this.open) this.close();
     const zoom = effectiveZoom(dot);
-    dot.style.left = `${(x - DOT_SIZE / 2) / zoom}px`;
-    dot.style.top = `${(y - DOT_SIZE / 2) / zoom}px`;
+    // The dot's box grows to a 44px touch target on phones: centre whatever size it has.
+    const size = dot.getBoundingClientRect().width || DOT_SIZE;
+    dot.style.left = `${(x - size / 2) / zoom}px`;
+    dot.style.top = `${(y - size / 2) / zoom}px`;
   }
 
   private readonly toggle = (): void => {
@@ -233,7 +235,8 @@ export class WmBeacon extends WaymarkElement {
     if (!card || !dot || !this.open) return;
     card.classList.add('unplaced');
     this.opened.showPopover(card);
-    this.opened.escape(context.stack, () => this.close(true));
+    // Escape gives focus back to the dot only when it was in the card: never takes it from the page.
+    this.opened.escape(context.stack, () => this.close(this.focusInCard()));
     this.opened.anchor({
       reference: dot,
       floating: card,
@@ -248,6 +251,12 @@ export class WmBeacon extends WaymarkElement {
       onError: (error) => context.reportError(error, `beacon:${this.experience?.id}:position`),
     });
     this.dispatchEvent(new WmOpenChangeEvent(this.experience!.id, true));
+  }
+
+  private focusInCard(): boolean {
+    const active = this.shadowRoot?.activeElement;
+    const doc = this.context?.window.document;
+    return Boolean((active && this.card?.contains(active)) || (doc && (doc.activeElement === null || doc.activeElement === doc.body)));
   }
 
   /** Close the hint; with `returnFocus`, focus goes back to the dot. */

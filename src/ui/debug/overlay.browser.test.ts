@@ -299,6 +299,55 @@ describe('<wm-debug>', () => {
     document.removeEventListener('pointerdown', onPageClick, true);
   });
 
+  it('picks by keyboard: arrow keys move the highlight (child, sibling, parent), Enter picks, the page hears no key', async () => {
+    await fixture(html`<main style="padding:40px 40px 40px 460px">
+      <nav id="menu"><a id="home" href="#home">Home</a> <a id="projects" href="#projects">Projects</a></nav>
+    </main>`);
+    const pageKeys: string[] = [];
+    const onPageKey = (event: KeyboardEvent) => pageKeys.push(event.key);
+    document.addEventListener('keydown', onPageKey);
+    try {
+      const element = await mount(fakeSource());
+      const pick = buttonNamed(element, 'Pick element');
+      pick.focus();
+      await sendKeys({ press: 'Enter' });
+      await until(() => element.isPicking, 'picking');
+      pageKeys.length = 0; // the Enter that pressed "Pick element" is the page's to hear
+      const box = $(element, '.box');
+      const highlighted = () => {
+        const b = box.getBoundingClientRect();
+        return ['main', '#menu', '#home', '#projects'].find((selector) => {
+          const r = document.querySelector(selector)!.getBoundingClientRect();
+          return isShown(box) && Math.abs(r.left - b.left) < 1 && Math.abs(r.top - b.top) < 1 && Math.abs(r.width - b.width) < 1;
+        });
+      };
+      await sendKeys({ press: 'ArrowDown' });
+      await until(() => highlighted() === 'main', 'starts at the main landmark');
+      await sendKeys({ press: 'ArrowDown' });
+      await until(() => highlighted() === '#menu', 'Down: the first child');
+      await sendKeys({ press: 'ArrowDown' });
+      await until(() => highlighted() === '#home', 'Down again');
+      await sendKeys({ press: 'ArrowRight' });
+      await until(() => highlighted() === '#projects', 'Right: the next sibling');
+      expect($(element, '[role="status"]').textContent).to.contain('a#projects');
+      await sendKeys({ press: 'ArrowLeft' });
+      await until(() => highlighted() === '#home', 'Left: the previous sibling');
+      await sendKeys({ press: 'ArrowUp' });
+      await until(() => highlighted() === '#menu', 'Up: the parent');
+      await sendKeys({ press: 'ArrowDown' });
+      await sendKeys({ press: 'ArrowRight' });
+      await sendKeys({ press: 'Enter' });
+      await until(() => element.picked !== null, 'picked by Enter');
+      expect(element.picked!.element.id).to.equal('projects');
+      expect(element.isPicking).to.equal(false);
+      expect(location.hash, 'the link was not followed').to.not.equal('#projects');
+      expect(pageKeys, 'the page heard none of the picker keys').to.deep.equal([]);
+      expect(await axeViolations(element)).to.deep.equal([]);
+    } finally {
+      document.removeEventListener('keydown', onPageKey);
+    }
+  });
+
   it('Escape leaves the picker and nothing else: a Waymark layer underneath stays open', async () => {
     await fixture(html`<p>page</p>`);
     const stack = createDismissibleStack(window);

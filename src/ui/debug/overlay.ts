@@ -113,7 +113,8 @@ export class WmDebug extends LitElement {
     if (this.picking || !this.source) return;
     this.collapsed = false;
     this.picking = true;
-    this.status = 'Picking: point at an element and click it. Escape cancels.';
+    this.status = 'Picking: point at an element and click it, or use the arrow keys and Enter. Escape cancels.';
+    const start = this.ownerDocument.querySelector('main') ?? this.ownerDocument.body;
     void this.updateComplete.then(() => {
       const shield = this.shieldElement;
       if (!shield || !this.picking) return;
@@ -125,8 +126,10 @@ export class WmDebug extends LitElement {
         shield,
         stack: this.stack(),
         ignore: (element) => element === this || element.closest('[data-waymark-ui]') !== null,
-        onHover: (element) => {
+        start,
+        onHover: (element, byKeyboard) => {
           this.hovered = element;
+          if (element && byKeyboard) this.status = `Highlighted ${describe(element)}. Enter picks it.`;
         },
         onPick: (element) => this.choose(element),
         onCancel: () => {
@@ -427,3 +430,11 @@ declare global {
     'wm-debug': WmDebug;
   }
 }
+
+/** A short name for the status line: `button#save`, `nav.sidebar`. */
+function describe(element: Element): string {
+  const id = element.id ? `#${element.id}` : '';
+  const className = !id && typeof element.className === 'string' && element.className.trim() ? `.${element.className.trim().split(/\s+/)[0]}` : '';
+  return `${element.localName}${id}${className}`;
+}
+

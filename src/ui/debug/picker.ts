@@ -2,8 +2,10 @@
  * The element picker's input side. While it runs, a transparent shield (the overlay's own
  * element, in the top layer) takes every pointer event, so the page under it sees no hover, no
  * press and no click, and its elements are never touched; the element under the pointer is
- * found by hit-testing through the shield. Escape leaves the picker through the shared
- * dismissible stack, so it closes the picker before any Waymark layer under it.
+ * found by hit-testing through the shield. By keyboard, arrow keys move the highlight through the
+ * page's elements (Up: parent, Down: first child, Left/Right: previous/next sibling) and Enter
+ * picks it. Escape leaves the picker through the shared dismissible stack, so it closes the
+ * picker before any Waymark layer under it.
  */
 import type { DismissibleStack } from '../shared/dismissible-stack.js';
 import { pickable } from './selector.js';
@@ -14,7 +16,10 @@ export interface PickerOptions {
   /** Elements never picked: the overlay's host, Waymark's own layers. */
   ignore(element: Element): boolean;
   stack: DismissibleStack;
-  onHover(element: Element | null): void;
+  /** `byKeyboard`: moved with the arrow keys (worth announcing), not by the pointer. */
+  onHover(element: Element | null, byKeyboard?: boolean): void;
+  /** Where keyboard navigation starts: the element highlighted first when an arrow key is pressed. */
+  start?: Element | null;
   onPick(element: Element): void;
   onCancel(): void;
 }
@@ -60,12 +65,35 @@ export function startPicker(options: PickerOptions): () => void {
     if (!('host' in shieldRoot) || first !== shieldRoot.host || typeof event.clientX !== 'number') return false;
     return shieldRoot.elementFromPoint(event.clientX, event.clientY) === shield;
   };
+  // Keyboard: window capture too, so the page's own shortcuts never see the keys the picker uses.
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.altKey || event.ctrlKey || event.metaKey || event.isComposing) return;
+    const origin = event.composedPath()[0];
+    if (origin instanceof HTMLElement && (origin.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(origin.tagName))) return;
+    const move = KEY_MOVES[event.key];
+    if (!move && event.key !== 'Enter') return;
+    if (event.key === 'Enter' && !last) return;
+    event.preventDefault();
+    event.stopImmediatePropagation();
+    if (event.key === 'Enter') {
+      options.onPick(last!);
+      return;
+    }
+    const from = last ?? options.start ?? doc.body;
+    const next = last ? step(from, move!, options.ignore) : firstCandidate(from, options.ignore);
+    if (next && next !== last) {
+      last = next;
+      next.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
+      options.onHover(next, true);
+    }
+  };
   const onLeave = () => {
     last = null;
     options.onHover(null);
   };
 
   for (const type of EVENTS) win.addEventListener(type, onEvent, { capture: true });
+  win.addEventListener('keydown', onKeyDown, { capture: true });
   shield.addEventListener('pointerleave', onLeave);
   const removeLayer = options.stack.push({ dismiss: () => options.onCancel() });
 
@@ -74,8 +102,51 @@ export function startPicker(options: PickerOptions): () => void {
     stopped = true;
     removeLayer();
     for (const type of EVENTS) win.removeEventListener(type, onEvent, { capture: true });
+    win.removeEventListener('keydown', onKeyDown, { capture: true });
     shield.removeEventListener('pointerleave', onLeave);
   };
+}
+
+type Move = 'parent' | 'child' | 'previous' | 'next';
+const KEY_MOVES: Record<string, Move | undefined> = { ArrowUp: 'parent', ArrowDown: 'child', ArrowLeft: 'previous', ArrowRight: 'next' };
+
+/** Elements the picker can highlight: rendered, not the page's root, not Waymark's own. */
+function candidate(element: Element | null, ignore: (element: Element) => boolean): boolean {
+  if (!element || element.localName === 'html' || element.localName === 'body' || element.localName === 'head') return false;
+  if (ignore(element) || ['script', 'style', 'template', 'link', 'meta'].includes(element.localName)) return false;
+  return element.getClientRects().length > 0;
+}
+
+/** The first element to highlight: the start itself when it can be picked, else its first pickable descendant. */
+function firstCandidate(start: Element, ignore: (element: Element) => boolean): Element | null {
+  if (candidate(start, ignore)) return start;
+  const walker = start.ownerDocument.createTreeWalker(start, 1 /* SHOW_ELEMENT */);
+  for (let node = walker.nextNode() as Element | null; node; node = walker.nextNode() as Element | null) {
+    if (candidate(node, ignore)) return node;
+  }
+  return null;
+}
+
+/** One step through the element tree from `from`; stays put at the edges. */
+function step(from: Element, move: Move, ignore: (element: Element) => boolean): Element | null {
+  const ok = (element: Element | null) => candidate(element, ignore);
+  switch (move) {
+    case 'parent': {
+      const parent = from.parentElement;
+      return ok(parent) ? parent : from;
+    }
+    case 'child':
+      return Array.from(from.children).find(ok) ?? from;
+    case 'previous':
+    case 'next': {
+      for (let node = sibling(from, move); node; node = sibling(node, move)) if (ok(node)) return node;
+      return from;
+    }
+  }
+}
+
+function sibling(element: Element, move: 'previous' | 'next'): Element | null {
+  return move === 'next' ? element.nextElementSibling : element.previousElementSibling;
 }
 
 const EVENTS = ['pointermove', 'pointerdown', 'mousedown', 'pointerup', 'mouseup', 'click', 'dblclick', 'auxclick', 'contextmenu', 'mouseover', 'mouseout', 'pointerover', 'pointerout'];

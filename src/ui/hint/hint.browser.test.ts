@@ -70,6 +70,45 @@ describe('<wm-hint>', () => {
     expect(harness.actions.map((a) => a.action.type)).to.deep.equal(['shown']);
   });
 
+  it('toggletip: Tab from the target moves into an open hint, through its controls, then on past the target; Escape returns to the target', async () => {
+    await fixture(html`<div style="padding:150px 200px">
+      <button id="before">Before</button>
+      <input id="export" aria-label="Scope" />
+      <button id="after">After</button>
+    </div>`);
+    harness = createHarness();
+    harness.show(hint({ title: 'Least access wins', buttons: [{ label: 'Read about scopes', action: { type: 'open-help' }, variant: 'link' }] }));
+    const element = await harness.hint('export-tip');
+    document.querySelector<HTMLElement>('#before')!.focus();
+    await sendKeys({ press: 'Tab' });
+    await until(() => isShown(element.panel), 'open on focus');
+    await sendKeys({ press: 'Tab' });
+    expect(deepActive(), 'Tab went into the hint').to.equal(element.panel!.querySelector('.close'));
+    expect(element.isOpen).to.equal(true);
+    await sendKeys({ press: 'Tab' });
+    expect(deepActive()!.textContent!.trim()).to.equal('Read about scopes');
+    await sendKeys({ press: 'Enter' });
+    expect(harness.actions.at(-1)!.action).to.deep.equal({ type: 'button', action: { type: 'open-help' } });
+    await sendKeys({ press: 'Escape' });
+    await until(() => !element.isOpen, 'closed by Escape');
+    expect(deepActive()!.id, 'Escape gives focus back to the target').to.equal('export');
+    // Open again (focus stays on the target, so re-focus it), go in, and Tab out of the last control.
+    document.querySelector<HTMLElement>('#before')!.focus();
+    await sendKeys({ press: 'Tab' });
+    await until(() => isShown(element.panel), 'open again');
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ down: 'Shift' });
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ up: 'Shift' });
+    expect(deepActive()!.id, 'Shift+Tab from the first control goes back to the target').to.equal('export');
+    expect(element.isOpen).to.equal(true);
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ press: 'Tab' });
+    expect(deepActive()!.id, 'Tab from the last control goes on to what follows the target').to.equal('after');
+    await until(() => !element.isOpen, 'closed once focus moved on');
+  });
+
   it('opens on click, and the close button reports dismiss', async () => {
     await page();
     harness = createHarness();

@@ -9,6 +9,7 @@ import { LayerController } from '../shared/controllers/layer.js';
 import { TargetController } from '../shared/controllers/target.js';
 import { WmOpenChangeEvent, WmTargetMissingEvent } from '../shared/events.js';
 import { isInside } from '../shared/focus.js';
+import { hintStyles } from './hint.styles.js';
 import { baseStyles } from '../shared/styles.js';
 import { themeTokens } from '../shared/theme.js';
 
@@ -76,7 +77,7 @@ const TARGET_WAIT_MS = 3000;
  * @cssprop --wm-max-width - Card max width. Default 22rem.
  */
 export class WmHint extends WaymarkElement {
-  static override styles = [themeTokens, baseStyles];
+  static override styles = [themeTokens, baseStyles, hintStyles];
 
   /** The hint to render (set by the renderer). */
   @property({ attribute: false }) override experience?: HintExperience;
@@ -95,6 +96,8 @@ export class WmHint extends WaymarkElement {
   /** The element it is attached to. Not named `target`: frameworks would set their `target` prop on it instead of the attribute. */
   private readonly anchor = new TargetController(this);
   private closeTimer: number | undefined;
+  /** Focus given back to the target after Escape: it must not reopen the hint it just closed. */
+  private returningFocus = false;
   private shownReported = false;
 
   override disconnectedCallback(): void {
@@ -134,6 +137,7 @@ export class WmHint extends WaymarkElement {
         @mouseenter=${this.cancelClose}
         @mouseleave=${this.onLeave}
         @focusout=${this.onFocusOut}
+        @keydown=${this.onCardKeyDown}
       >
         <div class="arrow" part="arrow"></div>
         ${title ? html`<h2 class="title" part="title" id="wm-title">${title}</h2>` : nothing}
@@ -215,8 +219,9 @@ export class WmHint extends WaymarkElement {
       listen('mouseleave', this.onLeave);
     }
     if (openOn === 'hover' || openOn === 'focus') {
-      listen('focusin', () => void this.reveal());
+      listen('focusin', () => (this.returningFocus ? undefined : void this.reveal()));
       listen('focusout', this.onFocusOut);
+      listen('keydown', this.onTargetKeyDown);
     }
     if (openOn === 'click') {
       listen('click', () => (this.open ? this.close() : void this.reveal()));
@@ -266,9 +271,64 @@ export class WmHint extends WaymarkElement {
     return Boolean(active && ((this.anchorElement && isInside(active, this.anchorElement)) || active === this));
   }
 
+  /** The hint's controls in Tab order. */
+  private controls(): HTMLElement[] {
+    const card = this.card;
+    if (!card) return [];
+    return Array.from(card.querySelectorAll<HTMLElement>('button, a[href], input, select, textarea, [tabindex]:not([tabindex="-1"])')).filter(
+      (control) => !control.hasAttribute('disabled') && control.getClientRects().length > 0,
+    );
+  }
+
+  /**
+   * Toggletip: Tab from the target goes into the open hint (its ×, links and buttons), instead of
+   * past it, so a keyboard user reaches what a pointer user can.
+   */
+  private readonly onTargetKeyDown = (event: KeyboardEvent): void => {
+    if (event.key !== 'Tab' || event.shiftKey || event.altKey || event.ctrlKey || event.metaKey || !this.open) return;
+    const first = this.controls()[0];
+    if (!first) return;
+    event.preventDefault();
+    this.cancelClose();
+    first.focus();
+  };
+
+  /** Inside the hint: Shift+Tab from its first control goes back to the target, Tab from its last to what follows the target. */
+  private readonly onCardKeyDown = (event: KeyboardEvent): void => {
+    const target = this.anchorElement;
+    if (!(target instanceof HTMLElement)) return;
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      event.stopPropagation();
+      this.onEscape();
+      return;
+    }
+    if (event.key !== 'Tab' || event.altKey || event.ctrlKey || event.metaKey) return;
+    const openOn = this.experience?.openOn ?? 'hover';
+    if (openOn !== 'hover' && openOn !== 'focus') return;
+    const controls = this.controls();
+    const origin = event.composedPath()[0];
+    if (event.shiftKey && origin === controls[0]) {
+      event.preventDefault();
+      target.focus();
+    } else if (!event.shiftKey && origin === controls.at(-1)) {
+      event.preventDefault();
+      const next = tabbableAfter(target);
+      this.close();
+      (next ?? target).focus();
+    }
+  };
+
   private onEscape(): void {
     const trigger = this.experience?.openOn === 'trigger';
+    // Escape inside the hint gives focus back to the target it belongs to.
+    const focusWasInside = Boolean(this.shadowRoot?.activeElement);
     this.close();
+    if (focusWasInside && this.anchorElement instanceof HTMLElement) {
+      this.returningFocus = true;
+      this.anchorElement.focus({ preventScroll: true });
+      this.returningFocus = false;
+    }
     if (trigger) this.act({ type: 'dismiss' });
   }
 
@@ -278,6 +338,16 @@ export class WmHint extends WaymarkElement {
     this.act({ type: 'dismiss' });
     if (restoreTo instanceof HTMLElement && this.context?.window.document.activeElement === this) restoreTo.focus({ preventScroll: true });
   };
+}
+
+const TABBABLE = 'a[href], button:not([disabled]), input:not([disabled]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+
+/** The next element after `element` in the document's Tab order (light DOM, tabindex 0 or natural). */
+function tabbableAfter(element: Element): HTMLElement | null {
+  const all = Array.from(element.ownerDocument.querySelectorAll<HTMLElement>(TABBABLE)).filter(
+    (candidate) => candidate.tabIndex >= 0 && candidate.getClientRects().length > 0 && !element.contains(candidate),
+  );
+  return all.find((candidate) => element.compareDocumentPosition(candidate) & Node.DOCUMENT_POSITION_FOLLOWING) ?? null;
 }
 
 declare global {

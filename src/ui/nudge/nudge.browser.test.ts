@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys, sendMouse, setViewport } from '@web/test-runner-commands';
 import type { Article, NudgeExperience } from '../../config/types.js';
-import { adjacency, axeViolations, createHarness, deepActive, isShown, until, type Harness } from '../../../tests/browser/layouts/harness.js';
+import { adjacency, axeViolations, createHarness, deepActive, isShown, nextFrame, until, withinViewport, type Harness } from '../../../tests/browser/layouts/harness.js';
 import type { WmNudge } from './nudge.js';
 
 const articles: Article[] = [
@@ -53,7 +53,7 @@ describe('<wm-nudge>', () => {
     expect(element.shadowRoot!.getElementById(card.getAttribute('aria-labelledby')!)!.textContent).to.equal('Trouble connecting?');
     expect(card.querySelector('.body strong')!.textContent).to.equal('API token');
     expect(deepActive()).to.equal(start);
-    await until(() => element.shadowRoot!.querySelector('[role="status"]')!.textContent === 'Trouble connecting?. Paste the API token from your provider.', 'announced');
+    await until(() => element.shadowRoot!.querySelector('[role="status"]')!.textContent === 'Trouble connecting? Paste the API token from your provider.', 'announced');
     expect(harness.actions).to.deep.equal([{ id: 'stuck-integrations', action: { type: 'shown' } }]);
     expect(await axeViolations(element)).to.deep.equal([]);
     element.shadowRoot!.querySelector<HTMLButtonElement>('.footer button')!.click();
@@ -95,13 +95,58 @@ describe('<wm-nudge>', () => {
     harness = createHarness({ articles, locale: 'ru' });
     const element = await show(nudge(), 2);
     expect(buttons(element)).to.deep.equal(['×', 'Написать в чат', 'Не сейчас']);
-    element.shadowRoot!.querySelector<HTMLButtonElement>('.primary')!.click();
-    expect(harness.actions.at(-1)!.action).to.deep.equal({ type: 'button', action: { type: 'open-chat', message: 'I cannot connect an integration' } });
     expect(await axeViolations(element)).to.deep.equal([]);
     element.shadowRoot!.querySelector<HTMLButtonElement>('.footer .secondary')!.click();
     expect(harness.actions.at(-1)!.action).to.deep.equal({ type: 'dismiss' });
     expect(isShown(element.panel)).to.equal(false);
   });
+
+  it('"Chat with us" reports open-chat with the message and ends the nudge (the runtime opens chat)', async () => {
+    await page();
+    harness = createHarness({ articles });
+    const element = await show(nudge(), 2);
+    const chat = element.shadowRoot!.querySelector<HTMLButtonElement>('.primary')!;
+    const box = chat.getBoundingClientRect();
+    await sendMouse({ type: 'click', position: [Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2)] });
+    expect(harness.actions.slice(-2).map((a) => a.action)).to.deep.equal([
+      { type: 'button', action: { type: 'open-chat', message: 'I cannot connect an integration' } },
+      { type: 'complete' },
+    ]);
+    await until(() => !isShown(element.panel), 'the nudge is gone');
+  });
+
+  for (const [width, height, what] of [[640, 400, '200 % zoom'], [320, 640, '320 px']] as const) {
+    it(`levels 2 and 3 are corner cards, fully on screen at ${what} (${width}×${height}), after an anchored level 1`, async () => {
+      await setViewport({ width, height });
+      try {
+        await fixture(html`<div style="padding:40px 20px"><button id="connect">Connect</button><div style="height:1500px"></div></div>`);
+        harness = createHarness({ articles });
+        const experience = nudge();
+        const element = await show(experience, 0);
+        await until(() => !element.panel!.classList.contains('unplaced'), 'level 1 placed');
+        for (const level of [1, 2]) {
+          harness.renderer.show({ experience, level });
+          await until(() => element.panel?.dataset.kind === (level === 1 ? 'articles' : 'chat') && isShown(element.panel), `level ${level + 1}`);
+          await element.updateComplete;
+          const card = element.panel!.getBoundingClientRect();
+          expect(getComputedStyle(element.panel!).position).to.equal('fixed');
+          expect(innerHeight - card.bottom, 'at the bottom').to.be.within(4, 30);
+          expect(innerWidth - card.right, 'at the end').to.be.within(4, 30);
+          for (const control of element.panel!.querySelectorAll('button')) {
+            const box = control.getBoundingClientRect();
+            expect(withinViewport(box), `${control.textContent} on screen`).to.equal(true);
+          }
+          // It stays in its corner when the page scrolls.
+          scrollTo(0, 300);
+          await nextFrame();
+          expect(innerHeight - element.panel!.getBoundingClientRect().bottom).to.be.within(4, 30);
+          scrollTo(0, 0);
+        }
+      } finally {
+        await setViewport({ width: 800, height: 600 });
+      }
+    });
+  }
 
   it('re-renders in place when the engine moves it to the next level, reporting shown once', async () => {
     await page();

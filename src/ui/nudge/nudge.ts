@@ -153,7 +153,7 @@ export class WmNudge extends WaymarkElement {
         const chat: Action = level.message === undefined ? { type: 'open-chat' } : { type: 'open-chat', message: level.message };
         return html`${renderBody(context, level.body, 'wm-body')}
           <div class="footer" part="footer">
-            <button type="button" class="btn primary" part="button button-primary" @click=${() => button(chat)}>${t.t('chatOffer')}</button>
+            <button type="button" class="btn primary" part="button button-primary" @click=${() => this.openChat(chat)}>${t.t('chatOffer')}</button>
             <button type="button" class="btn secondary" part="button button-secondary" @click=${this.dismiss}>${t.t('notNow')}</button>
           </div>`;
       }
@@ -175,6 +175,8 @@ export class WmNudge extends WaymarkElement {
     if (!card || run !== this.run) return;
     this.layer.showPopover(card);
     this.layer.escape(context.stack, () => this.dismiss());
+    // A level without a target sits in the corner: drop the coordinates the previous level was anchored at.
+    if (!target) for (const side of ['top', 'left', 'right', 'bottom', 'transform']) card.style.removeProperty(side);
     if (target) {
       this.layer.anchor({
         reference: target,
@@ -216,12 +218,21 @@ export class WmNudge extends WaymarkElement {
     const t = this.context!.translator;
     const title = t.text(level.title) || t.t('nudgeTitle');
     const body = level.kind === 'articles' ? '' : richTextToPlain(t.text(level.body));
-    return body ? `${title}. ${body}` : title;
+    if (!body) return title;
+    // "Not responding?" already ends a sentence: no stray full stop after it.
+    return /[.!?…:;。？！]$/.test(title.trim()) ? `${title.trim()} ${body}` : `${title}. ${body}`;
   }
 
   private readonly escalate = (): void => {
     this.act({ type: 'nudge-level', level: this.levelIndex() + 1 });
   };
+
+  /** The runtime opens chat (or the message form); the nudge has done its job and ends. */
+  private openChat(chat: Action): void {
+    this.act({ type: 'button', action: chat });
+    this.teardown();
+    this.act({ type: 'complete' });
+  }
 
   private readonly dismiss = (): void => {
     this.teardown();

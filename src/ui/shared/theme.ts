@@ -25,6 +25,8 @@ export const themeTokens = css`
     --wm-focus-ring: #1d4ed8;
     --wm-max-width: 22rem;
     --wm-beacon-color: #e5484d;
+    /* Error text and error borders: 4.5:1 on --wm-bg in light and dark. */
+    --wm-danger: #b42318;
   }
   :host([data-mode='dark']) {
     --wm-accent: #4493f8;
@@ -36,6 +38,7 @@ export const themeTokens = css`
     --wm-shadow: 0 8px 30px rgb(0 0 0 / 0.5);
     --wm-overlay: rgb(0 0 0 / 0.65);
     --wm-focus-ring: #79b8ff;
+    --wm-danger: #ff8a80;
   }
   @media (prefers-color-scheme: dark) {
     :host(:not([data-mode='light'])) {
@@ -48,6 +51,7 @@ export const themeTokens = css`
       --wm-shadow: 0 8px 30px rgb(0 0 0 / 0.5);
       --wm-overlay: rgb(0 0 0 / 0.65);
       --wm-focus-ring: #79b8ff;
+      --wm-danger: #ff8a80;
     }
   }
 `;

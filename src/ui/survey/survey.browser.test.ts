@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { sendKeys, sendMouse } from '@web/test-runner-commands';
+import { emulateMedia, sendKeys, sendMouse } from '@web/test-runner-commands';
 import type { SurveyExperience } from '../../config/types.js';
 import { axeViolations, createHarness, deepActive, isShown, until, type Harness } from '../../../tests/browser/layouts/harness.js';
 import type { WmSurvey } from './survey.js';
@@ -48,6 +48,19 @@ const tabStops = (element: WmSurvey) => radios(element).filter((radio) => radio.
 const submit = (element: WmSurvey) => element.panel!.querySelector<HTMLButtonElement>('.footer .btn.primary')!;
 const answers = (harness: Harness) => harness.actions.filter((entry) => entry.action.type === 'answer').map((entry) => entry.action);
 const focusedValue = () => (deepActive() as HTMLElement | null)?.dataset.value;
+
+/** WCAG contrast ratio of two computed `rgb(…)` colors. */
+function contrast(a: string, b: string): number {
+  const luminance = (color: string) => {
+    const [r, g, b] = color.match(/[\d.]+/g)!.slice(0, 3).map((part) => {
+      const channel = Number(part) / 255;
+      return channel <= 0.03928 ? channel / 12.92 : ((channel + 0.055) / 1.055) ** 2.4;
+    }) as [number, number, number];
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
+  return (light + 0.05) / (dark + 0.05);
+}
 
 describe('<wm-survey>', () => {
   let harness: Harness;
@@ -178,6 +191,31 @@ describe('<wm-survey>', () => {
     expect(await axeViolations(element)).to.deep.equal([]);
     await sendKeys({ press: 'ArrowRight' });
     expect(element.panel!.querySelector('[role="alert"]')).to.equal(null);
+  });
+
+  it('dark mode (the demo accent): the error text reads at 4.5:1, option edges and the selected fill at 3:1', async () => {
+    await emulateMedia({ colorScheme: 'dark' });
+    try {
+      await fixture(html`<div></div>`);
+      harness = createHarness({ theme: { mode: 'auto', accent: '#4f46e5' } });
+      harness.show(nps());
+      const element = await mounted('nps');
+      const card = getComputedStyle(element.panel!).backgroundColor;
+      expect(card).to.equal('rgb(28, 33, 40)');
+      await click(submit(element));
+      await until(() => element.panel!.querySelector('[role="alert"]') !== null, 'error shown');
+      const error = element.panel!.querySelector('[role="alert"]')!;
+      expect(contrast(getComputedStyle(error).color, card), 'error text').to.be.at.least(4.5);
+      expect(contrast(getComputedStyle(radios(element)[3]!).borderTopColor, card), 'option border').to.be.at.least(3);
+      await click(radios(element)[3]!);
+      await until(() => checked(element).length === 1, 'a score chosen');
+      const selected = getComputedStyle(checked(element)[0]!);
+      expect(contrast(selected.backgroundColor, card), 'selected fill').to.be.at.least(3);
+      expect(contrast(selected.color, selected.backgroundColor), 'selected number').to.be.at.least(4.5);
+      expect(await axeViolations(element)).to.deep.equal([]);
+    } finally {
+      await emulateMedia({ colorScheme: 'light' });
+    }
   });
 
   it('CSAT as numbers: 1–5, ends named; a low score gets the guide follow-up', async () => {

@@ -29,7 +29,8 @@ export const surveyStyles = css`
     min-width: 24px;
     min-height: 36px;
     padding: 0;
-    border: 1px solid var(--wm-border);
+    /* Option edges are what show the choices: 3:1 against the card (WCAG 1.4.11). */
+    border: 1px solid var(--wm-muted);
     border-radius: 6px;
     background: var(--wm-bg);
     color: var(--wm-fg);
@@ -40,10 +41,12 @@ export const surveyStyles = css`
   .option:hover {
     border-color: var(--wm-accent);
   }
+  /* --wm-link is the accent when it reads on the card, else the text color (see applyTheme): the
+     selected fill keeps 3:1 against the card even with a faint config accent in dark mode. */
   .option[aria-checked='true'] {
-    border-color: var(--wm-accent);
-    background: var(--wm-accent);
-    color: var(--wm-accent-contrast);
+    border-color: var(--wm-link);
+    background: var(--wm-link);
+    color: var(--wm-bg);
   }
   .option:focus-visible {
     outline: 2px solid var(--wm-focus-ring);
@@ -112,11 +115,8 @@ export const surveyStyles = css`
   }
   .error {
     margin: 8px 0 0;
-    color: #b42318;
+    color: var(--wm-danger, #b42318);
     font-size: 13px;
-  }
-  :host([data-mode='dark']) .error {
-    color: #ff8a80;
   }
   .footer {
     justify-content: flex-end;
@@ -143,6 +143,26 @@ export const surveyStyles = css`
     }
     .scale:not(.stars):not(.faces) {
       gap: 1px;
+    }
+  }
+  /* Phones: 44px touch targets (the eleven NPS options keep 44px height; their width is what fits). */
+  @media (max-width: 480px) {
+    .close {
+      top: 2px;
+      inset-inline-end: 2px;
+      width: 44px;
+      height: 44px;
+    }
+    .question,
+    .thanks {
+      margin-inline-end: 40px;
+    }
+    button.btn {
+      min-height: 44px;
+      min-width: 44px;
+    }
+    .option {
+      min-height: 44px;
     }
   }
 `;

@@ -48,13 +48,14 @@ type Phase = 'ask' | 'thanks';
  * @csspart body - The follow-up text.
  * @csspart link - Links in the follow-up text.
  *
- * @cssprop --wm-accent - Accent color (chosen score, Send button). Default #2563eb (#4493f8 dark).
+ * @cssprop --wm-accent - Accent color (Send button). Default #2563eb (#4493f8 dark).
  * @cssprop --wm-accent-contrast - Text on the accent color.
- * @cssprop --wm-link - Link and link-button color. Default: `var(--wm-accent)`.
+ * @cssprop --wm-link - Link and link-button color, and the chosen score's fill (it stays readable on the card). Default: `var(--wm-accent)`.
  * @cssprop --wm-bg - Background.
  * @cssprop --wm-fg - Text color.
- * @cssprop --wm-muted - End labels, unselected stars and faces, the field border, the close button.
- * @cssprop --wm-border - Card and score borders.
+ * @cssprop --wm-muted - End labels, score borders, unselected stars and faces, the field border, the close button.
+ * @cssprop --wm-border - Card border.
+ * @cssprop --wm-danger - Error text ("Choose a score first."). Default #b42318 (#ff8a80 dark).
  * @cssprop --wm-radius - Corner radius. Default 10px.
  * @cssprop --wm-font - Font family.
  * @cssprop --wm-shadow - Card shadow.

@@ -240,7 +240,7 @@ describe('<wm-tour>', () => {
     const target = document.querySelector('#one')!.getBoundingClientRect();
     await sendMouse({ type: 'click', position: [Math.round(target.x + target.width / 2), Math.round(target.y + target.height / 2)] });
     expect(clicks).to.equal(1);
-    expect(harness.actions.map((a) => a.action.type)).to.deep.equal(['shown', 'next']);
+    expect(harness.actions.map((a) => a.action)).to.deep.equal([{ type: 'shown' }, { type: 'go-to', step: 1 }]);
     await until(() => title(element) === 'Done', 'advanced');
   });
 

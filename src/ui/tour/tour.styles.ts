@@ -1,6 +1,6 @@
 import { css } from 'lit';
 
-/** The spotlight layer; the step card uses the shared card styles. */
+/** The spotlight layer, and what the tour card adds to the shared card styles. */
 export const tourStyles = css`
   .spotlight {
     position: fixed;
@@ -29,5 +29,33 @@ export const tourStyles = css`
   }
   .spotlight.interactive .blocker {
     display: none;
+  }
+  /* The card takes focus to be announced and then reacts to Enter and arrows: show that it has it. */
+  .card:focus-visible,
+  .card:focus {
+    outline: 2px solid var(--wm-focus-ring);
+    outline-offset: 2px;
+  }
+  /* At high zoom a centred step is taller than the viewport: it scrolls inside, buttons stay reachable. */
+  .card.centered {
+    max-height: calc(100dvh - 16px);
+    overflow: auto;
+  }
+  /* Phones: every control is a 44px touch target. */
+  @media (max-width: 480px) {
+    .close {
+      top: 2px;
+      inset-inline-end: 2px;
+      width: 44px;
+      height: 44px;
+    }
+    .title,
+    .card[dir='rtl'] .title {
+      margin-inline: 0 40px;
+    }
+    button.btn {
+      min-height: 44px;
+      min-width: 44px;
+    }
   }
 `;

@@ -2,8 +2,10 @@ import { html, nothing, svg, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
 import { autoUpdate } from '@floating-ui/dom';
-import type { Action, SpotlightOptions, TourExperience, TourStep } from '../../config/types.js';
+import type { Action, SpotlightOptions, Target, TourExperience, TourStep } from '../../config/types.js';
 import { parseDuration } from '../../config/duration.js';
+import type { HiddenTargetHandling } from '../../engine/contract.js';
+import { stepView } from '../../engine/steps.js';
 import { WaymarkElement } from '../shared/base-element.js';
 import { renderArticles, renderBody, renderButtons, renderImage } from '../shared/content.js';
 import type { ComponentContext } from '../shared/context.js';
@@ -24,7 +26,10 @@ const DEFAULT_WAIT_MS = 3000;
 /** Narrow screens get a bottom sheet instead of a popover that would cover the target. */
 const SHEET_QUERY = '(max-width: 480px)';
 
-type Layout = 'hidden' | 'anchored' | 'centered';
+/** How long a step pointing at its fallback (or just revealed) waits for the real target to show. */
+const REVEAL_WAIT_MS = 10 * 60_000;
+
+type Layout = 'hidden' | 'anchored' | 'centered' | 'sheet';
 
 /**
  * A product tour: one step at a time, anchored to its target (or centred), in the top layer.
@@ -125,6 +130,12 @@ export class WmTour extends WaymarkElement {
     dismiss: () => this.act({ type: 'dismiss' }),
   });
   private active = false;
+  /** The step's own target when it is on the page, visible or not: Next follows it when it is a link. */
+  private stepTarget: Element | null = null;
+  /** The card points at a stand-in (the fallback or reveal element) the user must be able to use. */
+  private pointingAtStandIn = false;
+  /** The step whose reveal element was clicked: a menu toggle clicked twice would close again. */
+  private revealedStep: number | null = null;
   private shownReported = false;
   /** The step last focused, announced and reported: re-laying it out (sheet ↔ popover on resize) does not repeat those. */
   private reportedStep: number | null = null;
@@ -157,7 +168,7 @@ export class WmTour extends WaymarkElement {
     const classes = {
       card: true,
       centered: this.layout === 'centered',
-      sheet: this.sheet && this.layout === 'anchored',
+      sheet: (this.sheet && this.layout === 'anchored') || this.layout === 'sheet',
       spotlit: this.spotlightOptions !== null,
     };
     return html`
@@ -240,6 +251,7 @@ export class WmTour extends WaymarkElement {
     this.active = false;
     this.shownReported = false;
     this.reportedStep = null;
+    this.revealedStep = null;
   }
 
   private leaveStep(): void {
@@ -252,6 +264,8 @@ export class WmTour extends WaymarkElement {
     if (!tour || !context || !this.isConnected) return;
     const run = this.anchor.restart();
     this.leaveStep();
+    this.stepTarget = null;
+    this.pointingAtStandIn = false;
     // Start after this update has finished, so state set here schedules one clean update.
     await null;
     if (!this.anchor.isCurrent(run)) return;
@@ -264,7 +278,11 @@ export class WmTour extends WaymarkElement {
         await this.showCentered(run, step);
         return;
       }
-      let target = this.anchor.resolve(context.targets, step.target);
+      // Resolvers return a hidden match when nothing matching is visible: that is the hidden case.
+      const found = this.anchor.resolve(context.targets, step.target);
+      let target = found && isRendered(found) ? found : null;
+      this.stepTarget = found;
+      if (!target && found && (await this.onHidden(run, step, index))) return;
       if (!target) {
         // Wait (bounded, observing the DOM) with nothing on screen that points at a stale target.
         this.layout = 'hidden';
@@ -275,11 +293,89 @@ export class WmTour extends WaymarkElement {
         target = await this.anchor.wait(context.targets, step.target, waitMs);
         if (!this.anchor.isCurrent(run)) return;
       }
-      if (target) await this.showAnchored(run, step, target);
-      else await this.onMissing(run, tour, step, index);
+      if (target) {
+        this.stepTarget = target;
+        await this.showAnchored(run, step, target);
+        return;
+      }
+      this.stepTarget = context.targets.resolve(step.target);
+      if (this.stepTarget && (await this.onHidden(run, step, index))) return;
+      await this.onMissing(run, tour, step, index);
     } catch (error) {
       context.reportError(error, `tour:${tour.id}:step:${index}`);
     }
+  }
+
+  /** The step's hidden-target handling for this screen (phone or wide). */
+  private hiddenHandling(index: number): HiddenTargetHandling {
+    const view = stepView(this.experience!, index)!;
+    return this.sheet ? view.onHiddenTarget.phone : view.onHiddenTarget.wide;
+  }
+
+  /**
+   * The target is on the page but hidden (a collapsed menu, an off-canvas drawer): apply the step's
+   * policy. Returns false when the step treats it as missing, so the caller waits and reports it.
+   */
+  private async onHidden(run: number, step: TourStep, index: number): Promise<boolean> {
+    const context = this.context!;
+    const handling = this.hiddenHandling(index);
+    switch (handling.kind) {
+      case 'as-missing':
+        return false;
+      case 'skip':
+        this.act({ type: 'step-missing', step: index, policy: 'skip' });
+        return true;
+      case 'sheet':
+        await this.showSheet(run);
+        this.continueWhenVisible(run, step.target!);
+        return true;
+      case 'reveal':
+      case 'fallback': {
+        const standIn = context.targets.resolve(handling.target);
+        if (!standIn) {
+          await this.showSheet(run);
+        } else {
+          if (handling.kind === 'reveal' && this.revealedStep !== index && standIn.getAttribute('aria-expanded') !== 'true') {
+            this.revealedStep = index;
+            (standIn as HTMLElement).click?.();
+          }
+          // Revealing may take a frame or an animation: point at the stand-in meanwhile, so the
+          // user still sees where to go if the click did not open anything.
+          const shown = handling.kind === 'reveal' ? await this.anchor.wait(context.targets, step.target!, 600) : null;
+          if (!this.anchor.isCurrent(run)) return true;
+          if (shown) {
+            this.stepTarget = shown;
+            await this.showAnchored(run, step, shown);
+            return true;
+          }
+          this.pointingAtStandIn = true;
+          await this.showAnchored(run, step, standIn);
+        }
+        this.continueWhenVisible(run, step.target!);
+        return true;
+      }
+    }
+  }
+
+  /** Once the real target shows (the user opened the menu), lay the step out on it. */
+  private continueWhenVisible(run: number, target: Target): void {
+    const context = this.context!;
+    const abort = new AbortController();
+    this.stepLayer.hold(() => abort.abort());
+    void context.targets.wait(target, REVEAL_WAIT_MS, abort.signal).then((found) => {
+      if (found && this.anchor.isCurrent(run) && !abort.signal.aborted) void this.enterStep();
+    });
+  }
+
+  private async showSheet(run: number): Promise<void> {
+    // Non-modal: the page (and the menu that reveals the target) stays usable under it.
+    this.layout = 'sheet';
+    this.modal = false;
+    this.spotlightOptions = null;
+    await this.updateComplete;
+    if (!this.anchor.isCurrent(run)) return;
+    this.syncLayers();
+    this.afterShown();
   }
 
   private async onMissing(run: number, tour: TourExperience, step: TourStep, index: number): Promise<void> {
@@ -304,6 +400,7 @@ export class WmTour extends WaymarkElement {
   private async showAnchored(run: number, step: TourStep, target: Element): Promise<void> {
     const tour = this.experience!;
     const context = this.context!;
+    this.anchor.element = target;
     this.layout = 'anchored';
     this.modal = step.modal ?? false;
     this.spotlightOptions = spotlightOptions(step.spotlight ?? tour.spotlight);
@@ -346,7 +443,12 @@ export class WmTour extends WaymarkElement {
         onError: (error) => context.reportError(error, `tour:${tour.id}:position`),
       });
     }
-    if (step.advanceOn?.click) this.stepLayer.listen(target, 'click', () => this.forward());
+    if (step.advanceOn?.click && !this.pointingAtStandIn) {
+      const index = this.step;
+      // The runtime's click sensor may already have moved the tour on this same click: asking for
+      // the step after this one (not "next") cannot skip a step when both report it.
+      this.stepLayer.listen(target, 'click', () => this.moveOnFrom(index));
+    }
   }
 
   private focusIsLost(): boolean {
@@ -431,16 +533,41 @@ export class WmTour extends WaymarkElement {
 
   private spotlightInteractive(): boolean {
     const step = this.experience?.steps[this.step];
-    return Boolean(this.spotlightOptions?.interactive || step?.advanceOn?.click);
+    // The element the step asks the user to use is never under the shade: the target they click,
+    // the link Next follows, or the menu button that reveals a hidden target.
+    return Boolean(this.spotlightOptions?.interactive || step?.advanceOn?.click || step?.nextFollowsLink || this.pointingAtStandIn);
   }
 
   // ---- user input ---------------------------------------------------------------------------
 
+  /** Next / Enter: follow the step's link when it says so (the next step is on that page), else move on. */
   private readonly forward = (): void => {
     const tour = this.experience;
     if (!tour) return;
-    this.act(this.step >= tour.steps.length - 1 ? { type: 'complete' } : { type: 'next' });
+    const link = this.stepTarget?.closest('a[href]');
+    if (link instanceof HTMLElement && stepView(tour, this.step)?.nextFollowsLink) {
+      const advancesOnClick = Boolean(tour.steps[this.step]?.advanceOn?.click) && !this.pointingAtStandIn && link === this.anchor.element;
+      const index = this.step;
+      // The click navigates like the user's own; its listener moves the tour when the step advances on click.
+      link.click();
+      if (!advancesOnClick) this.moveOnFrom(index);
+      return;
+    }
+    this.advance();
   };
+
+  /** Move to the step after `index` (idempotent: a second report of the same move changes nothing). */
+  private moveOnFrom(index: number): void {
+    const tour = this.experience;
+    if (!tour) return;
+    this.act(index >= tour.steps.length - 1 ? { type: 'complete' } : { type: 'go-to', step: index + 1 });
+  }
+
+  private advance(): void {
+    const tour = this.experience;
+    if (!tour) return;
+    this.act(this.step >= tour.steps.length - 1 ? { type: 'complete' } : { type: 'next' });
+  }
 
   private readonly onKeyDown = (event: KeyboardEvent): void => {
     if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey || event.isComposing) return;
@@ -462,6 +589,12 @@ export class WmTour extends WaymarkElement {
       this.forward();
     }
   };
+}
+
+/** Whether the element has a box the user can see (not in a collapsed menu, not `display: none`). */
+function isRendered(element: Element): boolean {
+  const box = element.getBoundingClientRect();
+  return box.width > 0 && box.height > 0 && element.checkVisibility({ visibilityProperty: true, opacityProperty: true });
 }
 
 function cardMode(card: HTMLDialogElement): 'modal' | 'popover' | null {

@@ -70,6 +70,9 @@ export function createHarness(options: HarnessOptions = {}): Harness {
           return step + 1 < total ? show(experience, step + 1) : hide(id, 'completed');
         case 'back':
           return show(experience, Math.max(0, step - 1));
+        case 'go-to':
+          if (typeof move.step !== 'number') return;
+          return move.step < total ? show(experience, move.step) : hide(id, 'completed');
         case 'complete':
           return hide(id, 'completed');
         case 'dismiss':

@@ -188,7 +188,8 @@ describe('<wm-help>', () => {
       searches++;
       return { hits: [...index.search(query, options), { id: 'remote-1', title: `Remote ${query}`, url: 'https://kb.example/1', source: 'json', score: 0.5 }], remote: 'ok' };
     };
-    const { help, root, events } = mount({ index, search, context: { page: '/integrations/x' } });
+    // A pause long enough that a loaded machine's keystrokes never look like two bursts of typing.
+    const { help, root, events } = mount({ index, search, context: { page: '/integrations/x' }, searchDelayMs: 800 });
     await help.open();
     await type(root, 'invoice');
     await until(() => titles(root).length === 2, 'merged results');

@@ -33,6 +33,13 @@ describe('framework and editor integration', () => {
     expect(result.status).toBe(0);
   }, 90_000);
 
+  it('typechecks a Vue 3 single-file component with vue-tsc: template attributes and events are checked', () => {
+    // Vue's template checker looks `open-on` up as `openOn`: a misspelled value must stay an error there too.
+    const result = spawnSync('npx', ['vue-tsc', '-p', 'tests/e2e/fixtures/consumer-vue/tsconfig.json'], { cwd: root, encoding: 'utf8' });
+    expect(result.stdout + result.stderr).toBe('');
+    expect(result.status).toBe(0);
+  }, 90_000);
+
   it('gives VS Code every element with its attributes and their values', () => {
     const pkg = read('package.json');
     expect(pkg.exports['./html-custom-data.json']).toBe('./dist/frameworks/html-custom-data.json');

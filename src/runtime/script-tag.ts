@@ -22,7 +22,10 @@ export interface WaymarkGlobal {
   version?: string;
 }
 
-const METHODS = ['identify', 'track', 'page', 'setStage', 'start', 'dismiss', 'why', 'openHelp', 'openChat', 'on', 'reset', 'destroy'] as const;
+const METHODS = [
+  'identify', 'track', 'page', 'setStage', 'start', 'dismiss', 'next', 'back', 'goTo', 'addExperience', 'removeExperience',
+  'why', 'openHelp', 'openChat', 'on', 'reset', 'destroy',
+] as const;
 
 /** Find the `<script>` that loaded this bundle, to read its `data-*` options. */
 export function findOwnScript(doc: Document, moduleUrl: string): HTMLScriptElement | null {
@@ -61,20 +64,25 @@ export function installGlobal(win: Window, scriptOptions: WaymarkOptions | null)
   }
   const queue = Array.from(existing?.q ?? [], (call) => Array.from(call));
   let instance: Waymark | undefined;
-  const beforeInit: unknown[][] = [];
+  /** Calls made before `init`; `start` calls keep the promise they returned, settled once the instance runs them. */
+  const beforeInit: Array<{ call: unknown[]; settle?: (result: unknown) => void }> = [];
 
   const init = (options: WaymarkOptions) => {
     if (instance) return instance;
     instance = createWaymark({ ...scriptOptions, ...options, window: win });
     facade.instance = instance;
-    for (const call of beforeInit.splice(0)) invoke(call);
+    for (const { call, settle } of beforeInit.splice(0)) {
+      const result = invoke(call);
+      settle?.(result);
+    }
     return instance;
   };
 
   const invoke = ([method, ...args]: unknown[]): unknown => {
     if (method === 'init') return init((args[0] ?? {}) as WaymarkOptions);
     if (!instance) {
-      beforeInit.push([method, ...args]);
+      if (method === 'start') return new Promise((settle) => beforeInit.push({ call: [method, ...args], settle }));
+      beforeInit.push({ call: [method, ...args] });
       return undefined;
     }
     if (typeof method !== 'string' || !(METHODS as readonly string[]).includes(method)) {

@@ -1,4 +1,4 @@
-import { isSafeUrl } from '../config/index.js';
+import { isSafeUrl } from '../config/rich-text.js';
 import type { Action, Experience } from '../config/types.js';
 import type { Signal } from '../engine/contract.js';
 import type { WaymarkError } from './errors.js';

@@ -1,4 +1,5 @@
-import { validateConfig, type ConfigIssue } from '../config/index.js';
+import { CHECKED_KEY, trustChecked } from '../config/checked.js';
+import type { ConfigIssue } from '../config/issues.js';
 import type { WaymarkConfig } from '../config/types.js';
 import { describeError, type WaymarkError } from './errors.js';
 
@@ -10,6 +11,8 @@ export interface ConfigSource {
   config?: unknown;
   /** Else fetched from here. */
   configUrl?: string;
+  /** Validate in full even a checked config (debug mode, or `validate: true`). */
+  validate?: boolean;
   report(error: WaymarkError): void;
 }
 
@@ -31,12 +34,30 @@ export async function loadConfig(source: ConfigSource): Promise<{ config: Waymar
       return { config: EMPTY_CONFIG, issues: [] };
     }
   }
-  raw = await withDeclaredExperiences(raw ?? EMPTY_CONFIG, win.document, report);
-  const { config: valid, issues } = validateConfig(raw);
+  const given = raw ?? EMPTY_CONFIG;
+  raw = await withDeclaredExperiences(given, win.document, report);
+  // Checked by `waymark validate --out` and not joined with markup: trusted without the validator.
+  const checked = !source.validate && raw === given ? trustChecked(raw) : null;
+  if (checked) return { config: checked, issues: [] };
+  // The validator (zod and Waymark's checks) is a chunk of its own, loaded only for configs that need it.
+  const { validateConfig } = await loadValidator();
+  const { config: valid, issues } = validateConfig(withoutMark(raw));
   for (const issue of issues) {
     report({ code: `config-${issue.code}`, severity: issue.severity, where: 'config', path: issue.path, message: issue.message });
   }
   return { config: valid ?? EMPTY_CONFIG, issues };
+}
+
+/** A checked form validated in full (edited since, or `validate: true`): its mark is not part of the config. */
+function withoutMark(raw: unknown): unknown {
+  if (raw === null || typeof raw !== 'object' || !Object.hasOwn(raw, CHECKED_KEY)) return raw;
+  const { [CHECKED_KEY]: _mark, ...config } = raw as Record<string, unknown>;
+  return config;
+}
+
+/** The full validator, loaded on demand (unchecked configs, debug mode, experiences added in code). */
+export function loadValidator(): Promise<typeof import('../config/validate.js')> {
+  return import('../config/validate.js');
 }
 
 /**

@@ -1,12 +1,11 @@
 import type { WaymarkConfig, Experience } from '../config/types.js';
 import type { Signal, UserAction } from '../engine/contract.js';
-import { validateConfig } from '../config/index.js';
 import { createStartWaiters, withElementTargets, type ElementTargets } from './code-api.js';
 import { startSensors } from '../platform/sensors/index.js';
 import { createAnalytics } from '../platform/analytics/index.js';
 import { createDismissibleStack } from '../ui/shared/dismissible-stack.js';
 import { createActionRunner } from './actions.js';
-import { EMPTY_CONFIG, loadConfig, negotiateLocale } from './config-loading.js';
+import { EMPTY_CONFIG, loadConfig, loadValidator, negotiateLocale } from './config-loading.js';
 import { hasDebugFlag, mountDebugOverlayWhenReady } from './debug-overlay.js';
 import { createDebugLog } from './debug-log.js';
 import { createEventDelivery } from './delivery.js';
@@ -152,6 +151,26 @@ export function createWaymark(options: WaymarkOptions = {}): Waymark {
     }),
     emitter.on('hide', ({ experienceId }) => startWaiters.hidden(experienceId)),
   );
+  /**
+   * While an `addExperience` validates (the validator is a lazy chunk), the code API's later calls queue behind it in
+   * call order; with none pending they run at once. `run` returns a promise when it is itself such an addition.
+   */
+  let queued: Promise<void> | null = null;
+  const afterAdding = (run: () => void | Promise<void>) => {
+    const settled = (tail: Promise<void>) => {
+      queued = tail;
+      void tail.then(() => {
+        if (queued === tail) queued = null;
+      });
+    };
+    if (!queued) {
+      const pending = run();
+      if (pending) settled(pending);
+      return;
+    }
+    settled(queued.then(() => (destroyed ? undefined : run())));
+  };
+  type Validator = (typeof import('../config/validate.js'))['validateConfig'];
   let elementMarks = 0;
   const addedInCode = new Map<string, ElementTargets>();
 
@@ -200,7 +219,7 @@ export function createWaymark(options: WaymarkOptions = {}): Waymark {
   }
 
   /** Validated against the loaded config, so it waits for it (and for a user switch in progress). */
-  function addExperience(engine: NonNullable<typeof session.engine>, given: unknown): void {
+  function addExperience(engine: NonNullable<typeof session.engine>, given: unknown, validateConfig: Validator): void {
     const id = given !== null && typeof given === 'object' ? (given as { id?: unknown }).id : undefined;
     const marked = withElementTargets(win!, given, () => ++elementMarks);
     const others = config.experiences.filter((each) => each.id !== id);
@@ -246,7 +265,7 @@ export function createWaymark(options: WaymarkOptions = {}): Waymark {
     return new Promise((settle) => {
       startWaiters.expect(experienceId, settle);
       if (destroyed) return startWaiters.dispose();
-      session.run((engine) => {
+      afterAdding(() => session.run((engine) => {
         const signal = { type: 'start', at: now(), experienceId } as const;
         debugLog?.signal(signal);
         const result = engine.start(experienceId, signal.at);
@@ -254,7 +273,7 @@ export function createWaymark(options: WaymarkOptions = {}): Waymark {
         effects.apply(result.effects);
         if (!result.shown) startWaiters.refuse(experienceId, result.outcome === 'shown' ? 'waiting' : result.outcome, result.why.reason);
         else if (startWaiters.isVisible(experienceId)) startWaiters.visible(experienceId, activeStep(experienceId));
-      });
+      }));
     });
   }
 
@@ -263,7 +282,7 @@ export function createWaymark(options: WaymarkOptions = {}): Waymark {
     await Promise.resolve();
     // The config fetch and the stored progress load overlap.
     const opened = session.open();
-    const loaded = await loadConfig({ window: win, config: options.config, configUrl: options.configUrl, report });
+    const loaded = await loadConfig({ window: win, config: options.config, configUrl: options.configUrl, validate: debug || options.validate === true, report });
     config = loaded.config;
     locale = negotiateLocale(options.locale, config, win);
     experiences = new Map(config.experiences.map((each) => [each.id, each]));
@@ -354,11 +373,27 @@ export function createWaymark(options: WaymarkOptions = {}): Waymark {
       }
     },
     dismiss: guard('dismiss', (experienceId: string) => send({ type: 'dismiss', at: now(), experienceId })),
-    next: guard('next', () => tourAction({ type: 'next' })),
-    back: guard('back', () => tourAction({ type: 'back' })),
-    goTo: guard('goTo', (step: number | string) => tourAction({ type: 'go-to', step })),
-    addExperience: guard('addExperience', (experience: CodeExperience) => session.run((engine) => addExperience(engine, experience))),
-    removeExperience: guard('removeExperience', (experienceId: string) => session.run((engine) => removeExperience(engine, experienceId))),
+    next: guard('next', () => afterAdding(() => tourAction({ type: 'next' }))),
+    back: guard('back', () => afterAdding(() => tourAction({ type: 'back' }))),
+    goTo: guard('goTo', (step: number | string) => afterAdding(() => tourAction({ type: 'go-to', step }))),
+    addExperience: guard('addExperience', (experience: CodeExperience) => {
+      // The validator is a lazy chunk: the calls that follow (start, next, remove…) wait until the experience is in.
+      const validator = loadValidator();
+      afterAdding(
+        () =>
+          new Promise<void>((added) => {
+            session.run((engine) => {
+              void validator
+                .then(({ validateConfig }) => {
+                  if (!destroyed) addExperience(session.engine ?? engine, experience, validateConfig);
+                })
+                .catch((error: unknown) => reportError(error, 'addExperience'))
+                .finally(added);
+            });
+          }),
+      );
+    }),
+    removeExperience: guard('removeExperience', (experienceId: string) => afterAdding(() => session.run((engine) => removeExperience(engine, experienceId)))),
     act: guard('act', (experienceId, action) => send({ type: 'action', at: now(), experienceId, action })),
     why(experienceId: string) {
       const engine = session.engine;

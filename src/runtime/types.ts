@@ -16,6 +16,11 @@ export interface WaymarkOptions {
   config?: WaymarkConfig;
   /** Or a URL to fetch it from. */
   configUrl?: string;
+  /**
+   * Validate the config in full even when it is in the checked form `waymark validate --out` writes (default: a checked
+   * config is trusted after a cheap structural check, and the validator is not loaded; debug mode validates in full).
+   */
+  validate?: boolean;
   /** The signed-in user. Without an id, an anonymous id is generated and kept. */
   user?: { id?: string; traits?: Traits };
   /** UI and content locale. Default: the first of `navigator.languages` the config's `locale.supported` has (exact tag, then language), else `locale.default`. */

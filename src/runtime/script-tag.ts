@@ -1,5 +1,8 @@
-import { createWaymark } from './create.js';
+import type { createWaymark } from './create.js';
 import type { Waymark, WaymarkOptions } from './types.js';
+
+/** Loads the runtime (a chunk of its own, so the script-tag entry stays small). */
+export type LoadRuntime = () => Promise<typeof createWaymark>;
 
 /**
  * The script-tag install. Pages without a bundler add (the stub may be inline or, under a strict CSP,
@@ -53,7 +56,7 @@ export function optionsFromScript(script: HTMLScriptElement | null): WaymarkOpti
  * An `init` call (queued or later) creates the instance with its options; otherwise the script
  * tag's `data-config` does. Loading the bundle twice keeps the first install and warns.
  */
-export function installGlobal(win: Window, scriptOptions: WaymarkOptions | null): WaymarkGlobal {
+export function installGlobal(win: Window, scriptOptions: WaymarkOptions | null, loadRuntime: LoadRuntime): WaymarkGlobal {
   const host = win as unknown as { waymark?: WaymarkGlobal };
   const existing = host.waymark;
   if (existing?.version) {
@@ -67,15 +70,23 @@ export function installGlobal(win: Window, scriptOptions: WaymarkOptions | null)
   /** Calls made before `init`; `start` calls keep the promise they returned, settled once the instance runs them. */
   const beforeInit: Array<{ call: unknown[]; settle?: (result: unknown) => void }> = [];
 
-  const init = (options: WaymarkOptions) => {
-    if (instance) return instance;
-    instance = createWaymark({ ...scriptOptions, ...options, window: win });
-    facade.instance = instance;
-    for (const { call, settle } of beforeInit.splice(0)) {
-      const result = invoke(call);
-      settle?.(result);
-    }
-    return instance;
+  let initialized = false;
+  /** Creates the instance once the runtime chunk is in; calls made meanwhile wait and run in order. */
+  const init = (options: WaymarkOptions): undefined => {
+    if (initialized) return undefined;
+    initialized = true;
+    loadRuntime().then(
+      (createWaymark) => {
+        instance = createWaymark({ ...scriptOptions, ...options, window: win });
+        facade.instance = instance;
+        for (const { call, settle } of beforeInit.splice(0)) {
+          const result = invoke(call);
+          settle?.(result);
+        }
+      },
+      (error: unknown) => console.error('[waymark] could not load', error),
+    );
+    return undefined;
   };
 
   const invoke = ([method, ...args]: unknown[]): unknown => {

@@ -189,7 +189,6 @@ export function createRenderer(ctx: UiContext): ExperienceRenderer {
   };
 }
 
-export { compileDeclarative, compileDeclarativeAll, type DeclarativeIssue, type DeclarativeResult } from './declarative.js';
 export type { TargetResolver } from './shared/context.js';
 export { WmActionEvent, WmOpenChangeEvent, WmStepChangeEvent, WmTargetMissingEvent } from './shared/events.js';
 export type {

@@ -286,6 +286,8 @@ export function createWaymark(options: WaymarkOptions = {}): Waymark {
     config = loaded.config;
     locale = negotiateLocale(options.locale, config, win);
     experiences = new Map(config.experiences.map((each) => [each.id, each]));
+    // The components' chunk downloads while the stored progress is read (help has its own lazy chunk).
+    if (config.experiences.length > 0) ui?.preload?.();
     const engine = await session.load(opened);
     if (destroyed || !engine) return;
     // Before any answer can be given; its first delivery pass (answers left by earlier pages) runs after `ready`.

@@ -24,6 +24,8 @@ export interface LazyUi {
   /** Takes the experience off the screen (nothing to do, and nothing loaded, if it was never shown). */
   hide(experienceId: string, reason: string): void;
   setLocale(locale: string): void;
+  /** Start loading the components now (the config has something to show), while the user's state is still being read. */
+  preload?(): void;
   dispose(): void;
 }
 
@@ -92,6 +94,9 @@ export function createLazyUi(options: LazyUiOptions): LazyUi {
     },
     setLocale(locale) {
       whenLoaded(renderer, (loaded) => loaded.setLocale(locale));
+    },
+    preload() {
+      if (!disposed) renderer ??= load();
     },
     dispose() {
       disposed = true;

@@ -79,4 +79,17 @@ describe('checked configs skip the validator', () => {
       iframe.remove();
     }
   });
+
+  it('the components start loading with the config, before anything is shown (in parallel with the stored progress)', async () => {
+    const waiting = { version: '1', experiences: [{ id: 'later', type: 'tour', when: { event: 'never-sent' }, steps: [{ title: 'Later' }] }] };
+    const { win, iframe } = await pageWith(toChecked(waiting as WaymarkConfig));
+    try {
+      const requested = win.performance.getEntriesByType('resource').map((entry) => entry.name);
+      expect(requested.some((name) => name.includes('/src/ui/index.ts'))).to.equal(true);
+      expect(win.document.querySelector('[data-experience="later"]')).to.equal(null);
+    } finally {
+      win.waymark?.instance?.destroy();
+      iframe.remove();
+    }
+  });
 });

@@ -18,6 +18,24 @@ const onwarn = (warning, warn) => {
   warn(warning);
 };
 
+/**
+ * The script-tag chunk graph, for a page that shows a tour: the entry (install and call queue), the runtime (engine,
+ * platform, store, sensors) and the tour UI (Lit, floating-ui, the shared UI pieces and the tour): three requests.
+ * Everything else stays a lazy chunk of its own: the validator (unchecked configs only), the declarative compiler,
+ * the other components, help and chat, debug, analytics sinks.
+ */
+function cdnChunks(id) {
+  const path = id.replace(/\\/g, '/');
+  if (/\/node_modules\/(lit|lit-html|lit-element|@lit\/reactive-element|@floating-ui\/[^/]+)\//.test(path)) return 'ui';
+  if (/\/src\/ui\/(index|tour\/[^/]+|shared\/(?!dismissible-stack)[^/]+|shared\/controllers\/[^/]+)\.ts$/.test(path) && !path.endsWith('.test.ts')) return 'ui';
+  if (/\/src\/(runtime\/(?!script-tag)|engine\/|platform\/(store|sensors|targets)\/|core\/(?!help|chat)|ui\/shared\/dismissible-stack|config\/(types|rich-text|checked|duration|issues)\.ts)/.test(path)) {
+    // Lazy parts of the runtime keep their own chunks.
+    if (/\/src\/runtime\/(debug|help)/.test(path)) return undefined;
+    return 'runtime';
+  }
+  return undefined;
+}
+
 export default [
   // The library build for bundlers: one file per module, dependencies external, tree-shakeable.
   {
@@ -54,6 +72,7 @@ export default [
       format: 'es',
       entryFileNames: '[name].js',
       chunkFileNames: 'chunks/[name]-[hash].js',
+      manualChunks: cdnChunks,
       banner: (chunk) => (chunk.isEntry ? `/*! Waymark ${pkg.version} | ${pkg.license} | bundled licences: THIRD-PARTY-NOTICES.txt */` : ''),
       sourcemap: true,
       sourcemapExcludeSources: true,

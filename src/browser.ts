@@ -4,11 +4,15 @@
  */
 import { findOwnScript, installGlobal, optionsFromScript } from './runtime/script-tag.js';
 
-export { createWaymark } from './runtime/create.js';
+/**
+ * `createWaymark`, for pages that import the bundle as a module: `const createWaymark = await (await import(url)).loadWaymark()`.
+ * The runtime is a chunk of its own: this entry is only the install and the call queue, so it loads and runs first.
+ */
+export const loadWaymark = () => import('./runtime/create.js').then((runtime) => runtime.createWaymark);
 
 if (typeof window !== 'undefined' && typeof document !== 'undefined') {
   try {
-    installGlobal(window, optionsFromScript(findOwnScript(document, import.meta.url)));
+    installGlobal(window, optionsFromScript(findOwnScript(document, import.meta.url)), loadWaymark);
   } catch (error) {
     console.error('[waymark] could not start', error);
   }

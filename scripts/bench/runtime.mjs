@@ -120,8 +120,8 @@ try {
   const config = JSON.parse(demoConfig);
   const create = await tab.evaluate(async () => {
     const mod = await import('/dist/cdn/waymark.js');
-    window.__create = mod.createWaymark;
-    return typeof mod.createWaymark;
+    window.__create = await mod.loadWaymark();
+    return typeof window.__create;
   });
   if (create !== 'function') throw new Error('createWaymark is not exported by the bundle');
   const cycles = (n) =>

@@ -7,7 +7,8 @@
 //  - main-thread ms per frame while nothing moves (step open);
 //  - DOM nodes and listeners left after 200 start/destroy cycles (CDP, after GC);
 //  - gzipped JS (and CSS) of each library's tours path.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { scriptTagPath } from '../size-measure.mjs';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { startServer, launch, median, fmt, root } from './_browser.mjs';
@@ -21,12 +22,16 @@ const FRAME_MS = 1000 / 60;
 const toursDir = new URL('./tours/', import.meta.url).pathname;
 
 const LIBRARIES = [
-  { name: 'waymark', adapter: './adapters/waymark.ts', css: [] },
+  { name: 'waymark', adapter: './adapters/waymark-runtime.ts', css: [] },
   { name: 'shepherd', adapter: './adapters/shepherd.js', css: ['node_modules/shepherd.js/dist/css/shepherd.css'] },
   { name: 'driver', adapter: './adapters/driver.js', css: ['node_modules/driver.js/dist/driver.css'] },
   { name: 'intro', adapter: './adapters/intro.js', css: ['node_modules/intro.js/introjs.css'] },
 ];
-const DIAGNOSTIC = process.env.TOURS_BENCH_DIAGNOSE ? [{ name: 'waymark-nospot', adapter: './adapters/waymark-nospot.ts', css: [] }] : [];
+// The renderer alone (no engine, no runtime), for comparison: the UI's own share of each figure.
+const DIAGNOSTIC = [
+  { name: 'waymark-ui', adapter: './adapters/waymark.ts', css: [] },
+  ...(process.env.TOURS_BENCH_DIAGNOSE ? [{ name: 'waymark-nospot', adapter: './adapters/waymark-nospot.ts', css: [] }] : []),
+];
 
 async function bundle(contents, minify = true) {
   const result = await build({
@@ -97,6 +102,11 @@ async function gzippedSizes() {
     }
   }
   sizes.waymark = { js: waymarkJs, css: 0, chunks: wanted.size, parts };
+  // With the runtime in the loop, the figure to compare is the whole script-tag page (npm run size).
+  if (existsSync(`${root}dist/cdn/waymark.js`)) {
+    const page = scriptTagPath();
+    sizes.waymark = { ...sizes.waymark, js: page.total, chunks: page.requests, renderer: waymarkJs };
+  }
   for (const lib of LIBRARIES.slice(1)) {
     const spec = { shepherd: `export { default } from 'shepherd.js';`, driver: `export { driver } from 'driver.js';`, intro: `export { default } from 'intro.js';` }[lib.name];
     sizes[lib.name] = { js: gz(await bundle(spec)), css: gz(readCss(lib.css)), chunks: 1 };
@@ -134,6 +144,7 @@ async function round(name) {
   const { context, tab, cdp, errors } = await openPage(name);
   try {
     const out = {};
+    out.readyMs = await tab.evaluate(() => window.tourBench.ready());
     if (name !== 'baseline') {
       out.cold = await tab.evaluate(() => window.tourBench.start());
       out.steps = await tab.evaluate(() => window.tourBench.stepChanges());
@@ -146,6 +157,11 @@ async function round(name) {
     out.scrollMsPerFrame = scrolled.ms / scrolled.value.frames;
     out.detached = scrolled.value.detached;
     out.maxDrift = scrolled.value.maxDrift;
+    await tab.evaluate(() => window.tourBench.settle(10));
+    const windowScrolled = await taskMs(cdp, () => tab.evaluate(() => window.tourBench.scrollWindow(120)));
+    out.windowScrollMsPerFrame = windowScrolled.ms / windowScrolled.value.frames;
+    out.windowDetached = windowScrolled.value.detached;
+    await tab.evaluate(() => window.tourBench.resetWindowScroll());
     await tab.evaluate(() => window.tourBench.settle(30));
     const idle = await taskMs(cdp, () => new Promise((r) => setTimeout(r, IDLE_MS)));
     out.idleMsPerFrame = idle.ms / (IDLE_MS / FRAME_MS);
@@ -162,13 +178,21 @@ async function leaks(name) {
     const counters = async () => {
       await cdp.send('HeapProfiler.collectGarbage');
       await cdp.send('HeapProfiler.collectGarbage');
-      return cdp.send('Memory.getDOMCounters');
+      const heap = await cdp.send('Runtime.getHeapUsage');
+      return { ...(await cdp.send('Memory.getDOMCounters')), heap: heap.usedSize };
     };
-    await tab.evaluate(() => window.tourBench.cycles(1)); // definitions, stylesheets, caches
+    // Warm-up: definitions, stylesheets, caches, JIT.
+    await tab.evaluate(() => window.tourBench.cycles(20));
     const before = await counters();
     await tab.evaluate((n) => window.tourBench.cycles(n), CYCLES);
     const after = await counters();
-    return { nodes: after.nodes - before.nodes, listeners: after.jsEventListeners - before.jsEventListeners, documents: after.documents - before.documents, errors };
+    return {
+      nodes: after.nodes - before.nodes,
+      listeners: after.jsEventListeners - before.jsEventListeners,
+      documents: after.documents - before.documents,
+      heapPerCycle: (after.heap - before.heap) / CYCLES,
+      errors,
+    };
   } finally {
     await context.close();
   }
@@ -242,6 +266,7 @@ try {
   for (const lib of LIBRARIES) leaked[lib.name] = await leaks(lib.name);
 
   const rows = [
+    ['script evaluated → ready (ms)', (n) => median(runs[n].map((x) => x.readyMs)), 'low'],
     ['start → first step shown, cold (ms)', (n) => median(runs[n].map((x) => x.cold.shown)), 'low'],
     ['start → first step shown, warm (ms)', (n) => median(runs[n].map((x) => x.warm.shown)), 'low'],
     ['  … placed, fade-in not counted, cold (ms)', (n) => median(runs[n].map((x) => x.cold.placed)), 'low'],
@@ -251,16 +276,19 @@ try {
     ['scrolling: main thread per frame (ms)', (n) => median(runs[n].map((x) => x.scrollMsPerFrame)), 'low'],
     ['scrolling: detached frames of 120', (n) => median(runs[n].map((x) => x.detached)), 'low'],
     ['scrolling: max drift (px)', (n) => median(runs[n].map((x) => x.maxDrift)), 'low'],
+    ['scrolling the window: main thread per frame (ms)', (n) => median(runs[n].map((x) => x.windowScrollMsPerFrame)), 'low'],
+    ['scrolling the window: detached frames of 120', (n) => median(runs[n].map((x) => x.windowDetached)), 'low'],
     ['idle, step open: main thread per frame (ms)', (n) => median(runs[n].map((x) => x.idleMsPerFrame)), 'low'],
     [`DOM nodes left after ${CYCLES} cycles`, (n) => leaked[n].nodes, 'low'],
     [`listeners left after ${CYCLES} cycles`, (n) => leaked[n].listeners, 'low'],
+    ['heap growth per cycle after warm-up (B)', (n) => leaked[n].heapPerCycle, 'low'],
     ['gzipped JS (kB)', (n) => sizes[n].js / 1000, 'low'],
     ['gzipped CSS (kB)', (n) => sizes[n].css / 1000, 'low'],
   ];
   const libs = LIBRARIES.map((l) => l.name);
   for (const { name } of DIAGNOSTIC) {
     const m = (k) => fmt(median(runs[name].map(k)));
-    console.log(`diagnostic ${name}: first step warm ${m((x) => x.warm.shown)} ms, step change ${fmt(median(runs[name].flatMap((x) => x.steps.map((t) => t.shown))))} ms, scrolling ${m((x) => x.scrollMsPerFrame)} ms/frame, detached ${m((x) => x.detached)}`);
+    console.log(`diagnostic ${name}: ready ${m((x) => x.readyMs)} ms, first step cold ${m((x) => x.cold.shown)} ms, warm ${m((x) => x.warm.shown)} ms, step change ${fmt(median(runs[name].flatMap((x) => x.steps.map((t) => t.shown))))} ms, scrolling ${m((x) => x.scrollMsPerFrame)} ms/frame, detached ${m((x) => x.detached)}`);
   }
   const pad = (s, w) => String(s).padStart(w);
   console.log(`\n${'figure'.padEnd(44)}${libs.map((n) => pad(n, 10)).join('')}${pad('Waymark/best', 14)}`);
@@ -279,7 +307,7 @@ try {
   }
   const base = runs.baseline;
   console.log(`\nbaseline (page alone): scrolling ${fmt(median(base.map((x) => x.scrollMsPerFrame)))} ms/frame, idle ${fmt(median(base.map((x) => x.idleMsPerFrame)))} ms/frame`);
-  console.log(`step changes per run: ${STEPS.length - 1}; Waymark tours path = ${sizes.waymark.chunks} chunks (renderer + tour), CSS inside the JS`);
+  console.log(`step changes per run: ${STEPS.length - 1}; Waymark's one-tour script-tag page = ${sizes.waymark.chunks} JS requests, CSS inside the JS (renderer + tour alone: ${fmt((sizes.waymark.renderer ?? sizes.waymark.js) / 1000)} kB)`);
   const top = Object.entries(sizes.waymark.parts).sort((a, b) => b[1] - a[1]).slice(0, 8);
   console.log(`Waymark tours path, minified bytes by source: ${top.map(([k, v]) => `${k} ${v}`).join(', ')}`);
   if (process.env.TOURS_BENCH_PROFILE) for (const lib of LIBRARIES.slice(0, 2)) await profileScroll(lib.name);

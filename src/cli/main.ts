@@ -4,12 +4,14 @@
  * positions (and, with `--page`, their element targets against real pages), print the JSON
  * `schema`. Output and files come through `io`, so tests run it in-process.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { CONFIG_LIMITS, validateConfig } from '../config/validate.js';
 import { parseTreeIteratively } from './deep-json.js';
 import { parseJsonWithComments } from '../config/jsonc.js';
 import { toJsonSchema } from '../config/json-schema.js';
+import { toChecked } from '../config/checked.js';
+import type { WaymarkConfig } from '../config/types.js';
 import { didYouMean, formatPath, type ConfigIssue, type IssuePath } from '../config/issues.js';
 import { collectTargets, openPage, pageFindings, type OpenedPage } from './page-check.js';
 
@@ -17,6 +19,8 @@ export interface CliIO {
   stdout(text: string): void;
   stderr(text: string): void;
   readFile(path: string): Promise<string>;
+  /** For `--out` (default: the file system). */
+  writeFile?(path: string, text: string): Promise<void>;
 }
 
 export const USAGE = `Usage: waymark <command> [options]
@@ -24,6 +28,9 @@ export const USAGE = `Usage: waymark <command> [options]
 Commands:
   validate <file.json> [more files]   Check config files; exit 1 when any has an error
     --json                            Print the issues as JSON
+    --out <checked.json>              Write the config in its checked, compact form (one
+                                      input file, no errors): the browser trusts it after a
+                                      cheap check and never loads the validator
     --page <file.html|http://localhost:…>
                                       Also check every element target against this page:
                                       warn when one matches nothing, note when an anchoring
@@ -74,7 +81,11 @@ async function validateFiles(args: string[], io: CliIO): Promise<number> {
     io.stderr(`${parsed.ok ? 'waymark validate: no file given' : `waymark validate: ${parsed.message}`}\n\n${USAGE}`);
     return 2;
   }
-  const { files, pages: pageSpecs, json } = parsed;
+  const { files, pages: pageSpecs, json, out } = parsed;
+  if (out !== undefined && files.length !== 1) {
+    io.stderr(`waymark validate: --out takes exactly one config file\n\n${USAGE}`);
+    return 2;
+  }
   const pages: OpenedPage[] = [];
   try {
     for (const spec of pageSpecs) {
@@ -86,27 +97,42 @@ async function validateFiles(args: string[], io: CliIO): Promise<number> {
       pages.push(opened.page);
     }
     const located: LocatedIssue[] = [];
+    let valid: WaymarkConfig | null = null;
     for (const file of files) {
       const inspected = await inspectFile(file, io);
       const found = [...inspected.issues];
+      valid = inspected.valid ?? null;
       if (pages.length > 0 && inspected.document) found.push(...(await checkTargets(file, inspected.document, pages)));
       located.push(...byPosition(found));
     }
-    return report(located, json, io);
+    const status = report(located, json, io);
+    if (out === undefined) return status;
+    if (status !== 0 || !valid) {
+      io.stderr(`waymark validate: ${out} not written: fix the errors first\n`);
+      return 1;
+    }
+    await (io.writeFile ?? ((path: string, text: string) => writeFile(path, text, 'utf8')))(out, `${toChecked(valid)}\n`);
+    if (!json) io.stdout(`wrote ${out} (checked, ${valid.experiences.length} ${valid.experiences.length === 1 ? 'experience' : 'experiences'})\n`);
+    return 0;
   } finally {
     for (const page of pages) await page.close();
   }
 }
 
-type ValidateArgs = { ok: true; files: string[]; pages: string[]; json: boolean } | { ok: false; message: string };
+type ValidateArgs = { ok: true; files: string[]; pages: string[]; json: boolean; out?: string } | { ok: false; message: string };
 
 function parseValidateArgs(args: readonly string[]): ValidateArgs {
   const files: string[] = [];
   const pages: string[] = [];
   let json = false;
+  let out: string | undefined;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     if (arg === '--json') json = true;
+    else if (arg === '--out') {
+      out = args[++i];
+      if (out === undefined || out.startsWith('-')) return { ok: false, message: '--out needs a file to write' };
+    } else if (arg.startsWith('--out=')) out = arg.slice('--out='.length);
     else if (arg === '--page') {
       const spec = args[++i];
       if (spec === undefined || spec.startsWith('-')) return { ok: false, message: '--page needs an HTML file or a http://localhost URL' };
@@ -115,7 +141,7 @@ function parseValidateArgs(args: readonly string[]): ValidateArgs {
     else if (arg.startsWith('-')) return { ok: false, message: `unknown option ${JSON.stringify(arg)}` };
     else files.push(arg);
   }
-  return { ok: true, files, pages, json };
+  return { ok: true, files, pages, json, out };
 }
 
 function report(located: LocatedIssue[], json: boolean, io: CliIO): number {
@@ -167,7 +193,7 @@ interface ParsedDocument {
   at(offset: number): { line: number; column: number };
 }
 
-async function inspectFile(file: string, io: Pick<CliIO, 'readFile'>): Promise<{ issues: LocatedIssue[]; document?: ParsedDocument }> {
+async function inspectFile(file: string, io: Pick<CliIO, 'readFile'>): Promise<{ issues: LocatedIssue[]; document?: ParsedDocument; valid?: WaymarkConfig | null }> {
   const fail = (issues: LocatedIssue[]) => ({ issues });
   let text: string;
   try {
@@ -209,7 +235,7 @@ async function inspectFile(file: string, io: Pick<CliIO, 'readFile'>): Promise<{
   } catch (error) {
     return fail([{ file, line: 1, column: 1, code: 'too-deep', severity: 'error', path: '(file)', message: `cannot read the file (${(error as Error).message ?? String(error)})` }]);
   }
-  const { issues } = validateConfig(value);
+  const { issues, config: valid } = validateConfig(value);
   const located = issues.map((issue): LocatedIssue => {
     const path = formatPath(issue.path);
     const prefix = `${path}: `;
@@ -222,7 +248,7 @@ async function inspectFile(file: string, io: Pick<CliIO, 'readFile'>): Promise<{
       message: issue.message.startsWith(prefix) ? issue.message.slice(prefix.length) : issue.message,
     };
   });
-  return { issues: located, document: { tree, value, at } };
+  return { issues: located, document: { tree, value, at }, valid };
 }
 
 /**
@@ -308,5 +334,6 @@ function nodeIO(): CliIO {
     stdout: (text) => void process.stdout.write(text),
     stderr: (text) => void process.stderr.write(text),
     readFile: (path) => readFile(path, 'utf8'),
+    writeFile: (path, text) => writeFile(path, text, 'utf8'),
   };
 }

@@ -1,4 +1,4 @@
-import { resolveLink } from '../config/index.js';
+import { resolveLink } from '../config/links.js';
 import type { Action, Experience } from '../config/types.js';
 import type { Signal } from '../engine/contract.js';
 import type { WaymarkError } from './errors.js';

@@ -1,4 +1,5 @@
-import { validateConfig, type ConfigIssue } from '../config/index.js';
+import { CHECKED_KEY, trustChecked } from '../config/checked.js';
+import type { ConfigIssue } from '../config/issues.js';
 import { parseJsonWithComments } from '../config/jsonc.js';
 import type { WaymarkConfig } from '../config/types.js';
 import { describeError, type WaymarkError } from './errors.js';
@@ -14,6 +15,8 @@ export interface ConfigSource {
   configUrl?: string;
   /** Fetching and reading `configUrl` together may take this long (default 10 s). */
   timeoutMs?: number;
+  /** Validate in full even a checked config (debug mode, or `validate: true`). */
+  validate?: boolean;
   report(error: WaymarkError): void;
 }
 
@@ -30,9 +33,16 @@ export async function loadConfig(source: ConfigSource): Promise<{ config: Waymar
     if (fetched === undefined) return { config: EMPTY_CONFIG, issues: [] };
     raw = fetched;
   }
-  let checked: ReturnType<typeof validateConfig>;
+  let checked: ReturnType<typeof import('../config/validate.js').validateConfig>;
   try {
-    checked = validateConfig(await withDeclaredExperiences(raw ?? EMPTY_CONFIG, win.document, report));
+    const given = raw ?? EMPTY_CONFIG;
+    raw = await withDeclaredExperiences(given, win.document, report);
+    // Checked by `waymark validate --out` and not joined with markup: trusted without the validator.
+    const trusted = !source.validate && raw === given ? trustChecked(raw) : null;
+    if (trusted) return { config: trusted, issues: [] };
+    // The validator (zod and Waymark's checks) is a chunk of its own, loaded only for configs that need it.
+    const { validateConfig } = await loadValidator();
+    checked = validateConfig(withoutMark(raw));
   } catch (error) {
     // A config object with throwing getters or a hostile proxy: nothing of it can be trusted.
     report({ code: 'config-unreadable', severity: 'error', where: 'config', message: `the config could not be read: ${describeError(error)}`, cause: error });
@@ -118,4 +128,16 @@ export function negotiateLocale(requested: string | undefined, config: WaymarkCo
     if (byLanguage) return byLanguage;
   }
   return requested && !config.locale ? requested : fallback;
+}
+
+/** A checked form validated in full (edited since, or `validate: true`): its mark is not part of the config. */
+function withoutMark(raw: unknown): unknown {
+  if (raw === null || typeof raw !== 'object' || !Object.hasOwn(raw, CHECKED_KEY)) return raw;
+  const { [CHECKED_KEY]: _mark, ...config } = raw as Record<string, unknown>;
+  return config;
+}
+
+/** The full validator, loaded on demand (unchecked configs, debug mode, experiences added in code). */
+export function loadValidator(): Promise<typeof import('../config/validate.js')> {
+  return import('../config/validate.js');
 }

@@ -1,10 +1,11 @@
 import type { WaymarkConfig, Experience } from '../config/types.js';
-import type { Signal } from '../engine/contract.js';
+import type { Signal, UserAction } from '../engine/contract.js';
+import { createStartWaiters, withElementTargets, type ElementTargets } from './code-api.js';
 import { startSensors } from '../platform/sensors/index.js';
 import { createAnalytics } from '../platform/analytics/index.js';
 import { createDismissibleStack } from '../ui/shared/dismissible-stack.js';
 import { createActionRunner } from './actions.js';
-import { EMPTY_CONFIG, loadConfig, negotiateLocale } from './config-loading.js';
+import { EMPTY_CONFIG, loadConfig, loadValidator, negotiateLocale } from './config-loading.js';
 import { hasDebugFlag, mountDebugOverlayWhenReady } from './debug-overlay.js';
 import { createDebugLog } from './debug-log.js';
 import { createEventDelivery } from './delivery.js';
@@ -18,7 +19,7 @@ import { createLazyUi } from './lazy-ui.js';
 import { safeProps } from './safe-props.js';
 import { createUserSession } from './session.js';
 import { createSupport } from './support.js';
-import type { Waymark, WaymarkEventMap, WaymarkOptions } from './types.js';
+import type { CodeExperience, StartOutcome, Waymark, WaymarkEventMap, WaymarkOptions } from './types.js';
 import { createWakeTimer } from './wake.js';
 
 export { negotiateLocale } from './config-loading.js';
@@ -163,11 +164,49 @@ export function createWaymark(given?: WaymarkOptions | null): Waymark {
           config: () => config,
           locale: () => locale,
           stack,
-          act: (experienceId, action) => instance.act(experienceId, action),
+          animation: options.animation !== false,
+          act: (experienceId, action) => {
+            instance.act(experienceId, action);
+            if (action.type === 'shown') startWaiters.visible(experienceId, activeStep(experienceId));
+          },
           report,
           reportError: (error) => reportError(error, 'ui'),
         });
   if (ui) disposers.push(ui.dispose);
+
+  // ---- what start() waits for, and experiences added in code
+  const startWaiters = createStartWaiters();
+  disposers.push(startWaiters.dispose);
+  const activeStep = (experienceId: string) => session.engine?.active().find((active) => active.experienceId === experienceId)?.step;
+  disposers.push(
+    emitter.on('show', ({ experience: shown, step }) => {
+      // Headless: shown is visible (the app renders it on `show`).
+      if (!ui) startWaiters.visible(shown.id, step);
+    }),
+    emitter.on('hide', ({ experienceId }) => startWaiters.hidden(experienceId)),
+  );
+  /**
+   * While an `addExperience` validates (the validator is a lazy chunk), the code API's later calls queue behind it in
+   * call order; with none pending they run at once. `run` returns a promise when it is itself such an addition.
+   */
+  let queued: Promise<void> | null = null;
+  const afterAdding = (run: () => void | Promise<void>) => {
+    const settled = (tail: Promise<void>) => {
+      queued = tail;
+      void tail.then(() => {
+        if (queued === tail) queued = null;
+      });
+    };
+    if (!queued) {
+      const pending = run();
+      if (pending) settled(pending);
+      return;
+    }
+    settled(queued.then(() => (destroyed ? undefined : run())));
+  };
+  type Validator = (typeof import('../config/validate.js'))['validateConfig'];
+  let elementMarks = 0;
+  const addedInCode = new Map<string, ElementTargets>();
 
   const wake = createWakeTimer({ window: win, now, onWake: () => send({ type: 'tick', at: now() }) });
   disposers.push(wake.dispose);
@@ -188,15 +227,108 @@ export function createWaymark(given?: WaymarkOptions | null): Waymark {
     warn: (warning) => report(warning),
   });
 
+  let stopSensors = () => {};
+  /** The sensors the engine's experiences need; again when experiences are added or removed in code. */
+  function watchPage(engine: NonNullable<typeof session.engine>): void {
+    stopSensors();
+    stopSensors = startSensors(
+      {
+        window: win!,
+        now,
+        emit: send,
+        reportError: (error, where) =>
+          report({ code: 'sensor-failed', severity: 'warning', where: `sensor:${where}`, message: describeError(error), cause: error }, `sensor:${where}`),
+      },
+      engine.requirements(),
+    );
+  }
+
+  /** The config with this experience in place of the one with its id (or without it). */
+  function withExperience(experienceId: string, next: Experience | null, forEngine: unknown): void {
+    const others = config.experiences.filter((each) => each.id !== experienceId);
+    config = { ...config, experiences: next ? [...others, forEngine as Experience] : others };
+    experiences = new Map(experiences);
+    if (next) experiences.set(experienceId, next);
+    else experiences.delete(experienceId);
+  }
+
+  /** Validated against the loaded config, so it waits for it (and for a user switch in progress). */
+  function addExperience(engine: NonNullable<typeof session.engine>, given: unknown, validateConfig: Validator): void {
+    const id = given !== null && typeof given === 'object' ? (given as { id?: unknown }).id : undefined;
+    const marked = withElementTargets(win!, given, () => ++elementMarks);
+    const others = config.experiences.filter((each) => each.id !== id);
+    const { config: checked, issues } = validateConfig({ ...config, experiences: [...others, marked.json] });
+    const index = others.length;
+    const own = issues.filter((issue) => issue.path[0] === 'experiences' && issue.path[1] === index);
+    for (const issue of own) {
+      report({ code: `config-${issue.code}`, severity: issue.severity, where: 'addExperience', path: issue.path.slice(2), message: issue.message });
+    }
+    const valid = checked?.experiences.find((each) => each.id === id);
+    if (!valid || typeof id !== 'string' || own.some((issue) => issue.severity === 'error')) {
+      if (own.length === 0) report({ code: 'config-invalid-experience', severity: 'error', where: 'addExperience', message: 'expected an experience with an id and a type' });
+      marked.release();
+      return;
+    }
+    addedInCode.get(id)?.release();
+    addedInCode.set(id, marked);
+    withExperience(id, marked.restore(valid), valid);
+    effects.apply(engine.addExperience(valid, now()));
+    watchPage(engine);
+  }
+
+  function removeExperience(engine: NonNullable<typeof session.engine>, experienceId: string): void {
+    if (!experiences.has(experienceId)) return;
+    withExperience(experienceId, null, null);
+    effects.apply(engine.removeExperience(experienceId, now()));
+    watchPage(engine);
+    addedInCode.get(experienceId)?.release();
+    addedInCode.delete(experienceId);
+  }
+
+  /** The tour on screen, if any. */
+  function activeTour(engine: NonNullable<typeof session.engine>): string | undefined {
+    return engine.active().find((active) => experiences.get(active.experienceId)?.type === 'tour')?.experienceId;
+  }
+  const tourAction = (action: UserAction) =>
+    session.run((engine) => {
+      const tour = activeTour(engine);
+      if (tour) send({ type: 'action', at: now(), experienceId: tour, action });
+    });
+
+  function start(experienceId: string): Promise<StartOutcome> {
+    return new Promise((settle) => {
+      startWaiters.expect(experienceId, settle);
+      if (destroyed) return startWaiters.dispose();
+      afterAdding(() => session.run((engine) => {
+        const signal = { type: 'start', at: now(), experienceId } as const;
+        debugLog?.signal(signal);
+        const result = engine.start(experienceId, signal.at);
+        // Applied after expect(): a headless show, or a component already loaded, settles the waiter.
+        effects.apply(result.effects);
+        if (!result.shown) startWaiters.refuse(experienceId, result.outcome === 'shown' ? 'waiting' : result.outcome, result.why.reason);
+        else if (startWaiters.isVisible(experienceId)) startWaiters.visible(experienceId, activeStep(experienceId));
+      }));
+    });
+  }
+
   const ready = (async () => {
     // Let the caller attach on('error') first: config problems are reported after createWaymark() returns.
     await Promise.resolve();
     // The config fetch and the stored progress load overlap.
     const opened = session.open();
-    const loaded = await loadConfig({ window: win, config: options.config, configUrl: options.configUrl, timeoutMs: options.configTimeoutMs, report });
+    const loaded = await loadConfig({
+      window: win,
+      config: options.config,
+      configUrl: options.configUrl,
+      timeoutMs: options.configTimeoutMs,
+      validate: debug || options.validate === true,
+      report,
+    });
     config = loaded.config;
     locale = negotiateLocale(options.locale, config, win);
     experiences = new Map(config.experiences.map((each) => [each.id, each]));
+    // The components' chunk downloads while the stored progress is read (help has its own lazy chunk).
+    if (config.experiences.length > 0) ui?.preload?.();
     const engine = await session.load(opened);
     if (destroyed || !engine) return;
     // Before any answer can be given; its first delivery pass (answers left by earlier pages) runs after `ready`.
@@ -207,18 +339,8 @@ export function createWaymark(given?: WaymarkOptions | null): Waymark {
       onWarning: (warning) =>
         report({ code: `storage-${warning.code}`, severity: 'warning', where: 'answers', message: warning.message, cause: warning.cause }, `answers:${warning.code}`),
     });
-    disposers.push(
-      startSensors(
-        {
-          window: win,
-          now,
-          emit: send,
-          reportError: (error, where) =>
-            report({ code: 'sensor-failed', severity: 'warning', where: `sensor:${where}`, message: describeError(error), cause: error }, `sensor:${where}`),
-        },
-        engine.requirements(),
-      ),
-    );
+    watchPage(engine);
+    disposers.push(() => stopSensors());
     session.restart(options.user?.traits ? { traits: options.user.traits } : undefined);
     support.offerLauncher();
     emitter.emit('ready', { userId: session.userId, issues: loaded.issues });
@@ -285,8 +407,36 @@ export function createWaymark(given?: WaymarkOptions | null): Waymark {
       send({ type: 'page', at: now(), url: url ?? win.location.href, title: win.document.title });
     }),
     setStage: guard('setStage', (stage: string) => send({ type: 'set-stage', at: now(), stage })),
-    start: guard('start', (experienceId: string) => send({ type: 'start', at: now(), experienceId })),
+    start(experienceId: string) {
+      try {
+        return start(experienceId);
+      } catch (error) {
+        reportError(error, 'start');
+        return Promise.resolve({ shown: false, experienceId, reason: 'destroyed', message: describeError(error) });
+      }
+    },
     dismiss: guard('dismiss', (experienceId: string) => send({ type: 'dismiss', at: now(), experienceId })),
+    next: guard('next', () => afterAdding(() => tourAction({ type: 'next' }))),
+    back: guard('back', () => afterAdding(() => tourAction({ type: 'back' }))),
+    goTo: guard('goTo', (step: number | string) => afterAdding(() => tourAction({ type: 'go-to', step }))),
+    addExperience: guard('addExperience', (experience: CodeExperience) => {
+      // The validator is a lazy chunk: the calls that follow (start, next, remove…) wait until the experience is in.
+      const validator = loadValidator();
+      afterAdding(
+        () =>
+          new Promise<void>((added) => {
+            session.run((engine) => {
+              void validator
+                .then(({ validateConfig }) => {
+                  if (!destroyed) addExperience(session.engine ?? engine, experience, validateConfig);
+                })
+                .catch((error: unknown) => reportError(error, 'addExperience'))
+                .finally(added);
+            });
+          }),
+      );
+    }),
+    removeExperience: guard('removeExperience', (experienceId: string) => afterAdding(() => session.run((engine) => removeExperience(engine, experienceId)))),
     act: guard('act', (experienceId, action) => send({ type: 'action', at: now(), experienceId, action })),
     why(experienceId: string) {
       const engine = session.engine;
@@ -318,6 +468,8 @@ export function createWaymark(given?: WaymarkOptions | null): Waymark {
         }
       }
       emitter.clear();
+      for (const marked of addedInCode.values()) marked.release();
+      addedInCode.clear();
     },
   };
   return guardApi(instance, report);

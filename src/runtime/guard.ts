@@ -6,7 +6,7 @@
  */
 import type { Json, Traits } from '../engine/contract.js';
 import type { WaymarkError } from './errors.js';
-import type { Waymark, WaymarkOptions } from './types.js';
+import type { CodeExperience, StartOutcome, Waymark, WaymarkOptions } from './types.js';
 
 /** Lets the script-tag install report a misused queued call through the instance it belongs to. */
 export const reportMisuse: unique symbol = Symbol('waymark.reportMisuse');
@@ -49,7 +49,8 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   if (value === null || typeof value !== 'object') return false;
   try {
     const proto: unknown = Object.getPrototypeOf(value);
-    return proto === Object.prototype || proto === null;
+    // Any realm's Object.prototype: an object literal from a parent frame is as plain as one from this one.
+    return proto === null || Object.getPrototypeOf(proto) === null;
   } catch {
     return false;
   }
@@ -210,6 +211,8 @@ type Check = (value: unknown) => string | null;
 const optionalString: Check = (v) => (v === undefined || typeof v === 'string' ? null : 'a string');
 const requiredString: Check = (v) => (typeof v === 'string' && v !== '' ? null : 'a non-empty string');
 const optionalObject: Check = (v) => (v === undefined || v === null || isPlainObject(v) ? null : 'a plain object');
+const requiredObject: Check = (v) => (isPlainObject(v) ? null : 'an experience object');
+const stepRef: Check = (v) => ((typeof v === 'number' && Number.isInteger(v) && v >= 0) || (typeof v === 'string' && v !== '') ? null : 'a step index (0, 1, …) or a step id');
 
 /**
  * The instance as the app sees it: each method checks its arguments first. Text the user may have
@@ -280,7 +283,20 @@ export function guardApi(inner: Waymark, report: (error: WaymarkError) => void):
       if (check('setStage', ['stage'], [requiredString], [stage])) inner.setStage(stage as string);
     }),
     start: safely('start', (id) => {
-      if (check('start', ['experienceId'], [requiredString], [id])) inner.start(id as string);
+      if (check('start', ['experienceId'], [requiredString], [id])) return inner.start(id as string);
+      const refused: StartOutcome = { shown: false, experienceId: String(describeValue(id)), reason: 'invalid-argument', message: 'start() needs an experience id' };
+      return Promise.resolve(refused);
+    }),
+    next: safely('next', () => inner.next()),
+    back: safely('back', () => inner.back()),
+    goTo: safely('goTo', (step) => {
+      if (check('goTo', ['step'], [stepRef], [step])) inner.goTo(step as number | string);
+    }),
+    addExperience: safely('addExperience', (experience) => {
+      if (check('addExperience', ['experience'], [requiredObject], [experience])) inner.addExperience(experience as CodeExperience);
+    }),
+    removeExperience: safely('removeExperience', (id) => {
+      if (check('removeExperience', ['experienceId'], [requiredString], [id])) inner.removeExperience(id as string);
     }),
     dismiss: safely('dismiss', (id) => {
       if (check('dismiss', ['experienceId'], [requiredString], [id])) inner.dismiss(id as string);

@@ -1,7 +1,7 @@
 import type { WaymarkConfig } from '../config/types.js';
 import type { UserAction } from '../engine/contract.js';
 import { createPageTargets } from '../platform/targets/index.js';
-import type { ExperienceRenderer, ExperienceView } from '../ui/index.js';
+import type { ExperienceRenderer, ExperienceView, TargetResolver } from '../ui/index.js';
 import type { DismissibleStack } from '../ui/shared/dismissible-stack.js';
 import { describeError, type WaymarkError } from './errors.js';
 
@@ -11,6 +11,8 @@ export interface LazyUiOptions {
   config(): WaymarkConfig;
   locale(): string;
   stack: DismissibleStack;
+  /** False: no transitions or animations (`animation: false`). */
+  animation: boolean;
   act(experienceId: string, action: UserAction): void;
   report(error: WaymarkError): void;
   reportError(error: unknown, where: string): void;
@@ -22,7 +24,25 @@ export interface LazyUi {
   /** Takes the experience off the screen (nothing to do, and nothing loaded, if it was never shown). */
   hide(experienceId: string, reason: string): void;
   setLocale(locale: string): void;
+  /** Start loading the components now (the config has something to show), while the user's state is still being read. */
+  preload?(): void;
   dispose(): void;
+}
+
+/** Element targets given in code (`addExperience`) reach the components as they are; the rest resolve in the page. */
+function elementsAsGiven(win: Window, page: TargetResolver): TargetResolver {
+  const given = (target: unknown): Element | null => (target instanceof (win as Window & typeof globalThis).Element ? target : null);
+  return {
+    resolve: (target) => given(target) ?? page.resolve(target),
+    wait: (target, timeoutMs, signal) => {
+      const element = given(target);
+      return element ? Promise.resolve(element.isConnected ? element : null) : page.wait(target, timeoutMs, signal);
+    },
+    describe: (target) => {
+      const element = given(target);
+      return element ? `<${element.localName}${element.id ? `#${element.id}` : ''}>` : page.describe(target);
+    },
+  };
 }
 
 export function createLazyUi(options: LazyUiOptions): LazyUi {
@@ -45,7 +65,8 @@ export function createLazyUi(options: LazyUiOptions): LazyUi {
           reportError: options.reportError,
           // One Escape stack for every Waymark layer (experiences, help, the debug picker): Escape closes the topmost.
           stack: options.stack,
-          targets: createPageTargets(win),
+          targets: elementsAsGiven(win, createPageTargets(win)),
+          animation: options.animation,
         });
       },
       (error: unknown) => {
@@ -73,6 +94,9 @@ export function createLazyUi(options: LazyUiOptions): LazyUi {
     },
     setLocale(locale) {
       whenLoaded(renderer, (loaded) => loaded.setLocale(locale));
+    },
+    preload() {
+      if (!disposed) renderer ??= load();
     },
     dispose() {
       disposed = true;

@@ -1,6 +1,9 @@
-import { createWaymark } from './create.js';
+import type { createWaymark } from './create.js';
 import { describeValue, readOptions, reportMisuse, type GuardedWaymark } from './guard.js';
 import type { Waymark, WaymarkOptions } from './types.js';
+
+/** Loads the runtime (a chunk of its own, so the script-tag entry stays small). */
+export type LoadRuntime = () => Promise<typeof createWaymark>;
 
 /**
  * The script-tag install. Pages without a bundler add (the stub may be inline or, under a strict CSP,
@@ -23,7 +26,10 @@ export interface WaymarkGlobal {
   version?: string;
 }
 
-const METHODS = ['identify', 'track', 'page', 'setStage', 'start', 'dismiss', 'why', 'openHelp', 'openChat', 'on', 'reset', 'destroy'] as const;
+const METHODS = [
+  'identify', 'track', 'page', 'setStage', 'start', 'dismiss', 'next', 'back', 'goTo', 'addExperience', 'removeExperience',
+  'why', 'openHelp', 'openChat', 'on', 'reset', 'destroy',
+] as const;
 
 /** Find the `<script>` that loaded this bundle, to read its `data-*` options. */
 export function findOwnScript(doc: Document, moduleUrl: string): HTMLScriptElement | null {
@@ -51,7 +57,7 @@ export function optionsFromScript(script: HTMLScriptElement | null): WaymarkOpti
  * An `init` call (queued or later) creates the instance with its options; otherwise the script
  * tag's `data-config` does. Loading the bundle twice keeps the first install and warns.
  */
-export function installGlobal(win: Window, scriptOptions: WaymarkOptions | null): WaymarkGlobal {
+export function installGlobal(win: Window, scriptOptions: WaymarkOptions | null, loadRuntime: LoadRuntime): WaymarkGlobal {
   const host = win as unknown as { waymark?: WaymarkGlobal };
   const existing = host.waymark;
   if (existing?.version) {
@@ -62,17 +68,29 @@ export function installGlobal(win: Window, scriptOptions: WaymarkOptions | null)
   }
   const queue = queuedCalls(existing?.q);
   let instance: Waymark | undefined;
-  const beforeInit: unknown[][] = [];
+  /** Calls made before the instance exists; `start` calls keep the promise they returned, settled once it runs them. */
+  const beforeInit: Array<{ call: unknown[]; settle?: (result: unknown) => void }> = [];
 
-  const init = (given: unknown) => {
-    if (instance) return instance;
+  let initialized = false;
+  /** Creates the instance once the runtime chunk is in; calls made meanwhile wait and run in order. */
+  const init = (given: unknown): undefined => {
+    if (initialized) return undefined;
+    initialized = true;
     // Read safely: a proxy or a throwing getter in the app's options costs that option, never the install.
     const { options, problems } = readOptions(given);
-    instance = createWaymark({ ...scriptOptions, ...options, window: win });
-    facade.instance = instance;
-    for (const problem of problems) misuse('init', problem);
-    for (const call of beforeInit.splice(0)) invokeSafely(call);
-    return instance;
+    loadRuntime().then(
+      (createWaymark) => {
+        instance = createWaymark({ ...scriptOptions, ...options, window: win });
+        facade.instance = instance;
+        for (const problem of problems) misuse('init', problem);
+        for (const { call, settle } of beforeInit.splice(0)) {
+          const result = invokeSafely(call);
+          settle?.(result);
+        }
+      },
+      (error: unknown) => console.error('[waymark] could not load', error),
+    );
+    return undefined;
   };
 
   /** Misuse of the global is reported through the instance's `on('error')`, or the console before there is one. */
@@ -85,7 +103,8 @@ export function installGlobal(win: Window, scriptOptions: WaymarkOptions | null)
   const invoke = ([method, ...args]: unknown[]): unknown => {
     if (method === 'init') return init(args[0]);
     if (!instance) {
-      beforeInit.push([method, ...args]);
+      if (method === 'start') return new Promise((settle) => beforeInit.push({ call: [method, ...args], settle }));
+      beforeInit.push({ call: [method, ...args] });
       return undefined;
     }
     if (typeof method !== 'string' || !(METHODS as readonly string[]).includes(method)) {

@@ -47,6 +47,8 @@ export interface UserSession {
   load(opened: OpenedUser): Promise<Engine | null>;
   /** A signal to the engine; without one (loading, switching) it waits and runs in order afterwards. */
   send(signal: Signal): void;
+  /** Run with the engine now, or once it is loaded (in order with the signals that wait). */
+  run(use: (engine: Engine) => void): void;
   /** Start the engine's session on this page (session → identify → page), then run the calls that waited. */
   restart(identity?: { traits?: Traits }): void;
   /**
@@ -156,6 +158,15 @@ export function createUserSession(options: SessionOptions): UserSession {
     options.apply(engine.dispatch(signal), signal.type === 'page' || signal.type === 'identify' || signal.type === 'traits');
   }
 
+  function run(use: (engine: Engine) => void): void {
+    if (disposed) return;
+    if (!engine) {
+      pending.push(() => run(use));
+      return;
+    }
+    use(engine);
+  }
+
   function restart(identity?: { traits?: Traits }): void {
     send({ type: 'session', at: now(), sessionId: options.sessionId });
     if (identity) send({ type: 'identify', at: now(), userId, traits: identity.traits });
@@ -174,6 +185,7 @@ export function createUserSession(options: SessionOptions): UserSession {
     open: () => openUser(userId),
     load: (opened) => loadUser(opened),
     send,
+    run,
     restart,
     switchUser(to, { identity, forget = false }) {
       const carryOver = !forget && isAnonymous(userId) ? engine?.state : undefined;

@@ -1,5 +1,5 @@
 import type { ConfigIssue } from '../config/validate.js';
-import type { WaymarkConfig, Experience } from '../config/types.js';
+import type { WaymarkConfig, Experience, Target } from '../config/types.js';
 import type { AnalyticsEvent, AnalyticsEventType, Json, Traits, UserAction, Why } from '../engine/contract.js';
 import type { ChecklistView, UserState } from '../engine/index.js';
 import type { RemoteAdapter } from '../platform/store/index.js';
@@ -18,6 +18,11 @@ export interface WaymarkOptions {
   configUrl?: string;
   /** How long fetching and reading `configUrl` may take before Waymark runs with an empty config (default 10 000 ms; reported as `config-timeout`). */
   configTimeoutMs?: number;
+  /**
+   * Validate the config in full even when it is in the checked form `waymark validate --out` writes (default: a checked
+   * config is trusted after a cheap structural check, and the validator is not loaded; debug mode validates in full).
+   */
+  validate?: boolean;
   /** The signed-in user. Without an id, an anonymous id is generated and kept. */
   user?: { id?: string; traits?: Traits };
   /** UI and content locale. Default: the first of `navigator.languages` the config's `locale.supported` has (exact tag, then language), else `locale.default`. */
@@ -40,6 +45,11 @@ export interface WaymarkOptions {
   ui?: boolean;
   /** Show Waymark's floating help launcher (default true); false when the app's own help button calls `openHelp()`. */
   helpLauncher?: boolean;
+  /**
+   * Animate Waymark's layers (default true). `false`: no transitions or animations, as under the OS
+   * `prefers-reduced-motion: reduce` setting, which is honoured either way.
+   */
+  animation?: boolean;
   /** Injected for tests and embedding; defaults to the real browser. */
   window?: Window;
   clock?: () => number;
@@ -77,6 +87,35 @@ export type WaymarkEventMap = { [K in AnalyticsEventType]: AnalyticsEvent } & {
   'open-chat': { message?: string; context?: Partial<import('../core/chat/contract.js').ChatContext> };
 };
 
+/** Why `start()` did not show an experience. */
+export type StartRefusal =
+  /** No experience with this id (in the config or added with `addExperience`). */
+  | 'unknown'
+  /** The experience is switched off (`enabled: false`). */
+  | 'disabled'
+  /** The user is in the experience's control group. */
+  | 'control-group'
+  /** It waits for its page, its target, or a free slot (another blocking experience is on screen). */
+  | 'waiting'
+  /** It was taken off the screen before it became visible (dismissed, its target lost, replaced). */
+  | 'hidden'
+  /** The instance was destroyed first. */
+  | 'destroyed'
+  /** `start()` was called with something that is not an experience id (reported through `on('error')`). */
+  | 'invalid-argument';
+
+/** What `start()` resolves with: the step on screen, or why nothing is. */
+export type StartOutcome =
+  | { shown: true; experienceId: string; /** Tours: the 0-based step on screen. */ step?: number }
+  | { shown: false; experienceId: string; reason: StartRefusal; /** One line for a person, e.g. `blocked by tour 'welcome'`. */ message: string };
+
+/**
+ * An experience given from code to `addExperience()`: the config's shape, where a target may also be
+ * an `Element` (used as is, never turned into a selector).
+ */
+export type CodeExperience = Experience | WithElementTargets<Experience>;
+type WithElementTargets<T> = T extends Target ? T | Element : T extends Array<infer Item> ? Array<WithElementTargets<Item>> : T extends object ? { [K in keyof T]: WithElementTargets<T[K]> } : T;
+
 export interface Waymark {
   /** Resolves once config and the user's state are loaded (never rejects). */
   readonly ready: Promise<void>;
@@ -86,8 +125,26 @@ export interface Waymark {
   /** Report a page view; the route sensor does this for SPA navigations already. */
   page(url?: string): void;
   setStage(stage: string): void;
-  start(experienceId: string): void;
+  /**
+   * Start an experience now, bypassing its trigger (not its `enabled`, its control group or the one-at-a-time slot).
+   * Resolves once it is visible (`{ shown: true, step }`), or with the reason it is not (`{ shown: false, reason }`);
+   * never rejects.
+   */
+  start(experienceId: string): Promise<StartOutcome>;
   dismiss(experienceId: string): void;
+  /** The tour on screen goes to its next step (completes on the last). Nothing happens without a tour on screen. */
+  next(): void;
+  /** The tour on screen goes back one step. */
+  back(): void;
+  /** The tour on screen goes to a step: its 0-based index or its `id`. */
+  goTo(step: number | string): void;
+  /**
+   * Add an experience (or replace the one with the same id) at run time. It is validated like the config:
+   * problems are reported through `on('error')` and an invalid experience is not added. Targets may be Elements.
+   */
+  addExperience(experience: CodeExperience): void;
+  /** Remove an experience added in code or by the config: taken off the screen if shown; its stored progress is kept. */
+  removeExperience(experienceId: string): void;
   /** Why an experience is or is not showing (null before ready or for an unknown id). */
   why(experienceId: string): Why | null;
   openHelp(query?: string): void;

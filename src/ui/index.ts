@@ -28,6 +28,8 @@ export interface UiContext {
   stack?: import('./shared/dismissible-stack.js').DismissibleStack;
   /** Where targets are found: the platform's resolver, injected by the runtime; without it, plain CSS selectors and anchors. */
   targets?: TargetResolver;
+  /** False: the components neither transition nor animate (reduced motion is honoured either way). */
+  animation?: boolean;
 }
 
 export interface ExperienceView {
@@ -123,6 +125,7 @@ export function createRenderer(ctx: UiContext): ExperienceRenderer {
     const element = doc.createElement(tagName) as RenderedElement;
     element.dataset.waymarkUi = type;
     element.dataset.experience = id;
+    if (ctx.animation === false) element.dataset.waymarkMotion = 'off';
     apply(element, view);
     (doc.body ?? doc.documentElement).append(element);
     mounted.set(id, element);
@@ -186,7 +189,6 @@ export function createRenderer(ctx: UiContext): ExperienceRenderer {
   };
 }
 
-export { compileDeclarative, compileDeclarativeAll, type DeclarativeIssue, type DeclarativeResult } from './declarative.js';
 export type { TargetResolver } from './shared/context.js';
 export { WmActionEvent, WmOpenChangeEvent, WmStepChangeEvent, WmTargetMissingEvent } from './shared/events.js';
 export type {

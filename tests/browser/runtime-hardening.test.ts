@@ -257,7 +257,8 @@ describe('hardening: the script-tag queue', () => {
     stub('on', 'stage', (e: { to: string }) => stages.push(e.to));
     stub('notAMethod');
     stub('setStage', 'paid');
-    facade = installGlobal(window, null);
+    facade = installGlobal(window, null, async () => createWaymark);
+    await until(() => facade!.instance !== undefined, 'the runtime loaded');
     await facade.instance!.ready;
     await until(() => stages.includes('paid'), 'the queued setStage() ran');
     expect(errors.map((e) => e.code)).to.deep.equal(['invalid-argument']);
@@ -266,11 +267,12 @@ describe('hardening: the script-tag queue', () => {
 
   it("waymark('init', proxy) never throws", async () => {
     (window as unknown as { waymark?: unknown }).waymark = undefined;
-    facade = installGlobal(window, null);
+    facade = installGlobal(window, null, async () => createWaymark);
     const trap = () => {
       throw new Error('trap');
     };
     expect(() => facade!('init', new Proxy({}, { get: trap, ownKeys: trap, has: trap, getOwnPropertyDescriptor: trap }))).to.not.throw();
+    await until(() => facade!.instance !== undefined, 'the runtime loaded');
     expect(await settlesWithin(facade.instance!.ready, 3000)).to.equal(true);
   });
 });

@@ -9,6 +9,8 @@ export interface BenchStep {
 }
 
 export interface TourAdapter {
+  /** Resolves when the library can start a tour (absent: as soon as it is created). */
+  ready?(): Promise<void>;
   start(): void;
   next(): void;
   destroy(): void;
@@ -99,7 +101,10 @@ function whenShown(adapter: TourAdapter, step: BenchStep, timeoutMs = 5000): Pro
 }
 
 export function install(createAdapter: (steps: BenchStep[]) => TourAdapter, steps: BenchStep[], innerStartScroll: number): void {
+  // From just before the bench script was evaluated (an inline classic script sets it) to the library being ready.
+  const evalStart = (window as unknown as { benchEvalStart?: number }).benchEvalStart ?? performance.now();
   const adapter = createAdapter(steps);
+  const ready = (adapter.ready?.() ?? Promise.resolve()).then(() => performance.now() - evalStart);
   const inner = document.getElementById('inner')!;
   const firstTarget = document.querySelector(steps[0]!.selector)!;
 
@@ -137,12 +142,13 @@ export function install(createAdapter: (steps: BenchStep[]) => TourAdapter, step
    * scroll is applied in a task between frames, as a user's scroll reaches the page, and each frame
    * is judged after its layout (a ResizeObserver callback), i.e. what gets painted.
    */
-  function scroll(frames = 120): Promise<ScrollResult> {
+  function scroll(frames = 120, where: 'container' | 'window' = 'container'): Promise<ScrollResult> {
+    const scroller = where === 'window' ? document.scrollingElement! : inner;
     const card = shownCard(adapter, steps[0]!.title, firstTarget);
     const innerRect = inner.getBoundingClientRect();
     const targetRect = firstTarget.getBoundingClientRect();
     // Move the target towards the middle's far side, so it stays well inside the container.
-    const delta = targetRect.top + targetRect.height / 2 < innerRect.top + innerRect.height / 2 ? -2 : 2;
+    const delta = where === 'window' ? 2 : targetRect.top + targetRect.height / 2 < innerRect.top + innerRect.height / 2 ? -2 : 2;
     const offset = () => {
       const t = firstTarget.getBoundingClientRect();
       const c = card!.getBoundingClientRect();
@@ -166,7 +172,7 @@ export function install(createAdapter: (steps: BenchStep[]) => TourAdapter, step
       observer.observe(probe);
       const channel = new MessageChannel();
       channel.port1.onmessage = () => {
-        inner.scrollTop += delta;
+        scroller.scrollTop += delta;
       };
       const onFrame = () => {
         if (result.frames === frames) {
@@ -202,6 +208,9 @@ export function install(createAdapter: (steps: BenchStep[]) => TourAdapter, step
     destroy: () => adapter.destroy(),
     settle,
     scroll,
+    scrollWindow: (frames = 120) => scroll(frames, 'window'),
+    resetWindowScroll: () => void (document.scrollingElement!.scrollTop = 0),
+    ready: () => ready,
     cycles,
     elements: () => document.getElementsByTagName('*').length,
   };

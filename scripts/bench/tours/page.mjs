@@ -38,6 +38,7 @@ ${head}</head><body>
 <div id="outer"><div style="height:1300px"><div id="inner"><div id="inner-content"><button id="t0" type="button">Target 0</button></div></div></div></div>
 <main><div class="targets"><button id="t1" type="button">Target 1</button><button id="t2" type="button">Target 2</button><button id="t3" type="button">Target 3</button></div>${filler()}</main>
 <script>document.getElementById('inner').scrollTop = ${INNER_START_SCROLL};</script>
+<script>window.benchEvalStart = performance.now();</script>
 <script type="module">${safeScript}</script>
 </body></html>`;
 }

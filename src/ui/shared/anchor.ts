@@ -9,14 +9,15 @@ import {
   autoUpdate,
   computePosition,
   flip,
-  hide,
   offset,
   shift,
   type Padding,
   type Placement as FloatingPlacement,
   type ComputePositionReturn,
+  type Middleware,
 } from '@floating-ui/dom';
 import type { Placement } from '../../config/types.js';
+import type { Box } from './geometry.js';
 
 export interface AnchorOptions {
   reference: Element;
@@ -62,7 +63,7 @@ export function anchorFloating(options: AnchorOptions): () => void {
         wanted ? flip({ padding, crossAxis: false, fallbackAxisSideDirection: 'start' }) : autoPlacement({ padding }),
         shift({ padding }),
         ...(arrowElement ? [arrow({ element: arrowElement, padding: 8 })] : []),
-        hide({ strategy: 'referenceHidden' }),
+        referenceClip,
       ],
     })
       .then((result) => {
@@ -79,7 +80,7 @@ export function anchorFloating(options: AnchorOptions): () => void {
         }
         const side = result.placement.split('-')[0]!;
         if (floating.dataset.placement !== result.placement) floating.dataset.placement = result.placement;
-        const hidden = Boolean(result.middlewareData.hide?.referenceHidden);
+        const hidden = placedRects(result)?.hidden ?? false;
         floating.classList.toggle('detached', hidden);
         if (arrowElement) placeArrow(arrowElement, side, result.middlewareData.arrow, zoom);
         options.onPlaced?.(result);
@@ -92,6 +93,41 @@ export function anchorFloating(options: AnchorOptions): () => void {
     disposed = true;
     stop();
   };
+}
+
+/** Where the reference was, and what of the viewport its scroll containers leave visible, at this placement. */
+export interface PlacedRects {
+  /** The reference's border box, in viewport px. */
+  reference: Box;
+  /** The visible part of the viewport around it, after every clipping ancestor (floating-ui's rules), in viewport px. */
+  clip: Box;
+  /** The reference is scrolled fully out of its clipping ancestors. */
+  hidden: boolean;
+}
+
+/**
+ * floating-ui's `hide({ strategy: 'referenceHidden' })`, keeping what it measured: the reference's clipping rect. A
+ * spotlight that follows the reference takes it from here instead of measuring again after the card was moved
+ * (a second clipping walk, and a forced style+layout, on every scrolled frame).
+ */
+const referenceClip: Middleware = {
+  name: 'referenceClip',
+  async fn({ elements, platform, strategy }) {
+    const reference = elements.reference as Element;
+    const clip = await platform.getClippingRect({ element: reference, boundary: 'clippingAncestors', rootBoundary: 'viewport', strategy });
+    const box = reference.getBoundingClientRect();
+    const rects: PlacedRects = {
+      reference: { x: box.x, y: box.y, width: box.width, height: box.height },
+      clip: { x: clip.x, y: clip.y, width: clip.width, height: clip.height },
+      hidden: box.bottom <= clip.y || box.top >= clip.y + clip.height || box.right <= clip.x || box.left >= clip.x + clip.width,
+    };
+    return { data: rects };
+  },
+};
+
+/** The reference's rect and clipping rect measured during this placement (null for a virtual reference). */
+export function placedRects(result: ComputePositionReturn): PlacedRects | null {
+  return (result.middlewareData.referenceClip as PlacedRects | undefined) ?? null;
 }
 
 const OPPOSITE: Record<string, string> = { top: 'bottom', bottom: 'top', left: 'right', right: 'left' };

@@ -205,4 +205,12 @@ export const baseStyles = css`
       transition: none !important;
     }
   }
+  /* animation: false */
+  :host([data-waymark-motion='off']),
+  :host([data-waymark-motion='off']) *,
+  :host([data-waymark-motion='off']) *::before,
+  :host([data-waymark-motion='off']) *::after {
+    animation: none !important;
+    transition: none !important;
+  }
 `;

@@ -17,6 +17,7 @@ import { trapTab } from '../shared/focus.js';
 import { intersect, pad, spotlightPath } from '../shared/geometry.js';
 import { scrollTargetIntoView } from '../shared/scroll.js';
 import { clippingRect } from '../shared/clipping.js';
+import { placedRects, type PlacedRects } from '../shared/anchor.js';
 import { baseStyles } from '../shared/styles.js';
 import { themeTokens } from '../shared/theme.js';
 import { tourStyles } from './tour.styles.js';
@@ -428,8 +429,8 @@ export class WmTour extends WaymarkElement {
         arrow: this.arrowElement,
         placement: step.placement,
         insets: { top: headerInset },
-        onPlaced: () => {
-          void this.updateSpotlight(target);
+        onPlaced: (result) => {
+          void this.updateSpotlight(target, placedRects(result));
           // Hidden while its target was scrolled away, the card lost focus: give it back.
           const detached = card.classList.contains('detached');
           if (wasDetached && !detached && this.focusIsLost()) card.focus({ preventScroll: true });
@@ -511,14 +512,15 @@ export class WmTour extends WaymarkElement {
     if (this.spotlightLayer?.matches(':popover-open')) this.spotlightLayer.hidePopover();
   }
 
-  private async updateSpotlight(target: Element): Promise<void> {
+  /** `measured`: the rects the card's placement just measured (no second layout read); else measured here. */
+  private async updateSpotlight(target: Element, measured?: PlacedRects | null): Promise<void> {
     const options = this.spotlightOptions;
     const shade = this.shade;
     const blocker = this.blocker;
     const win = this.context?.window;
     if (!options || !shade || !blocker || !win) return;
-    const rect = target.getBoundingClientRect();
-    const clip = await clippingRect(target);
+    const rect = measured?.reference ?? target.getBoundingClientRect();
+    const clip = measured?.clip ?? (await clippingRect(target));
     const hole = intersect(pad({ x: rect.x, y: rect.y, width: rect.width, height: rect.height }, options.padding ?? 8), clip);
     const viewport = { width: win.innerWidth, height: win.innerHeight };
     const svgElement = shade.ownerSVGElement;

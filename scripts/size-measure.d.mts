@@ -1,0 +1,11 @@
+export interface PagePath {
+  entry: number;
+  total: number;
+  requests: number;
+  files: Array<{ file: string; gzip: number }>;
+  unwanted: string[];
+}
+export const root: string;
+export function scriptTagPath(): PagePath;
+export function npmPath(): Promise<PagePath>;
+export function measure(): Promise<{ scriptTag: PagePath; npm: PagePath }>;

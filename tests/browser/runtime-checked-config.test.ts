@@ -1,0 +1,95 @@
+/**
+ * Validation off the hot path: a config in the checked form (`waymark validate --out`) runs without the validator
+ * ever being requested; an unchecked one is validated in full, with precise errors and the valid rest still running.
+ */
+import { expect } from '@open-wc/testing';
+import { toChecked } from '../../src/config/checked.js';
+import type { WaymarkConfig } from '../../src/index.js';
+import { frame, until } from './helpers.js';
+
+type FrameWindow = Window & {
+  waymark?: { instance?: import('../../src/index.js').Waymark };
+  readyAt?: number;
+  errors?: Array<{ code: string; path?: Array<string | number>; message: string }>;
+};
+
+const config: WaymarkConfig = {
+  version: '1',
+  experiences: [{ id: 'checked-tour', type: 'tour', steps: [{ title: 'Checked' }, { title: 'Two' }] }],
+};
+
+/** A page with the script-tag install and this config document (as a data: URL), errors and ready recorded. */
+async function pageWith(document: string): Promise<{ win: FrameWindow; iframe: HTMLIFrameElement }> {
+  const url = `data:application/json,${encodeURIComponent(document)}`;
+  const iframe = await frame(`
+    <script>
+      window.waymark = window.waymark || function () { (window.waymark.q = window.waymark.q || []).push(arguments); };
+      window.errors = [];
+      waymark('on', 'error', function (e) { window.errors.push({ code: e.code, path: e.path, message: e.message }); });
+      waymark('on', 'ready', function () { window.readyAt = performance.now(); });
+    </script>
+    <script type="module" src="/src/browser.ts" data-config="${url}"></script>`);
+  const win = iframe.contentWindow as FrameWindow;
+  await until(() => win.readyAt !== undefined, 'ready', 10000);
+  return { win, iframe };
+}
+
+/** Every module or chunk of the validator the page requested (zod, or Waymark's validate/schema modules). */
+const validatorRequests = (win: Window) =>
+  win.performance
+    .getEntriesByType('resource')
+    .map((entry) => entry.name)
+    .filter((name) => /\/zod\/|\/src\/config\/(validate|schema|semantic|zod-issues)\.ts/.test(name));
+
+describe('checked configs skip the validator', () => {
+  it('a checked config: ready fires, the tour shows, and the validator is never requested', async () => {
+    const { win, iframe } = await pageWith(toChecked(config));
+    try {
+      await until(() => Boolean(win.document.querySelector('[data-experience="checked-tour"]')), 'the tour on screen');
+      expect(win.errors).to.deep.equal([]);
+      expect(validatorRequests(win)).to.deep.equal([]);
+    } finally {
+      win.waymark?.instance?.destroy();
+      iframe.remove();
+    }
+  });
+
+  it('a checked config edited after the check is validated in full', async () => {
+    const edited = toChecked(config).replace('"Checked"', '"Edited"');
+    const { win, iframe } = await pageWith(edited);
+    try {
+      expect(validatorRequests(win).length).to.be.greaterThan(0);
+      expect(win.errors).to.deep.equal([]);
+    } finally {
+      win.waymark?.instance?.destroy();
+      iframe.remove();
+    }
+  });
+
+  it('an unchecked broken config: the validator loads, the error is precise, the valid experience still runs', async () => {
+    const broken = { version: '1', experiences: [{ id: 'bad', type: 'tour', steps: [{ title: 'A', target: '' }] }, config.experiences[0]] };
+    const { win, iframe } = await pageWith(JSON.stringify(broken));
+    try {
+      expect(validatorRequests(win).length).to.be.greaterThan(0);
+      const error = win.errors!.find((e) => e.path?.join('.') === 'experiences.0.steps.0.target');
+      expect(error, JSON.stringify(win.errors)).to.not.equal(undefined);
+      await until(() => Boolean(win.document.querySelector('[data-experience="checked-tour"]')), 'the valid tour on screen');
+    } finally {
+      win.waymark?.instance?.destroy();
+      iframe.remove();
+    }
+  });
+
+  it('the components start loading with the config, before anything is shown (in parallel with the stored progress)', async () => {
+    const waiting = { version: '1', experiences: [{ id: 'later', type: 'tour', when: { event: 'never-sent' }, steps: [{ title: 'Later' }] }] };
+    const { win, iframe } = await pageWith(toChecked(waiting as WaymarkConfig));
+    try {
+      const requested = win.performance.getEntriesByType('resource').map((entry) => entry.name);
+      expect(requested.some((name) => name.includes('/src/ui/index.ts'))).to.equal(true);
+      expect(win.document.querySelector('[data-experience="later"]')).to.equal(null);
+    } finally {
+      win.waymark?.instance?.destroy();
+      iframe.remove();
+    }
+  });
+});

@@ -1,0 +1,27 @@
+/**
+ * Sizes are deterministic: what a page with one tour loads, per install path, held to size-budget.json
+ * (`npm run size` prints the same figures). Runs on the build (npm test builds first).
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { npmPath, root, scriptTagPath } from '../../scripts/size-measure.mjs';
+
+const budget = JSON.parse(readFileSync(join(root, 'size-budget.json'), 'utf8')) as Record<'scriptTag' | 'npm', { entry: number; page: number; requests: number }>;
+
+describe('size budget (gzip -9, a page with one tour)', () => {
+  it('script tag: the entry, the whole page and its JS requests stay in budget; no validator, no compiler', () => {
+    const page = scriptTagPath();
+    expect(page.entry).toBeLessThanOrEqual(budget.scriptTag.entry);
+    expect(page.total).toBeLessThanOrEqual(budget.scriptTag.page);
+    expect(page.requests).toBeLessThanOrEqual(budget.scriptTag.requests);
+    expect(page.unwanted).toEqual([]);
+  });
+
+  it('npm: an app bundling the package with code splitting stays in budget', async () => {
+    const page = await npmPath();
+    expect(page.entry).toBeLessThanOrEqual(budget.npm.entry);
+    expect(page.total).toBeLessThanOrEqual(budget.npm.page);
+    expect(page.requests).toBeLessThanOrEqual(budget.npm.requests);
+  }, 60000);
+});

@@ -5,7 +5,7 @@ import type { BeaconExperience } from '../../config/types.js';
 import type { UserAction } from '../../engine/contract.js';
 import { effectiveZoom } from '../shared/anchor.js';
 import { WaymarkElement } from '../shared/base-element.js';
-import { renderHintCardContent } from '../shared/hint-card.js';
+import { renderHintCard } from '../shared/hint-card.js';
 import type { ComponentContext } from '../shared/context.js';
 import { LayerController } from '../shared/controllers/layer.js';
 import { TargetController } from '../shared/controllers/target.js';
@@ -121,26 +121,18 @@ export class WmBeacon extends WaymarkElement {
       >
         <span class="pulse"></span><span class="dot"></span>
       </button>
-      <div
-        id="wm-card"
-        class="card"
-        part="popover"
-        popover="manual"
-        role="dialog"
-        tabindex="-1"
-        dir=${t.dir}
-        lang=${t.locale}
-        aria-label=${title ? nothing : t.t('hintLabel')}
-        aria-labelledby=${title ? 'wm-title' : nothing}
-        aria-describedby="wm-body"
-      >
-        ${renderHintCardContent(
-          context,
-          { title, body: beacon.body, articles: beacon.articles, buttons: beacon.buttons },
-          { close: () => this.finish({ type: 'dismiss' }), action: (action) => this.act({ type: 'button', action }) },
-          html`<button type="button" class="btn primary" part="button button-primary" @click=${() => this.finish({ type: 'complete' })}>${t.t('gotIt')}</button>`,
-        )}
-      </div>
+      ${renderHintCard(
+        context,
+        {
+          id: 'wm-card',
+          title,
+          body: beacon.body,
+          articles: beacon.articles,
+          buttons: beacon.buttons,
+          footerEnd: html`<button type="button" class="btn primary" part="button button-primary" @click=${() => this.finish({ type: 'complete' })}>${t.t('gotIt')}</button>`,
+        },
+        { close: () => this.finish({ type: 'dismiss' }), action: (action) => this.act({ type: 'button', action }) },
+      )}
     `;
   }
 

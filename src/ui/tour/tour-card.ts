@@ -153,13 +153,9 @@ export function syncTopLayer(card: HTMLDialogElement | undefined, spot: HTMLElem
   }
 }
 
-/** Take the card and the spotlight out of the top layer. */
-export function closeTopLayer(card: HTMLDialogElement | undefined, spot: HTMLElement | undefined, closeModal: (card: HTMLDialogElement) => void): void {
-  if (card) closeCard(card, closeModal);
-  if (spot?.matches(':popover-open')) spot.hidePopover();
-}
-
-function closeCard(card: HTMLDialogElement, closeModal: (card: HTMLDialogElement) => void): void {
+/** Take the card out of the top layer, however it is open. */
+export function closeCard(card: HTMLDialogElement | undefined, closeModal: (card: HTMLDialogElement) => void): void {
+  if (!card) return;
   if (card.matches(':modal')) closeModal(card);
   else if (card.matches(':popover-open')) card.hidePopover();
 }

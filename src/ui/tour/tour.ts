@@ -15,7 +15,7 @@ import { clippingRect } from '../shared/clipping.js';
 import { baseStyles } from '../shared/styles.js';
 import { themeTokens } from '../shared/theme.js';
 import { tourStyles } from './tour.styles.js';
-import { closeTopLayer, renderStepCard, syncTopLayer, type Layout } from './tour-card.js';
+import { closeCard, renderStepCard, syncTopLayer, type Layout } from './tour-card.js';
 import { StepJourney, isRendered } from './step-journey.js';
 
 /** Default wait for a late target. */
@@ -383,7 +383,8 @@ export class WmTour extends WaymarkElement {
   }
 
   private closeLayers(): void {
-    closeTopLayer(this.card, this.spotlightLayer, (card) => this.dialog.close(card));
+    closeCard(this.card, (card) => this.dialog.close(card));
+    if (this.spotlightLayer?.matches(':popover-open')) this.spotlightLayer.hidePopover();
   }
 
   private async updateSpotlight(target: Element): Promise<void> {

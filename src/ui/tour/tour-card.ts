@@ -1,8 +1,7 @@
 /**
- * The tour's step card as a template: the spotlight layer, then the `<dialog>` with title, content,
- * progress and buttons. Pure rendering: what is on screen and what each control does come from the
- * tour element, which owns the step's state and its lifecycle. Also the card's keys and its place in
- * the top layer.
+ * The tour's step card: its template (the spotlight layer, then the `<dialog>` with title, content,
+ * progress and buttons), its keys, and opening it in the top layer. Stateless: what is on screen
+ * and what each control does come from the tour element, which owns the step and its lifecycle.
  */
 import { html, nothing, svg, type TemplateResult } from 'lit';
 import { classMap } from 'lit/directives/class-map.js';

@@ -269,8 +269,9 @@ describe('custom-elements.json', () => {
     });
 
     it('documents every part it renders, and no other', () => {
-      // With the sibling modules it takes templates from (e.g. its views): every part it renders.
-      const rendering = [code, ...[...read(source).matchAll(/^import \{[^}]*\} from '\.\/([\w-]+)\.js';/gm)].map((m) => read(source.replace(/[^/]+$/, `${m[1]}.ts`)))].join('\n');
+      // With the sibling modules it takes templates from (e.g. its views) and the shared card templates
+      // (`../shared/*-card.ts`): every part it renders.
+      const rendering = [code, ...[...read(source).matchAll(/^import \{[^}]*\} from '(\.\/[\w-]+|\.\.\/shared\/[\w-]+-card)\.js';/gm)].map((m) => read(source.replace(/[^/]+$/, `${m[1]}.ts`)))].join('\n');
       const rendered = new Set([...partNames(rendering), ...helperParts(rendering)]);
       expect(names(declaration?.cssParts), `@csspart in ${source}`).toEqual([...rendered].sort());
       expect(undocumented(declaration?.cssParts)).toEqual([]);

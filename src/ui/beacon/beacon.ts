@@ -1,11 +1,11 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { autoUpdate } from '@floating-ui/dom';
-import type { Action, BeaconExperience } from '../../config/types.js';
+import type { BeaconExperience } from '../../config/types.js';
 import type { UserAction } from '../../engine/contract.js';
 import { effectiveZoom } from '../shared/anchor.js';
 import { WaymarkElement } from '../shared/base-element.js';
-import { renderArticles, renderBody, renderButtons } from '../shared/content.js';
+import { renderHintCard } from '../shared/hint-card.js';
 import type { ComponentContext } from '../shared/context.js';
 import { LayerController } from '../shared/controllers/layer.js';
 import { TargetController } from '../shared/controllers/target.js';
@@ -121,29 +121,18 @@ export class WmBeacon extends WaymarkElement {
       >
         <span class="pulse"></span><span class="dot"></span>
       </button>
-      <div
-        id="wm-card"
-        class="card"
-        part="popover"
-        popover="manual"
-        role="dialog"
-        tabindex="-1"
-        dir=${t.dir}
-        lang=${t.locale}
-        aria-label=${title ? nothing : t.t('hintLabel')}
-        aria-labelledby=${title ? 'wm-title' : nothing}
-        aria-describedby="wm-body"
-      >
-        <div class="arrow" part="arrow"></div>
-        ${title ? html`<h2 class="title" part="title" id="wm-title">${title}</h2>` : nothing}
-        <button type="button" class="close" part="close" aria-label=${t.t('close')} @click=${() => this.finish({ type: 'dismiss' })}>×</button>
-        ${renderBody(context, beacon.body, 'wm-body')}
-        ${renderArticles(context, beacon.articles, (action) => this.act({ type: 'button', action }))}
-        <div class="footer" part="footer">
-          ${renderButtons(context, beacon.buttons, (action: Action) => this.act({ type: 'button', action }))}
-          <button type="button" class="btn primary" part="button button-primary" @click=${() => this.finish({ type: 'complete' })}>${t.t('gotIt')}</button>
-        </div>
-      </div>
+      ${renderHintCard(
+        context,
+        {
+          id: 'wm-card',
+          title,
+          body: beacon.body,
+          articles: beacon.articles,
+          buttons: beacon.buttons,
+          footerEnd: html`<button type="button" class="btn primary" part="button button-primary" @click=${() => this.finish({ type: 'complete' })}>${t.t('gotIt')}</button>`,
+        },
+        { close: () => this.finish({ type: 'dismiss' }), action: (action) => this.act({ type: 'button', action }) },
+      )}
     `;
   }
 

@@ -1,9 +1,9 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import type { Action, HintExperience } from '../../config/types.js';
+import type { HintExperience } from '../../config/types.js';
 import { richTextToPlain } from '../../config/rich-text.js';
 import { WaymarkElement } from '../shared/base-element.js';
-import { renderArticles, renderBody, renderButtons } from '../shared/content.js';
+import { renderHintCard } from '../shared/hint-card.js';
 import type { ComponentContext } from '../shared/context.js';
 import { LayerController } from '../shared/controllers/layer.js';
 import { TargetController } from '../shared/controllers/target.js';
@@ -123,31 +123,14 @@ export class WmHint extends WaymarkElement {
     const t = context.translator;
     const title = t.text(hint.title);
     return html`
-      <div
-        class="card"
-        part="popover"
-        popover="manual"
-        role="dialog"
-        tabindex="-1"
-        dir=${t.dir}
-        lang=${t.locale}
-        aria-label=${title ? nothing : t.t('hintLabel')}
-        aria-labelledby=${title ? 'wm-title' : nothing}
-        aria-describedby="wm-body"
-        @mouseenter=${this.cancelClose}
-        @mouseleave=${this.onLeave}
-        @focusout=${this.onFocusOut}
-        @keydown=${this.onCardKeyDown}
-      >
-        <div class="arrow" part="arrow"></div>
-        ${title ? html`<h2 class="title" part="title" id="wm-title">${title}</h2>` : nothing}
-        <button type="button" class="close" part="close" aria-label=${t.t('close')} @click=${this.dismiss}>×</button>
-        ${renderBody(context, hint.body, 'wm-body')}
-        ${renderArticles(context, hint.articles, (action) => this.act({ type: 'button', action }))}
-        ${hint.buttons?.length
-          ? html`<div class="footer" part="footer">${renderButtons(context, hint.buttons, (action: Action) => this.act({ type: 'button', action }))}</div>`
-          : nothing}
-      </div>
+      ${renderHintCard(context, { title, body: hint.body, articles: hint.articles, buttons: hint.buttons }, {
+        close: this.dismiss,
+        action: (action) => this.act({ type: 'button', action }),
+        mouseenter: this.cancelClose,
+        mouseleave: this.onLeave,
+        focusout: this.onFocusOut,
+        keydown: this.onCardKeyDown,
+      })}
       <div class="visually-hidden" role="status">${this.open ? this.spokenText() : ''}</div>
     `;
   }

@@ -1,19 +1,14 @@
-import { html, nothing, svg, type PropertyValues } from 'lit';
+import { nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { classMap } from 'lit/directives/class-map.js';
 import { autoUpdate } from '@floating-ui/dom';
-import type { Action, SpotlightOptions, Target, TourExperience, TourStep } from '../../config/types.js';
+import type { SpotlightOptions, TourExperience, TourStep } from '../../config/types.js';
 import { parseDuration } from '../../config/duration.js';
-import type { HiddenTargetHandling } from '../../engine/contract.js';
-import { stepView } from '../../engine/steps.js';
 import { WaymarkElement } from '../shared/base-element.js';
-import { renderArticles, renderBody, renderButtons, renderImage } from '../shared/content.js';
 import type { ComponentContext } from '../shared/context.js';
 import { DialogController } from '../shared/controllers/dialog.js';
 import { LayerController } from '../shared/controllers/layer.js';
 import { TargetController } from '../shared/controllers/target.js';
 import { WmStepChangeEvent, WmTargetMissingEvent } from '../shared/events.js';
-import { trapTab } from '../shared/focus.js';
 import { intersect, pad, spotlightPath } from '../shared/geometry.js';
 import { scrollTargetIntoView } from '../shared/scroll.js';
 import { clippingRect } from '../shared/clipping.js';
@@ -21,16 +16,13 @@ import { placedRects, type PlacedRects } from '../shared/anchor.js';
 import { baseStyles } from '../shared/styles.js';
 import { themeTokens } from '../shared/theme.js';
 import { tourStyles } from './tour.styles.js';
+import { closeCard, renderStepCard, syncTopLayer, type Layout } from './tour-card.js';
+import { StepJourney, isRendered } from './step-journey.js';
 
 /** Default wait for a late target. */
 const DEFAULT_WAIT_MS = 3000;
 /** Narrow screens get a bottom sheet instead of a popover that would cover the target. */
 const SHEET_QUERY = '(max-width: 480px)';
-
-/** How long a step pointing at its fallback (or just revealed) waits for the real target to show. */
-const REVEAL_WAIT_MS = 10 * 60_000;
-
-type Layout = 'hidden' | 'anchored' | 'centered' | 'sheet';
 
 /**
  * A product tour: one step at a time, anchored to its target (or centred), in the top layer.
@@ -130,13 +122,17 @@ export class WmTour extends WaymarkElement {
     isOpen: () => this.active && this.layout !== 'hidden',
     dismiss: () => this.act({ type: 'dismiss' }),
   });
+  /** Hidden-target policies and link-following Next: which element the step really points at. */
+  private readonly journey = new StepJourney(this, {
+    anchor: this.anchor,
+    stepLayer: this.stepLayer,
+    isPhone: () => this.sheet,
+    act: (action) => this.act(action),
+    showSheet: (run) => this.showSheet(run),
+    showAnchored: (run, step, target) => this.showAnchored(run, step, target),
+    reenter: () => void this.enterStep(),
+  });
   private active = false;
-  /** The step's own target when it is on the page, visible or not: Next follows it when it is a link. */
-  private stepTarget: Element | null = null;
-  /** The card points at a stand-in (the fallback or reveal element) the user must be able to use. */
-  private pointingAtStandIn = false;
-  /** The step whose reveal element was clicked: a menu toggle clicked twice would close again. */
-  private revealedStep: number | null = null;
   private shownReported = false;
   /** The step last focused, announced and reported: re-laying it out (sheet ↔ popover on resize) does not repeat those. */
   private reportedStep: number | null = null;
@@ -155,66 +151,26 @@ export class WmTour extends WaymarkElement {
   protected override render(): unknown {
     const tour = this.experience;
     const context = this.context;
-    const step = tour?.steps[this.step];
-    if (!tour || !context || !step) return nothing;
-    const t = context.translator;
-    const total = tour.steps.length;
-    const current = this.step + 1;
-    const last = this.step === total - 1;
-    // A custom button for next, back or dismiss replaces the built-in one, so no action is offered twice.
-    const custom = new Set((step.buttons ?? []).map((button) => button.action.type));
-    const titleId = 'wm-title';
-    const bodyId = 'wm-body';
-    const hasBody = Boolean(t.text(step.body));
-    const classes = {
-      card: true,
-      centered: this.layout === 'centered',
-      sheet: (this.sheet && this.layout === 'anchored') || this.layout === 'sheet',
-      spotlit: this.spotlightOptions !== null,
-    };
-    return html`
-      ${this.spotlightOptions
-        ? html`<div class="spotlight ${this.spotlightInteractive() ? 'interactive' : ''}" part="spotlight" popover="manual" aria-hidden="true">
-            <svg preserveAspectRatio="none">${svg`<path class="shade" fill-rule="evenodd" d=""></path><rect class="blocker"></rect>`}</svg>
-          </div>`
-        : nothing}
-      <dialog
-        class=${classMap(classes)}
-        part="popover"
-        popover=${this.modal ? nothing : 'manual'}
-        tabindex="-1"
-        dir=${t.dir}
-        lang=${t.locale}
-        aria-labelledby=${titleId}
-        aria-describedby=${hasBody ? bodyId : nothing}
-        aria-roledescription=${t.t('tourLabel')}
-        @keydown=${this.onKeyDown}
-        @cancel=${this.dialog.onCancel}
-        @close=${this.dialog.onClose}
-      >
-        <div class="arrow" part="arrow"></div>
-        <h2 class="title" part="title" id=${titleId}>${t.text(step.title)}</h2>
-        <button type="button" class="close" part="close" aria-label=${t.t('close')} @click=${() => this.act({ type: 'dismiss' })}>×</button>
-        ${renderImage(context, step.image)} ${renderBody(context, step.body, bodyId)}
-        ${renderArticles(context, step.articles, (action) => this.act({ type: 'button', action }))}
-        <div class="footer" part="footer">
-          ${tour.showProgress !== false && total > 1
-            ? html`<span class="progress" part="progress">${t.t('progress', { current, total })}</span>`
-            : nothing}
-          ${tour.skippable !== false && !last && !custom.has('dismiss')
-            ? html`<button type="button" class="btn link" part="button button-link" @click=${() => this.act({ type: 'dismiss' })}>${t.t('skip')}</button>`
-            : nothing}
-          ${renderButtons(context, step.buttons, (action: Action) => this.act({ type: 'button', action }))}
-          ${this.step > 0 && !custom.has('back')
-            ? html`<button type="button" class="btn" part="button button-secondary" @click=${() => this.act({ type: 'back' })}>${t.t('back')}</button>`
-            : nothing}
-          ${custom.has('next') || custom.has('complete')
-            ? nothing
-            : html`<button type="button" class="btn primary" part="button button-primary" @click=${this.forward}>${last ? t.t('done') : t.t('next')}</button>`}
-        </div>
-        <div class="visually-hidden" aria-live="polite" aria-atomic="true">${this.announcement}</div>
-      </dialog>
-    `;
+    if (!tour || !context) return nothing;
+    return renderStepCard(
+      {
+        tour,
+        index: this.step,
+        context,
+        layout: this.layout,
+        sheet: this.sheet,
+        modal: this.modal,
+        spotlight: this.spotlightOptions !== null,
+        spotlightInteractive: this.spotlightInteractive(),
+        announcement: this.announcement,
+      },
+      {
+        act: (action) => this.act(action),
+        forward: this.journey.forward,
+        onCancel: this.dialog.onCancel,
+        onClose: this.dialog.onClose,
+      },
+    );
   }
 
   /** The element the current step is anchored to, if any (for tests and the debug overlay). */
@@ -252,7 +208,6 @@ export class WmTour extends WaymarkElement {
     this.active = false;
     this.shownReported = false;
     this.reportedStep = null;
-    this.revealedStep = null;
   }
 
   private leaveStep(): void {
@@ -265,8 +220,7 @@ export class WmTour extends WaymarkElement {
     if (!tour || !context || !this.isConnected) return;
     const run = this.anchor.restart();
     this.leaveStep();
-    this.stepTarget = null;
-    this.pointingAtStandIn = false;
+    this.journey.startStep();
     // Start after this update has finished, so state set here schedules one clean update.
     await null;
     if (!this.anchor.isCurrent(run)) return;
@@ -282,8 +236,8 @@ export class WmTour extends WaymarkElement {
       // Resolvers return a hidden match when nothing matching is visible: that is the hidden case.
       const found = this.anchor.resolve(context.targets, step.target);
       let target = found && isRendered(found) ? found : null;
-      this.stepTarget = found;
-      if (!target && found && (await this.onHidden(run, step, index))) return;
+      this.journey.stepTarget = found;
+      if (!target && found && (await this.journey.onHidden(run, step, index))) return;
       if (!target) {
         // Wait (bounded, observing the DOM) with nothing on screen that points at a stale target.
         this.layout = 'hidden';
@@ -295,77 +249,16 @@ export class WmTour extends WaymarkElement {
         if (!this.anchor.isCurrent(run)) return;
       }
       if (target) {
-        this.stepTarget = target;
+        this.journey.stepTarget = target;
         await this.showAnchored(run, step, target);
         return;
       }
-      this.stepTarget = context.targets.resolve(step.target);
-      if (this.stepTarget && (await this.onHidden(run, step, index))) return;
+      this.journey.stepTarget = context.targets.resolve(step.target);
+      if (this.journey.stepTarget && (await this.journey.onHidden(run, step, index))) return;
       await this.onMissing(run, tour, step, index);
     } catch (error) {
       context.reportError(error, `tour:${tour.id}:step:${index}`);
     }
-  }
-
-  /** The step's hidden-target handling for this screen (phone or wide). */
-  private hiddenHandling(index: number): HiddenTargetHandling {
-    const view = stepView(this.experience!, index)!;
-    return this.sheet ? view.onHiddenTarget.phone : view.onHiddenTarget.wide;
-  }
-
-  /**
-   * The target is on the page but hidden (a collapsed menu, an off-canvas drawer): apply the step's
-   * policy. Returns false when the step treats it as missing, so the caller waits and reports it.
-   */
-  private async onHidden(run: number, step: TourStep, index: number): Promise<boolean> {
-    const context = this.context!;
-    const handling = this.hiddenHandling(index);
-    switch (handling.kind) {
-      case 'as-missing':
-        return false;
-      case 'skip':
-        this.act({ type: 'step-missing', step: index, policy: 'skip' });
-        return true;
-      case 'sheet':
-        await this.showSheet(run);
-        this.continueWhenVisible(run, step.target!);
-        return true;
-      case 'reveal':
-      case 'fallback': {
-        const standIn = context.targets.resolve(handling.target);
-        if (!standIn) {
-          await this.showSheet(run);
-        } else {
-          if (handling.kind === 'reveal' && this.revealedStep !== index && standIn.getAttribute('aria-expanded') !== 'true') {
-            this.revealedStep = index;
-            (standIn as HTMLElement).click?.();
-          }
-          // Revealing may take a frame or an animation: point at the stand-in meanwhile, so the
-          // user still sees where to go if the click did not open anything.
-          const shown = handling.kind === 'reveal' ? await this.anchor.wait(context.targets, step.target!, 600) : null;
-          if (!this.anchor.isCurrent(run)) return true;
-          if (shown) {
-            this.stepTarget = shown;
-            await this.showAnchored(run, step, shown);
-            return true;
-          }
-          this.pointingAtStandIn = true;
-          await this.showAnchored(run, step, standIn);
-        }
-        this.continueWhenVisible(run, step.target!);
-        return true;
-      }
-    }
-  }
-
-  /** Once the real target shows (the user opened the menu), lay the step out on it. */
-  private continueWhenVisible(run: number, target: Target): void {
-    const context = this.context!;
-    const abort = new AbortController();
-    this.stepLayer.hold(() => abort.abort());
-    void context.targets.wait(target, REVEAL_WAIT_MS, abort.signal).then((found) => {
-      if (found && this.anchor.isCurrent(run) && !abort.signal.aborted) void this.enterStep();
-    });
   }
 
   private async showSheet(run: number): Promise<void> {
@@ -444,11 +337,11 @@ export class WmTour extends WaymarkElement {
         onError: (error) => context.reportError(error, `tour:${tour.id}:position`),
       });
     }
-    if (step.advanceOn?.click && !this.pointingAtStandIn) {
+    if (step.advanceOn?.click && !this.journey.pointingAtStandIn) {
       const index = this.step;
       // The runtime's click sensor may already have moved the tour on this same click: asking for
       // the step after this one (not "next") cannot skip a step when both report it.
-      this.stepLayer.listen(target, 'click', () => this.moveOnFrom(index));
+      this.stepLayer.listen(target, 'click', () => this.journey.moveOnFrom(index));
     }
   }
 
@@ -482,33 +375,16 @@ export class WmTour extends WaymarkElement {
 
   /** Open or close the spotlight and card in the top layer, in stacking order. */
   private syncLayers(): void {
-    const card = this.card;
-    if (!card) return;
     const open = this.layout !== 'hidden';
-    const wantMode = open ? (this.modal ? 'modal' : 'popover') : null;
-    const spot = this.spotlightLayer;
-    const wantSpot = open && this.layout === 'anchored' && spot !== undefined && this.spotlightOptions !== null;
-    const spotOpen = spot?.matches(':popover-open') ?? false;
-    const mode = cardMode(card);
-    // The card must be opened after the spotlight to stack above it.
-    if (mode && (mode !== wantMode || (wantSpot && !spotOpen))) this.closeCard();
-    if (spot && spotOpen && !wantSpot) spot.hidePopover();
-    if (wantSpot && !spotOpen) spot!.showPopover();
-    if (wantMode && !cardMode(card)) {
-      if (wantMode === 'modal') card.showModal();
-      else card.showPopover();
-    }
-  }
-
-  private closeCard(): void {
-    const card = this.card;
-    if (!card) return;
-    if (card.matches(':modal')) this.dialog.close(card);
-    else if (card.matches(':popover-open')) card.hidePopover();
+    syncTopLayer(this.card, this.spotlightLayer, {
+      card: open ? (this.modal ? 'modal' : 'popover') : null,
+      spotlight: open && this.layout === 'anchored' && this.spotlightOptions !== null,
+      closeModal: (card) => this.dialog.close(card),
+    });
   }
 
   private closeLayers(): void {
-    this.closeCard();
+    closeCard(this.card, (card) => this.dialog.close(card));
     if (this.spotlightLayer?.matches(':popover-open')) this.spotlightLayer.hidePopover();
   }
 
@@ -537,72 +413,10 @@ export class WmTour extends WaymarkElement {
     const step = this.experience?.steps[this.step];
     // The element the step asks the user to use is never under the shade: the target they click,
     // the link Next follows, or the menu button that reveals a hidden target.
-    return Boolean(this.spotlightOptions?.interactive || step?.advanceOn?.click || step?.nextFollowsLink || this.pointingAtStandIn);
+    return Boolean(this.spotlightOptions?.interactive || step?.advanceOn?.click || step?.nextFollowsLink || this.journey.pointingAtStandIn);
   }
 
   // ---- user input ---------------------------------------------------------------------------
-
-  /** Next / Enter: follow the step's link when it says so (the next step is on that page), else move on. */
-  private readonly forward = (): void => {
-    const tour = this.experience;
-    if (!tour) return;
-    const link = this.stepTarget?.closest('a[href]');
-    if (link instanceof HTMLElement && stepView(tour, this.step)?.nextFollowsLink) {
-      const advancesOnClick = Boolean(tour.steps[this.step]?.advanceOn?.click) && !this.pointingAtStandIn && link === this.anchor.element;
-      const index = this.step;
-      // The click navigates like the user's own; its listener moves the tour when the step advances on click.
-      link.click();
-      if (!advancesOnClick) this.moveOnFrom(index);
-      return;
-    }
-    this.advance();
-  };
-
-  /** Move to the step after `index` (idempotent: a second report of the same move changes nothing). */
-  private moveOnFrom(index: number): void {
-    const tour = this.experience;
-    if (!tour) return;
-    this.act(index >= tour.steps.length - 1 ? { type: 'complete' } : { type: 'go-to', step: index + 1 });
-  }
-
-  private advance(): void {
-    const tour = this.experience;
-    if (!tour) return;
-    this.act(this.step >= tour.steps.length - 1 ? { type: 'complete' } : { type: 'next' });
-  }
-
-  private readonly onKeyDown = (event: KeyboardEvent): void => {
-    if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey || event.isComposing) return;
-    if (event.key === 'Tab') {
-      if (this.modal && this.card) trapTab(event, this.card);
-      return;
-    }
-    const origin = event.composedPath()[0];
-    if (origin instanceof HTMLElement && (origin.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(origin.tagName))) return;
-    const rtl = this.context?.translator.dir === 'rtl';
-    if (event.key === 'ArrowRight' || event.key === 'ArrowLeft') {
-      const forward = (event.key === 'ArrowRight') !== rtl;
-      event.preventDefault();
-      if (forward) this.forward();
-      else if (this.step > 0) this.act({ type: 'back' });
-    } else if (event.key === 'Enter' && origin === this.card) {
-      // Enter on a button activates that button; on the step itself it goes forward.
-      event.preventDefault();
-      this.forward();
-    }
-  };
-}
-
-/** Whether the element has a box the user can see (not in a collapsed menu, not `display: none`). */
-function isRendered(element: Element): boolean {
-  const box = element.getBoundingClientRect();
-  return box.width > 0 && box.height > 0 && element.checkVisibility({ visibilityProperty: true, opacityProperty: true });
-}
-
-function cardMode(card: HTMLDialogElement): 'modal' | 'popover' | null {
-  if (card.matches(':modal')) return 'modal';
-  if (card.matches(':popover-open')) return 'popover';
-  return null;
 }
 
 function spotlightOptions(value: boolean | SpotlightOptions | undefined): SpotlightOptions | null {

@@ -1,25 +1,25 @@
 import type { WaymarkConfig, Experience } from '../config/types.js';
-import type { Signal, UserAction } from '../engine/contract.js';
-import { createStartWaiters, withElementTargets, type ElementTargets } from './code-api.js';
+import type { Signal } from '../engine/contract.js';
 import { startSensors } from '../platform/sensors/index.js';
 import { createAnalytics } from '../platform/analytics/index.js';
 import { createDismissibleStack } from '../ui/shared/dismissible-stack.js';
 import { createActionRunner } from './actions.js';
-import { EMPTY_CONFIG, loadConfig, loadValidator, negotiateLocale } from './config-loading.js';
+import { EMPTY_CONFIG, loadConfig, negotiateLocale } from './config-loading.js';
 import { hasDebugFlag, mountDebugOverlayWhenReady } from './debug-overlay.js';
 import { createDebugLog } from './debug-log.js';
 import { createEventDelivery } from './delivery.js';
 import { createEffects } from './effects.js';
 import { inertInstance } from './inert.js';
-import { Emitter } from './emitter.js';
 import { guardApi, readOptions } from './guard.js';
 import { describeError, type WaymarkError } from './errors.js';
+import { createReporter } from './reporter.js';
 import { anonymousId, randomId, sessionIdFor } from './identity.js';
 import { createLazyUi } from './lazy-ui.js';
+import { createProgrammatic } from './programmatic.js';
 import { safeProps } from './safe-props.js';
 import { createUserSession } from './session.js';
 import { createSupport } from './support.js';
-import type { CodeExperience, StartOutcome, Waymark, WaymarkEventMap, WaymarkOptions } from './types.js';
+import type { Waymark, WaymarkOptions } from './types.js';
 import { createWakeTimer } from './wake.js';
 
 export { negotiateLocale } from './config-loading.js';
@@ -43,45 +43,7 @@ export function createWaymark(given?: WaymarkOptions | null): Waymark {
   /** Recent signals and events for the debug overlay: kept only when debug is on. */
   const debugLog = debug ? createDebugLog() : null;
 
-  const reportedOnce = new Set<string>();
-  const emitter: Emitter<WaymarkEventMap> = new Emitter((error, type) =>
-    report({ code: 'listener-failed', severity: 'error', where: `on('${type}')`, message: describeError(error), cause: error }),
-  );
-  /** An `error` listener that throws is reported once (reporting it again would fail again), never recursively. */
-  const errorListener =
-    (handler: (error: WaymarkError) => void) =>
-    (error: WaymarkError): void => {
-      try {
-        handler(error);
-      } catch (failure) {
-        report({ code: 'listener-failed', severity: 'error', where: "on('error')", message: describeError(failure), cause: failure }, "listener-failed:on('error')");
-      }
-    };
-  /** Set while `error` listeners run: what they cause is not fed back to them (no recursion). */
-  let reportingError = false;
-  const reportAfter: WaymarkError[] = [];
-  function report(error: WaymarkError, onceKey?: string): void {
-    if (onceKey) {
-      if (reportedOnce.has(onceKey)) return;
-      reportedOnce.add(onceKey);
-    }
-    if (debug) console.warn(`[waymark] ${error.where}: ${error.message}`, error.cause ?? '');
-    if (reportingError) {
-      // Only the failure of an error listener itself is worth a second pass, after this one.
-      if (error.code === 'listener-failed') reportAfter.push(error);
-      return;
-    }
-    reportingError = true;
-    try {
-      emitter.emit('error', error);
-      for (const next of reportAfter.splice(0)) emitter.emit('error', next);
-    } finally {
-      reportingError = false;
-      reportAfter.length = 0;
-    }
-  }
-  const reportError = (error: unknown, where: string) =>
-    report({ code: 'internal', severity: 'error', where, message: describeError(error), cause: error });
+  const { emitter, report, reportError, errorListener } = createReporter(debug);
 
   // Reported once the app can listen (after createWaymark() returns).
   if (problems.length > 0) {
@@ -167,46 +129,12 @@ export function createWaymark(given?: WaymarkOptions | null): Waymark {
           animation: options.animation !== false,
           act: (experienceId, action) => {
             instance.act(experienceId, action);
-            if (action.type === 'shown') startWaiters.visible(experienceId, activeStep(experienceId));
+            if (action.type === 'shown') programmatic.shown(experienceId);
           },
           report,
           reportError: (error) => reportError(error, 'ui'),
         });
   if (ui) disposers.push(ui.dispose);
-
-  // ---- what start() waits for, and experiences added in code
-  const startWaiters = createStartWaiters();
-  disposers.push(startWaiters.dispose);
-  const activeStep = (experienceId: string) => session.engine?.active().find((active) => active.experienceId === experienceId)?.step;
-  disposers.push(
-    emitter.on('show', ({ experience: shown, step }) => {
-      // Headless: shown is visible (the app renders it on `show`).
-      if (!ui) startWaiters.visible(shown.id, step);
-    }),
-    emitter.on('hide', ({ experienceId }) => startWaiters.hidden(experienceId)),
-  );
-  /**
-   * While an `addExperience` validates (the validator is a lazy chunk), the code API's later calls queue behind it in
-   * call order; with none pending they run at once. `run` returns a promise when it is itself such an addition.
-   */
-  let queued: Promise<void> | null = null;
-  const afterAdding = (run: () => void | Promise<void>) => {
-    const settled = (tail: Promise<void>) => {
-      queued = tail;
-      void tail.then(() => {
-        if (queued === tail) queued = null;
-      });
-    };
-    if (!queued) {
-      const pending = run();
-      if (pending) settled(pending);
-      return;
-    }
-    settled(queued.then(() => (destroyed ? undefined : run())));
-  };
-  type Validator = (typeof import('../config/validate.js'))['validateConfig'];
-  let elementMarks = 0;
-  const addedInCode = new Map<string, ElementTargets>();
 
   const wake = createWakeTimer({ window: win, now, onWake: () => send({ type: 'tick', at: now() }) });
   disposers.push(wake.dispose);
@@ -243,73 +171,30 @@ export function createWaymark(given?: WaymarkOptions | null): Waymark {
     );
   }
 
-  /** The config with this experience in place of the one with its id (or without it). */
-  function withExperience(experienceId: string, next: Experience | null, forEngine: unknown): void {
-    const others = config.experiences.filter((each) => each.id !== experienceId);
-    config = { ...config, experiences: next ? [...others, forEngine as Experience] : others };
-    experiences = new Map(experiences);
-    if (next) experiences.set(experienceId, next);
-    else experiences.delete(experienceId);
-  }
-
-  /** Validated against the loaded config, so it waits for it (and for a user switch in progress). */
-  function addExperience(engine: NonNullable<typeof session.engine>, given: unknown, validateConfig: Validator): void {
-    const id = given !== null && typeof given === 'object' ? (given as { id?: unknown }).id : undefined;
-    const marked = withElementTargets(win!, given, () => ++elementMarks);
-    const others = config.experiences.filter((each) => each.id !== id);
-    const { config: checked, issues } = validateConfig({ ...config, experiences: [...others, marked.json] });
-    const index = others.length;
-    const own = issues.filter((issue) => issue.path[0] === 'experiences' && issue.path[1] === index);
-    for (const issue of own) {
-      report({ code: `config-${issue.code}`, severity: issue.severity, where: 'addExperience', path: issue.path.slice(2), message: issue.message });
-    }
-    const valid = checked?.experiences.find((each) => each.id === id);
-    if (!valid || typeof id !== 'string' || own.some((issue) => issue.severity === 'error')) {
-      if (own.length === 0) report({ code: 'config-invalid-experience', severity: 'error', where: 'addExperience', message: 'expected an experience with an id and a type' });
-      marked.release();
-      return;
-    }
-    addedInCode.get(id)?.release();
-    addedInCode.set(id, marked);
-    withExperience(id, marked.restore(valid), valid);
-    effects.apply(engine.addExperience(valid, now()));
-    watchPage(engine);
-  }
-
-  function removeExperience(engine: NonNullable<typeof session.engine>, experienceId: string): void {
-    if (!experiences.has(experienceId)) return;
-    withExperience(experienceId, null, null);
-    effects.apply(engine.removeExperience(experienceId, now()));
-    watchPage(engine);
-    addedInCode.get(experienceId)?.release();
-    addedInCode.delete(experienceId);
-  }
-
-  /** The tour on screen, if any. */
-  function activeTour(engine: NonNullable<typeof session.engine>): string | undefined {
-    return engine.active().find((active) => experiences.get(active.experienceId)?.type === 'tour')?.experienceId;
-  }
-  const tourAction = (action: UserAction) =>
-    session.run((engine) => {
-      const tour = activeTour(engine);
-      if (tour) send({ type: 'action', at: now(), experienceId: tour, action });
-    });
-
-  function start(experienceId: string): Promise<StartOutcome> {
-    return new Promise((settle) => {
-      startWaiters.expect(experienceId, settle);
-      if (destroyed) return startWaiters.dispose();
-      afterAdding(() => session.run((engine) => {
-        const signal = { type: 'start', at: now(), experienceId } as const;
-        debugLog?.signal(signal);
-        const result = engine.start(experienceId, signal.at);
-        // Applied after expect(): a headless show, or a component already loaded, settles the waiter.
-        effects.apply(result.effects);
-        if (!result.shown) startWaiters.refuse(experienceId, result.outcome === 'shown' ? 'waiting' : result.outcome, result.why.reason);
-        else if (startWaiters.isVisible(experienceId)) startWaiters.visible(experienceId, activeStep(experienceId));
-      }));
-    });
-  }
+  const programmatic = createProgrammatic({
+    window: win,
+    now,
+    session,
+    effects: () => effects,
+    emitter,
+    headless: !ui,
+    config: () => config,
+    experience,
+    replace(experienceId, next, forEngine) {
+      const others = config.experiences.filter((each) => each.id !== experienceId);
+      config = { ...config, experiences: forEngine ? [...others, forEngine] : others };
+      experiences = new Map(experiences);
+      if (next) experiences.set(experienceId, next);
+      else experiences.delete(experienceId);
+    },
+    send,
+    watchPage,
+    debugLog,
+    destroyed: () => destroyed,
+    report,
+    reportError,
+  });
+  disposers.push(programmatic.dispose);
 
   const ready = (async () => {
     // Let the caller attach on('error') first: config problems are reported after createWaymark() returns.
@@ -409,34 +294,18 @@ export function createWaymark(given?: WaymarkOptions | null): Waymark {
     setStage: guard('setStage', (stage: string) => send({ type: 'set-stage', at: now(), stage })),
     start(experienceId: string) {
       try {
-        return start(experienceId);
+        return programmatic.start(experienceId);
       } catch (error) {
         reportError(error, 'start');
         return Promise.resolve({ shown: false, experienceId, reason: 'destroyed', message: describeError(error) });
       }
     },
     dismiss: guard('dismiss', (experienceId: string) => send({ type: 'dismiss', at: now(), experienceId })),
-    next: guard('next', () => afterAdding(() => tourAction({ type: 'next' }))),
-    back: guard('back', () => afterAdding(() => tourAction({ type: 'back' }))),
-    goTo: guard('goTo', (step: number | string) => afterAdding(() => tourAction({ type: 'go-to', step }))),
-    addExperience: guard('addExperience', (experience: CodeExperience) => {
-      // The validator is a lazy chunk: the calls that follow (start, next, remove…) wait until the experience is in.
-      const validator = loadValidator();
-      afterAdding(
-        () =>
-          new Promise<void>((added) => {
-            session.run((engine) => {
-              void validator
-                .then(({ validateConfig }) => {
-                  if (!destroyed) addExperience(session.engine ?? engine, experience, validateConfig);
-                })
-                .catch((error: unknown) => reportError(error, 'addExperience'))
-                .finally(added);
-            });
-          }),
-      );
-    }),
-    removeExperience: guard('removeExperience', (experienceId: string) => afterAdding(() => session.run((engine) => removeExperience(engine, experienceId)))),
+    next: guard('next', programmatic.next),
+    back: guard('back', programmatic.back),
+    goTo: guard('goTo', programmatic.goTo),
+    addExperience: guard('addExperience', programmatic.addExperience),
+    removeExperience: guard('removeExperience', programmatic.removeExperience),
     act: guard('act', (experienceId, action) => send({ type: 'action', at: now(), experienceId, action })),
     why(experienceId: string) {
       const engine = session.engine;
@@ -468,8 +337,6 @@ export function createWaymark(given?: WaymarkOptions | null): Waymark {
         }
       }
       emitter.clear();
-      for (const marked of addedInCode.values()) marked.release();
-      addedInCode.clear();
     },
   };
   return guardApi(instance, report);

@@ -1,0 +1,173 @@
+import type { Experience, WaymarkConfig } from '../config/types.js';
+import type { Signal, UserAction } from '../engine/contract.js';
+import type { Engine } from '../engine/index.js';
+import { createStartWaiters, withElementTargets, type ElementTargets } from './code-api.js';
+import { loadValidator } from './config-loading.js';
+import type { DebugLog } from './debug-log.js';
+import type { Effects } from './effects.js';
+import type { Emitter } from './emitter.js';
+import type { WaymarkError } from './errors.js';
+import type { UserSession } from './session.js';
+import type { CodeExperience, StartOutcome, WaymarkEventMap } from './types.js';
+
+export interface ProgrammaticOptions {
+  window: Window;
+  now(): number;
+  session: Pick<UserSession, 'engine' | 'run'>;
+  effects(): Pick<Effects, 'apply'>;
+  emitter: Emitter<WaymarkEventMap>;
+  /** `ui: false`: the app renders on `show`, so shown is visible. */
+  headless: boolean;
+  config(): WaymarkConfig;
+  experience(id: string): Experience | undefined;
+  /** Put this experience in place of the one with its id (or remove it): `forEngine` is what the engine and config see. */
+  replace(experienceId: string, next: Experience | null, forEngine: Experience | null): void;
+  send(signal: Signal): void;
+  /** The sensors follow the experiences: restarted after an addition or a removal. */
+  watchPage(engine: Engine): void;
+  debugLog: DebugLog | null;
+  destroyed(): boolean;
+  report(error: WaymarkError): void;
+  reportError(error: unknown, where: string): void;
+}
+
+/** The tour-library-style API: start() as a promise, next/back/goTo, experiences added and removed in code. */
+export interface Programmatic {
+  start(experienceId: string): Promise<StartOutcome>;
+  next(): void;
+  back(): void;
+  goTo(step: number | string): void;
+  addExperience(experience: CodeExperience): void;
+  removeExperience(experienceId: string): void;
+  /** A component reported this experience on screen. */
+  shown(experienceId: string): void;
+  dispose(): void;
+}
+
+type Validator = (typeof import('../config/validate.js'))['validateConfig'];
+
+export function createProgrammatic(options: ProgrammaticOptions): Programmatic {
+  const { window: win, now, session, emitter } = options;
+  const startWaiters = createStartWaiters();
+  const activeStep = (experienceId: string) => session.engine?.active().find((active) => active.experienceId === experienceId)?.step;
+  const offs = [
+    emitter.on('show', ({ experience: shown, step }) => {
+      if (options.headless) startWaiters.visible(shown.id, step);
+    }),
+    emitter.on('hide', ({ experienceId }) => startWaiters.hidden(experienceId)),
+  ];
+
+  /**
+   * While an `addExperience` validates (the validator is a lazy chunk), the later calls queue behind it in call
+   * order; with none pending they run at once. `run` returns a promise when it is itself such an addition.
+   */
+  let queued: Promise<void> | null = null;
+  const afterAdding = (run: () => void | Promise<void>) => {
+    const settled = (tail: Promise<void>) => {
+      queued = tail;
+      void tail.then(() => {
+        if (queued === tail) queued = null;
+      });
+    };
+    if (!queued) {
+      const pending = run();
+      if (pending) settled(pending);
+      return;
+    }
+    settled(queued.then(() => (options.destroyed() ? undefined : run())));
+  };
+
+  let elementMarks = 0;
+  const addedInCode = new Map<string, ElementTargets>();
+
+  /** Validated against the loaded config, so it waits for it (and for a user switch in progress). */
+  function add(engine: Engine, given: unknown, validateConfig: Validator): void {
+    const id = given !== null && typeof given === 'object' ? (given as { id?: unknown }).id : undefined;
+    const marked = withElementTargets(win, given, () => ++elementMarks);
+    const config = options.config();
+    const others = config.experiences.filter((each) => each.id !== id);
+    const { config: checked, issues } = validateConfig({ ...config, experiences: [...others, marked.json] });
+    const index = others.length;
+    const own = issues.filter((issue) => issue.path[0] === 'experiences' && issue.path[1] === index);
+    for (const issue of own) {
+      options.report({ code: `config-${issue.code}`, severity: issue.severity, where: 'addExperience', path: issue.path.slice(2), message: issue.message });
+    }
+    const valid = checked?.experiences.find((each) => each.id === id);
+    if (!valid || typeof id !== 'string' || own.some((issue) => issue.severity === 'error')) {
+      if (own.length === 0) options.report({ code: 'config-invalid-experience', severity: 'error', where: 'addExperience', message: 'expected an experience with an id and a type' });
+      marked.release();
+      return;
+    }
+    addedInCode.get(id)?.release();
+    addedInCode.set(id, marked);
+    options.replace(id, marked.restore(valid), valid);
+    options.effects().apply(engine.addExperience(valid, now()));
+    options.watchPage(engine);
+  }
+
+  function remove(engine: Engine, experienceId: string): void {
+    if (!options.experience(experienceId)) return;
+    options.replace(experienceId, null, null);
+    options.effects().apply(engine.removeExperience(experienceId, now()));
+    options.watchPage(engine);
+    addedInCode.get(experienceId)?.release();
+    addedInCode.delete(experienceId);
+  }
+
+  /** Next, back and go-to act on the tour on screen, if any. */
+  const tourAction = (action: UserAction) =>
+    afterAdding(() =>
+      session.run((engine) => {
+        const tour = engine.active().find((active) => options.experience(active.experienceId)?.type === 'tour')?.experienceId;
+        if (tour) options.send({ type: 'action', at: now(), experienceId: tour, action });
+      }),
+    );
+
+  return {
+    start(experienceId) {
+      return new Promise((settle) => {
+        startWaiters.expect(experienceId, settle);
+        if (options.destroyed()) return startWaiters.dispose();
+        afterAdding(() =>
+          session.run((engine) => {
+            const signal = { type: 'start', at: now(), experienceId } as const;
+            options.debugLog?.signal(signal);
+            const result = engine.start(experienceId, signal.at);
+            // Applied after expect(): a headless show, or a component already loaded, settles the waiter.
+            options.effects().apply(result.effects);
+            if (!result.shown) startWaiters.refuse(experienceId, result.outcome === 'shown' ? 'waiting' : result.outcome, result.why.reason);
+            else if (startWaiters.isVisible(experienceId)) startWaiters.visible(experienceId, activeStep(experienceId));
+          }),
+        );
+      });
+    },
+    next: () => tourAction({ type: 'next' }),
+    back: () => tourAction({ type: 'back' }),
+    goTo: (step) => tourAction({ type: 'go-to', step }),
+    addExperience(experience) {
+      // The validator is a lazy chunk: the calls that follow (start, next, remove…) wait until the experience is in.
+      const validator = loadValidator();
+      afterAdding(
+        () =>
+          new Promise<void>((added) => {
+            session.run((engine) => {
+              void validator
+                .then(({ validateConfig }) => {
+                  if (!options.destroyed()) add(session.engine ?? engine, experience, validateConfig);
+                })
+                .catch((error: unknown) => options.reportError(error, 'addExperience'))
+                .finally(added);
+            });
+          }),
+      );
+    },
+    removeExperience: (experienceId) => afterAdding(() => session.run((engine) => remove(engine, experienceId))),
+    shown: (experienceId) => startWaiters.visible(experienceId, activeStep(experienceId)),
+    dispose() {
+      startWaiters.dispose();
+      for (const off of offs) off();
+      for (const marked of addedInCode.values()) marked.release();
+      addedInCode.clear();
+    },
+  };
+}

@@ -4,10 +4,11 @@
  * type's component is loaded with `import()` the first time one is shown, so a page pays
  * only for what it shows. Importing this module defines nothing and listens to nothing.
  */
-import type { Article, Experience, ThemeTokens } from '../config/types.js';
+import type { Article, Experience, HostSettings, ThemeTokens } from '../config/types.js';
 import type { UserAction } from '../engine/contract.js';
 import type { ChecklistView } from '../engine/index.js';
 import type { ComponentContext, TargetResolver } from './shared/context.js';
+import type { SurfaceOptions, SurfaceSlot } from './shared/coordinator/coordinator.js';
 import { createDismissibleStack } from './shared/dismissible-stack.js';
 import { createTranslator } from './shared/i18n.js';
 import { createSelectorTargets } from './shared/selector-targets.js';
@@ -28,6 +29,8 @@ export interface UiContext {
   stack?: import('./shared/dismissible-stack.js').DismissibleStack;
   /** Where targets are found: the platform's resolver, injected by the runtime; without it, plain CSS selectors and anchors. */
   targets?: TargetResolver;
+  /** config.host: the host's own modals and drawers to step aside for, and its main landmark for focus. */
+  host?: HostSettings;
 }
 
 export interface ExperienceView {
@@ -70,6 +73,20 @@ const LOADERS: Record<RenderedType, () => Promise<{ tagName: string }>> = {
   checklist: () => import('./checklist/define.js'),
 };
 
+/** Where each experience goes on screen, for the coordinator (a component may refine it with its own slot). */
+function surfaceOf(experience: Experience): SurfaceOptions {
+  switch (experience.type) {
+    case 'announcement':
+      return { kind: experience.display === 'modal' ? 'modal' : 'banner' };
+    case 'survey':
+      return { kind: 'corner', corner: 'bottom-end' };
+    case 'checklist':
+      return experience.launcher === 'inline' ? { kind: 'popover', boxes: () => [] } : { kind: 'corner', corner: experience.position ?? 'bottom-end' };
+    default:
+      return { kind: 'popover' };
+  }
+}
+
 function isRendered(type: Experience['type']): type is RenderedType {
   return type === 'tour' || type === 'hint' || type === 'beacon' || type === 'announcement' || type === 'survey' || type === 'nudge' || type === 'checklist';
 }
@@ -80,6 +97,11 @@ export function createRenderer(ctx: UiContext): ExperienceRenderer {
   // Shared with the help panel when the runtime passes one, so Escape closes only the topmost Waymark layer.
   const ownStack = ctx.stack ? null : createDismissibleStack(ctx.window);
   const stack = ctx.stack ?? ownStack!;
+  // One coordinator for every surface sharing this stack: it also keeps focus off <body> when one closes.
+  const surfaces = stack.surfaces;
+  surfaces.setHost(ctx.host);
+  const stopGuardingFocus = surfaces.guardFocus();
+  const slots = new Map<string, SurfaceSlot>();
   const reportError = (error: unknown, where: string) => {
     try {
       ctx.reportError(error, where);
@@ -126,6 +148,7 @@ export function createRenderer(ctx: UiContext): ExperienceRenderer {
     apply(element, view);
     (doc.body ?? doc.documentElement).append(element);
     mounted.set(id, element);
+    slots.set(id, surfaces.register(element, surfaceOf(view.experience)));
   };
 
   return {
@@ -140,6 +163,7 @@ export function createRenderer(ctx: UiContext): ExperienceRenderer {
       if (existing) {
         try {
           apply(existing, view);
+          slots.get(id)?.update();
         } catch (error) {
           reportError(error, `ui:show:${id}`);
         }
@@ -157,6 +181,8 @@ export function createRenderer(ctx: UiContext): ExperienceRenderer {
       const element = mounted.get(experienceId);
       if (!element) return;
       mounted.delete(experienceId);
+      slots.get(experienceId)?.dispose();
+      slots.delete(experienceId);
       try {
         element.remove();
       } catch (error) {
@@ -181,6 +207,9 @@ export function createRenderer(ctx: UiContext): ExperienceRenderer {
       wanted.clear();
       for (const element of mounted.values()) element.remove();
       mounted.clear();
+      for (const slot of slots.values()) slot.dispose();
+      slots.clear();
+      stopGuardingFocus();
       ownStack?.dispose();
     },
   };

@@ -1,35 +1,66 @@
+import { createSurfaceCoordinator, type SurfaceCoordinator } from './coordinator/coordinator.js';
+
 /**
- * Escape closes only the topmost Waymark layer. One stack per renderer (never per module), so
- * two Waymark instances on one page, or two windows, never close each other's layers.
+ * Escape closes only the Waymark layer that holds focus. One stack per renderer (never per
+ * module), so two Waymark instances on one page, or two windows, never close each other's layers.
  */
 export interface DismissibleLayer {
-  /** Called when Escape is pressed while this layer is on top. */
+  /** Called when Escape is pressed while this layer holds focus (or is a modal on top). */
   dismiss(): void;
+  /**
+   * The surface focus must be inside for Escape to be ours (the component's host element: the
+   * key event's composed path crosses it). Without one the layer acts as modal: it takes Escape
+   * whenever it is on top (a picker shield, a full-screen takeover).
+   */
+  element?: Element;
+  /** A modal layer on top takes Escape wherever focus is (default: true only without `element`). */
+  modal?: () => boolean;
 }
 
 export interface DismissibleStack {
   /** Put a layer on top. The returned function removes it (wherever it is in the stack). */
   push(layer: DismissibleLayer): () => void;
-  /** The layer Escape would close now. */
+  /** The layer Escape would close now if focus were inside it. */
   top(): DismissibleLayer | undefined;
   readonly size: number;
-  /** Remove every layer and the keyboard listener. */
+  /**
+   * Where every layer sharing this stack goes on screen and which is on top (one coordinator per
+   * stack, so per renderer: created on first use).
+   */
+  readonly surfaces: SurfaceCoordinator;
+  /** Remove every layer, the keyboard listener and the coordinator's watchers. */
   dispose(): void;
 }
 
 export function createDismissibleStack(win: Window): DismissibleStack {
   const layers: DismissibleLayer[] = [];
   let listening = false;
+  let surfaces: SurfaceCoordinator | null = null;
 
-  // Capture phase on the window: we see Escape before the host page and before a modal
-  // dialog's default "cancel", and consume it only when one of our layers is open.
+  const isModal = (layer: DismissibleLayer) => (layer.modal ? layer.modal() : layer.element === undefined);
+
+  /** The layer this Escape belongs to: a modal on top, else the topmost layer focus is inside; else the host's. */
+  const owner = (event: KeyboardEvent): DismissibleLayer | undefined => {
+    const top = layers[layers.length - 1];
+    if (!top) return undefined;
+    if (isModal(top)) return top;
+    const path = event.composedPath();
+    for (let index = layers.length - 1; index >= 0; index--) {
+      const element = layers[index]!.element;
+      if (element && path.includes(element)) return layers[index];
+    }
+    return undefined;
+  };
+
+  // Capture phase on the window: we see Escape before a modal dialog's default "cancel", and
+  // consume it only when it is ours: Escape in the host's own menu or modal stays the host's.
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key !== 'Escape' || event.isComposing || event.defaultPrevented) return;
-    const top = layers[layers.length - 1];
-    if (!top) return;
+    const layer = owner(event);
+    if (!layer) return;
     event.preventDefault();
     event.stopPropagation();
-    top.dismiss();
+    layer.dismiss();
   };
 
   const sync = () => {
@@ -56,9 +87,14 @@ export function createDismissibleStack(win: Window): DismissibleStack {
     get size() {
       return layers.length;
     },
+    get surfaces() {
+      surfaces ??= createSurfaceCoordinator(win);
+      return surfaces;
+    },
     dispose() {
       layers.length = 0;
       sync();
+      surfaces?.dispose();
     },
   };
 }

@@ -10,6 +10,7 @@ import type { ThemeTokens } from '../../../config/types.js';
 import { anchorFloating, type AnchorOptions } from '../anchor.js';
 import type { DismissibleStack } from '../dismissible-stack.js';
 import { Disposers } from '../disposers.js';
+import type { SurfaceOptions } from '../coordinator/coordinator.js';
 import { captureFocus } from '../focus.js';
 import { applyTheme } from '../theme.js';
 
@@ -30,14 +31,29 @@ export class LayerController implements ReactiveController {
     this.disposers.add(applyTheme(this.host, tokens));
   }
 
-  /** Topmost on the Escape stack until the layer closes: Escape calls `dismiss`. */
+  /**
+   * On the Escape stack until the layer closes: Escape calls `dismiss` while focus is inside the
+   * host, or wherever focus is while the host shows a modal dialog on top.
+   */
   escape(stack: DismissibleStack, dismiss: () => void): void {
-    this.disposers.add(stack.push({ dismiss }));
+    const host = this.host;
+    const modal = () => Boolean(host.shadowRoot?.querySelector('dialog:modal'));
+    this.disposers.add(stack.push({ dismiss, element: host, modal }));
   }
 
-  /** Remember where focus is now and give it back when the layer closes (only from inside the host, or from nowhere). */
-  returnFocus(doc: Document): void {
-    const restore = captureFocus(doc);
+  /** A place on screen from the stack's coordinator until the layer closes (see `SurfaceKind`). */
+  surface(stack: DismissibleStack, options: SurfaceOptions): void {
+    const slot = stack.surfaces.register(this.host, options);
+    this.disposers.add(() => slot.dispose());
+  }
+
+  /**
+   * Remember where focus is now and give it back when the layer closes (only from inside the
+   * host, or from nowhere). When that element is gone, or focus was nowhere, it goes to the
+   * host's main landmark (`stack.surfaces.fallbackFocus()`) instead of `<body>`.
+   */
+  returnFocus(doc: Document, stack?: DismissibleStack): void {
+    const restore = captureFocus(doc, () => stack?.surfaces.fallbackFocus() ?? null);
     this.disposers.add(() => restore(this.host));
   }
 

@@ -1,0 +1,335 @@
+/**
+ * One coordinator for everything a Waymark renderer puts on screen. Each surface registers its
+ * kind and gets a slot; the coordinator decides what stays on top (the debug overlay above the
+ * rest), stacks floating surfaces that share a corner instead of letting them overlap, and steps
+ * non-blocking surfaces out of the way (hidden and `inert`) while the host's own modal dialog or
+ * navigation drawer is open. It also knows where focus may fall back when a surface closes.
+ * Created per renderer, lazily: no observer runs until the first surface registers.
+ */
+import type { HostSettings } from '../../../config/types.js';
+
+/**
+ * - `modal`: blocks the page (a modal announcement, a modal tour step); never steps aside.
+ * - `popover`: anchored beside an element of the page (hint, beacon card, tour step).
+ * - `corner`: a floating card or panel in a corner (checklist panel, survey, nudge, help panel).
+ * - `launcher`: a floating button in a corner; nearest the edge, the corner's cards stack above it.
+ * - `banner`: a full-width strip at an edge.
+ * - `debug`: the debug overlay, always above every other surface.
+ */
+export type SurfaceKind = 'modal' | 'popover' | 'corner' | 'launcher' | 'banner' | 'debug';
+export type Corner = 'bottom-end' | 'bottom-start' | 'top-end' | 'top-start';
+
+export interface SurfaceOptions {
+  kind: SurfaceKind;
+  /** The boxes drawn on screen now (a card, a panel and its launcher), or none. Default: the host's open popovers, else the host. */
+  boxes?: () => ReadonlyArray<Element | null | undefined>;
+  /** For `corner` and `launcher`: which corner it floats in (default `bottom-end`). */
+  corner?: Corner;
+}
+
+export interface SurfaceSlot {
+  /** Layout changed (opened, closed, resized): place every surface again. */
+  update(): void;
+  /** Leave the coordinator: the host gets back its own visibility and `inert`. */
+  dispose(): void;
+}
+
+export interface SurfaceCoordinator {
+  register(host: HTMLElement, options: SurfaceOptions): SurfaceSlot;
+  /** Host overlays and main landmark from the config (`host`). */
+  setHost(settings: HostSettings | undefined): void;
+  /** Whether the host page has its own modal dialog or navigation drawer open now. */
+  hostOverlayOpen(): boolean;
+  /** Where focus goes when a surface closes and its opener is gone: the host's main landmark, else the page's first focusable element. */
+  fallbackFocus(): HTMLElement | null;
+  /**
+   * Keep focus off `<body>` when a Waymark surface that held it closes or hides: it goes back to
+   * the page control focused before it (if still there), else `fallbackFocus()`. Returns its disposer.
+   */
+  guardFocus(): () => void;
+  dispose(): void;
+}
+
+/** The gap between two surfaces stacked in one corner. */
+const STACK_GAP = 12;
+const ALWAYS_WATCHED = ['dialog[open]', '[aria-modal="true"]'];
+const DEFAULT_MAIN = 'main, [role="main"]';
+const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+/** Surfaces that stay put while the host shows its own modal: they are modal themselves, or diagnostics. */
+const STAYS_VISIBLE: ReadonlySet<SurfaceKind> = new Set(['modal', 'debug']);
+
+interface Entry {
+  host: HTMLElement;
+  options: SurfaceOptions;
+}
+
+/** What a host had before it stepped aside. */
+interface Saved {
+  inert: boolean;
+  visibility: string;
+}
+
+/** A Waymark element: one the coordinator knows, or any `wm-` element the renderer mounted. */
+function waymarkHostOf(node: Node | null): HTMLElement | null {
+  let current: Node | null = node;
+  let found: HTMLElement | null = null;
+  while (current) {
+    if (current instanceof HTMLElement && (current.localName.startsWith('wm-') || current.hasAttribute('data-waymark-ui'))) found = current;
+    current = current.parentNode ?? (current instanceof ShadowRoot ? current.host : null);
+  }
+  return found;
+}
+
+export function createSurfaceCoordinator(win: Window): SurfaceCoordinator {
+  const doc = win.document;
+  const entries: Entry[] = [];
+  const aside = new Map<HTMLElement, Saved>();
+  /** The corner offset each box carries now (px). */
+  const offsets = new Map<HTMLElement, number>();
+  let host: HostSettings | undefined;
+  let observer: MutationObserver | null = null;
+  let resizes: ResizeObserver | null = null;
+  let frame = 0;
+
+  const overlaySelector = () => [...ALWAYS_WATCHED, ...(host?.overlays ?? [])].join(', ');
+
+  const hostOverlayOpen = (): boolean => {
+    let found: NodeListOf<Element>;
+    try {
+      found = doc.querySelectorAll(overlaySelector());
+    } catch {
+      // An invalid selector from the config: watch the built-in ones only.
+      found = doc.querySelectorAll(ALWAYS_WATCHED.join(', '));
+    }
+    return Array.from(found).some((element) => !waymarkHostOf(element) && element.checkVisibility());
+  };
+
+  const stepAside = (element: HTMLElement, away: boolean) => {
+    const saved = aside.get(element);
+    if (away && !saved) {
+      aside.set(element, { inert: element.inert, visibility: element.style.getPropertyValue('visibility') });
+      element.inert = true;
+      // Inherited through the shadow tree, top-layer popovers included.
+      element.style.setProperty('visibility', 'hidden');
+      element.setAttribute('data-wm-stepped-aside', '');
+    } else if (!away && saved) {
+      aside.delete(element);
+      element.inert = saved.inert;
+      if (saved.visibility) element.style.setProperty('visibility', saved.visibility);
+      else element.style.removeProperty('visibility');
+      element.removeAttribute('data-wm-stepped-aside');
+    }
+  };
+
+  const boxesOf = (entry: Entry): HTMLElement[] => {
+    const given = entry.options.boxes ? entry.options.boxes() : (entry.host.shadowRoot?.querySelectorAll(':popover-open') ?? []);
+    return Array.from(given).filter((box): box is HTMLElement => box instanceof HTMLElement);
+  };
+
+  const visibleBoxes = (entry: Entry): HTMLElement[] =>
+    boxesOf(entry).filter((box) => {
+      if (!box.isConnected || !box.checkVisibility()) return false;
+      const rect = box.getBoundingClientRect();
+      return rect.width > 0 && rect.height > 0;
+    });
+
+  const setOffset = (box: HTMLElement, corner: Corner, offset: number) => {
+    if ((offsets.get(box) ?? 0) === offset) return;
+    if (offset === 0) {
+      offsets.delete(box);
+      box.style.removeProperty('translate');
+    } else {
+      offsets.set(box, offset);
+      // `translate` composes with the surface's own placement and transforms: no cooperation needed.
+      box.style.setProperty('translate', `0 ${corner.startsWith('bottom') ? -offset : offset}px`);
+    }
+  };
+
+  /**
+   * Floating surfaces sharing a corner make room for each other: launchers keep their place
+   * nearest the edge, then each card (in the order they arrived) moves away from the edge just
+   * enough not to overlap what is already placed.
+   */
+  const stackCorners = () => {
+    const floating = entries.filter((entry) => (entry.options.kind === 'corner' || entry.options.kind === 'launcher') && !aside.has(entry.host));
+    const rank = (entry: Entry) => (entry.options.kind === 'launcher' ? 0 : 1) * 1000 + entries.indexOf(entry);
+    const placed: DOMRect[] = [];
+    for (const entry of floating.sort((a, b) => rank(a) - rank(b))) {
+      const corner = entry.options.corner ?? 'bottom-end';
+      const fromBottom = corner.startsWith('bottom');
+      const boxes = visibleBoxes(entry);
+      // Where its boxes would be without an offset.
+      const natural = boxes.map((box) => {
+        const rect = box.getBoundingClientRect();
+        const shift = offsets.get(box) ?? 0;
+        return new DOMRect(rect.x, rect.y + (fromBottom ? shift : -shift), rect.width, rect.height);
+      });
+      let offset = 0;
+      for (let round = 0; round <= placed.length; round++) {
+        const moved = natural.map((rect) => new DOMRect(rect.x, rect.y + (fromBottom ? -offset : offset), rect.width, rect.height));
+        const blocker = placed.find((other) => moved.some((rect) => intersects(rect, other)));
+        if (!blocker) break;
+        const needed = Math.max(
+          ...moved.filter((rect) => intersects(rect, blocker)).map((rect) => (fromBottom ? rect.bottom - blocker.top : blocker.bottom - rect.top) + STACK_GAP),
+        );
+        offset += needed;
+      }
+      for (const box of boxes) setOffset(box, corner, offset);
+      for (const box of boxesOf(entry)) if (!boxes.includes(box)) setOffset(box, corner, 0);
+      for (const rect of natural) placed.push(new DOMRect(rect.x, rect.y + (fromBottom ? -offset : offset), rect.width, rect.height));
+    }
+  };
+
+  /** The debug overlay stays above whatever opened after it (the top layer is ordered by opening). */
+  const raiseDebug = (newcomer: Entry) => {
+    if (newcomer.options.kind === 'debug') return;
+    for (const entry of entries) {
+      if (entry.options.kind !== 'debug') continue;
+      for (const box of boxesOf(entry)) {
+        if (!box.matches(':popover-open')) continue;
+        box.hidePopover();
+        box.showPopover();
+      }
+    }
+  };
+
+  const layout = () => {
+    if (frame) win.cancelAnimationFrame(frame);
+    frame = 0;
+    const away = hostOverlayOpen();
+    const hosts = new Set(entries.map((entry) => entry.host));
+    for (const element of hosts) {
+      const kinds = entries.filter((entry) => entry.host === element).map((entry) => entry.options.kind);
+      stepAside(element, away && !kinds.some((kind) => STAYS_VISIBLE.has(kind)));
+    }
+    stackCorners();
+    for (const entry of entries) for (const box of boxesOf(entry)) resizes?.observe(box);
+  };
+
+  const schedule = () => {
+    if (frame || entries.length === 0) return;
+    frame = win.requestAnimationFrame(layout);
+  };
+
+  const start = () => {
+    if (observer) return;
+    // The window's own constructors: the coordinator may serve another window (a frame).
+    const view = win as Window & typeof globalThis;
+    observer = new view.MutationObserver(schedule);
+    observer.observe(doc.documentElement, { subtree: true, childList: true, attributes: true, attributeFilter: ['open', 'aria-modal', 'class', 'hidden', 'style'] });
+    resizes = new view.ResizeObserver(schedule);
+    win.addEventListener('resize', schedule);
+  };
+
+  const stop = () => {
+    observer?.disconnect();
+    resizes?.disconnect();
+    win.removeEventListener('resize', schedule);
+    observer = null;
+    resizes = null;
+    if (frame) win.cancelAnimationFrame(frame);
+    frame = 0;
+  };
+
+  const fallbackFocus = (): HTMLElement | null => {
+    let main: HTMLElement | null = null;
+    try {
+      main = doc.querySelector<HTMLElement>(host?.main ?? DEFAULT_MAIN);
+    } catch {
+      main = doc.querySelector<HTMLElement>(DEFAULT_MAIN);
+    }
+    if (main && main.checkVisibility() && !main.inert) {
+      // A landmark is not focusable by itself: -1 lets a script focus it without adding a Tab stop.
+      if (!main.hasAttribute('tabindex')) main.setAttribute('tabindex', '-1');
+      return main;
+    }
+    return Array.from(doc.querySelectorAll<HTMLElement>(FOCUSABLE)).find((element) => !waymarkHostOf(element) && element.checkVisibility()) ?? null;
+  };
+
+  const guardFocus = (): (() => void) => {
+    /** The page control focused last (the one that most likely opened the surface now focused). */
+    let opener: WeakRef<HTMLElement> | null = null;
+    /** A press outside Waymark moves focus where the user meant it, even to `<body>`. */
+    let pressedOutside = false;
+    let timer = 0;
+    const onFocusIn = (event: FocusEvent) => {
+      const target = event.composedPath()[0];
+      if (target instanceof HTMLElement && !waymarkHostOf(target) && target !== doc.body) opener = new WeakRef(target);
+    };
+    const onPointerDown = (event: PointerEvent) => {
+      pressedOutside = !waymarkHostOf(event.composedPath()[0] as Node);
+    };
+    const usable = (element: HTMLElement | undefined): element is HTMLElement =>
+      element !== undefined && element.isConnected && element.checkVisibility() && !element.inert && !element.closest('[inert]') && !element.matches(':disabled');
+    const rescue = () => {
+      timer = 0;
+      const active = doc.activeElement;
+      if (active && active !== doc.body && active !== doc.documentElement) return;
+      const previous = opener?.deref();
+      const target = usable(previous) ? previous : fallbackFocus();
+      target?.focus({ preventScroll: true });
+    };
+    const onFocusOut = (event: FocusEvent) => {
+      if (event.relatedTarget || pressedOutside) return;
+      if (!waymarkHostOf(event.composedPath()[0] as Node)) return;
+      // After the component's own focus handling (microtasks, the next render) has had its turn.
+      win.clearTimeout(timer);
+      timer = win.setTimeout(rescue, 0);
+    };
+    const onPointerUp = () => {
+      pressedOutside = false;
+    };
+    doc.addEventListener('focusin', onFocusIn, true);
+    doc.addEventListener('focusout', onFocusOut, true);
+    win.addEventListener('pointerdown', onPointerDown, true);
+    win.addEventListener('click', onPointerUp, true);
+    return () => {
+      win.clearTimeout(timer);
+      doc.removeEventListener('focusin', onFocusIn, true);
+      doc.removeEventListener('focusout', onFocusOut, true);
+      win.removeEventListener('pointerdown', onPointerDown, true);
+      win.removeEventListener('click', onPointerUp, true);
+    };
+  };
+
+  return {
+    register(element, options) {
+      const entry: Entry = { host: element, options };
+      entries.push(entry);
+      start();
+      raiseDebug(entry);
+      // At once: a surface that opens while the host's modal is open is never seen over it.
+      layout();
+      return {
+        update: () => {
+          if (entries.includes(entry)) layout();
+        },
+        dispose: () => {
+          const index = entries.indexOf(entry);
+          if (index < 0) return;
+          entries.splice(index, 1);
+          if (!entries.some((other) => other.host === element)) stepAside(element, false);
+          for (const box of boxesOf(entry)) setOffset(box, options.corner ?? 'bottom-end', 0);
+          if (entries.length === 0) stop();
+          else schedule();
+        },
+      };
+    },
+    setHost(settings) {
+      host = settings;
+      schedule();
+    },
+    hostOverlayOpen,
+    fallbackFocus,
+    guardFocus,
+    dispose() {
+      for (const element of [...aside.keys()]) stepAside(element, false);
+      entries.length = 0;
+      stop();
+    },
+  };
+}
+
+function intersects(a: DOMRect, b: DOMRect): boolean {
+  return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+}

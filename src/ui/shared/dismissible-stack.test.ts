@@ -70,7 +70,7 @@ describe('Escape belongs to the layer that holds focus', () => {
     menu.remove();
   });
 
-  it('focus inside a lower layer: that layer closes, not the one on top', () => {
+  it('focus inside a lower layer: Escape is Waymark\'s and the topmost layer closes first', () => {
     const stack = createDismissibleStack(window);
     const panel = document.createElement('div');
     const field = document.createElement('input');
@@ -81,10 +81,24 @@ describe('Escape belongs to the layer that holds focus', () => {
     stack.push({ dismiss: () => closed.push('panel'), element: panel });
     stack.push({ dismiss: () => closed.push('card'), element: card });
     expect(pressIn(field).defaultPrevented).toBe(true);
-    expect(closed).toEqual(['panel']);
+    expect(closed).toEqual(['card']);
     stack.dispose();
     panel.remove();
     card.remove();
+  });
+
+  it('focus on the element a layer is anchored to (a hint opened on focus) counts as inside it', () => {
+    const stack = createDismissibleStack(window);
+    const surface = document.createElement('div');
+    const target = document.createElement('button');
+    document.body.append(surface, target);
+    const closed: string[] = [];
+    stack.push({ dismiss: () => closed.push('hint'), element: surface, anchors: () => [target] });
+    expect(pressIn(target).defaultPrevented).toBe(true);
+    expect(closed).toEqual(['hint']);
+    stack.dispose();
+    surface.remove();
+    target.remove();
   });
 
   it('a Waymark modal on top takes Escape wherever focus is', () => {

@@ -13,6 +13,8 @@ export interface DismissibleLayer {
    * whenever it is on top (a picker shield, a full-screen takeover).
    */
   element?: Element;
+  /** Page elements focus may also be on for Escape to be this layer's (the target a hint opened on focus of). */
+  anchors?: () => Iterable<Element>;
   /** A modal layer on top takes Escape wherever focus is (default: true only without `element`). */
   modal?: () => boolean;
 }
@@ -39,17 +41,23 @@ export function createDismissibleStack(win: Window): DismissibleStack {
 
   const isModal = (layer: DismissibleLayer) => (layer.modal ? layer.modal() : layer.element === undefined);
 
-  /** The layer this Escape belongs to: a modal on top, else the topmost layer focus is inside; else the host's. */
+  const holdsFocus = (layer: DismissibleLayer, path: EventTarget[]) =>
+    (layer.element !== undefined && path.includes(layer.element)) || Array.from(layer.anchors?.() ?? []).some((anchor) => path.includes(anchor));
+
+  /**
+   * Whether this Escape is Waymark's: a Waymark modal is on top, or focus is inside a Waymark
+   * layer (or on the element it is anchored to), or on nothing at all. Then the topmost layer
+   * closes. Focus anywhere else in the page (its menu, its own modal) keeps Escape for the host.
+   */
   const owner = (event: KeyboardEvent): DismissibleLayer | undefined => {
     const top = layers[layers.length - 1];
     if (!top) return undefined;
     if (isModal(top)) return top;
     const path = event.composedPath();
-    for (let index = layers.length - 1; index >= 0; index--) {
-      const element = layers[index]!.element;
-      if (element && path.includes(element)) return layers[index];
-    }
-    return undefined;
+    const origin = path[0];
+    const doc = win.document;
+    if (origin === doc.body || origin === doc.documentElement || origin === doc || origin === win) return top;
+    return layers.some((layer) => holdsFocus(layer, path)) ? top : undefined;
   };
 
   // Capture phase on the window: we see Escape before a modal dialog's default "cancel", and

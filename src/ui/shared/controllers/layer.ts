@@ -16,6 +16,8 @@ import { applyTheme } from '../theme.js';
 
 export class LayerController implements ReactiveController {
   private readonly disposers = new Disposers();
+  /** The page elements this layer is anchored to now: focus on them counts as focus in the layer. */
+  private readonly references = new Set<Element>();
 
   constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
     host.addController(this);
@@ -38,7 +40,7 @@ export class LayerController implements ReactiveController {
   escape(stack: DismissibleStack, dismiss: () => void): void {
     const host = this.host;
     const modal = () => Boolean(host.shadowRoot?.querySelector('dialog:modal'));
-    this.disposers.add(stack.push({ dismiss, element: host, modal }));
+    this.disposers.add(stack.push({ dismiss, element: host, modal, anchors: () => this.references }));
   }
 
   /** A place on screen from the stack's coordinator until the layer closes (see `SurfaceKind`). */
@@ -67,6 +69,11 @@ export class LayerController implements ReactiveController {
 
   /** Keep a floating element beside its reference until the layer closes. */
   anchor(options: AnchorOptions): void {
+    const reference = options.reference;
+    if (reference instanceof Element) {
+      this.references.add(reference);
+      this.disposers.add(() => this.references.delete(reference));
+    }
     this.disposers.add(anchorFloating(options));
   }
 

@@ -319,6 +319,7 @@ export function createWaymark(options: WaymarkOptions = {}): Waymark {
               // One Escape stack for every Waymark layer (experiences, help, the debug picker): Escape closes the topmost.
               stack,
               targets: createPageTargets(win!),
+              host: config.host,
             }),
       (error: unknown) => {
         report({ code: 'ui-unavailable', severity: 'error', where: 'ui', message: `could not load the UI: ${describeError(error)}`, cause: error });

@@ -186,7 +186,7 @@ export class WmAnnouncement extends WaymarkElement {
     this.layer.theme(context.theme);
     if (experience.display === 'modal') {
       // Undone last added first: the dialog closes, then focus goes back.
-      this.layer.returnFocus(context.window.document);
+      this.layer.returnFocus(context.window.document, context.stack);
       this.layer.escape(context.stack, () => this.act({ type: 'dismiss' }));
       (card as HTMLDialogElement).showModal();
       this.layer.hold(() => this.dialog.close(card as HTMLDialogElement));

@@ -193,9 +193,27 @@ export function createSurfaceCoordinator(win: Window): SurfaceCoordinator {
     }
   };
 
+  /**
+   * How far down the host's own fixed or sticky header (and banner) reach: panels that grow
+   * upwards stop below them. Published to every surface as `--wm-safe-top`.
+   */
+  const safeTop = (): number => {
+    let bottom = 0;
+    for (const x of [0.25, 0.5, 0.75].map((share) => win.innerWidth * share)) {
+      for (const element of doc.elementsFromPoint(x, 1)) {
+        if (waymarkHostOf(element) || element === doc.body || element === doc.documentElement) continue;
+        const position = win.getComputedStyle(element).position;
+        if (position === 'fixed' || position === 'sticky') bottom = Math.max(bottom, element.getBoundingClientRect().bottom);
+      }
+    }
+    return Math.max(0, Math.round(bottom));
+  };
+
   const layout = () => {
     if (frame) win.cancelAnimationFrame(frame);
     frame = 0;
+    const top = `${safeTop()}px`;
+    for (const entry of entries) if (entry.host.style.getPropertyValue('--wm-safe-top') !== top) entry.host.style.setProperty('--wm-safe-top', top);
     const away = hostOverlayOpen();
     const hosts = new Set(entries.map((entry) => entry.host));
     for (const element of hosts) {
@@ -261,8 +279,14 @@ export function createSurfaceCoordinator(win: Window): SurfaceCoordinator {
     };
     const usable = (element: HTMLElement | undefined): element is HTMLElement =>
       element !== undefined && element.isConnected && element.checkVisibility() && !element.inert && !element.closest('[inert]') && !element.matches(':disabled');
+    /** The Waymark element that lost focus last. */
+    let lost: WeakRef<Element> | null = null;
     const rescue = () => {
       timer = 0;
+      // Only for a surface that closed: its element was removed or is no longer rendered. One that
+      // is merely hidden for a moment (a step whose target scrolled away) takes focus back itself.
+      const element = lost?.deref();
+      if (element && element.isConnected && element.checkVisibility()) return;
       const active = doc.activeElement;
       if (active && active !== doc.body && active !== doc.documentElement) return;
       const previous = opener?.deref();
@@ -271,7 +295,9 @@ export function createSurfaceCoordinator(win: Window): SurfaceCoordinator {
     };
     const onFocusOut = (event: FocusEvent) => {
       if (event.relatedTarget || pressedOutside) return;
-      if (!waymarkHostOf(event.composedPath()[0] as Node)) return;
+      const origin = event.composedPath()[0];
+      if (!(origin instanceof Element) || !waymarkHostOf(origin)) return;
+      lost = new WeakRef(origin);
       // After the component's own focus handling (microtasks, the next render) has had its turn.
       win.clearTimeout(timer);
       timer = win.setTimeout(rescue, 0);

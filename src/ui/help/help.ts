@@ -137,8 +137,10 @@ export class WmHelp extends LitElement {
       const panel = this.panel;
       if (!panel || !this.open) return;
       panel.showPopover();
+      const surface = input.stack.surfaces.register(this, { kind: 'corner', boxes: () => [panel] });
       this.openCleanups.push(
-        input.stack.push({ dismiss: () => this.hide() }),
+        input.stack.push({ dismiss: () => this.hide(), element: this }),
+        () => surface.dispose(),
         () => {
           if (panel.matches(':popover-open')) panel.hidePopover();
         },

@@ -146,13 +146,19 @@ export function createSurfaceCoordinator(win: Window): SurfaceCoordinator {
   };
 
   /**
-   * Floating surfaces sharing a corner make room for each other: launchers keep their place
-   * nearest the edge, then each card (in the order they arrived) moves away from the edge just
-   * enough not to overlap what is already placed.
+   * Floating surfaces sharing a corner make room for each other. The one the user is in (it holds
+   * focus) keeps its place, then the newest; each older one moves away from the edge just enough
+   * not to overlap what is placed, and steps aside (hidden) when that would push it past the
+   * host's header. Returns the hosts crowded out.
    */
-  const stackCorners = () => {
-    const floating = entries.filter((entry) => (entry.options.kind === 'corner' || entry.options.kind === 'launcher') && !aside.has(entry.host));
-    const rank = (entry: Entry) => (entry.options.kind === 'launcher' ? 0 : 1) * 1000 + entries.indexOf(entry);
+  const stackCorners = (away: boolean): Set<HTMLElement> => {
+    const crowded = new Set<HTMLElement>();
+    if (away) return crowded;
+    const active = doc.activeElement;
+    const holdsFocus = (entry: Entry) => active !== null && (entry.host === active || entry.host.contains(active));
+    const floating = entries.filter((entry) => entry.options.kind === 'corner' || entry.options.kind === 'launcher');
+    const rank = (entry: Entry) => (holdsFocus(entry) ? -1_000_000 : 0) - entries.indexOf(entry);
+    const top = safeTop();
     const placed: DOMRect[] = [];
     for (const entry of floating.sort((a, b) => rank(a) - rank(b))) {
       const corner = entry.options.corner ?? 'bottom-end';
@@ -164,29 +170,41 @@ export function createSurfaceCoordinator(win: Window): SurfaceCoordinator {
         const shift = offsets.get(box) ?? 0;
         return new DOMRect(rect.x, rect.y + (fromBottom ? shift : -shift), rect.width, rect.height);
       });
+      const moveBy = (offset: number) => natural.map((rect) => new DOMRect(rect.x, rect.y + (fromBottom ? -offset : offset), rect.width, rect.height));
       let offset = 0;
       for (let round = 0; round <= placed.length; round++) {
-        const moved = natural.map((rect) => new DOMRect(rect.x, rect.y + (fromBottom ? -offset : offset), rect.width, rect.height));
+        const moved = moveBy(offset);
         const blocker = placed.find((other) => moved.some((rect) => intersects(rect, other)));
         if (!blocker) break;
-        const needed = Math.max(
-          ...moved.filter((rect) => intersects(rect, blocker)).map((rect) => (fromBottom ? rect.bottom - blocker.top : blocker.bottom - rect.top) + STACK_GAP),
-        );
-        offset += needed;
+        offset += Math.max(...moved.filter((rect) => intersects(rect, blocker)).map((rect) => (fromBottom ? rect.bottom - blocker.top : blocker.bottom - rect.top) + STACK_GAP));
+      }
+      const final = moveBy(offset);
+      if (offset > 0 && final.some((rect) => (fromBottom ? rect.top < top : rect.bottom > win.innerHeight))) {
+        // No room left in this corner: out of the way until there is.
+        crowded.add(entry.host);
+        for (const box of boxesOf(entry)) setOffset(box, corner, 0);
+        continue;
       }
       for (const box of boxes) setOffset(box, corner, offset);
       for (const box of boxesOf(entry)) if (!boxes.includes(box)) setOffset(box, corner, 0);
-      for (const rect of natural) placed.push(new DOMRect(rect.x, rect.y + (fromBottom ? -offset : offset), rect.width, rect.height));
+      placed.push(...final);
     }
+    return crowded;
   };
 
-  /** The debug overlay stays above whatever opened after it (the top layer is ordered by opening). */
-  const raiseDebug = (newcomer: Entry) => {
-    if (newcomer.options.kind === 'debug') return;
+  /**
+   * The debug overlay stays above every other surface. The top layer is ordered by opening, so
+   * when another Waymark surface covers it (it opened later), it opens again on top.
+   */
+  const raiseDebug = () => {
     for (const entry of entries) {
       if (entry.options.kind !== 'debug') continue;
-      for (const box of boxesOf(entry)) {
+      for (const box of visibleBoxes(entry)) {
         if (!box.matches(':popover-open')) continue;
+        const rect = box.getBoundingClientRect();
+        const hit = doc.elementFromPoint(rect.left + rect.width / 2, rect.top + Math.min(rect.height / 2, 16));
+        const over = hit ? waymarkHostOf(hit) : null;
+        if (!over || over === entry.host) continue;
         box.hidePopover();
         box.showPopover();
       }
@@ -215,13 +233,14 @@ export function createSurfaceCoordinator(win: Window): SurfaceCoordinator {
     const top = `${safeTop()}px`;
     for (const entry of entries) if (entry.host.style.getPropertyValue('--wm-safe-top') !== top) entry.host.style.setProperty('--wm-safe-top', top);
     const away = hostOverlayOpen();
+    const crowded = stackCorners(away);
     const hosts = new Set(entries.map((entry) => entry.host));
     for (const element of hosts) {
       const kinds = entries.filter((entry) => entry.host === element).map((entry) => entry.options.kind);
-      stepAside(element, away && !kinds.some((kind) => STAYS_VISIBLE.has(kind)));
+      stepAside(element, (away && !kinds.some((kind) => STAYS_VISIBLE.has(kind))) || crowded.has(element));
     }
-    stackCorners();
     for (const entry of entries) for (const box of boxesOf(entry)) resizes?.observe(box);
+    raiseDebug();
   };
 
   const schedule = () => {
@@ -237,12 +256,15 @@ export function createSurfaceCoordinator(win: Window): SurfaceCoordinator {
     observer.observe(doc.documentElement, { subtree: true, childList: true, attributes: true, attributeFilter: ['open', 'aria-modal', 'class', 'hidden', 'style'] });
     resizes = new view.ResizeObserver(schedule);
     win.addEventListener('resize', schedule);
+    // The surface holding focus keeps its place in its corner.
+    doc.addEventListener('focusin', schedule);
   };
 
   const stop = () => {
     observer?.disconnect();
     resizes?.disconnect();
     win.removeEventListener('resize', schedule);
+    doc.removeEventListener('focusin', schedule);
     observer = null;
     resizes = null;
     if (frame) win.cancelAnimationFrame(frame);
@@ -323,7 +345,6 @@ export function createSurfaceCoordinator(win: Window): SurfaceCoordinator {
       const entry: Entry = { host: element, options };
       entries.push(entry);
       start();
-      raiseDebug(entry);
       // At once: a surface that opens while the host's modal is open is never seen over it.
       layout();
       return {

@@ -74,12 +74,19 @@ const LOADERS: Record<RenderedType, () => Promise<{ tagName: string }>> = {
 };
 
 /** Where each experience goes on screen, for the coordinator (a component may refine it with its own slot). */
-function surfaceOf(experience: Experience): SurfaceOptions {
+function surfaceOf(view: ExperienceView): SurfaceOptions {
+  const experience = view.experience;
   switch (experience.type) {
     case 'announcement':
       return { kind: experience.display === 'modal' ? 'modal' : 'banner' };
     case 'survey':
       return { kind: 'corner', corner: 'bottom-end' };
+    case 'tour':
+      // One blocking experience at a time: the tour owns the screen while it runs.
+      return { kind: 'modal' };
+    case 'nudge':
+      // Its first level is a hint beside the target; the later ones are cards in a corner.
+      return (view.level ?? 0) > 0 ? { kind: 'corner', corner: 'bottom-end' } : { kind: 'popover' };
     case 'checklist':
       return experience.launcher === 'inline' ? { kind: 'popover', boxes: () => [] } : { kind: 'corner', corner: experience.position ?? 'bottom-end' };
     default:
@@ -101,7 +108,15 @@ export function createRenderer(ctx: UiContext): ExperienceRenderer {
   const surfaces = stack.surfaces;
   surfaces.setHost(ctx.host);
   const stopGuardingFocus = surfaces.guardFocus();
-  const slots = new Map<string, SurfaceSlot>();
+  const slots = new Map<string, { options: SurfaceOptions; slot: SurfaceSlot }>();
+  /** Register again when the kind of surface changes (a nudge moving from its hint to a corner card). */
+  const placeOnScreen = (id: string, element: HTMLElement, view: ExperienceView) => {
+    const options = surfaceOf(view);
+    const current = slots.get(id);
+    if (current && current.options.kind === options.kind) return current.slot.update();
+    current?.slot.dispose();
+    slots.set(id, { options, slot: surfaces.register(element, options) });
+  };
   const reportError = (error: unknown, where: string) => {
     try {
       ctx.reportError(error, where);
@@ -148,7 +163,7 @@ export function createRenderer(ctx: UiContext): ExperienceRenderer {
     apply(element, view);
     (doc.body ?? doc.documentElement).append(element);
     mounted.set(id, element);
-    slots.set(id, surfaces.register(element, surfaceOf(view.experience)));
+    placeOnScreen(id, element, view);
   };
 
   return {
@@ -163,7 +178,7 @@ export function createRenderer(ctx: UiContext): ExperienceRenderer {
       if (existing) {
         try {
           apply(existing, view);
-          slots.get(id)?.update();
+          placeOnScreen(id, existing, view);
         } catch (error) {
           reportError(error, `ui:show:${id}`);
         }
@@ -181,7 +196,7 @@ export function createRenderer(ctx: UiContext): ExperienceRenderer {
       const element = mounted.get(experienceId);
       if (!element) return;
       mounted.delete(experienceId);
-      slots.get(experienceId)?.dispose();
+      slots.get(experienceId)?.slot.dispose();
       slots.delete(experienceId);
       try {
         element.remove();
@@ -207,7 +222,7 @@ export function createRenderer(ctx: UiContext): ExperienceRenderer {
       wanted.clear();
       for (const element of mounted.values()) element.remove();
       mounted.clear();
-      for (const slot of slots.values()) slot.dispose();
+      for (const { slot } of slots.values()) slot.dispose();
       slots.clear();
       stopGuardingFocus();
       ownStack?.dispose();

@@ -93,15 +93,24 @@ export function createSurfaceCoordinator(win: Window): SurfaceCoordinator {
 
   const overlaySelector = () => [...ALWAYS_WATCHED, ...(host?.overlays ?? [])].join(', ');
 
+  /** The host's own layers open now: its modal dialogs, and the drawers the config declares. */
+  const openHostLayers = (): { modal: boolean; drawers: DOMRect[] } => {
+    const visible = (selector: string) => {
+      try {
+        return Array.from(doc.querySelectorAll(selector)).filter((element) => !waymarkHostOf(element) && element.checkVisibility({ visibilityProperty: true }));
+      } catch {
+        // An invalid selector from the config is left out.
+        return [];
+      }
+    };
+    const modal = visible(ALWAYS_WATCHED.join(', ')).length > 0;
+    const declared = host?.overlays?.length ? visible(host.overlays.join(', ')) : [];
+    return { modal, drawers: declared.map((element) => element.getBoundingClientRect()) };
+  };
+
   const hostOverlayOpen = (): boolean => {
-    let found: NodeListOf<Element>;
-    try {
-      found = doc.querySelectorAll(overlaySelector());
-    } catch {
-      // An invalid selector from the config: watch the built-in ones only.
-      found = doc.querySelectorAll(ALWAYS_WATCHED.join(', '));
-    }
-    return Array.from(found).some((element) => !waymarkHostOf(element) && element.checkVisibility());
+    const open = openHostLayers();
+    return open.modal || open.drawers.length > 0;
   };
 
   const stepAside = (element: HTMLElement, away: boolean) => {
@@ -159,7 +168,10 @@ export function createSurfaceCoordinator(win: Window): SurfaceCoordinator {
     const floating = entries.filter((entry) => entry.options.kind === 'corner' || entry.options.kind === 'launcher');
     const rank = (entry: Entry) => (holdsFocus(entry) ? -1_000_000 : 0) - entries.indexOf(entry);
     const top = safeTop();
-    const placed: DOMRect[] = [];
+    // Banners, steps, modals and anchored cards stay where they are: corners make room around them.
+    const placed: DOMRect[] = entries
+      .filter((entry) => !floating.includes(entry) && !aside.has(entry.host))
+      .flatMap((entry) => visibleBoxes(entry).map((box) => box.getBoundingClientRect()));
     for (const entry of floating.sort((a, b) => rank(a) - rank(b))) {
       const corner = entry.options.corner ?? 'bottom-end';
       const fromBottom = corner.startsWith('bottom');
@@ -179,7 +191,7 @@ export function createSurfaceCoordinator(win: Window): SurfaceCoordinator {
         offset += Math.max(...moved.filter((rect) => intersects(rect, blocker)).map((rect) => (fromBottom ? rect.bottom - blocker.top : blocker.bottom - rect.top) + STACK_GAP));
       }
       const final = moveBy(offset);
-      if (offset > 0 && final.some((rect) => (fromBottom ? rect.top < top : rect.bottom > win.innerHeight))) {
+      if (offset > 0 && !holdsFocus(entry) && final.some((rect) => (fromBottom ? rect.top < top : rect.bottom > win.innerHeight))) {
         // No room left in this corner: out of the way until there is.
         crowded.add(entry.host);
         for (const box of boxesOf(entry)) setOffset(box, corner, 0);
@@ -232,12 +244,21 @@ export function createSurfaceCoordinator(win: Window): SurfaceCoordinator {
     frame = 0;
     const top = `${safeTop()}px`;
     for (const entry of entries) if (entry.host.style.getPropertyValue('--wm-safe-top') !== top) entry.host.style.setProperty('--wm-safe-top', top);
-    const away = hostOverlayOpen();
+    const open = openHostLayers();
+    const away = open.modal || open.drawers.length > 0;
     const crowded = stackCorners(away);
     const hosts = new Set(entries.map((entry) => entry.host));
     for (const element of hosts) {
-      const kinds = entries.filter((entry) => entry.host === element).map((entry) => entry.options.kind);
-      stepAside(element, (away && !kinds.some((kind) => STAYS_VISIBLE.has(kind))) || crowded.has(element));
+      const own = entries.filter((entry) => entry.host === element);
+      if (own.some((entry) => STAYS_VISIBLE.has(entry.options.kind))) {
+        stepAside(element, false);
+        continue;
+      }
+      // A card anchored in the page stays beside a drawer it does not cover (it may point into it).
+      const anchored = own.every((entry) => entry.options.kind === 'popover');
+      const coversDrawer = () => own.some((entry) => visibleBoxes(entry).some((box) => open.drawers.some((drawer) => intersects(box.getBoundingClientRect(), drawer))));
+      const hostInTheWay = open.modal || (open.drawers.length > 0 && (!anchored || coversDrawer()));
+      stepAside(element, hostInTheWay || crowded.has(element));
     }
     for (const entry of entries) for (const box of boxesOf(entry)) resizes?.observe(box);
     raiseDebug();

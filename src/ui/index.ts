@@ -4,6 +4,7 @@
  * type's component is loaded with `import()` the first time one is shown, so a page pays
  * only for what it shows. Importing this module defines nothing and listens to nothing.
  */
+import { isSafeUrl } from '../config/rich-text.js';
 import type { Article, Experience, HostSettings, ThemeTokens } from '../config/types.js';
 import type { UserAction } from '../engine/contract.js';
 import type { ChecklistView } from '../engine/index.js';
@@ -94,6 +95,32 @@ function surfaceOf(view: ExperienceView): SurfaceOptions {
   }
 }
 
+/** How long a surface waits for its images before showing anyway. */
+const IMAGE_WAIT_MS = 1500;
+
+/** The images an experience shows (a tour's on every step). */
+function imagesOf(experience: Experience): string[] {
+  const images = experience.type === 'tour' ? experience.steps.map((step) => step.image) : experience.type === 'announcement' ? [experience.image] : [];
+  return images.flatMap((image) => (image && isSafeUrl(image.src) ? [image.src] : []));
+}
+
+/**
+ * Fetch and decode an experience's images before it is shown: a centred card whose image
+ * arrived after it was drawn would grow and move (a layout shift). Never rejects; gives up after
+ * `IMAGE_WAIT_MS`. The returned images are kept while the surface is up, so they stay decoded.
+ */
+function preloadImages(win: Window, experience: Experience): { ready: Promise<void>; images: HTMLImageElement[] } {
+  const images = imagesOf(experience).map((src) => {
+    const image = new (win as Window & typeof globalThis).Image();
+    image.src = src;
+    return image;
+  });
+  if (images.length === 0) return { ready: Promise.resolve(), images };
+  const decoded = Promise.allSettled(images.map((image) => image.decode())).then(() => undefined);
+  const timeout = new Promise<void>((resolve) => win.setTimeout(resolve, IMAGE_WAIT_MS));
+  return { ready: Promise.race([decoded, timeout]), images };
+}
+
 function isRendered(type: Experience['type']): type is RenderedType {
   return type === 'tour' || type === 'hint' || type === 'beacon' || type === 'announcement' || type === 'survey' || type === 'nudge' || type === 'checklist';
 }
@@ -144,6 +171,8 @@ export function createRenderer(ctx: UiContext): ExperienceRenderer {
   /** The latest view asked for, per experience, including ones whose chunk is still loading. */
   const wanted = new Map<string, ExperienceView>();
   const loading = new Set<string>();
+  /** Each shown experience's images, decoded before it mounted (held so they stay decoded). */
+  const decodedImages = new Map<string, HTMLImageElement[]>();
   let disposed = false;
 
   const apply = (element: RenderedElement, view: ExperienceView) => {
@@ -186,13 +215,16 @@ export function createRenderer(ctx: UiContext): ExperienceRenderer {
       }
       if (loading.has(id)) return;
       loading.add(id);
-      LOADERS[type]()
-        .then(({ tagName }) => mount(id, type, tagName))
+      const preloaded = preloadImages(ctx.window, experience);
+      decodedImages.set(id, preloaded.images);
+      Promise.all([LOADERS[type](), preloaded.ready])
+        .then(([{ tagName }]) => mount(id, type, tagName))
         .catch((error: unknown) => reportError(error, `ui:load:${type}`))
         .finally(() => loading.delete(id));
     },
     hide(experienceId) {
       wanted.delete(experienceId);
+      decodedImages.delete(experienceId);
       const element = mounted.get(experienceId);
       if (!element) return;
       mounted.delete(experienceId);
@@ -220,6 +252,7 @@ export function createRenderer(ctx: UiContext): ExperienceRenderer {
     dispose() {
       disposed = true;
       wanted.clear();
+      decodedImages.clear();
       for (const element of mounted.values()) element.remove();
       mounted.clear();
       for (const { slot } of slots.values()) slot.dispose();

@@ -5,7 +5,7 @@
  * fell back to another language says so.
  */
 import { expect, fixture, html } from '@open-wc/testing';
-import { sendKeys, sendMouse } from '@web/test-runner-commands';
+import { sendKeys, sendMouse, setViewport } from '@web/test-runner-commands';
 import type { AnnouncementExperience, BeaconExperience, ChecklistExperience, HintExperience, NudgeExperience, SurveyExperience, TourExperience } from '../../../src/config/types.js';
 import { createHarness, deepActive, isShown, nextFrame, until, type Harness } from '../layouts/harness.js';
 
@@ -83,7 +83,10 @@ async function activate(button: HTMLElement): Promise<void> {
 
 describe('surfaces together', () => {
   let harness: Harness;
-  afterEach(() => harness?.dispose());
+  afterEach(async () => {
+    harness?.dispose();
+    await setViewport({ width: 800, height: 600 });
+  });
 
   describe('Escape belongs to whatever holds focus', () => {
     it('with the checklist panel open, Escape in the app\'s own menu is the app\'s: the menu closes, the checklist stays open', async () => {
@@ -311,6 +314,52 @@ describe('surfaces together', () => {
       const at = launcher.getBoundingClientRect();
       await sendMouse({ type: 'click', position: [Math.round(at.x + at.width / 2), Math.round(at.y + at.height / 2)] });
       await until(() => (list as Shown & { expanded: boolean }).expanded, 'the launcher opened the panel');
+    });
+  });
+
+  describe('no layout shift from Waymark', () => {
+    it('a centred card shows with its image already fetched: it never grows and moves after it appeared', async () => {
+      await page();
+      harness = createHarness();
+      const src = `/src/ui/announcement/test-chart.svg?fresh=${Math.random()}`;
+      const url = new URL(src, location.href).href;
+      let fetchedBeforeMount: boolean | null = null;
+      const watch = new MutationObserver(() => {
+        if (fetchedBeforeMount === null && document.querySelector('[data-experience="with-image"]')) {
+          fetchedBeforeMount = performance.getEntriesByName(url).length > 0;
+        }
+      });
+      watch.observe(document.body, { childList: true });
+      harness.show({ ...modal, id: 'with-image', image: { src, alt: 'A chart' } });
+      const element = await mounted('with-image');
+      watch.disconnect();
+      expect(fetchedBeforeMount, 'the image was fetched before the card was put on the page').to.equal(true);
+      await until(() => isShown(element.panel), 'modal shown');
+      const image = element.shadowRoot!.querySelector<HTMLImageElement>('img')!;
+      expect(image.complete && image.naturalWidth > 0, 'the image was ready when the card appeared').to.equal(true);
+      const first = element.panel!.getBoundingClientRect().top;
+      await nextFrame();
+      await nextFrame();
+      expect(element.panel!.getBoundingClientRect().top).to.equal(first);
+    });
+  });
+
+  describe('corners and anchored cards', () => {
+    it('a corner card makes room around a centred step instead of being drawn over or under it', async () => {
+      await page();
+      await setViewport({ width: 390, height: 844 });
+      harness = createHarness({ engine: false });
+      harness.show(checklist);
+      const list = await mounted('setup');
+      const tour: TourExperience = { id: 'welcome', type: 'tour', steps: [{ title: 'Welcome', body: 'A long centred step that fills the phone screen. '.repeat(40) }] };
+      harness.show(tour);
+      const step = await harness.tour('welcome');
+      await until(() => isShown(step.panel), 'tour shown');
+      const launcher = shadowButton(list, '.launcher');
+      await until(
+        () => getComputedStyle(launcher).visibility === 'hidden' || !intersects(launcher.getBoundingClientRect(), step.panel!.getBoundingClientRect()),
+        'the launcher is clear of the step',
+      );
     });
   });
 

@@ -21,7 +21,7 @@ export type Corner = 'bottom-end' | 'bottom-start' | 'top-end' | 'top-start';
 
 export interface SurfaceOptions {
   kind: SurfaceKind;
-  /** The boxes drawn on screen now (a card, a panel and its launcher), or none. Default: the host's open popovers, else the host. */
+  /** The boxes drawn on screen now (a card, a panel and its launcher), or none. Default: the host's open popovers and dialogs. */
   boxes?: () => ReadonlyArray<Element | null | undefined>;
   /** For `corner` and `launcher`: which corner it floats in (default `bottom-end`). */
   corner?: Corner;
@@ -131,7 +131,7 @@ export function createSurfaceCoordinator(win: Window): SurfaceCoordinator {
   };
 
   const boxesOf = (entry: Entry): HTMLElement[] => {
-    const given = entry.options.boxes ? entry.options.boxes() : (entry.host.shadowRoot?.querySelectorAll(':popover-open') ?? []);
+    const given = entry.options.boxes ? entry.options.boxes() : (entry.host.shadowRoot?.querySelectorAll(':popover-open, dialog[open]') ?? []);
     return Array.from(given).filter((box): box is HTMLElement => box instanceof HTMLElement);
   };
 

@@ -172,7 +172,8 @@ export function createSurfaceCoordinator(win: Window): SurfaceCoordinator {
     const placed: DOMRect[] = entries
       .filter((entry) => !floating.includes(entry) && !aside.has(entry.host))
       .flatMap((entry) => visibleBoxes(entry).map((box) => box.getBoundingClientRect()));
-    for (const entry of floating.sort((a, b) => rank(a) - rank(b))) {
+    floating.sort((a, b) => rank(a) - rank(b));
+    for (const entry of floating) {
       const corner = entry.options.corner ?? 'bottom-end';
       const fromBottom = corner.startsWith('bottom');
       const boxes = visibleBoxes(entry);
@@ -191,7 +192,9 @@ export function createSurfaceCoordinator(win: Window): SurfaceCoordinator {
         offset += Math.max(...moved.filter((rect) => intersects(rect, blocker)).map((rect) => (fromBottom ? rect.bottom - blocker.top : blocker.bottom - rect.top) + STACK_GAP));
       }
       const final = moveBy(offset);
-      if (offset > 0 && !holdsFocus(entry) && final.some((rect) => (fromBottom ? rect.top < top : rect.bottom > win.innerHeight))) {
+      // The one the user is in (or, failing that, the newest) is never crowded out: it was just asked for.
+      const first = entry === floating[0];
+      if (offset > 0 && !first && final.some((rect) => (fromBottom ? rect.top < top : rect.bottom > win.innerHeight))) {
         // No room left in this corner: out of the way until there is.
         crowded.add(entry.host);
         for (const box of boxesOf(entry)) setOffset(box, corner, 0);

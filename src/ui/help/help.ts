@@ -137,7 +137,7 @@ export class WmHelp extends LitElement {
       const panel = this.panel;
       if (!panel || !this.open) return;
       panel.showPopover();
-      const surface = input.stack.surfaces.register(this, { kind: 'corner', boxes: () => [panel] });
+      const surface = input.stack.surfaces.register(this, { kind: 'corner', boxes: () => [panel], besideOpener: true });
       this.openCleanups.push(
         input.stack.push({ dismiss: () => this.hide(), element: this }),
         () => surface.dispose(),

@@ -363,6 +363,40 @@ describe('surfaces together', () => {
     });
   });
 
+  describe('a panel opens next to the control that opened it', () => {
+    it('below the header button on a desktop, in its corner (a bottom sheet) on a phone', async () => {
+      await setViewport({ width: 1280, height: 800 });
+      await fixture(html`<header style="position:fixed;top:0;left:0;right:0;height:56px;display:flex;justify-content:flex-end;align-items:center">
+        <button id="help-button" style="margin-right:120px">Help</button>
+      </header>`);
+      const { createDismissibleStack } = await import('../../../src/ui/shared/dismissible-stack.js');
+      const stack = createDismissibleStack(window);
+      const host = document.createElement('wm-test-panel');
+      const root = host.attachShadow({ mode: 'open' });
+      const panel = document.createElement('div');
+      panel.setAttribute('popover', 'manual');
+      const style = document.createElement('style');
+      style.textContent = '[popover] { position: fixed; inset: auto; bottom: 20px; right: 20px; width: 300px; height: 200px; margin: 0; }';
+      root.append(style, panel);
+      document.body.append(host);
+      const button = document.querySelector<HTMLButtonElement>('#help-button')!;
+      button.focus();
+      panel.showPopover();
+      const slot = stack.surfaces.register(host, { kind: 'corner', boxes: () => [panel], besideOpener: true });
+      const opener = button.getBoundingClientRect();
+      let box = panel.getBoundingClientRect();
+      expect(Math.round(box.top), 'just below the button').to.equal(Math.round(opener.bottom + 8));
+      expect(Math.round(box.right), 'right edges aligned').to.equal(Math.round(opener.right));
+      await setViewport({ width: 390, height: 844 });
+      await until(() => Math.round(panel.getBoundingClientRect().bottom) === 844 - 20, 'back in its corner on a phone');
+      slot.dispose();
+      box = panel.getBoundingClientRect();
+      expect(Math.round(box.bottom)).to.equal(844 - 20);
+      stack.dispose();
+      host.remove();
+    });
+  });
+
   describe('language of parts', () => {
     it('with an Arabic UI, English fallback text carries lang="en" dir="ltr"; translated text inherits', async () => {
       await page();

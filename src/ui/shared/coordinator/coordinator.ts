@@ -25,6 +25,11 @@ export interface SurfaceOptions {
   boxes?: () => ReadonlyArray<Element | null | undefined>;
   /** For `corner` and `launcher`: which corner it floats in (default `bottom-end`). */
   corner?: Corner;
+  /**
+   * A panel opened from a control of the page (the header's Help button) opens next to it, below
+   * it, instead of in its corner, on screens wider than a phone. Default: in its corner.
+   */
+  besideOpener?: boolean;
 }
 
 export interface SurfaceSlot {
@@ -61,7 +66,14 @@ const STAYS_VISIBLE: ReadonlySet<SurfaceKind> = new Set(['modal', 'debug']);
 interface Entry {
   host: HTMLElement;
   options: SurfaceOptions;
+  /** The page control focused when it opened, for `besideOpener`. */
+  opener: WeakRef<HTMLElement> | null;
 }
+
+/** Below this width panels are bottom sheets: they never open beside a control. */
+const PHONE_WIDTH = 480;
+const OPENER_GAP = 8;
+const EDGE = 8;
 
 /** What a host had before it stepped aside. */
 interface Saved {
@@ -83,6 +95,8 @@ function waymarkHostOf(node: Node | null): HTMLElement | null {
 export function createSurfaceCoordinator(win: Window): SurfaceCoordinator {
   const doc = win.document;
   const entries: Entry[] = [];
+  /** Boxes placed beside their opener now (their inline placement is ours to remove). */
+  const besideOpener = new Set<HTMLElement>();
   const aside = new Map<HTMLElement, Saved>();
   /** The corner offset each box carries now (px). */
   const offsets = new Map<HTMLElement, number>();
@@ -154,6 +168,34 @@ export function createSurfaceCoordinator(win: Window): SurfaceCoordinator {
     }
   };
 
+  /** The control that opened `entry`, when it should open beside it now. */
+  const openerOf = (entry: Entry): HTMLElement | null => {
+    if (!entry.options.besideOpener || win.innerWidth <= PHONE_WIDTH) return null;
+    const opener = entry.opener?.deref();
+    return opener && opener.isConnected && opener.checkVisibility({ visibilityProperty: true }) ? opener : null;
+  };
+
+  /** Below its opener, right edges aligned, inside the viewport; or back to its own placement. */
+  const placeBesideOpener = (entry: Entry) => {
+    const opener = openerOf(entry);
+    for (const box of boxesOf(entry)) {
+      if (!opener) {
+        if (besideOpener.delete(box)) for (const property of ['top', 'bottom', 'left', 'right', 'max-height']) box.style.removeProperty(property);
+        continue;
+      }
+      const rect = opener.getBoundingClientRect();
+      const width = box.getBoundingClientRect().width;
+      const top = Math.round(rect.bottom + OPENER_GAP);
+      const right = Math.round(Math.min(Math.max(EDGE, win.innerWidth - rect.right), win.innerWidth - width - EDGE));
+      besideOpener.add(box);
+      box.style.setProperty('top', `${top}px`);
+      box.style.setProperty('bottom', 'auto');
+      box.style.setProperty('right', `${Math.max(EDGE, right)}px`);
+      box.style.setProperty('left', 'auto');
+      box.style.setProperty('max-height', `${win.innerHeight - top - EDGE}px`);
+    }
+  };
+
   /**
    * Floating surfaces sharing a corner make room for each other. The one the user is in (it holds
    * focus) keeps its place, then the newest; each older one moves away from the edge just enough
@@ -165,7 +207,7 @@ export function createSurfaceCoordinator(win: Window): SurfaceCoordinator {
     if (away) return crowded;
     const active = doc.activeElement;
     const holdsFocus = (entry: Entry) => active !== null && (entry.host === active || entry.host.contains(active));
-    const floating = entries.filter((entry) => entry.options.kind === 'corner' || entry.options.kind === 'launcher');
+    const floating = entries.filter((entry) => (entry.options.kind === 'corner' || entry.options.kind === 'launcher') && !openerOf(entry));
     const rank = (entry: Entry) => (holdsFocus(entry) ? -1_000_000 : 0) - entries.indexOf(entry);
     const top = safeTop();
     // Banners, steps, modals and anchored cards stay where they are: corners make room around them.
@@ -247,6 +289,7 @@ export function createSurfaceCoordinator(win: Window): SurfaceCoordinator {
     frame = 0;
     const top = `${safeTop()}px`;
     for (const entry of entries) if (entry.host.style.getPropertyValue('--wm-safe-top') !== top) entry.host.style.setProperty('--wm-safe-top', top);
+    for (const entry of entries) placeBesideOpener(entry);
     const open = openHostLayers();
     const away = open.modal || open.drawers.length > 0;
     const crowded = stackCorners(away);
@@ -366,7 +409,9 @@ export function createSurfaceCoordinator(win: Window): SurfaceCoordinator {
 
   return {
     register(element, options) {
-      const entry: Entry = { host: element, options };
+      const active = deepActive(doc);
+      const opener = active instanceof HTMLElement && active !== doc.body && !waymarkHostOf(active) ? new WeakRef(active) : null;
+      const entry: Entry = { host: element, options, opener };
       entries.push(entry);
       start();
       // At once: a surface that opens while the host's modal is open is never seen over it.
@@ -380,6 +425,8 @@ export function createSurfaceCoordinator(win: Window): SurfaceCoordinator {
           if (index < 0) return;
           entries.splice(index, 1);
           if (!entries.some((other) => other.host === element)) stepAside(element, false);
+          entry.options = { ...options, besideOpener: false };
+          placeBesideOpener(entry);
           for (const box of boxesOf(entry)) setOffset(box, options.corner ?? 'bottom-end', 0);
           if (entries.length === 0) stop();
           else schedule();
@@ -399,6 +446,12 @@ export function createSurfaceCoordinator(win: Window): SurfaceCoordinator {
       stop();
     },
   };
+}
+
+function deepActive(doc: Document): Element | null {
+  let active = doc.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active;
 }
 
 function intersects(a: DOMRect, b: DOMRect): boolean {

@@ -91,6 +91,7 @@ const CONFETTI_PIECES = 12;
  * @cssprop --wm-focus-ring - Focus outline color.
  * @cssprop --wm-max-width - Floating panel width. Default 22rem.
  * @cssprop --wm-checklist-bottom - The floating launcher's distance from the bottom edge, inherited from the page (Waymark raises it above its own help launcher). Default 16px.
+ * @cssprop --wm-safe-top - How far down the page's own fixed header reaches: the panel never grows over it. Measured and set on the element by Waymark. Default 0px.
  */
 export class WmChecklist extends WaymarkElement {
   static override styles = [themeTokens, baseStyles, checklistStyles];

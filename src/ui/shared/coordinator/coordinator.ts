@@ -211,9 +211,10 @@ export function createSurfaceCoordinator(win: Window): SurfaceCoordinator {
     const rank = (entry: Entry) => (holdsFocus(entry) ? -1_000_000 : 0) - entries.indexOf(entry);
     const top = safeTop();
     // Banners, steps, modals and anchored cards stay where they are: corners make room around them.
-    const placed: DOMRect[] = entries
-      .filter((entry) => !floating.includes(entry) && !aside.has(entry.host))
-      .flatMap((entry) => visibleBoxes(entry).map((box) => box.getBoundingClientRect()));
+    const fixedInPlace = entries.filter((entry) => !floating.includes(entry) && !aside.has(entry.host) && visibleBoxes(entry).length > 0);
+    const placed: DOMRect[] = fixedInPlace.flatMap((entry) => visibleBoxes(entry).map((box) => box.getBoundingClientRect()));
+    /** Asked for after everything fixed in place, or where the user is: it keeps its own place. */
+    const newest = (entry: Entry) => holdsFocus(entry) || fixedInPlace.every((other) => entries.indexOf(other) < entries.indexOf(entry));
     floating.sort((a, b) => rank(a) - rank(b));
     for (const entry of floating) {
       const corner = entry.options.corner ?? 'bottom-end';
@@ -233,14 +234,18 @@ export function createSurfaceCoordinator(win: Window): SurfaceCoordinator {
         if (!blocker) break;
         offset += Math.max(...moved.filter((rect) => intersects(rect, blocker)).map((rect) => (fromBottom ? rect.bottom - blocker.top : blocker.bottom - rect.top) + STACK_GAP));
       }
-      const final = moveBy(offset);
-      // The one the user is in (or, failing that, the newest) is never crowded out: it was just asked for.
-      const first = entry === floating[0];
-      if (offset > 0 && !first && final.some((rect) => (fromBottom ? rect.top < top : rect.bottom > win.innerHeight))) {
-        // No room left in this corner: out of the way until there is.
-        crowded.add(entry.host);
-        for (const box of boxesOf(entry)) setOffset(box, corner, 0);
-        continue;
+      let final = moveBy(offset);
+      if (offset > 0 && final.some((rect) => (fromBottom ? rect.top < top : rect.bottom > win.innerHeight))) {
+        if (entry === floating[0] && newest(entry)) {
+          // The one the user is in (or, failing that, the newest) was just asked for: it stays where it belongs.
+          offset = 0;
+          final = natural;
+        } else {
+          // No room left in this corner: out of the way until there is.
+          crowded.add(entry.host);
+          for (const box of boxesOf(entry)) setOffset(box, corner, 0);
+          continue;
+        }
       }
       for (const box of boxes) setOffset(box, corner, offset);
       for (const box of boxesOf(entry)) if (!boxes.includes(box)) setOffset(box, corner, 0);

@@ -387,6 +387,17 @@ describe('surfaces together', () => {
       let box = panel.getBoundingClientRect();
       expect(Math.round(box.top), 'just below the button').to.equal(Math.round(opener.bottom + 8));
       expect(Math.round(box.right), 'right edges aligned').to.equal(Math.round(opener.right));
+      // A Waymark banner under the header: the panel opens below it, not over it.
+      const strip = document.createElement('div');
+      strip.style.cssText = 'position:fixed;top:56px;left:0;right:0;height:60px';
+      const bannerHost = document.createElement('wm-test-banner');
+      bannerHost.attachShadow({ mode: 'open' }).append(strip);
+      document.body.append(bannerHost);
+      const bannerSlot = stack.surfaces.register(bannerHost, { kind: 'banner', boxes: () => [strip] });
+      slot.update();
+      expect(Math.round(panel.getBoundingClientRect().top), 'below the banner').to.equal(56 + 60 + 8);
+      bannerSlot.dispose();
+      bannerHost.remove();
       await setViewport({ width: 390, height: 844 });
       await until(() => Math.round(panel.getBoundingClientRect().bottom) === 844 - 20, 'back in its corner on a phone');
       slot.dispose();

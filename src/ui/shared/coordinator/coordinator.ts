@@ -185,7 +185,16 @@ export function createSurfaceCoordinator(win: Window): SurfaceCoordinator {
       }
       const rect = opener.getBoundingClientRect();
       const width = box.getBoundingClientRect().width;
-      const top = Math.round(rect.bottom + OPENER_GAP);
+      // Below the opener, and below a Waymark banner drawn under it.
+      let top = Math.round(rect.bottom + OPENER_GAP);
+      for (const other of entries) {
+        if (other.options.kind !== 'banner' || aside.has(other.host)) continue;
+        for (const banner of visibleBoxes(other)) {
+          const strip = banner.getBoundingClientRect();
+          const height = box.getBoundingClientRect().height;
+          if (strip.bottom > top && strip.top < top + height) top = Math.max(top, Math.round(strip.bottom + OPENER_GAP));
+        }
+      }
       const right = Math.round(Math.min(Math.max(EDGE, win.innerWidth - rect.right), win.innerWidth - width - EDGE));
       besideOpener.add(box);
       box.style.setProperty('top', `${top}px`);

@@ -403,6 +403,17 @@ describe('surfaces together', () => {
       slot.dispose();
       box = panel.getBoundingClientRect();
       expect(Math.round(box.bottom)).to.equal(844 - 20);
+      // Opened while focus was on a landmark (not a control): it stays in its corner.
+      await setViewport({ width: 1280, height: 800 });
+      const landmark = document.createElement('main');
+      landmark.tabIndex = -1;
+      landmark.textContent = 'Main';
+      document.body.append(landmark);
+      landmark.focus();
+      const again = stack.surfaces.register(host, { kind: 'corner', boxes: () => [panel], besideOpener: true });
+      expect(Math.round(panel.getBoundingClientRect().bottom), 'in its corner').to.equal(800 - 20);
+      again.dispose();
+      landmark.remove();
       stack.dispose();
       host.remove();
     });

@@ -73,6 +73,7 @@ interface Entry {
 /** Below this width panels are bottom sheets: they never open beside a control. */
 const PHONE_WIDTH = 480;
 const OPENER_GAP = 8;
+const OPENER_CONTROLS = 'button, a[href], summary, [role="button"], [role="menuitem"]';
 const EDGE = 8;
 
 /** What a host had before it stepped aside. */
@@ -172,7 +173,11 @@ export function createSurfaceCoordinator(win: Window): SurfaceCoordinator {
   const openerOf = (entry: Entry): HTMLElement | null => {
     if (!entry.options.besideOpener || win.innerWidth <= PHONE_WIDTH) return null;
     const opener = entry.opener?.deref();
-    return opener && opener.isConnected && opener.checkVisibility({ visibilityProperty: true }) ? opener : null;
+    if (!opener || !opener.isConnected || !opener.checkVisibility({ visibilityProperty: true })) return null;
+    // A control (not a landmark focus fell back to) in the upper part of the screen: room below it.
+    if (!opener.matches(OPENER_CONTROLS)) return null;
+    const rect = opener.getBoundingClientRect();
+    return rect.bottom > 0 && rect.bottom < win.innerHeight / 3 ? opener : null;
   };
 
   /** Below its opener, right edges aligned, inside the viewport; or back to its own placement. */

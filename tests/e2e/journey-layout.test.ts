@@ -151,8 +151,11 @@ describe.each(SIZES)('the demo at %i×%i', (width, height) => {
     await page.browserContext().close();
   }, 60_000);
 
-  it.runIf(width <= 800)('the navigation drawer on a phone: no Waymark surface covers it while it is open', async () => {
-    const { page, errors } = await visit('/projects?demo-user=dana');
+});
+
+describe('the demo on a 390×844 phone', () => {
+  it('no Waymark surface covers the navigation drawer while it is open; its first item takes the tap', async () => {
+    const { page, errors } = await visitDemo(served, '/projects?demo-user=dana', (page) => page.setViewport({ width: 390, height: 844 }));
     await until(async () => (await visibleSurfaces(page)).some((box) => box.what.startsWith('announcement')), 'the banner');
     await page.click('.topbar__menu');
     await until(async () => (await hostLayer(page, '#sidebar')) !== null, 'the drawer open');

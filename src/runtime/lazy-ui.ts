@@ -67,6 +67,8 @@ export function createLazyUi(options: LazyUiOptions): LazyUi {
           stack: options.stack,
           targets: elementsAsGiven(win, createPageTargets(win)),
           animation: options.animation,
+          // The host's own modals and drawers to step aside for, and its main landmark for focus.
+          host: config.host,
         });
       },
       (error: unknown) => {

@@ -4,10 +4,12 @@
  * type's component is loaded with `import()` the first time one is shown, so a page pays
  * only for what it shows. Importing this module defines nothing and listens to nothing.
  */
-import type { Article, Experience, ThemeTokens } from '../config/types.js';
+import { isSafeUrl } from '../config/rich-text.js';
+import type { Article, Experience, HostSettings, ThemeTokens } from '../config/types.js';
 import type { UserAction } from '../engine/contract.js';
 import type { ChecklistView } from '../engine/index.js';
 import type { ComponentContext, TargetResolver } from './shared/context.js';
+import type { SurfaceOptions, SurfaceSlot } from './shared/coordinator/coordinator.js';
 import { createDismissibleStack } from './shared/dismissible-stack.js';
 import { createTranslator } from './shared/i18n.js';
 import { createSelectorTargets } from './shared/selector-targets.js';
@@ -30,6 +32,8 @@ export interface UiContext {
   targets?: TargetResolver;
   /** False: the components neither transition nor animate (reduced motion is honoured either way). */
   animation?: boolean;
+  /** config.host: the host's own modals and drawers to step aside for, and its main landmark for focus. */
+  host?: HostSettings;
 }
 
 export interface ExperienceView {
@@ -72,6 +76,53 @@ const LOADERS: Record<RenderedType, () => Promise<{ tagName: string }>> = {
   checklist: () => import('./checklist/define.js'),
 };
 
+/** Where each experience goes on screen, for the coordinator (a component may refine it with its own slot). */
+function surfaceOf(view: ExperienceView): SurfaceOptions {
+  const experience = view.experience;
+  switch (experience.type) {
+    case 'announcement':
+      return { kind: experience.display === 'modal' ? 'modal' : 'banner' };
+    case 'survey':
+      return { kind: 'corner', corner: 'bottom-end' };
+    case 'tour':
+      // One blocking experience at a time: the tour owns the screen while it runs.
+      return { kind: 'modal' };
+    case 'nudge':
+      // Its first level is a hint beside the target; the later ones are cards in a corner.
+      return (view.level ?? 0) > 0 ? { kind: 'corner', corner: 'bottom-end' } : { kind: 'popover' };
+    case 'checklist':
+      return experience.launcher === 'inline' ? { kind: 'popover', boxes: () => [] } : { kind: 'corner', corner: experience.position ?? 'bottom-end' };
+    default:
+      return { kind: 'popover' };
+  }
+}
+
+/** How long a surface waits for its images before showing anyway. */
+const IMAGE_WAIT_MS = 1500;
+
+/** The images an experience shows (a tour's on every step). */
+function imagesOf(experience: Experience): string[] {
+  const images = experience.type === 'tour' ? experience.steps.map((step) => step.image) : experience.type === 'announcement' ? [experience.image] : [];
+  return images.flatMap((image) => (image && isSafeUrl(image.src) ? [image.src] : []));
+}
+
+/**
+ * Fetch and decode an experience's images before it is shown: a centred card whose image
+ * arrived after it was drawn would grow and move (a layout shift). Never rejects; gives up after
+ * `IMAGE_WAIT_MS`. The returned images are kept while the surface is up, so they stay decoded.
+ */
+function preloadImages(win: Window, experience: Experience): { ready: Promise<void>; images: HTMLImageElement[] } {
+  const images = imagesOf(experience).map((src) => {
+    const image = new (win as Window & typeof globalThis).Image();
+    image.src = src;
+    return image;
+  });
+  if (images.length === 0) return { ready: Promise.resolve(), images };
+  const decoded = Promise.allSettled(images.map((image) => image.decode())).then(() => undefined);
+  const timeout = new Promise<void>((resolve) => win.setTimeout(resolve, IMAGE_WAIT_MS));
+  return { ready: Promise.race([decoded, timeout]), images };
+}
+
 function isRendered(type: Experience['type']): type is RenderedType {
   return type === 'tour' || type === 'hint' || type === 'beacon' || type === 'announcement' || type === 'survey' || type === 'nudge' || type === 'checklist';
 }
@@ -82,6 +133,19 @@ export function createRenderer(ctx: UiContext): ExperienceRenderer {
   // Shared with the help panel when the runtime passes one, so Escape closes only the topmost Waymark layer.
   const ownStack = ctx.stack ? null : createDismissibleStack(ctx.window);
   const stack = ctx.stack ?? ownStack!;
+  // One coordinator for every surface sharing this stack: it also keeps focus off <body> when one closes.
+  const surfaces = stack.surfaces;
+  surfaces.setHost(ctx.host);
+  const stopGuardingFocus = surfaces.guardFocus();
+  const slots = new Map<string, { options: SurfaceOptions; slot: SurfaceSlot }>();
+  /** Register again when the kind of surface changes (a nudge moving from its hint to a corner card). */
+  const placeOnScreen = (id: string, element: HTMLElement, view: ExperienceView) => {
+    const options = surfaceOf(view);
+    const current = slots.get(id);
+    if (current && current.options.kind === options.kind) return current.slot.update();
+    current?.slot.dispose();
+    slots.set(id, { options, slot: surfaces.register(element, options) });
+  };
   const reportError = (error: unknown, where: string) => {
     try {
       ctx.reportError(error, where);
@@ -109,6 +173,8 @@ export function createRenderer(ctx: UiContext): ExperienceRenderer {
   /** The latest view asked for, per experience, including ones whose chunk is still loading. */
   const wanted = new Map<string, ExperienceView>();
   const loading = new Set<string>();
+  /** Each shown experience's images, decoded before it mounted (held so they stay decoded). */
+  const decodedImages = new Map<string, HTMLImageElement[]>();
   let disposed = false;
 
   const apply = (element: RenderedElement, view: ExperienceView) => {
@@ -129,6 +195,7 @@ export function createRenderer(ctx: UiContext): ExperienceRenderer {
     apply(element, view);
     (doc.body ?? doc.documentElement).append(element);
     mounted.set(id, element);
+    placeOnScreen(id, element, view);
   };
 
   return {
@@ -143,6 +210,7 @@ export function createRenderer(ctx: UiContext): ExperienceRenderer {
       if (existing) {
         try {
           apply(existing, view);
+          placeOnScreen(id, existing, view);
         } catch (error) {
           reportError(error, `ui:show:${id}`);
         }
@@ -150,16 +218,21 @@ export function createRenderer(ctx: UiContext): ExperienceRenderer {
       }
       if (loading.has(id)) return;
       loading.add(id);
-      LOADERS[type]()
-        .then(({ tagName }) => mount(id, type, tagName))
+      const preloaded = preloadImages(ctx.window, experience);
+      decodedImages.set(id, preloaded.images);
+      Promise.all([LOADERS[type](), preloaded.ready])
+        .then(([{ tagName }]) => mount(id, type, tagName))
         .catch((error: unknown) => reportError(error, `ui:load:${type}`))
         .finally(() => loading.delete(id));
     },
     hide(experienceId) {
       wanted.delete(experienceId);
+      decodedImages.delete(experienceId);
       const element = mounted.get(experienceId);
       if (!element) return;
       mounted.delete(experienceId);
+      slots.get(experienceId)?.slot.dispose();
+      slots.delete(experienceId);
       try {
         element.remove();
       } catch (error) {
@@ -182,8 +255,12 @@ export function createRenderer(ctx: UiContext): ExperienceRenderer {
     dispose() {
       disposed = true;
       wanted.clear();
+      decodedImages.clear();
       for (const element of mounted.values()) element.remove();
       mounted.clear();
+      for (const { slot } of slots.values()) slot.dispose();
+      slots.clear();
+      stopGuardingFocus();
       ownStack?.dispose();
     },
   };

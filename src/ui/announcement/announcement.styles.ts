@@ -74,4 +74,24 @@ export const announcementStyles = css`
   .modal .footer {
     justify-content: flex-end;
   }
+  /* Phones: a compact strip (the close button keeps its 44 px from the shared styles). */
+  @media (max-width: 480px) {
+    .banner {
+      padding: 4px 44px 4px 12px;
+      font-size: 13px;
+      line-height: 1.35;
+    }
+    .banner[dir='rtl'] {
+      padding: 4px 12px 4px 44px;
+    }
+    .banner .title {
+      font-size: 14px;
+    }
+    .banner .row {
+      gap: 2px 12px;
+    }
+    .banner .image {
+      display: none;
+    }
+  }
 `;

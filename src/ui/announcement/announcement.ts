@@ -2,6 +2,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, query } from 'lit/decorators.js';
 import type { Action, AnnouncementExperience } from '../../config/types.js';
 import { renderBody, renderButtons, renderImage } from '../shared/content.js';
+import { localizedText } from '../shared/text-locale.js';
 import type { ComponentContext } from '../shared/context.js';
 import { WaymarkElement } from '../shared/base-element.js';
 import { DialogController } from '../shared/controllers/dialog.js';
@@ -135,7 +136,7 @@ export class WmAnnouncement extends WaymarkElement {
       <div class="row">
         ${renderImage(context, experience.image)}
         <div class="text">
-          <h2 class="title" part="title" id="wm-title">${t.text(experience.title)}</h2>
+          <h2 class="title" part="title" id="wm-title">${localizedText(context, experience.title)}</h2>
           ${renderBody(context, experience.body, 'wm-body')}
         </div>
         ${experience.buttons?.length ? html`<div class="footer" part="footer">${this.renderButtons(experience, context)}</div>` : nothing}
@@ -160,7 +161,7 @@ export class WmAnnouncement extends WaymarkElement {
       @cancel=${this.dialog.onCancel}
       @close=${this.dialog.onClose}
     >
-      <h2 class="title" part="title" id="wm-title">${t.text(experience.title)}</h2>
+      <h2 class="title" part="title" id="wm-title">${localizedText(context, experience.title)}</h2>
       ${closable ? this.renderClose(context) : nothing} ${renderImage(context, experience.image)}
       ${renderBody(context, experience.body, 'wm-body')}
       ${experience.buttons?.length ? html`<div class="footer" part="footer">${this.renderButtons(experience, context)}</div>` : nothing}
@@ -185,7 +186,7 @@ export class WmAnnouncement extends WaymarkElement {
     this.layer.theme(context.theme);
     if (experience.display === 'modal') {
       // Undone last added first: the dialog closes, then focus goes back.
-      this.layer.returnFocus(context.window.document);
+      this.layer.returnFocus(context.window.document, context.stack);
       this.layer.escape(context.stack, () => this.act({ type: 'dismiss' }));
       (card as HTMLDialogElement).showModal();
       this.layer.hold(() => this.dialog.close(card as HTMLDialogElement));

@@ -90,7 +90,8 @@ export const checklistStyles = css`
     bottom: calc(var(--wm-checklist-bottom, 16px) + 56px);
     inset-inline-end: 16px;
     inset-inline-start: auto;
-    max-height: calc(100vh - 96px);
+    /* Never over the host's fixed header: the coordinator measures it into --wm-safe-top. */
+    max-height: calc(100vh - var(--wm-checklist-bottom, 16px) - 56px - var(--wm-safe-top, 0px) - 12px);
     overflow: auto;
   }
   .panel.floating.bottom-start {
@@ -112,6 +113,11 @@ export const checklistStyles = css`
   }
   .panel:focus {
     outline: none;
+  }
+  /* Focus moves to the panel when it opens and it answers Escape: keyboard users see it. */
+  .panel:focus-visible {
+    outline: 2px solid var(--wm-focus-ring);
+    outline-offset: 2px;
   }
   .head {
     display: flex;

@@ -5,6 +5,7 @@ import { live } from 'lit/directives/live.js';
 import type { Action, ChecklistExperience, ChecklistItem } from '../../config/types.js';
 import type { ChecklistView } from '../../engine/index.js';
 import { renderBody } from '../shared/content.js';
+import { localizedText } from '../shared/text-locale.js';
 import type { ComponentContext } from '../shared/context.js';
 import { WaymarkElement } from '../shared/base-element.js';
 import { LayerController } from '../shared/controllers/layer.js';
@@ -90,6 +91,7 @@ const CONFETTI_PIECES = 12;
  * @cssprop --wm-focus-ring - Focus outline color.
  * @cssprop --wm-max-width - Floating panel width. Default 22rem.
  * @cssprop --wm-checklist-bottom - The floating launcher's distance from the bottom edge, inherited from the page (Waymark raises it above its own help launcher). Default 16px.
+ * @cssprop --wm-safe-top - How far down the page's own fixed header reaches: the panel never grows over it. Measured and set on the element by Waymark. Default 0px.
  */
 export class WmChecklist extends WaymarkElement {
   static override styles = [themeTokens, baseStyles, checklistStyles];
@@ -214,7 +216,7 @@ export class WmChecklist extends WaymarkElement {
     return html`<button type="button" class="launcher" part="launcher" aria-expanded=${this.open ? 'true' : 'false'}
       aria-controls=${this.inline ? nothing : 'wm-panel'} @click=${this.toggle}>
       ${renderRing(view)}
-      <span class="launcher-title" id="wm-launcher-title">${t.text(experience.title)}</span>
+      <span class="launcher-title" id="wm-launcher-title">${localizedText(context, experience.title)}</span>
       <span class="count" part="count">${t.t('checklistProgress', { done: view.done, total: view.total })}</span>
     </button>`;
   }
@@ -225,7 +227,7 @@ export class WmChecklist extends WaymarkElement {
     const fraction = view.total > 0 ? view.done / view.total : 0;
     const content = html`
       <div class="head">
-        <h2 class="title" part="title" id="wm-title">${t.text(experience.title)}</h2>
+        <h2 class="title" part="title" id="wm-title">${localizedText(context, experience.title)}</h2>
         <button type="button" class="icon-button" part="minimize" aria-label=${t.t('checklistMinimize')} @click=${this.minimize}>−</button>
         <button type="button" class="icon-button" part="dismiss" aria-label=${t.t('checklistDismiss')} @click=${() => this.act({ type: 'dismiss' })}>×</button>
       </div>
@@ -278,8 +280,8 @@ export class WmChecklist extends WaymarkElement {
       <span class="mark">${mark}</span>
       <div class="text">
         ${item.manual
-          ? html`<label class="item-title" id=${titleId} for=${`wm-item-${index}`}>${t.text(item.title)}</label>`
-          : html`<span class="item-title" id=${titleId}>${t.text(item.title)}</span>`}
+          ? html`<label class="item-title" id=${titleId} for=${`wm-item-${index}`}>${localizedText(context, item.title)}</label>`
+          : html`<span class="item-title" id=${titleId}>${localizedText(context, item.title)}</span>`}
         ${renderBody(context, item.description, descriptionId)}
         ${blocker
           ? html`<span class="reason" id=${reasonId}>${t.t('checklistLocked', { item: t.text(blocker.title) })}</span>`

@@ -83,6 +83,8 @@ export class WmDebug extends LitElement {
   protected override firstUpdated(): void {
     // In the top layer, above the page, without taking focus.
     this.show(this.layerElement);
+    // Above every other Waymark surface: the coordinator raises it when one opens over it.
+    if (this.source) this.owned.surface(this.stack(), { kind: 'debug', boxes: () => [this.layerElement] });
   }
 
   protected override updated(): void {

@@ -184,4 +184,19 @@ export const helpStyles = css`
   .sent {
     font-size: 16px;
   }
+  /* Phones: a bottom sheet, centred, the whole width, its form never clipped (it scrolls inside). */
+  @media (max-width: 480px) {
+    .panel,
+    .panel.no-launcher {
+      inset: auto 0 0 0;
+      width: 100%;
+      max-width: none;
+      max-height: calc(100dvh - var(--wm-safe-top, 0px) - 8px);
+      border-width: 1px 0 0;
+      border-radius: var(--wm-radius) var(--wm-radius) 0 0;
+    }
+    .content {
+      padding-bottom: calc(16px + env(safe-area-inset-bottom, 0px));
+    }
+  }
 `;

@@ -68,6 +68,7 @@ type Field = MessageIssue['field'];
  * @cssprop --wm-danger - Form error text and invalid field borders. Default #b42318 (#ff8f85 dark).
  * @cssprop --wm-help-width - Panel width. Default 24rem.
  * @cssprop --wm-z-index - The launcher's z-index (it is not in the top layer); set by config `theme.zIndex`, or inherited from the page. Default 2147483000.
+ * @cssprop --wm-safe-top - How far down the page's own fixed header reaches: the panel never grows over it. Measured and set on the element by Waymark. Default 0px.
  */
 export class WmHelp extends LitElement {
   static readonly waymarkVersion = WAYMARK_UI_VERSION;
@@ -145,8 +146,10 @@ export class WmHelp extends LitElement {
       const panel = this.panel;
       if (!panel || !this.open) return;
       panel.showPopover();
+      const surface = input.stack.surfaces.register(this, { kind: 'corner', boxes: () => [panel], besideOpener: true });
       this.openCleanups.push(
-        input.stack.push({ dismiss: () => this.hide() }),
+        input.stack.push({ dismiss: () => this.hide(), element: this }),
+        () => surface.dispose(),
         () => {
           if (panel.matches(':popover-open')) panel.hidePopover();
         },

@@ -4,11 +4,13 @@ import type { Action, Button, Image, RichText } from '../../config/types.js';
 import { isSafeUrl } from '../../config/rich-text.js';
 import type { ComponentContext } from './context.js';
 import { renderRichText } from './rich-text.js';
+import { fallbackLanguage, localizedText } from './text-locale.js';
 
 export function renderBody(context: ComponentContext, body: RichText | undefined, id: string): TemplateResult | typeof nothing {
   const text = context.translator.text(body);
   if (!text) return nothing;
-  return html`<div class="body" part="body" id=${id}>
+  const part = fallbackLanguage(body, context.translator.locale);
+  return html`<div class="body" part="body" id=${id} lang=${part?.lang ?? nothing} dir=${part?.dir ?? nothing}>
     ${renderRichText(text, { newTabLabel: context.translator.t('opensInNewTab'), origin: context.window.location.origin })}
   </div>`;
 }
@@ -26,7 +28,7 @@ export function renderButtons(
   return (buttons ?? []).map(
     (button) =>
       html`<button type="button" class="btn ${button.variant ?? 'secondary'}" part="button button-${button.variant ?? 'secondary'}"
-        @click=${() => onAction(button.action)}>${context.translator.text(button.label)}</button>`,
+        @click=${() => onAction(button.action)}>${localizedText(context, button.label)}</button>`,
   );
 }
 
@@ -41,7 +43,7 @@ export function renderArticles(
     ${articles.map(
       (article) =>
         html`<li><button type="button" class="btn link" part="article"
-          @click=${() => onAction({ type: 'open-article', article: article.id })}>${context.translator.text(article.title)}</button></li>`,
+          @click=${() => onAction({ type: 'open-article', article: article.id })}>${localizedText(context, article.title)}</button></li>`,
     )}
   </ul>`;
 }

@@ -47,3 +47,71 @@ describe('createDismissibleStack', () => {
     expect(escape().defaultPrevented).toBe(false);
   });
 });
+
+describe('Escape belongs to the layer that holds focus', () => {
+  const pressIn = (target: Element) => {
+    const event = new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, cancelable: true, composed: true });
+    target.dispatchEvent(event);
+    return event;
+  };
+
+  it('focus in the host page (its own menu): the host keeps Escape and no Waymark layer closes', () => {
+    const stack = createDismissibleStack(window);
+    const surface = document.createElement('div');
+    const menu = document.createElement('button');
+    document.body.append(surface, menu);
+    const closed: string[] = [];
+    stack.push({ dismiss: () => closed.push('panel'), element: surface });
+    const event = pressIn(menu);
+    expect(closed).toEqual([]);
+    expect(event.defaultPrevented).toBe(false);
+    stack.dispose();
+    surface.remove();
+    menu.remove();
+  });
+
+  it('focus inside a lower layer: Escape is Waymark\'s and the topmost layer closes first', () => {
+    const stack = createDismissibleStack(window);
+    const panel = document.createElement('div');
+    const field = document.createElement('input');
+    panel.append(field);
+    const card = document.createElement('div');
+    document.body.append(panel, card);
+    const closed: string[] = [];
+    stack.push({ dismiss: () => closed.push('panel'), element: panel });
+    stack.push({ dismiss: () => closed.push('card'), element: card });
+    expect(pressIn(field).defaultPrevented).toBe(true);
+    expect(closed).toEqual(['card']);
+    stack.dispose();
+    panel.remove();
+    card.remove();
+  });
+
+  it('focus on the element a layer is anchored to (a hint opened on focus) counts as inside it', () => {
+    const stack = createDismissibleStack(window);
+    const surface = document.createElement('div');
+    const target = document.createElement('button');
+    document.body.append(surface, target);
+    const closed: string[] = [];
+    stack.push({ dismiss: () => closed.push('hint'), element: surface, anchors: () => [target] });
+    expect(pressIn(target).defaultPrevented).toBe(true);
+    expect(closed).toEqual(['hint']);
+    stack.dispose();
+    surface.remove();
+    target.remove();
+  });
+
+  it('a Waymark modal on top takes Escape wherever focus is', () => {
+    const stack = createDismissibleStack(window);
+    const dialogHost = document.createElement('div');
+    const outside = document.createElement('button');
+    document.body.append(dialogHost, outside);
+    const closed: string[] = [];
+    stack.push({ dismiss: () => closed.push('modal'), element: dialogHost, modal: () => true });
+    expect(pressIn(outside).defaultPrevented).toBe(true);
+    expect(closed).toEqual(['modal']);
+    stack.dispose();
+    dialogHost.remove();
+    outside.remove();
+  });
+});

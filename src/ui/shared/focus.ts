@@ -9,17 +9,27 @@ export function deepActiveElement(doc: Document): Element | null {
 
 /**
  * Remember the currently focused element. The returned function moves focus back to it, if it
- * is still in the document and nothing else took focus in the meantime outside `within`.
+ * is still in the document, can take focus, and nothing else took focus in the meantime outside
+ * `within`. When it cannot (or focus was on `<body>`), `fallback()` says where focus goes instead.
  */
-export function captureFocus(doc: Document): (within?: Element) => void {
+export function captureFocus(doc: Document, fallback?: () => HTMLElement | null): (within?: Element) => void {
   const previous = deepActiveElement(doc);
   return (within) => {
-    if (!(previous instanceof HTMLElement || previous instanceof SVGElement) || !previous.isConnected) return;
     const now = deepActiveElement(doc);
     // Only take focus back from ourselves (or from nowhere): never steal it from the host page.
-    const focusIsOurs = !now || now === doc.body || (within !== undefined && isInside(now, within));
-    if (focusIsOurs) previous.focus({ preventScroll: true });
+    const focusIsOurs = !now || now === doc.body || now === doc.documentElement || (within !== undefined && isInside(now, within));
+    if (!focusIsOurs) return;
+    if (canTakeFocus(previous, doc)) previous.focus({ preventScroll: true });
+    else fallback?.()?.focus({ preventScroll: true });
   };
+}
+
+/** Still in the page, shown, not disabled or inert, and not `<body>` itself. */
+function canTakeFocus(element: Element | null, doc: Document): element is HTMLElement | SVGElement {
+  if (!(element instanceof HTMLElement || element instanceof SVGElement)) return false;
+  if (element === doc.body || element === doc.documentElement || !element.isConnected) return false;
+  if (!element.checkVisibility() || element.closest('[inert]') || element.matches(':disabled')) return false;
+  return true;
 }
 
 /** `node` is `container` or inside it, across shadow boundaries. */

@@ -46,11 +46,14 @@ export const baseStyles = css`
   .card:modal {
     display: block;
   }
-  /* The card itself is focused only programmatically (to be announced), never tabbed to:
-     its buttons and links carry the visible focus ring. */
-  .card:focus,
-  .card:focus-visible {
+  /* The card is focused programmatically (to be announced) and then answers keys (Enter, arrows,
+     Escape): a keyboard user must see where focus is. A pointer user gets no ring. */
+  .card:focus {
     outline: none;
+  }
+  .card:focus-visible {
+    outline: 2px solid var(--wm-focus-ring);
+    outline-offset: 2px;
   }
   .card.centered {
     inset: 0;
@@ -196,6 +199,25 @@ export const baseStyles = css`
     margin: 4px 0 0;
     padding: 0;
     list-style: none;
+  }
+  /* Phones and touch screens: every control is at least 44 × 44 px. */
+  @media (max-width: 480px), (pointer: coarse) {
+    .close {
+      top: 2px;
+      inset-inline-end: 2px;
+      width: 44px;
+      height: 44px;
+    }
+    .title {
+      margin-inline-end: 40px;
+    }
+    :host([dir='rtl']) .title,
+    .card[dir='rtl'] .title {
+      margin-inline: 40px 0;
+    }
+    button.btn {
+      min-height: 44px;
+    }
   }
   @media (prefers-reduced-motion: reduce) {
     *,

@@ -4,7 +4,7 @@
  * geometry helpers that say what a user would see.
  */
 import { createRenderer, type ExperienceRenderer, type UiContext } from '../../../src/ui/index.js';
-import type { Article, Experience, ThemeTokens, TourExperience } from '../../../src/config/types.js';
+import type { Article, Experience, HostSettings, ThemeTokens, TourExperience } from '../../../src/config/types.js';
 import type { UserAction } from '../../../src/engine/contract.js';
 import type { WmTour } from '../../../src/ui/tour/tour.js';
 import type { WmHint } from '../../../src/ui/hint/hint.js';
@@ -18,6 +18,8 @@ export interface HarnessOptions {
   articles?: Article[];
   /** Move tours on user actions like the engine would (default true). */
   engine?: boolean;
+  /** config.host: the page's own modals and drawers, and its main landmark. */
+  host?: HostSettings;
 }
 
 export interface Harness {
@@ -56,6 +58,7 @@ export function createHarness(options: HarnessOptions = {}): Harness {
     articles: new Map((options.articles ?? []).map((a) => [a.id, a])),
     // As the runtime does: the platform's resolver (open shadow roots, accessible text).
     targets: createPageTargets(window),
+    host: options.host,
     act(id, action) {
       actions.push({ id, action });
       if (!engine) return;

@@ -10,11 +10,14 @@ import type { ThemeTokens } from '../../../config/types.js';
 import { anchorFloating, type AnchorOptions } from '../anchor.js';
 import type { DismissibleStack } from '../dismissible-stack.js';
 import { Disposers } from '../disposers.js';
+import type { SurfaceOptions } from '../coordinator/coordinator.js';
 import { captureFocus } from '../focus.js';
 import { applyTheme } from '../theme.js';
 
 export class LayerController implements ReactiveController {
   private readonly disposers = new Disposers();
+  /** The page elements this layer is anchored to now: focus on them counts as focus in the layer. */
+  private readonly references = new Set<Element>();
 
   constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
     host.addController(this);
@@ -30,14 +33,29 @@ export class LayerController implements ReactiveController {
     this.disposers.add(applyTheme(this.host, tokens));
   }
 
-  /** Topmost on the Escape stack until the layer closes: Escape calls `dismiss`. */
+  /**
+   * On the Escape stack until the layer closes: Escape calls `dismiss` while focus is inside the
+   * host, or wherever focus is while the host shows a modal dialog on top.
+   */
   escape(stack: DismissibleStack, dismiss: () => void): void {
-    this.disposers.add(stack.push({ dismiss }));
+    const host = this.host;
+    const modal = () => Boolean(host.shadowRoot?.querySelector('dialog:modal'));
+    this.disposers.add(stack.push({ dismiss, element: host, modal, anchors: () => this.references }));
   }
 
-  /** Remember where focus is now and give it back when the layer closes (only from inside the host, or from nowhere). */
-  returnFocus(doc: Document): void {
-    const restore = captureFocus(doc);
+  /** A place on screen from the stack's coordinator until the layer closes (see `SurfaceKind`). */
+  surface(stack: DismissibleStack, options: SurfaceOptions): void {
+    const slot = stack.surfaces.register(this.host, options);
+    this.disposers.add(() => slot.dispose());
+  }
+
+  /**
+   * Remember where focus is now and give it back when the layer closes (only from inside the
+   * host, or from nowhere). When that element is gone, or focus was nowhere, it goes to the
+   * host's main landmark (`stack.surfaces.fallbackFocus()`) instead of `<body>`.
+   */
+  returnFocus(doc: Document, stack?: DismissibleStack): void {
+    const restore = captureFocus(doc, () => stack?.surfaces.fallbackFocus() ?? null);
     this.disposers.add(() => restore(this.host));
   }
 
@@ -51,6 +69,11 @@ export class LayerController implements ReactiveController {
 
   /** Keep a floating element beside its reference until the layer closes. */
   anchor(options: AnchorOptions): void {
+    const reference = options.reference;
+    if (reference instanceof Element) {
+      this.references.add(reference);
+      this.disposers.add(() => this.references.delete(reference));
+    }
     this.disposers.add(anchorFloating(options));
   }
 

@@ -1,0 +1,441 @@
+/**
+ * Waymark's surfaces together on one page, driven with the real keyboard and pointer: Escape
+ * belongs to whatever holds focus, focus never falls to <body> when a surface closes, surfaces
+ * step aside for the host's own modal, share a corner without overlapping, and config text that
+ * fell back to another language says so.
+ */
+import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys, sendMouse, setViewport } from '@web/test-runner-commands';
+import type { AnnouncementExperience, BeaconExperience, ChecklistExperience, HintExperience, NudgeExperience, SurveyExperience, TourExperience } from '../../../src/config/types.js';
+import { createHarness, deepActive, isShown, nextFrame, until, type Harness } from '../layouts/harness.js';
+
+type Shown = HTMLElement & { panel?: HTMLElement | null; updateComplete: Promise<unknown> };
+
+const checklist: ChecklistExperience = {
+  id: 'setup',
+  type: 'checklist',
+  title: 'Get set up',
+  items: [
+    { id: 'a', title: 'Create a project', manual: true },
+    { id: 'b', title: 'Invite a teammate', manual: true },
+  ],
+};
+const banner: AnnouncementExperience = { id: 'news', type: 'announcement', display: 'banner', title: 'New: regions', body: 'Deploy closer to users. [Read more](/regions)' };
+const modal: AnnouncementExperience = { id: 'modal-news', type: 'announcement', display: 'modal', title: 'What is new', body: 'A modal announcement.' };
+const survey: SurveyExperience = { id: 'nps', type: 'survey', kind: 'nps', question: 'How likely are you to recommend us?' };
+const nudge: NudgeExperience = {
+  id: 'stuck',
+  type: 'nudge',
+  escalation: [
+    { kind: 'hint', title: 'Trouble connecting?', body: 'Paste the token.', target: '#connect' },
+    { kind: 'articles', title: 'These may help', articles: [] },
+    { kind: 'chat', title: 'Talk to us', body: 'We can look at it with you.' },
+  ],
+};
+const beacon: BeaconExperience = { id: 'dot', type: 'beacon', target: '#connect', title: 'Connect', body: 'Connect a provider here.' };
+const hint: HintExperience = { id: 'tip', type: 'hint', target: '#plain', openOn: 'trigger', title: 'Invite', body: 'Invite your team.' };
+
+/** A small app: a main landmark, a menu button with its own Escape, a modal dialog, a drawer. */
+async function page(): Promise<{ main: HTMLElement; menu: HTMLButtonElement; dialog: HTMLDialogElement }> {
+  await fixture(html`<div>
+    <header style="height:56px"><button id="menu" aria-expanded="false">Demo</button></header>
+    <main id="main">
+      <h1>Dashboard</h1>
+      <button id="connect" style="margin:120px">Connect</button>
+      <div id="plain" style="margin:40px;width:200px">Invite people</div>
+    </main>
+    <dialog id="app-modal"><p>The app's own dialog</p><input id="app-field" /><button id="app-close">Close</button></dialog>
+  </div>`);
+  const menu = document.querySelector<HTMLButtonElement>('#menu')!;
+  menu.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape') menu.setAttribute('aria-expanded', 'false');
+  });
+  return { main: document.querySelector<HTMLElement>('#main')!, menu, dialog: document.querySelector<HTMLDialogElement>('#app-modal')! };
+}
+
+async function mounted(id: string): Promise<Shown> {
+  let element: Shown | null = null;
+  await until(() => (element = document.querySelector<Shown>(`[data-waymark-ui][data-experience="${id}"]`)) !== null, `${id} mounted`);
+  await element!.updateComplete;
+  return element!;
+}
+
+const gone = (id: string) => until(() => !document.querySelector(`[data-waymark-ui][data-experience="${id}"]`), `${id} closed`);
+const shadowButton = (element: Element, selector: string) => element.shadowRoot!.querySelector<HTMLButtonElement>(selector)!;
+const buttonNamed = (element: Element, name: string) =>
+  [...element.shadowRoot!.querySelectorAll<HTMLButtonElement>('button')].find((button) => button.textContent!.trim() === name)!;
+
+/** Focus lands on a real element once the close has settled (the component's own focus handling included). */
+async function expectFocusNotOnBody(what: string): Promise<Element> {
+  await nextFrame();
+  await nextFrame();
+  const active = deepActive();
+  expect(active, `${what}: focus is somewhere`).to.not.equal(null);
+  expect(active === document.body || active === document.documentElement, `${what}: focus fell to <body>`).to.equal(false);
+  return active!;
+}
+
+/** Press Enter on a control with the real keyboard. */
+async function activate(button: HTMLElement): Promise<void> {
+  button.focus();
+  await sendKeys({ press: 'Enter' });
+}
+
+describe('surfaces together', () => {
+  let harness: Harness;
+  afterEach(async () => {
+    harness?.dispose();
+    await setViewport({ width: 800, height: 600 });
+  });
+
+  describe('Escape belongs to whatever holds focus', () => {
+    it('with the checklist panel open, Escape in the app\'s own menu is the app\'s: the menu closes, the checklist stays open', async () => {
+      const { menu } = await page();
+      harness = createHarness({ engine: false });
+      harness.show(checklist);
+      const element = (await mounted('setup')) as Shown & { expanded: boolean };
+      await activate(shadowButton(element, '.launcher'));
+      await until(() => element.expanded, 'panel open');
+      menu.focus();
+      menu.setAttribute('aria-expanded', 'true');
+      await sendKeys({ press: 'Escape' });
+      expect(menu.getAttribute('aria-expanded'), 'the menu heard its Escape').to.equal('false');
+      expect(element.expanded, 'the checklist is still open').to.equal(true);
+    });
+
+    it('focus inside the checklist panel: Escape minimizes it and focus goes to its launcher', async () => {
+      await page();
+      harness = createHarness({ engine: false });
+      harness.show(checklist);
+      const element = (await mounted('setup')) as Shown & { expanded: boolean };
+      await activate(shadowButton(element, '.launcher'));
+      await until(() => element.expanded, 'panel open');
+      shadowButton(element, '[part="minimize"]').focus();
+      await sendKeys({ press: 'Escape' });
+      await until(() => !element.expanded, 'minimized');
+      expect(deepActive()).to.equal(shadowButton(element, '.launcher'));
+    });
+
+    it('focus in the app\'s own modal dialog: Escape closes that dialog, not the Waymark panel behind it', async () => {
+      const { dialog } = await page();
+      harness = createHarness({ engine: false });
+      harness.show(checklist);
+      const element = (await mounted('setup')) as Shown & { expanded: boolean };
+      await activate(shadowButton(element, '.launcher'));
+      await until(() => element.expanded, 'panel open');
+      dialog.showModal();
+      document.querySelector<HTMLInputElement>('#app-field')!.focus();
+      await sendKeys({ press: 'Escape' });
+      expect(dialog.open, 'the app dialog closed on the first Escape').to.equal(false);
+      expect(element.expanded, 'the checklist panel is untouched').to.equal(true);
+    });
+  });
+
+  describe('focus never falls to <body> after a close', () => {
+    it('banner ×', async () => {
+      const { main } = await page();
+      harness = createHarness();
+      harness.show(banner);
+      const element = await mounted('news');
+      await activate(shadowButton(element, '.close'));
+      await gone('news');
+      expect(await expectFocusNotOnBody('banner ×')).to.equal(main);
+    });
+
+    it('banner: Escape on "Read more"', async () => {
+      const { main } = await page();
+      harness = createHarness();
+      harness.show(banner);
+      const element = await mounted('news');
+      element.shadowRoot!.querySelector<HTMLAnchorElement>('a')!.focus();
+      await sendKeys({ press: 'Escape' });
+      await gone('news');
+      expect(await expectFocusNotOnBody('banner Escape')).to.equal(main);
+    });
+
+    it('modal announcement closed with Escape', async () => {
+      const { main } = await page();
+      harness = createHarness();
+      harness.show(modal);
+      const element = await mounted('modal-news');
+      await until(() => isShown(element.panel), 'modal shown');
+      await sendKeys({ press: 'Escape' });
+      await gone('modal-news');
+      expect(await expectFocusNotOnBody('modal Escape')).to.equal(main);
+    });
+
+    it('NPS survey × and Escape', async () => {
+      const { main } = await page();
+      harness = createHarness();
+      harness.show(survey);
+      let element = await mounted('nps');
+      await activate(shadowButton(element, '.close'));
+      await gone('nps');
+      expect(await expectFocusNotOnBody('survey ×')).to.equal(main);
+      harness.show({ ...survey, id: 'nps-2' });
+      element = await mounted('nps-2');
+      element.shadowRoot!.querySelector<HTMLElement>('button')!.focus();
+      await sendKeys({ press: 'Escape' });
+      await gone('nps-2');
+      expect(await expectFocusNotOnBody('survey Escape')).to.equal(main);
+    });
+
+    it('nudge "Still stuck?" moves up a level and × closes it, focus stays on the page', async () => {
+      const { main } = await page();
+      harness = createHarness({ engine: false });
+      harness.renderer.show({ experience: nudge, level: 1 });
+      const element = await mounted('stuck');
+      await until(() => isShown(element.panel), 'level 1 shown');
+      const stillStuck = buttonNamed(element, 'Still stuck?');
+      await activate(stillStuck);
+      expect(harness.actions.at(-1)!.action).to.deep.equal({ type: 'nudge-level', level: 2 });
+      harness.renderer.show({ experience: nudge, level: 2 });
+      await element.updateComplete;
+      await expectFocusNotOnBody('"Still stuck?"');
+      await activate(shadowButton(element, '.close'));
+      harness.renderer.hide('stuck', 'dismissed');
+      expect(await expectFocusNotOnBody('nudge ×')).to.equal(main);
+    });
+
+    it('beacon "Got it"', async () => {
+      await page();
+      harness = createHarness();
+      harness.show(beacon);
+      const element = await harness.beacon('dot');
+      const dot = element.shadowRoot!.querySelector<HTMLElement>('.dot, button')!;
+      await activate(dot);
+      await until(() => isShown(element.panel), 'beacon card open');
+      await activate(buttonNamed(element, 'Got it'));
+      await gone('dot');
+      await expectFocusNotOnBody('beacon "Got it"');
+    });
+
+    it('checklist "Dismiss checklist"', async () => {
+      const { main } = await page();
+      harness = createHarness();
+      harness.show(checklist);
+      const element = (await mounted('setup')) as Shown & { expanded: boolean };
+      await activate(shadowButton(element, '.launcher'));
+      await until(() => element.expanded, 'panel open');
+      await activate(shadowButton(element, '[part="dismiss"]'));
+      await gone('setup');
+      expect(await expectFocusNotOnBody('checklist dismiss')).to.equal(main);
+    });
+
+    it('a trigger hint on a target that cannot take focus: ×', async () => {
+      const { main } = await page();
+      harness = createHarness();
+      harness.show(hint);
+      const element = await harness.hint('tip');
+      await until(() => isShown(element.panel), 'hint open');
+      await activate(shadowButton(element, '.close'));
+      await gone('tip');
+      expect(await expectFocusNotOnBody('hint ×')).to.equal(main);
+    });
+
+    it('a tour started at load, closed with Escape', async () => {
+      const { main } = await page();
+      harness = createHarness();
+      const tour: TourExperience = { id: 'welcome', type: 'tour', steps: [{ title: 'Welcome', body: 'Centred.' }] };
+      harness.show(tour);
+      const element = await harness.tour('welcome');
+      await until(() => isShown(element.panel), 'tour shown');
+      await until(() => deepActive() !== document.body, 'focus in the step');
+      await sendKeys({ press: 'Escape' });
+      await gone('welcome');
+      expect(await expectFocusNotOnBody('tour Escape')).to.equal(main);
+    });
+
+    it('goes back to the control that opened the surface while it is still there', async () => {
+      const { menu } = await page();
+      harness = createHarness();
+      menu.focus();
+      harness.show(modal);
+      const element = await mounted('modal-news');
+      await until(() => isShown(element.panel), 'modal shown');
+      await sendKeys({ press: 'Escape' });
+      await gone('modal-news');
+      expect(await expectFocusNotOnBody('modal Escape')).to.equal(menu);
+    });
+  });
+
+  describe('the host page and the corners', () => {
+    it('while the app shows its own modal dialog, the nudge and the checklist step aside (hidden, inert), and come back after', async () => {
+      const { dialog } = await page();
+      harness = createHarness({ engine: false });
+      harness.renderer.show({ experience: nudge, level: 2 });
+      harness.show(checklist);
+      const card = await mounted('stuck');
+      const list = await mounted('setup');
+      await until(() => isShown(card.panel), 'nudge shown');
+      dialog.showModal();
+      await until(() => !isShown(card.panel), 'nudge hidden while the app dialog is open');
+      expect(card.inert, 'nudge inert').to.equal(true);
+      expect(list.inert, 'checklist inert').to.equal(true);
+      const launcher = shadowButton(list, '.launcher');
+      expect(getComputedStyle(launcher).visibility).to.equal('hidden');
+      dialog.close();
+      await until(() => isShown(card.panel), 'nudge back');
+      expect(card.inert).to.equal(false);
+      expect(getComputedStyle(launcher).visibility).to.equal('visible');
+    });
+
+    it('a declared drawer counts as the host\'s own layer', async () => {
+      await page();
+      const drawer = document.createElement('nav');
+      drawer.className = 'drawer';
+      drawer.hidden = true;
+      drawer.textContent = 'Projects';
+      document.body.append(drawer);
+      harness = createHarness({ engine: false, host: { overlays: ['.drawer'] } });
+      harness.renderer.show({ experience: nudge, level: 2 });
+      const card = await mounted('stuck');
+      await until(() => isShown(card.panel), 'nudge shown');
+      drawer.hidden = false;
+      await until(() => !isShown(card.panel), 'nudge hidden while the drawer is open');
+      drawer.hidden = true;
+      await until(() => isShown(card.panel), 'nudge back');
+      drawer.remove();
+    });
+
+    it('the survey and the checklist launcher share the bottom-end corner without overlapping', async () => {
+      await page();
+      harness = createHarness({ engine: false });
+      harness.show(checklist);
+      const list = await mounted('setup');
+      harness.show(survey);
+      const card = await mounted('nps');
+      await until(() => isShown(card.panel), 'survey shown');
+      const launcher = shadowButton(list, '.launcher');
+      await until(() => !intersects(launcher.getBoundingClientRect(), card.panel!.getBoundingClientRect()), 'no overlap');
+      const clicked = card.panel!.getBoundingClientRect();
+      expect(clicked.top, 'survey inside the viewport').to.be.greaterThan(0);
+      // A tap on the launcher reaches the launcher, not the card above it.
+      const at = launcher.getBoundingClientRect();
+      await sendMouse({ type: 'click', position: [Math.round(at.x + at.width / 2), Math.round(at.y + at.height / 2)] });
+      await until(() => (list as Shown & { expanded: boolean }).expanded, 'the launcher opened the panel');
+    });
+  });
+
+  describe('no layout shift from Waymark', () => {
+    it('a centred card shows with its image already fetched: it never grows and moves after it appeared', async () => {
+      await page();
+      harness = createHarness();
+      const src = `/src/ui/announcement/test-chart.svg?fresh=${Math.random()}`;
+      const url = new URL(src, location.href).href;
+      let fetchedBeforeMount: boolean | null = null;
+      const watch = new MutationObserver(() => {
+        if (fetchedBeforeMount === null && document.querySelector('[data-experience="with-image"]')) {
+          fetchedBeforeMount = performance.getEntriesByName(url).length > 0;
+        }
+      });
+      watch.observe(document.body, { childList: true });
+      harness.show({ ...modal, id: 'with-image', image: { src, alt: 'A chart' } });
+      const element = await mounted('with-image');
+      watch.disconnect();
+      expect(fetchedBeforeMount, 'the image was fetched before the card was put on the page').to.equal(true);
+      await until(() => isShown(element.panel), 'modal shown');
+      const image = element.shadowRoot!.querySelector<HTMLImageElement>('img')!;
+      expect(image.complete && image.naturalWidth > 0, 'the image was ready when the card appeared').to.equal(true);
+      const first = element.panel!.getBoundingClientRect().top;
+      await nextFrame();
+      await nextFrame();
+      expect(element.panel!.getBoundingClientRect().top).to.equal(first);
+    });
+  });
+
+  describe('corners and anchored cards', () => {
+    it('a corner card makes room around a centred step instead of being drawn over or under it', async () => {
+      await page();
+      await setViewport({ width: 390, height: 844 });
+      harness = createHarness({ engine: false });
+      harness.show(checklist);
+      const list = await mounted('setup');
+      const tour: TourExperience = { id: 'welcome', type: 'tour', steps: [{ title: 'Welcome', body: 'A long centred step that fills the phone screen. '.repeat(40) }] };
+      harness.show(tour);
+      const step = await harness.tour('welcome');
+      await until(() => isShown(step.panel), 'tour shown');
+      const launcher = shadowButton(list, '.launcher');
+      await until(
+        () => getComputedStyle(launcher).visibility === 'hidden' || !intersects(launcher.getBoundingClientRect(), step.panel!.getBoundingClientRect()),
+        'the launcher is clear of the step',
+      );
+    });
+  });
+
+  describe('a panel opens next to the control that opened it', () => {
+    it('below the header button on a desktop, in its corner (a bottom sheet) on a phone', async () => {
+      await setViewport({ width: 1280, height: 800 });
+      await fixture(html`<header style="position:fixed;top:0;left:0;right:0;height:56px;display:flex;justify-content:flex-end;align-items:center">
+        <button id="help-button" style="margin-right:120px">Help</button>
+      </header>`);
+      const { createDismissibleStack } = await import('../../../src/ui/shared/dismissible-stack.js');
+      const stack = createDismissibleStack(window);
+      const host = document.createElement('wm-test-panel');
+      const root = host.attachShadow({ mode: 'open' });
+      const panel = document.createElement('div');
+      panel.setAttribute('popover', 'manual');
+      const style = document.createElement('style');
+      style.textContent = '[popover] { position: fixed; inset: auto; bottom: 20px; right: 20px; width: 300px; height: 200px; margin: 0; }';
+      root.append(style, panel);
+      document.body.append(host);
+      const button = document.querySelector<HTMLButtonElement>('#help-button')!;
+      button.focus();
+      panel.showPopover();
+      const slot = stack.surfaces.register(host, { kind: 'corner', boxes: () => [panel], besideOpener: true });
+      const opener = button.getBoundingClientRect();
+      let box = panel.getBoundingClientRect();
+      expect(Math.round(box.top), 'just below the button').to.equal(Math.round(opener.bottom + 8));
+      expect(Math.round(box.right), 'right edges aligned').to.equal(Math.round(opener.right));
+      // A Waymark banner under the header: the panel opens below it, not over it.
+      const strip = document.createElement('div');
+      strip.style.cssText = 'position:fixed;top:56px;left:0;right:0;height:60px';
+      const bannerHost = document.createElement('wm-test-banner');
+      bannerHost.attachShadow({ mode: 'open' }).append(strip);
+      document.body.append(bannerHost);
+      const bannerSlot = stack.surfaces.register(bannerHost, { kind: 'banner', boxes: () => [strip] });
+      slot.update();
+      expect(Math.round(panel.getBoundingClientRect().top), 'below the banner').to.equal(56 + 60 + 8);
+      bannerSlot.dispose();
+      bannerHost.remove();
+      await setViewport({ width: 390, height: 844 });
+      await until(() => Math.round(panel.getBoundingClientRect().bottom) === 844 - 20, 'back in its corner on a phone');
+      slot.dispose();
+      box = panel.getBoundingClientRect();
+      expect(Math.round(box.bottom)).to.equal(844 - 20);
+      // Opened while focus was on a landmark (not a control): it stays in its corner.
+      await setViewport({ width: 1280, height: 800 });
+      const landmark = document.createElement('main');
+      landmark.tabIndex = -1;
+      landmark.textContent = 'Main';
+      document.body.append(landmark);
+      landmark.focus();
+      const again = stack.surfaces.register(host, { kind: 'corner', boxes: () => [panel], besideOpener: true });
+      expect(Math.round(panel.getBoundingClientRect().bottom), 'in its corner').to.equal(800 - 20);
+      again.dispose();
+      landmark.remove();
+      stack.dispose();
+      host.remove();
+    });
+  });
+
+  describe('language of parts', () => {
+    it('with an Arabic UI, English fallback text carries lang="en" dir="ltr"; translated text inherits', async () => {
+      await page();
+      harness = createHarness({ locale: 'ar' });
+      harness.show({ ...banner, title: { en: 'Now in the Nordics.' }, body: { en: 'Deploy closer to users.', ar: 'انشر بالقرب من المستخدمين.' } });
+      const element = await mounted('news');
+      const title = element.shadowRoot!.querySelector('.title')!;
+      const span = title.querySelector('[lang]')!;
+      expect(span.getAttribute('lang')).to.equal('en');
+      expect(span.getAttribute('dir')).to.equal('ltr');
+      expect(getComputedStyle(span).direction).to.equal('ltr');
+      const body = element.shadowRoot!.querySelector('.body')!;
+      expect(body.hasAttribute('lang'), 'Arabic body inherits the UI language').to.equal(false);
+    });
+  });
+});
+
+function intersects(a: DOMRect, b: DOMRect): boolean {
+  return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+}

@@ -12,6 +12,7 @@ import type { ChatContext } from '../core/chat/contract.js';
 import type { ChatOpenedFrom, HelpEvent } from '../ui/help/types.js';
 import type { AnalyticsEvent, Json } from '../engine/contract.js';
 import { createHelpWiring, helpEventProps, type HelpWiring } from './help.js';
+import { createResourceCenterWiring, type ResourceCenterWiring } from './resource-center.js';
 import { Emitter } from './emitter.js';
 import { describeError, type WaymarkError } from './errors.js';
 import { anonymousId, isAnonymous } from './identity.js';
@@ -224,7 +225,7 @@ export function createWaymark(options: WaymarkOptions = {}): Waymark {
       window: win!,
       config,
       locale,
-      launcher: options.helpLauncher ?? true,
+      launcher: (options.helpLauncher ?? true) && !resourceCenter?.holdsHelp,
       stack,
       dbName: options.storage?.dbName,
       now,
@@ -249,6 +250,17 @@ export function createWaymark(options: WaymarkOptions = {}): Waymark {
     return help;
   }
   disposers.push(() => help?.dispose());
+
+  // ---- resource center: one launcher for the checklist, help, tours to replay and news (resource-center.ts)
+  let resourceCenter: ResourceCenterWiring | null = null;
+  const mountResourceCenter = () =>
+    createResourceCenterWiring({
+      window: win, config, locale, stack, engine: () => engine, start: (id) => instance.start(id), openHelp: (query) => instance.openHelp(query), openChat: () => instance.openChat(),
+      emit: (event) => deliver({ ...event, at: now(), userId, sessionId }),
+      onChange: (listener) => ((offs) => () => offs.forEach((off) => off()))((['show', 'hide', 'ready'] as const).map((type) => emitter.on(type, listener))),
+      reportError: reportInternal('resource-center'),
+    });
+  disposers.push(() => resourceCenter?.dispose());
 
   function showView(experience: Experience, step?: number, level?: number): void {
     const checklist = experience.type === 'checklist' ? (engine?.checklist(experience.id) ?? undefined) : undefined;
@@ -319,6 +331,7 @@ export function createWaymark(options: WaymarkOptions = {}): Waymark {
               // One Escape stack for every Waymark layer (experiences, help, the debug picker): Escape closes the topmost.
               stack,
               targets: createPageTargets(win!),
+              host: { show: (view, context) => resourceCenter?.host.show(view, context) ?? false, hide: (id) => resourceCenter?.host.hide(id) },
             }),
       (error: unknown) => {
         report({ code: 'ui-unavailable', severity: 'error', where: 'ui', message: `could not load the UI: ${describeError(error)}`, cause: error });
@@ -488,6 +501,7 @@ export function createWaymark(options: WaymarkOptions = {}): Waymark {
         started.requirements(),
       ),
     );
+    if (options.ui !== false) resourceCenter = mountResourceCenter();
     send({ type: 'session', at: now(), sessionId });
     if (options.user?.traits) send({ type: 'identify', at: now(), userId, traits: options.user.traits });
     send({ type: 'page', at: now(), url: win.location.href, title: win.document.title });

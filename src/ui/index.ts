@@ -28,6 +28,14 @@ export interface UiContext {
   stack?: import('./shared/dismissible-stack.js').DismissibleStack;
   /** Where targets are found: the platform's resolver, injected by the runtime; without it, plain CSS selectors and anchors. */
   targets?: TargetResolver;
+  /** A surface that holds some views itself instead of the renderer mounting them (the resource center holds the checklist). */
+  host?: ViewHost;
+}
+
+export interface ViewHost {
+  /** True when the host took the view (then the renderer mounts nothing for it). */
+  show(view: ExperienceView, context: ComponentContext): boolean;
+  hide(experienceId: string): void;
 }
 
 export interface ExperienceView {
@@ -135,6 +143,7 @@ export function createRenderer(ctx: UiContext): ExperienceRenderer {
       if (!isRendered(experience.type)) return;
       const type = experience.type;
       const id = experience.id;
+      if (ctx.host?.show(view, component)) return;
       wanted.set(id, view);
       const existing = mounted.get(id);
       if (existing) {
@@ -153,6 +162,7 @@ export function createRenderer(ctx: UiContext): ExperienceRenderer {
         .finally(() => loading.delete(id));
     },
     hide(experienceId) {
+      ctx.host?.hide(experienceId);
       wanted.delete(experienceId);
       const element = mounted.get(experienceId);
       if (!element) return;

@@ -146,7 +146,7 @@ export class WmResourceCenter extends LitElement {
     const s = this.strings;
     const position = input.parts.position;
     const title = input.parts.title !== undefined ? s.text(input.parts.title) : s.t('rcLabel');
-    const view = input.checklist?.view;
+    const view = input.parts.checklist ? input.checklist?.view : undefined;
     const left = view && !view.complete ? view.total - view.done : 0;
     return html`
       <button type="button" class="launcher ${position}" part="launcher" dir=${s.dir} lang=${s.locale}

@@ -39,7 +39,7 @@ describe('<wm-resource-center>', () => {
     const checklist = root().querySelector('.checklist-slot wm-checklist')!;
     await until(() => checklist.shadowRoot?.querySelector('[part="items"]') !== null, 'the checklist rendered inline');
     expect(checklist.shadowRoot!.querySelector('[part="title"]')!.textContent).to.equal('Get Acme Cloud running');
-    expect(root().querySelector('#wm-rc-help')!.textContent).to.equal('Help');
+    expect(root().querySelector('#wm-rc-help')!.textContent).to.equal('Find an answer');
     expect(root().querySelector('[part="search"]')).to.not.equal(null);
     const guides = [...root().querySelectorAll('[part="guide"]')].map((row) => row.textContent!.replace(/\s+/g, ' ').trim());
     expect(guides).to.deep.equal([

@@ -255,7 +255,7 @@ export function createWaymark(options: WaymarkOptions = {}): Waymark {
   let resourceCenter: ResourceCenterWiring | null = null;
   const mountResourceCenter = () =>
     createResourceCenterWiring({
-      window: win, config, locale, stack, engine: () => engine, start: (id) => instance.start(id), openHelp: (query) => instance.openHelp(query), openChat: () => instance.openChat(),
+      window: win, config, locale: () => locale, stack, engine: () => engine, start: (id) => instance.start(id), openHelp: (query) => instance.openHelp(query), openChat: () => instance.openChat(),
       emit: (event) => deliver({ ...event, at: now(), userId, sessionId }),
       onChange: (listener) => ((offs) => () => offs.forEach((off) => off()))((['show', 'hide', 'ready'] as const).map((type) => emitter.on(type, listener))),
       reportError: reportInternal('resource-center'),

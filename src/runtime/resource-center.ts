@@ -20,7 +20,8 @@ const RECENT_ANNOUNCEMENTS = 3;
 export interface ResourceCenterWiringOptions {
   window: Window;
   config: WaymarkConfig;
-  locale: string;
+  /** The UI locale now (the debug overlay can switch it). */
+  locale(): string;
   stack: DismissibleStack;
   /** The engine now; null while the user is being switched. */
   engine(): Pick<Engine, 'library' | 'state'> | null;
@@ -82,7 +83,7 @@ export function createResourceCenterWiring(options: ResourceCenterWiringOptions)
     guides = parts.guides ? (options.engine()?.library() ?? []) : [];
     const value: ResourceCenterInput = {
       window: win,
-      locale: options.locale,
+      locale: options.locale(),
       stack: options.stack,
       parts,
       guides,
@@ -130,7 +131,8 @@ export function createResourceCenterWiring(options: ResourceCenterWiringOptions)
   );
   const offChange = options.onChange(refresh);
 
-  const holds = (experience: Experience) => parts.checklist && experience.type === 'checklist';
+  // A checklist the page places inline (`launcher: 'inline'`) stays where the page put it.
+  const holds = (experience: Experience) => parts.checklist && experience.type === 'checklist' && experience.launcher !== 'inline';
 
   const host: ViewHost = {
     show(view: ExperienceView, context: ComponentContext): boolean {

@@ -143,8 +143,8 @@ export function createRenderer(ctx: UiContext): ExperienceRenderer {
       if (!isRendered(experience.type)) return;
       const type = experience.type;
       const id = experience.id;
-      if (ctx.host?.show(view, component)) return;
       wanted.set(id, view);
+      if (ctx.host?.show(view, component)) return;
       const existing = mounted.get(id);
       if (existing) {
         try {
@@ -177,6 +177,7 @@ export function createRenderer(ctx: UiContext): ExperienceRenderer {
       if (disposed) return;
       // A new context object: each component sees the change and renders again.
       component = { ...component, translator: createTranslator(locale, ctx.strings) };
+      for (const [id, view] of wanted) if (!mounted.has(id) && !loading.has(id)) ctx.host?.show(view, component);
       for (const [id, element] of mounted) {
         const view = wanted.get(id);
         try {

@@ -218,10 +218,6 @@ export const resourceCenterStyles = css`
   .empty {
     margin: 0;
   }
-  /* The checklist renders itself inline: no second card inside the panel. */
-  .checklist-slot {
-    --wm-max-width: 100%;
-  }
   @media (max-width: 480px) {
     /* A bottom sheet on phones: full width, above the launcher, never clipped. */
     .panel.bottom-end,

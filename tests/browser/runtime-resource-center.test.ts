@@ -46,7 +46,8 @@ describe('the resource center, wired by the runtime', () => {
     await hidden;
     await until(() => tourTitle() === undefined, 'the tour gone');
 
-    await until(() => inCenter('[part="launcher"]') !== null, 'the resource center launcher');
+    // The launcher, with the checklist's tasks left on its badge.
+    await until(() => inCenter('[part="badge"]') !== null, 'the resource center launcher with its badge');
     inCenter<HTMLButtonElement>('[part="launcher"]')!.click();
     await until(centerOpen, 'the center open');
     const row = inCenter('[part="guide"]');

@@ -66,6 +66,8 @@ export type AnalyticsEventType =
   | 'help_searched'
   | 'chat_opened'
   | 'message_left'
+  | 'resource_center_opened'
+  | 'guide_replayed'
   | 'survey_answered'
   | 'struggle_detected'
   | 'sdk_error';

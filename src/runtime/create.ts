@@ -16,6 +16,7 @@ import { createReporter } from './reporter.js';
 import { anonymousId, randomId, sessionIdFor } from './identity.js';
 import { createLazyUi } from './lazy-ui.js';
 import { createProgrammatic } from './programmatic.js';
+import { createResourceCenterWiring, type ResourceCenterWiring } from './resource-center.js';
 import { safeProps } from './safe-props.js';
 import { createUserSession } from './session.js';
 import { createSupport } from './support.js';
@@ -103,7 +104,7 @@ export function createWaymark(given?: WaymarkOptions | null): Waymark {
     sessionId,
     stack,
     ui: options.ui !== false,
-    helpLauncher: options.helpLauncher !== false,
+    helpLauncher: () => options.helpLauncher !== false && !resourceCenter?.holdsHelp,
     dbName: options.storage?.dbName,
     config: () => config,
     locale: () => locale,
@@ -133,8 +134,12 @@ export function createWaymark(given?: WaymarkOptions | null): Waymark {
           },
           report,
           reportError: (error) => reportError(error, 'ui'),
+          viewHost: { show: (view, context) => resourceCenter?.host.show(view, context) ?? false, hide: (id) => resourceCenter?.host.hide(id) },
         });
   if (ui) disposers.push(ui.dispose);
+  /** One launcher for the checklist, help, tours to replay and news; mounted once the config is in (resource-center.ts). */
+  let resourceCenter: ResourceCenterWiring | null = null;
+  disposers.push(() => resourceCenter?.dispose());
 
   const wake = createWakeTimer({ window: win, now, onWake: () => send({ type: 'tick', at: now() }) });
   disposers.push(wake.dispose);
@@ -227,6 +232,24 @@ export function createWaymark(given?: WaymarkOptions | null): Waymark {
     watchPage(engine);
     disposers.push(() => stopSensors());
     session.restart(options.user?.traits ? { traits: options.user.traits } : undefined);
+    if (ui) {
+      resourceCenter = createResourceCenterWiring({
+        window: win,
+        config,
+        locale: () => locale,
+        stack,
+        engine: () => session.engine,
+        start: (id) => void instance.start(id),
+        openHelp: (query) => instance.openHelp(query),
+        openChat: () => instance.openChat(),
+        emit: (event) => delivery.deliver({ ...event, at: now(), userId: session.userId, sessionId }),
+        onChange: (listener) => {
+          const offs = (['show', 'hide', 'ready'] as const).map((type) => emitter.on(type, listener));
+          return () => offs.forEach((off) => off());
+        },
+        reportError,
+      });
+    }
     support.offerLauncher();
     emitter.emit('ready', { userId: session.userId, issues: loaded.issues });
   })().catch((error: unknown) => reportError(error, 'init'));

@@ -136,7 +136,7 @@ export function readOptions(raw: unknown): { options: WaymarkOptions; problems: 
   const options: Record<string, unknown> = {};
   if (raw === undefined || raw === null) return { options: {}, problems };
   if (typeof raw !== 'object') return { options: {}, problems: [`createWaymark(options): expected an object, got ${describeValue(raw)}`] };
-  const known = ['config', 'configUrl', 'configTimeoutMs', 'user', 'locale', 'storage', 'analytics', 'debug', 'ui', 'helpLauncher', 'window', 'clock', 'random'];
+  const known = ['config', 'configUrl', 'configTimeoutMs', 'user', 'locale', 'storage', 'analytics', 'debug', 'ui', 'helpLauncher', 'animation', 'validate', 'window', 'clock', 'random'];
   // Every option given is carried (options added later included); the known ones are checked below.
   let keys: string[] = known;
   try {
@@ -165,7 +165,7 @@ export function readOptions(raw: unknown): { options: WaymarkOptions; problems: 
   expect('clock', (v) => typeof v === 'function', 'a function');
   expect('random', (v) => typeof v === 'function', 'a function');
   expect('window', isObject, 'a Window');
-  for (const flag of ['debug', 'ui', 'helpLauncher']) if (flag in options) options[flag] = options[flag] === false ? false : Boolean(options[flag]);
+  for (const flag of ['debug', 'ui', 'helpLauncher', 'animation', 'validate']) if (flag in options) options[flag] = options[flag] === false ? false : Boolean(options[flag]);
   if ('user' in options) options.user = readUser(options.user, problems);
   if ('storage' in options) options.storage = readStorage(options.storage, problems);
   return { options: options as WaymarkOptions, problems };

@@ -1,7 +1,7 @@
 import type { WaymarkConfig } from '../config/types.js';
 import type { UserAction } from '../engine/contract.js';
 import { createPageTargets } from '../platform/targets/index.js';
-import type { ExperienceRenderer, ExperienceView, TargetResolver } from '../ui/index.js';
+import type { ExperienceRenderer, ExperienceView, TargetResolver, ViewHost } from '../ui/index.js';
 import type { DismissibleStack } from '../ui/shared/dismissible-stack.js';
 import { describeError, type WaymarkError } from './errors.js';
 
@@ -14,6 +14,8 @@ export interface LazyUiOptions {
   /** False: no transitions or animations (`animation: false`). */
   animation: boolean;
   act(experienceId: string, action: UserAction): void;
+  /** A surface that holds some views itself (the resource center holds the checklist). */
+  viewHost?: ViewHost;
   report(error: WaymarkError): void;
   reportError(error: unknown, where: string): void;
 }
@@ -69,6 +71,7 @@ export function createLazyUi(options: LazyUiOptions): LazyUi {
           animation: options.animation,
           // The host's own modals and drawers to step aside for, and its main landmark for focus.
           host: config.host,
+          viewHost: options.viewHost,
         });
       },
       (error: unknown) => {

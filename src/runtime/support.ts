@@ -24,7 +24,8 @@ export interface SupportOptions {
   stack: DismissibleStack;
   /** `ui: false`: no panel; handoffs go to `on('open-chat')` only. */
   ui: boolean;
-  helpLauncher: boolean;
+  /** Waymark's own floating help launcher (off when the app opted out, or help lives in the resource center). */
+  helpLauncher(): boolean;
   dbName?: string;
   config(): WaymarkConfig;
   locale(): string;
@@ -148,7 +149,7 @@ export function createSupport(options: SupportOptions): Support {
       window: options.window,
       config: options.config(),
       locale: options.locale(),
-      launcher: options.helpLauncher,
+      launcher: options.helpLauncher(),
       stack: options.stack,
       dbName: options.dbName,
       now,
@@ -181,7 +182,7 @@ export function createSupport(options: SupportOptions): Support {
     context,
     offerLauncher() {
       const config = options.config();
-      if (options.helpLauncher && (config.articles?.length || config.chat)) center();
+      if (options.helpLauncher() && (config.articles?.length || config.chat)) center();
     },
     openHelp(query) {
       emitter.emit('open-help', { query });

@@ -34,6 +34,14 @@ export interface UiContext {
   animation?: boolean;
   /** config.host: the host's own modals and drawers to step aside for, and its main landmark for focus. */
   host?: HostSettings;
+  /** A surface that holds some views itself instead of the renderer mounting them (the resource center holds the checklist). */
+  viewHost?: ViewHost;
+}
+
+export interface ViewHost {
+  /** True when the host took the view (then the renderer mounts nothing for it). */
+  show(view: ExperienceView, context: ComponentContext): boolean;
+  hide(experienceId: string): void;
 }
 
 export interface ExperienceView {
@@ -206,6 +214,7 @@ export function createRenderer(ctx: UiContext): ExperienceRenderer {
       const type = experience.type;
       const id = experience.id;
       wanted.set(id, view);
+      if (ctx.viewHost?.show(view, component)) return;
       const existing = mounted.get(id);
       if (existing) {
         try {
@@ -226,6 +235,7 @@ export function createRenderer(ctx: UiContext): ExperienceRenderer {
         .finally(() => loading.delete(id));
     },
     hide(experienceId) {
+      ctx.viewHost?.hide(experienceId);
       wanted.delete(experienceId);
       decodedImages.delete(experienceId);
       const element = mounted.get(experienceId);
@@ -243,6 +253,7 @@ export function createRenderer(ctx: UiContext): ExperienceRenderer {
       if (disposed) return;
       // A new context object: each component sees the change and renders again.
       component = { ...component, translator: createTranslator(locale, ctx.strings) };
+      for (const [id, view] of wanted) if (!mounted.has(id) && !loading.has(id)) ctx.viewHost?.show(view, component);
       for (const [id, element] of mounted) {
         const view = wanted.get(id);
         try {

@@ -4,6 +4,8 @@ import { nextEvent, uniqueDb, until } from './helpers.js';
 
 const config: WaymarkConfig = {
   version: '1',
+  // The floating checklist on its own (the resource center, on by default, would hold it).
+  resourceCenter: { enabled: false },
   stages: [{ id: 'signup' }, { id: 'setup' }, { id: 'team' }],
   experiences: [
     {

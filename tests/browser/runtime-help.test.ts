@@ -57,7 +57,8 @@ describe('the support funnel, wired by the runtime', () => {
   });
 
   it('openHelp() opens the help panel; destroy() removes it', async () => {
-    wm = createWaymark({ config: config(), user: { id: 'u-help' }, storage: { dbName: uniqueDb() } });
+    // The floating help launcher on its own (the resource center, on by default, would hold help).
+    wm = createWaymark({ config: { ...config(), resourceCenter: { enabled: false } }, user: { id: 'u-help' }, storage: { dbName: uniqueDb() } });
     await wm.ready;
     await until(() => helpElement() !== null, 'the floating help launcher mounted');
     // A floating checklist stacks above the help launcher instead of covering it.

@@ -46,6 +46,9 @@ const reason = async (page: Page, id: string) => (await rows(page)).find((r) => 
 const logCount = (page: Page) => page.evaluate(() => overlayRoot()!.querySelectorAll('.log li').length);
 const shadowText = (page: Page, selector: string) =>
   page.evaluate((s) => (document.querySelector(s)?.shadowRoot?.textContent ?? '').replace(/\s+/g, ' '), selector);
+/** The demo's checklist lives in the resource center's panel. */
+const checklistText = (page: Page) =>
+  page.evaluate(() => (document.querySelector('wm-resource-center[data-waymark-ui]')?.shadowRoot?.querySelector('wm-checklist')?.shadowRoot?.textContent ?? '').replace(/\s+/g, ' '));
 
 describe('demo app with ?waymark-debug', () => {
   it('lists every experience with eligibility and why, the stage and traits; events grow; start, reset and locale work', async () => {
@@ -101,10 +104,10 @@ describe('demo app with ?waymark-debug', () => {
     await until(async () => page.evaluate(() => Boolean(document.querySelector('wm-announcement[data-experience="vilnius-region-banner"]'))), 'the banner on screen');
 
     // Switch the locale: what is on screen re-renders in Russian.
-    const englishChecklist = await shadowText(page, 'wm-checklist[data-waymark-ui]');
+    const englishChecklist = await checklistText(page);
     expect(englishChecklist).toContain('Get Acme Cloud running');
     await (await inOverlay(page, 'select.locale')).select('ru');
-    await until(async () => (await shadowText(page, 'wm-checklist[data-waymark-ui]')).includes('Запустите Acme Cloud'), 'the checklist in Russian');
+    await until(async () => (await checklistText(page)).includes('Запустите Acme Cloud'), 'the checklist in Russian');
     await until(async () => (await shadowText(page, 'wm-announcement[data-experience="vilnius-region-banner"]')).includes('Новый регион'), 'the banner in Russian');
     expect(await page.evaluate(() => overlayRoot()!.querySelector<HTMLSelectElement>('select.locale')!.value)).toBe('ru');
     expect(errors).toEqual([]);
@@ -177,7 +180,7 @@ describe('demo app with ?waymark-debug', () => {
     await until(isPicking, 'picking a third time');
     await page.keyboard.press('Escape');
     await until(async () => !(await isPicking()), 'the picker closed');
-    expect(await page.evaluate(() => Boolean(document.querySelector('wm-checklist[data-waymark-ui]')))).toBe(true);
+    expect(await page.evaluate(() => Boolean(document.querySelector('wm-resource-center[data-waymark-ui]')?.shadowRoot?.querySelector('wm-checklist')))).toBe(true);
     expect(await status(page, 'vilnius-region-banner')).toBe('showing');
     // With the picker closed, the page takes clicks again.
     await page.click('[data-waymark="sidebar-integrations"]');

@@ -27,6 +27,8 @@ export const VENDOR_PROPS: Readonly<Record<AnalyticsEventType, readonly string[]
   help_searched: ['results'],
   chat_opened: ['provider', 'online', 'source'],
   message_left: ['provider'],
+  resource_center_opened: ['guides', 'tasksLeft'],
+  guide_replayed: ['status'],
   survey_answered: ['metric', 'score', 'hasComment', 'answerId'],
   struggle_detected: ['kind', 'target', 'count'],
   sdk_error: ['code', 'where'],

@@ -133,6 +133,9 @@ export type WmHelpEventMap = Record<never, never>;
 /** `<wm-debug>` dispatches no DOM events: its actions go to its `source`. */
 export type WmDebugEventMap = Record<never, never>;
 
+/** `<wm-resource-center>` dispatches no DOM events: what the user picks goes to its `input` callbacks. */
+export type WmResourceCenterEventMap = Record<never, never>;
+
 /** The event maps by tag name. */
 export interface WmElementEventMaps {
   'wm-tour': WmTourEventMap;
@@ -144,6 +147,7 @@ export interface WmElementEventMaps {
   'wm-nudge': WmNudgeEventMap;
   'wm-help': WmHelpEventMap;
   'wm-debug': WmDebugEventMap;
+  'wm-resource-center': WmResourceCenterEventMap;
 }
 
 declare global {

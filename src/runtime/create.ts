@@ -1,9 +1,9 @@
 import type { WaymarkConfig, Experience } from '../config/types.js';
 import type { Signal } from '../engine/contract.js';
-import { startSensors } from '../platform/sensors/index.js';
 import { createAnalytics } from '../platform/analytics/index.js';
 import { createDismissibleStack } from '../ui/shared/dismissible-stack.js';
 import { createActionRunner } from './actions.js';
+import { createApi } from './api.js';
 import { EMPTY_CONFIG, loadConfig, negotiateLocale } from './config-loading.js';
 import { hasDebugFlag, mountDebugOverlayWhenReady } from './debug-overlay.js';
 import { createDebugLog } from './debug-log.js';
@@ -11,13 +11,13 @@ import { createEventDelivery } from './delivery.js';
 import { createEffects } from './effects.js';
 import { inertInstance } from './inert.js';
 import { guardApi, readOptions } from './guard.js';
-import { describeError, type WaymarkError } from './errors.js';
+import { describeError } from './errors.js';
 import { createReporter } from './reporter.js';
 import { anonymousId, randomId, sessionIdFor } from './identity.js';
 import { createLazyUi } from './lazy-ui.js';
+import { createPageWatch } from './page-watch.js';
 import { createProgrammatic } from './programmatic.js';
 import { createResourceCenterWiring, type ResourceCenterWiring } from './resource-center.js';
-import { safeProps } from './safe-props.js';
 import { createUserSession } from './session.js';
 import { createSupport } from './support.js';
 import type { Waymark, WaymarkOptions } from './types.js';
@@ -160,21 +160,9 @@ export function createWaymark(given?: WaymarkOptions | null): Waymark {
     warn: (warning) => report(warning),
   });
 
-  let stopSensors = () => {};
   /** The sensors the engine's experiences need; again when experiences are added or removed in code. */
-  function watchPage(engine: NonNullable<typeof session.engine>): void {
-    stopSensors();
-    stopSensors = startSensors(
-      {
-        window: win!,
-        now,
-        emit: send,
-        reportError: (error, where) =>
-          report({ code: 'sensor-failed', severity: 'warning', where: `sensor:${where}`, message: describeError(error), cause: error }, `sensor:${where}`),
-      },
-      engine.requirements(),
-    );
-  }
+  const sensors = createPageWatch({ window: win, now, send, report });
+  const watchPage = sensors.watch;
 
   const programmatic = createProgrammatic({
     window: win,
@@ -230,7 +218,7 @@ export function createWaymark(given?: WaymarkOptions | null): Waymark {
         report({ code: `storage-${warning.code}`, severity: 'warning', where: 'answers', message: warning.message, cause: warning.cause }, `answers:${warning.code}`),
     });
     watchPage(engine);
-    disposers.push(() => stopSensors());
+    disposers.push(sensors.dispose);
     session.restart(options.user?.traits ? { traits: options.user.traits } : undefined);
     if (ui) {
       resourceCenter = createResourceCenterWiring({
@@ -284,83 +272,34 @@ export function createWaymark(given?: WaymarkOptions | null): Waymark {
     disposers.push(unmount);
   }
 
-  // ---- public API ---------------------------------------------------------------------------
-  const guard =
-    <A extends unknown[]>(where: string, fn: (...args: A) => void) =>
-    (...args: A): void => {
-      if (destroyed) return;
+  function destroy(): void {
+    if (destroyed) return;
+    effects.hideAll('ended');
+    destroyed = true;
+    for (const dispose of disposers.splice(0).reverse()) {
       try {
-        fn(...args);
+        dispose();
       } catch (error) {
-        reportError(error, where);
+        reportError(error, 'destroy');
       }
-    };
+    }
+    emitter.clear();
+  }
 
-  const instance: Waymark = {
+  const instance = createApi({
+    window: win,
+    now,
     ready,
-    get userId() {
-      return session.userId;
-    },
-    identify: guard('identify', (id: string, traits?) => {
-      if (typeof id !== 'string' || id === '') throw new TypeError('identify(userId): userId must be a non-empty string');
-      if (id === session.userId) send({ type: 'identify', at: now(), userId: id, traits });
-      // Calls made while the other user's state loads are queued and run on the new user.
-      else session.switchUser(id, { identity: { traits } });
-    }),
-    track: guard('track', (name: string, props?) => {
-      if (typeof name !== 'string' || name === '') throw new TypeError('track(name): name must be a non-empty string');
-      send({ type: 'track', at: now(), name, props: props ? safeProps(props) : undefined });
-    }),
-    page: guard('page', (url?: string) => {
-      send({ type: 'page', at: now(), url: url ?? win.location.href, title: win.document.title });
-    }),
-    setStage: guard('setStage', (stage: string) => send({ type: 'set-stage', at: now(), stage })),
-    start(experienceId: string) {
-      try {
-        return programmatic.start(experienceId);
-      } catch (error) {
-        reportError(error, 'start');
-        return Promise.resolve({ shown: false, experienceId, reason: 'destroyed', message: describeError(error) });
-      }
-    },
-    dismiss: guard('dismiss', (experienceId: string) => send({ type: 'dismiss', at: now(), experienceId })),
-    next: guard('next', programmatic.next),
-    back: guard('back', programmatic.back),
-    goTo: guard('goTo', programmatic.goTo),
-    addExperience: guard('addExperience', programmatic.addExperience),
-    removeExperience: guard('removeExperience', programmatic.removeExperience),
-    act: guard('act', (experienceId, action) => send({ type: 'action', at: now(), experienceId, action })),
-    why(experienceId: string) {
-      const engine = session.engine;
-      if (destroyed || !engine || !experiences.has(experienceId)) return null;
-      try {
-        return engine.why(experienceId, now());
-      } catch (error) {
-        reportError(error, 'why');
-        return null;
-      }
-    },
-    openHelp: guard('openHelp', (query?: string) => support.openHelp(query)),
-    openChat: guard('openChat', (message?: string) => support.openChat(message, 'api')),
-    on(type, handler) {
-      if (destroyed || typeof handler !== 'function') return () => {};
-      if (type === 'error') return emitter.on('error', errorListener(handler as (error: WaymarkError) => void));
-      return emitter.on(type, handler);
-    },
-    reset: guard('reset', () => session.switchUser(session.userId, { forget: true })),
-    destroy() {
-      if (destroyed) return;
-      effects.hideAll('ended');
-      destroyed = true;
-      for (const dispose of disposers.splice(0).reverse()) {
-        try {
-          dispose();
-        } catch (error) {
-          reportError(error, 'destroy');
-        }
-      }
-      emitter.clear();
-    },
-  };
+    session,
+    send,
+    programmatic,
+    support,
+    emitter,
+    errorListener,
+    knows: (experienceId) => experiences.has(experienceId),
+    destroyed: () => destroyed,
+    destroy,
+    reportError,
+  });
   return guardApi(instance, report);
 }

@@ -30,7 +30,7 @@ async function pageWith(document: string): Promise<{ win: FrameWindow; iframe: H
     </script>
     <script type="module" src="/src/browser.ts" data-config="${url}"></script>`);
   const win = iframe.contentWindow as FrameWindow;
-  await until(() => win.readyAt !== undefined, 'ready', 10000);
+  await until(() => win.readyAt !== undefined, 'ready', 20000);
   return { win, iframe };
 }
 
@@ -41,11 +41,14 @@ const validatorRequests = (win: Window) =>
     .map((entry) => entry.name)
     .filter((name) => /\/zod\/|\/src\/config\/(validate|schema|semantic|zod-issues)\.ts/.test(name));
 
-describe('checked configs skip the validator', () => {
+describe('checked configs skip the validator', function () {
+  // The first page of a run pays for the dev server compiling the UI chunk; a busy machine (the fuzz file runs beside
+  // this one) can take several seconds for it.
+  this.timeout(60000);
   it('a checked config: ready fires, the tour shows, and the validator is never requested', async () => {
     const { win, iframe } = await pageWith(toChecked(config));
     try {
-      await until(() => Boolean(win.document.querySelector('[data-experience="checked-tour"]')), 'the tour on screen');
+      await until(() => Boolean(win.document.querySelector('[data-experience="checked-tour"]')), 'the tour on screen', 20000);
       expect(win.errors).to.deep.equal([]);
       expect(validatorRequests(win)).to.deep.equal([]);
     } finally {
@@ -73,7 +76,7 @@ describe('checked configs skip the validator', () => {
       expect(validatorRequests(win).length).to.be.greaterThan(0);
       const error = win.errors!.find((e) => e.path?.join('.') === 'experiences.0.steps.0.target');
       expect(error, JSON.stringify(win.errors)).to.not.equal(undefined);
-      await until(() => Boolean(win.document.querySelector('[data-experience="checked-tour"]')), 'the valid tour on screen');
+      await until(() => Boolean(win.document.querySelector('[data-experience="checked-tour"]')), 'the valid tour on screen', 20000);
     } finally {
       win.waymark?.instance?.destroy();
       iframe.remove();

@@ -55,25 +55,11 @@ export const beaconStyles = css`
     outline: 2px solid var(--wm-focus-ring);
     outline-offset: 2px;
   }
-  /* Phones: the dot, the close button and the buttons are 44px touch targets (the dot looks the same). */
+  /* Phones: the dot is a 44px touch target too (it looks the same); the card's controls follow the shared styles. */
   @media (max-width: 480px) {
     .beacon {
       width: 44px;
       height: 44px;
-    }
-    .close {
-      top: 2px;
-      inset-inline-end: 2px;
-      width: 44px;
-      height: 44px;
-    }
-    .title,
-    .card[dir='rtl'] .title {
-      margin-inline: 0 40px;
-    }
-    button.btn {
-      min-height: 44px;
-      min-width: 44px;
     }
   }
   @media (prefers-reduced-motion: reduce) {

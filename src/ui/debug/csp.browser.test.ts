@@ -19,7 +19,7 @@ describe('debug overlay under strict CSP and Trusted Types', () => {
     };
     window.addEventListener('message', onMessage);
     const result = await runUnderStrictCsp<CspReport>({
-      module: '/src/ui/debug/test-support.ts',
+      module: '/tests/browser/fixtures/debug-csp-page.ts',
       kind: 'wm-csp-debug',
       body: '<button id="csp-target" data-waymark="csp-save">Save</button>',
       height: 600,

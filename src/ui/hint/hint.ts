@@ -9,7 +9,6 @@ import { LayerController } from '../shared/controllers/layer.js';
 import { TargetController } from '../shared/controllers/target.js';
 import { WmOpenChangeEvent, WmTargetMissingEvent } from '../shared/events.js';
 import { isInside } from '../shared/focus.js';
-import { hintStyles } from './hint.styles.js';
 import { baseStyles } from '../shared/styles.js';
 import { themeTokens } from '../shared/theme.js';
 
@@ -77,7 +76,7 @@ const TARGET_WAIT_MS = 3000;
  * @cssprop --wm-max-width - Card max width. Default 22rem.
  */
 export class WmHint extends WaymarkElement {
-  static override styles = [themeTokens, baseStyles, hintStyles];
+  static override styles = [themeTokens, baseStyles];
 
   /** The hint to render (set by the renderer). */
   @property({ attribute: false }) override experience?: HintExperience;

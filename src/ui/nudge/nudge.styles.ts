@@ -21,23 +21,6 @@ export const nudgeStyles = css`
       max-width: calc(100vw - 16px);
     }
   }
-  /* Phones: every control is a 44px touch target. */
-  @media (max-width: 480px) {
-    .close {
-      top: 2px;
-      inset-inline-end: 2px;
-      width: 44px;
-      height: 44px;
-    }
-    .title,
-    .card[dir='rtl'] .title {
-      margin-inline: 0 40px;
-    }
-    button.btn {
-      min-height: 44px;
-      min-width: 44px;
-    }
-  }
   .card.corner .arrow {
     display: none;
   }

@@ -208,15 +208,15 @@ export const baseStyles = css`
       width: 44px;
       height: 44px;
     }
-    .title {
-      margin-inline-end: 40px;
-    }
+    /* Room for the 44px close button at the inline end, in either direction. */
+    .title,
     :host([dir='rtl']) .title,
     .card[dir='rtl'] .title {
-      margin-inline: 40px 0;
+      margin-inline: 0 40px;
     }
     button.btn {
       min-height: 44px;
+      min-width: 44px;
     }
   }
   @media (prefers-reduced-motion: reduce) {

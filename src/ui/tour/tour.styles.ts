@@ -41,21 +41,4 @@ export const tourStyles = css`
     max-height: calc(100dvh - 16px);
     overflow: auto;
   }
-  /* Phones: every control is a 44px touch target. */
-  @media (max-width: 480px) {
-    .close {
-      top: 2px;
-      inset-inline-end: 2px;
-      width: 44px;
-      height: 44px;
-    }
-    .title,
-    .card[dir='rtl'] .title {
-      margin-inline: 0 40px;
-    }
-    button.btn {
-      min-height: 44px;
-      min-width: 44px;
-    }
-  }
 `;

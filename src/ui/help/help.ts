@@ -140,7 +140,8 @@ export class WmHelp extends LitElement {
     const input = this.input;
     if (!input) return;
     if (!this.open) {
-      const restoreFocus = captureFocus(input.window.document);
+      // Opened at load (by `openHelp()`) focus was on <body>: closing gives it to the host's main landmark instead.
+      const restoreFocus = captureFocus(input.window.document, () => input.stack.surfaces.fallbackFocus());
       this.open = true;
       await this.updateComplete;
       const panel = this.panel;

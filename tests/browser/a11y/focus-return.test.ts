@@ -1,0 +1,184 @@
+/**
+ * Where focus lands after a surface closes, with the whole runtime and the demo's own experiences
+ * (examples/waymark.config.json), driven with the real keyboard: the NPS follow-up's "No, thanks",
+ * "Next" on the welcome tour's link step ("Click Projects to continue"), and the help panel that
+ * `openHelp()` opened at load. Focus goes to the control that opened the surface, else the host's
+ * main landmark, else into the next step: never to `<body>`.
+ */
+import { expect } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { createWaymark, type Waymark, type WaymarkConfig } from '../../../src/index.js';
+import type { Experience, SurveyExperience, TourExperience } from '../../../src/config/types.js';
+import { uniqueDb, until } from '../helpers.js';
+import { deepActive, nextFrame } from '../layouts/harness.js';
+
+type Shown = HTMLElement & { panel?: HTMLElement | null; isOpen?: boolean; updateComplete: Promise<unknown> };
+
+interface DemoConfig extends WaymarkConfig {
+  experiences: Experience[];
+}
+
+let demo: DemoConfig | undefined;
+/** The demo's config, as `npm start` serves it. */
+async function demoConfig(): Promise<DemoConfig> {
+  demo ??= (await (await fetch('/examples/waymark.config.json')).json()) as DemoConfig;
+  return structuredClone(demo);
+}
+
+/** One of the demo's experiences, shown as soon as the runtime starts (its trigger and stages are the demo's business). */
+async function demoExperience<T extends Experience>(id: string): Promise<T> {
+  const found = (await demoConfig()).experiences.find((experience) => experience.id === id);
+  if (!found) throw new Error(`the demo config has no experience ${id}`);
+  const { when: _when, stages: _stages, frequency: _frequency, ...rest } = found as Experience & { when?: unknown; stages?: unknown; frequency?: unknown };
+  return rest as T;
+}
+
+/** The demo's shell: a header with the help button, a sidebar with the Projects link, the main landmark. */
+function shell(): { main: HTMLElement; projects: HTMLAnchorElement; dispose(): void } {
+  const root = document.createElement('div');
+  root.innerHTML = `
+    <header style="height:56px;display:flex;gap:8px;align-items:center">
+      <button type="button" data-waymark="nav-toggle" aria-expanded="false">Menu</button>
+      <button type="button" data-waymark="help-button">Help</button>
+    </header>
+    <div style="display:flex">
+      <nav aria-label="Main" style="width:200px"><ul><li><a href="/" >Dashboard</a></li><li><a href="/projects" data-waymark="sidebar-projects">Projects</a></li></ul></nav>
+      <main id="main" tabindex="-1" style="flex:1"><h1>Dashboard</h1><div data-waymark="dashboard-stats" style="height:120px">Requests, errors</div></main>
+    </div>`;
+  document.body.append(root);
+  const main = root.querySelector<HTMLElement>('#main')!;
+  const projects = root.querySelector<HTMLAnchorElement>('[data-waymark="sidebar-projects"]')!;
+  // The demo's router: a link click is a pushState and a new page in <main> (its old content is gone).
+  const onClick = (event: MouseEvent) => {
+    const link = (event.target as Element).closest?.('a[href]');
+    if (!link || !root.contains(link)) return;
+    event.preventDefault();
+    history.pushState(null, '', link.getAttribute('href')!);
+    main.innerHTML = `<h1>Projects</h1><button type="button" data-waymark="new-project-button">New project</button>`;
+  };
+  document.addEventListener('click', onClick);
+  return {
+    main,
+    projects,
+    dispose() {
+      document.removeEventListener('click', onClick);
+      root.remove();
+    },
+  };
+}
+
+async function mounted(selector: string): Promise<Shown> {
+  let element: Shown | null = null;
+  await until(() => (element = document.querySelector<Shown>(selector)) !== null, `${selector} mounted`);
+  await element!.updateComplete;
+  return element!;
+}
+
+const isOpen = (element: Element | null | undefined) => Boolean(element && (element.matches(':popover-open') || element.matches(':modal')));
+
+/** Where focus is once everything has settled (the component's own focus handling and the coordinator's rescue included). */
+async function settledFocus(): Promise<Element | null> {
+  for (let i = 0; i < 4; i++) await nextFrame();
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  return deepActive();
+}
+
+function describeElement(element: Element | null): string {
+  if (!element) return 'nothing';
+  return `${element.localName}${element.id ? `#${element.id}` : ''}${element.className && typeof element.className === 'string' ? `.${element.className.split(' ').join('.')}` : ''}`;
+}
+
+function expectNotOnBody(active: Element | null, what: string): void {
+  expect(active, `${what}: focus is somewhere`).to.not.equal(null);
+  expect(active === document.body || active === document.documentElement, `${what}: focus fell to <body>`).to.equal(false);
+}
+
+describe('focus after a close, with the runtime and the demo config', () => {
+  const startUrl = location.href;
+  let wm: Waymark | undefined;
+  let page: ReturnType<typeof shell> | undefined;
+  afterEach(() => {
+    wm?.destroy();
+    wm = undefined;
+    page?.dispose();
+    page = undefined;
+    history.replaceState(null, '', startUrl);
+  });
+
+  it('the NPS follow-up\'s "No, thanks": focus goes to the main landmark, not <body>', async () => {
+    page = shell();
+    const config = await demoConfig();
+    const survey = await demoExperience<SurveyExperience>('nps-after-setup');
+    wm = createWaymark({ config: { version: '1', host: config.host, theme: config.theme, experiences: [survey] }, user: { id: 'u-nps' }, storage: { dbName: uniqueDb() }, helpLauncher: false });
+    const element = await mounted('wm-survey[data-experience="nps-after-setup"]');
+    await until(() => isOpen(element.panel), 'the survey on screen');
+    // A detractor, by keyboard: 3, then Send.
+    const radios = [...element.panel!.querySelectorAll<HTMLElement>('[role="radio"]')];
+    radios[3]!.focus();
+    await sendKeys({ press: 'Space' });
+    const send = [...element.panel!.querySelectorAll<HTMLButtonElement>('button')].find((button) => button.textContent!.trim() === 'Send')!;
+    send.focus();
+    await sendKeys({ press: 'Enter' });
+    let noThanks: HTMLButtonElement | undefined;
+    await until(() => (noThanks = [...element.shadowRoot!.querySelectorAll<HTMLButtonElement>('button')].find((button) => button.textContent!.trim() === 'No, thanks')) !== undefined, 'the follow-up');
+    noThanks!.focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => !document.querySelector('wm-survey[data-experience="nps-after-setup"]') || !isOpen(element.panel), 'the survey closed');
+    const active = await settledFocus();
+    expectNotOnBody(active, '"No, thanks"');
+    expect(describeElement(active)).to.equal(describeElement(page.main));
+  });
+
+  it('"Next" on the welcome tour\'s link step follows the link; focus moves into the next step, never <body>', async () => {
+    page = shell();
+    const config = await demoConfig();
+    const tour = await demoExperience<TourExperience>('welcome-tour');
+    // The demo serves its images from examples/.
+    for (const step of tour.steps) if (step.image) step.image = { ...step.image, src: `/examples${step.image.src}` };
+    wm = createWaymark({ config: { version: '1', host: config.host, theme: config.theme, experiences: [tour] }, user: { id: 'u-tour' }, storage: { dbName: uniqueDb() }, helpLauncher: false });
+    // The runtime may mount a new element when the tour comes back on the next page.
+    const tourElement = () => document.querySelector<Shown>('wm-tour[data-experience="welcome-tour"]');
+    const card = () => tourElement()?.panel ?? null;
+    const title = () => card()?.querySelector('.title')?.textContent?.trim();
+    const press = async (name: string) => {
+      const button = [...card()!.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent!.trim() === name)!;
+      button.focus();
+      await sendKeys({ press: 'Enter' });
+    };
+    await until(() => title() === 'Welcome to Acme Cloud' && isOpen(card()), 'step 1');
+    await press('Show me around');
+    await until(() => title() === 'Your numbers at a glance' && isOpen(card()), 'step 2');
+    await press('Next');
+    await until(() => title() === 'Everything starts with a project' && isOpen(card()), 'step 3, the link step');
+    await press('Next');
+    await until(() => location.pathname === '/projects', 'the link followed');
+    // The link step leaves with its page (its card and the Next button that held focus are gone).
+    await until(() => title() === 'Help is one click away' && isOpen(card()), 'step 4 on the Projects page');
+    const active = await settledFocus();
+    expectNotOnBody(active, 'after Next on the link step');
+    expect(active === card() || card()!.contains(active), `focus in the new step's card, not ${describeElement(active)}`).to.equal(true);
+  });
+
+  for (const [resourceCenter, close] of [[false, 'Escape'], [false, '×'], [true, 'Escape'], [true, '×']] as const) {
+    it(`the help panel opened by openHelp() at load (${resourceCenter ? "the demo's resource center" : 'its own launcher'}), closed with ${close}: focus goes to the main landmark`, async () => {
+      page = shell();
+      const config = await demoConfig();
+      wm = createWaymark({
+        config: { version: '1', host: config.host, theme: config.theme, articles: config.articles, chat: config.chat, resourceCenter: resourceCenter ? config.resourceCenter : { enabled: false }, experiences: [] },
+        user: { id: 'u-help' },
+        storage: { dbName: uniqueDb() },
+      });
+      await wm.ready;
+      expect(deepActive(), 'nothing focused at load').to.equal(document.body);
+      wm.openHelp();
+      const element = await mounted('wm-help[data-waymark-ui]');
+      await until(() => element.isOpen === true && element.shadowRoot!.activeElement !== null, 'the panel open, focus inside');
+      if (close === '×') element.shadowRoot!.querySelector<HTMLButtonElement>('[part="close"]')!.focus();
+      await sendKeys({ press: close === '×' ? 'Enter' : 'Escape' });
+      await until(() => element.isOpen === false, 'the panel closed');
+      const active = await settledFocus();
+      expectNotOnBody(active, 'help closed');
+      expect(describeElement(active)).to.equal(describeElement(page.main));
+    });
+  }
+});

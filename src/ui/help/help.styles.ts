@@ -53,6 +53,8 @@ export const helpStyles = css`
     color: var(--wm-fg);
     box-shadow: var(--wm-shadow);
     font: 14px/1.5 var(--wm-font);
+    /* A long URL or word in an article wraps instead of scrolling the panel sideways (1.4.10 reflow). */
+    overflow-wrap: anywhere;
   }
   .panel.no-launcher {
     bottom: 20px;

@@ -3,7 +3,7 @@ import { property, query, state } from 'lit/decorators.js';
 import type { HintExperience } from '../../config/types.js';
 import { richTextToPlain } from '../../config/rich-text.js';
 import { WaymarkElement } from '../shared/base-element.js';
-import { renderHintCard } from '../shared/hint-card.js';
+import { fitHeightCardStyles, renderHintCard } from '../shared/hint-card.js';
 import type { ComponentContext } from '../shared/context.js';
 import { LayerController } from '../shared/controllers/layer.js';
 import { TargetController } from '../shared/controllers/target.js';
@@ -76,7 +76,7 @@ const TARGET_WAIT_MS = 3000;
  * @cssprop --wm-max-width - Card max width. Default 22rem.
  */
 export class WmHint extends WaymarkElement {
-  static override styles = [themeTokens, baseStyles];
+  static override styles = [themeTokens, baseStyles, fitHeightCardStyles];
 
   /** The hint to render (set by the renderer). */
   @property({ attribute: false }) override experience?: HintExperience;
@@ -163,6 +163,8 @@ export class WmHint extends WaymarkElement {
       arrow: this.arrowElement,
       placement: this.experience?.placement,
       gap: 10,
+      // At 400 % zoom a hint can be taller than the room beside its target: it scrolls inside instead.
+      fitHeight: true,
       onPlaced: () => card.classList.remove('unplaced'),
       onError: (error) => context.reportError(error, `hint:${this.experience?.id}:position`),
     });

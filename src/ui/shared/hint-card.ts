@@ -3,7 +3,7 @@
  * top layer (opened by the component), labelled by its title or the localized "hint" label,
  * described by its text, with arrow, close button, articles and a footer of buttons.
  */
-import { html, nothing, type TemplateResult } from 'lit';
+import { css, html, nothing, type TemplateResult } from 'lit';
 import type { Action, Button, RichText } from '../../config/types.js';
 import { renderArticles, renderBody, renderButtons } from './content.js';
 import type { ComponentContext } from './context.js';
@@ -54,13 +54,36 @@ export function renderHintCard(context: ComponentContext, content: HintCardConte
       @keydown=${on.keydown}
     >
       <div class="arrow" part="arrow"></div>
-      ${title ? html`<h2 class="title" part="title" id="wm-title">${title}</h2>` : nothing}
       <button type="button" class="close" part="close" aria-label=${t.t('close')} @click=${() => on.close()}>×</button>
-      ${renderBody(context, content.body, 'wm-body')}
-      ${renderArticles(context, content.articles, (action) => on.action(action))}
-      ${hasFooter
-        ? html`<div class="footer" part="footer">${renderButtons(context, content.buttons, (action) => on.action(action))}${content.footerEnd ?? nothing}</div>`
-        : nothing}
+      <div class="scroll">
+        ${title ? html`<h2 class="title" part="title" id="wm-title">${title}</h2>` : nothing}
+        ${renderBody(context, content.body, 'wm-body')}
+        ${renderArticles(context, content.articles, (action) => on.action(action))}
+        ${hasFooter
+          ? html`<div class="footer" part="footer">${renderButtons(context, content.buttons, (action) => on.action(action))}${content.footerEnd ?? nothing}</div>`
+          : nothing}
+      </div>
     </div>
   `;
 }
+
+/**
+ * For a card anchored with `fitHeight`: never taller than the room beside its target
+ * (`--wm-fit-height`); its content scrolls inside while the arrow and × stay put, so at 400 % zoom
+ * nothing runs off the viewport and every control can be scrolled to (focus does it).
+ */
+export const fitHeightCardStyles = css`
+  .card:popover-open {
+    display: flex;
+    flex-direction: column;
+    max-height: var(--wm-fit-height, none);
+  }
+  .card > .scroll {
+    min-height: 0;
+    overflow-y: auto;
+    overscroll-behavior: contain;
+    /* Room for the focus ring of a control at the scroller's edge, which would be clipped. */
+    margin: -4px;
+    padding: 4px;
+  }
+`;

@@ -7,31 +7,13 @@
  */
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { createWaymark, type Waymark, type WaymarkConfig } from '../../../src/index.js';
-import type { Experience, SurveyExperience, TourExperience } from '../../../src/config/types.js';
+import { createWaymark, type Waymark } from '../../../src/index.js';
+import type { SurveyExperience, TourExperience } from '../../../src/config/types.js';
 import { uniqueDb, until } from '../helpers.js';
 import { deepActive, nextFrame } from '../layouts/harness.js';
+import { demoConfig, demoExperience } from './demo-config.js';
 
 type Shown = HTMLElement & { panel?: HTMLElement | null; isOpen?: boolean; updateComplete: Promise<unknown> };
-
-interface DemoConfig extends WaymarkConfig {
-  experiences: Experience[];
-}
-
-let demo: DemoConfig | undefined;
-/** The demo's config, as `npm start` serves it. */
-async function demoConfig(): Promise<DemoConfig> {
-  demo ??= (await (await fetch('/examples/waymark.config.json')).json()) as DemoConfig;
-  return structuredClone(demo);
-}
-
-/** One of the demo's experiences, shown as soon as the runtime starts (its trigger and stages are the demo's business). */
-async function demoExperience<T extends Experience>(id: string): Promise<T> {
-  const found = (await demoConfig()).experiences.find((experience) => experience.id === id);
-  if (!found) throw new Error(`the demo config has no experience ${id}`);
-  const { when: _when, stages: _stages, frequency: _frequency, ...rest } = found as Experience & { when?: unknown; stages?: unknown; frequency?: unknown };
-  return rest as T;
-}
 
 /** The demo's shell: a header with the help button, a sidebar with the Projects link, the main landmark. */
 function shell(): { main: HTMLElement; projects: HTMLAnchorElement; dispose(): void } {

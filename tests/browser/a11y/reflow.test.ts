@@ -3,11 +3,12 @@
  * 390 px phone with a long URL and a long unbroken word never scrolls sideways and clips nothing;
  * a hint at 400 % zoom (320×256) stays inside the viewport with every control reachable by Tab.
  */
-import { expect } from '@open-wc/testing';
-import { setViewport } from '@web/test-runner-commands';
-import type { Article } from '../../../src/config/types.js';
+import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
+import type { Article, HintExperience } from '../../../src/config/types.js';
 import { mountHelp, type MountedHelp } from '../../../src/ui/help/mount/test-support.js';
-import { axeViolations, isShown, nextFrame, until } from '../layouts/harness.js';
+import { axeViolations, createHarness, deepActive, isShown, nextFrame, until, withinViewport, type Harness } from '../layouts/harness.js';
+import { demoConfig, demoExperience } from './demo-config.js';
 
 const LONG_URL = 'https://help.example/ru/integracii/podklyuchenie-vebhukov-s-proverkoy-podpisi-i-povtornoy-otpravkoy-soobshcheniy?utm_source=waymark&utm_medium=help-panel';
 const LONG_WORD = 'Высокопроизводительныхмикросервисныхинтеграционныхплатформ';
@@ -45,11 +46,37 @@ function sticksOut(panel: HTMLElement): string[] {
   return found;
 }
 
+/** The API keys page at 400 % zoom: the scope field and the new key's copy button, `top` px from the top of a 256 px viewport. */
+async function apiKeysPage(top: number): Promise<{ scope: HTMLSelectElement; copy: HTMLButtonElement; after: HTMLButtonElement }> {
+  await fixture(html`<main style="padding:0 12px">
+    <div style="height:${top}px"></div>
+    <label>Scope <select data-waymark="api-key-scope"><option>Read only</option><option>Deploy</option></select></label>
+    <button type="button" data-waymark="api-key-copy">Copy key</button>
+    <button type="button" id="after">Done</button>
+    <div style="height:600px"></div>
+  </main>`);
+  return {
+    scope: document.querySelector<HTMLSelectElement>('[data-waymark="api-key-scope"]')!,
+    copy: document.querySelector<HTMLButtonElement>('[data-waymark="api-key-copy"]')!,
+    after: document.querySelector<HTMLButtonElement>('#after')!,
+  };
+}
+
+/** A control's box, once focused, is inside the viewport (the card scrolls it into view when it must). */
+function onScreen(control: Element): boolean {
+  return withinViewport(control.getBoundingClientRect());
+}
+
+const controlName = (control: Element) => control.getAttribute('aria-label') || control.textContent!.trim() || control.localName;
+
 describe('reflow: long content and tiny viewports', () => {
   let help: MountedHelp | undefined;
+  let harness: Harness | undefined;
   afterEach(async () => {
     help?.dispose();
     help = undefined;
+    harness?.dispose();
+    harness = undefined;
     await setViewport({ width: 800, height: 600 });
   });
 
@@ -71,5 +98,55 @@ describe('reflow: long content and tiny viewports', () => {
     expect(link.textContent!.startsWith(LONG_URL)).to.equal(true);
     expect(link.getClientRects().length, 'the URL wraps onto several lines').to.be.greaterThan(1);
     expect(await axeViolations(help.element)).to.deep.equal([]);
+  });
+
+  for (const [where, top] of [['near the top', 8], ['near the bottom', 200]] as const) {
+    it(`a trigger hint at 400 % zoom (320×256), target ${where}: the card stays inside the viewport and Tab reaches each of its controls on screen`, async () => {
+      await setViewport({ width: 320, height: 256 });
+      const { copy } = await apiKeysPage(top);
+      harness = createHarness({ articles: (await demoConfig()).articles });
+      harness.show(await demoExperience<HintExperience>('api-key-copy-hint'));
+      const element = await harness.hint('api-key-copy-hint');
+      const card = element.panel!;
+      await until(() => isShown(card) && !card.classList.contains('unplaced'), 'the hint placed');
+      await nextFrame();
+      const box = card.getBoundingClientRect();
+      expect(withinViewport(box), `card ${box.top.toFixed(0)}–${box.bottom.toFixed(0)} inside 0–256`).to.equal(true);
+      // The keyboard path: from the copy button, Tab goes on through the page and then into the hint.
+      const controls = [...card.querySelectorAll<HTMLElement>('button, a[href]')];
+      expect(controls.map(controlName)).to.include.members(['Got it', 'Close']);
+      copy.focus();
+      const reached = new Set<Element>();
+      for (let i = 0; i < 12 && reached.size < controls.length; i++) {
+        await sendKeys({ press: 'Tab' });
+        const active = deepActive();
+        if (active && controls.includes(active as HTMLElement)) {
+          reached.add(active);
+          expect(onScreen(active), `${controlName(active)} on screen once focused`).to.equal(true);
+          expect(withinViewport(card.getBoundingClientRect()), 'the card stays inside the viewport').to.equal(true);
+        }
+      }
+      expect([...reached].map(controlName)).to.have.members(controls.map(controlName));
+      expect(await axeViolations(element)).to.deep.equal([]);
+    });
+  }
+
+  it('a focus hint at 400 % zoom (320×256): Tab from its field goes through every control of the card, each on screen', async () => {
+    await setViewport({ width: 320, height: 256 });
+    const { scope } = await apiKeysPage(150);
+    harness = createHarness({ articles: (await demoConfig()).articles });
+    harness.show(await demoExperience<HintExperience>('api-key-scope-hint'));
+    const element = await harness.hint('api-key-scope-hint');
+    scope.focus();
+    const card = element.panel!;
+    await until(() => isShown(card) && !card.classList.contains('unplaced'), 'the hint open on focus');
+    await nextFrame();
+    expect(withinViewport(card.getBoundingClientRect()), 'card inside the viewport').to.equal(true);
+    const controls = [...card.querySelectorAll<HTMLElement>('button, a[href]')];
+    for (const control of controls) {
+      await sendKeys({ press: 'Tab' });
+      expect(deepActive(), `Tab reaches ${controlName(control)}`).to.equal(control);
+      expect(onScreen(control), `${controlName(control)} on screen once focused`).to.equal(true);
+    }
   });
 });

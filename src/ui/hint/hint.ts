@@ -3,7 +3,7 @@ import { property, query, state } from 'lit/decorators.js';
 import type { HintExperience } from '../../config/types.js';
 import { richTextToPlain } from '../../config/rich-text.js';
 import { WaymarkElement } from '../shared/base-element.js';
-import { fitHeightCardStyles, renderHintCard } from '../shared/hint-card.js';
+import { fitHeightCardStyles, renderHintCard, syncScrollStop } from '../shared/hint-card.js';
 import type { ComponentContext } from '../shared/context.js';
 import { LayerController } from '../shared/controllers/layer.js';
 import { TargetController } from '../shared/controllers/target.js';
@@ -165,7 +165,10 @@ export class WmHint extends WaymarkElement {
       gap: 10,
       // At 400 % zoom a hint can be taller than the room beside its target: it scrolls inside instead.
       fitHeight: true,
-      onPlaced: () => card.classList.remove('unplaced'),
+      onPlaced: () => {
+        card.classList.remove('unplaced');
+        syncScrollStop(card);
+      },
       onError: (error) => context.reportError(error, `hint:${this.experience?.id}:position`),
     });
     this.dispatchEvent(new WmOpenChangeEvent(this.experience!.id, true));

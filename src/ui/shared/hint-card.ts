@@ -86,4 +86,36 @@ export const fitHeightCardStyles = css`
     margin: -4px;
     padding: 4px;
   }
+  /* Overflowing (see syncScrollStop): a shade at the edge that has more to scroll to (covered where it has not). */
+  .card > .scroll[tabindex] {
+    background:
+      linear-gradient(var(--wm-bg) 35%, transparent) top / 100% 40px no-repeat local,
+      linear-gradient(transparent, var(--wm-bg) 65%) bottom / 100% 40px no-repeat local,
+      radial-gradient(farthest-side at 50% 0, color-mix(in srgb, var(--wm-fg) 25%, transparent), transparent) top / 100% 10px no-repeat scroll,
+      radial-gradient(farthest-side at 50% 100%, color-mix(in srgb, var(--wm-fg) 25%, transparent), transparent) bottom / 100% 10px no-repeat scroll;
+  }
+  .card > .scroll:focus-visible {
+    outline: 2px solid var(--wm-focus-ring);
+    outline-offset: -2px;
+  }
 `;
+
+/**
+ * A scrolled card's text must be scrollable by keyboard too: while its content overflows, the
+ * scroller is a Tab stop (a group named like the card); otherwise it is no stop at all.
+ */
+export function syncScrollStop(card: HTMLElement): void {
+  const scroller = card.querySelector<HTMLElement>(':scope > .scroll');
+  if (!scroller) return;
+  const overflowing = scroller.scrollHeight > scroller.clientHeight + 1;
+  if (overflowing === scroller.hasAttribute('tabindex')) return;
+  if (overflowing) {
+    scroller.tabIndex = 0;
+    scroller.setAttribute('role', 'group');
+    const title = card.querySelector('#wm-title');
+    if (title) scroller.setAttribute('aria-labelledby', 'wm-title');
+    else scroller.setAttribute('aria-label', card.getAttribute('aria-label') ?? '');
+  } else {
+    for (const name of ['tabindex', 'role', 'aria-labelledby', 'aria-label']) scroller.removeAttribute(name);
+  }
+}

@@ -151,7 +151,7 @@ describe('focus after a close, with the runtime and the demo config', () => {
         storage: { dbName: uniqueDb() },
       });
       await wm.ready;
-      expect(deepActive(), 'nothing focused at load').to.equal(document.body);
+      expect(deepActive() === document.body, 'nothing focused at load').to.equal(true);
       wm.openHelp();
       const element = await mounted('wm-help[data-waymark-ui]');
       await until(() => element.isOpen === true && element.shadowRoot!.activeElement !== null, 'the panel open, focus inside');

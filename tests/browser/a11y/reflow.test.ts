@@ -67,7 +67,11 @@ function onScreen(control: Element): boolean {
   return withinViewport(control.getBoundingClientRect());
 }
 
-const controlName = (control: Element) => control.getAttribute('aria-label') || control.textContent!.trim() || control.localName;
+const controlName = (control: Element) => {
+  const labelledBy = control.getAttribute('aria-labelledby');
+  if (labelledBy) return (control.getRootNode() as ShadowRoot).getElementById(labelledBy)!.textContent!.trim();
+  return control.getAttribute('aria-label') || control.textContent!.trim() || control.localName;
+};
 
 describe('reflow: long content and tiny viewports', () => {
   let help: MountedHelp | undefined;
@@ -113,8 +117,8 @@ describe('reflow: long content and tiny viewports', () => {
       const box = card.getBoundingClientRect();
       expect(withinViewport(box), `card ${box.top.toFixed(0)}–${box.bottom.toFixed(0)} inside 0–256`).to.equal(true);
       // The keyboard path: from the copy button, Tab goes on through the page and then into the hint.
-      const controls = [...card.querySelectorAll<HTMLElement>('button, a[href]')];
-      expect(controls.map(controlName)).to.include.members(['Got it', 'Close']);
+      const controls = [...card.querySelectorAll<HTMLElement>('button, a[href], [tabindex="0"]')];
+      expect(controls.map(controlName)).to.include.members(['Got it', 'Close', 'Copy it now']);
       copy.focus();
       const reached = new Set<Element>();
       for (let i = 0; i < 12 && reached.size < controls.length; i++) {
@@ -142,11 +146,41 @@ describe('reflow: long content and tiny viewports', () => {
     await until(() => isShown(card) && !card.classList.contains('unplaced'), 'the hint open on focus');
     await nextFrame();
     expect(withinViewport(card.getBoundingClientRect()), 'card inside the viewport').to.equal(true);
-    const controls = [...card.querySelectorAll<HTMLElement>('button, a[href]')];
+    const controls = [...card.querySelectorAll<HTMLElement>('button, a[href], [tabindex="0"]')];
     for (const control of controls) {
       await sendKeys({ press: 'Tab' });
-      expect(deepActive(), `Tab reaches ${controlName(control)}`).to.equal(control);
+      const active = deepActive();
+      expect(active === control, `Tab reaches ${controlName(control)}, not ${active ? controlName(active) : 'nothing'}`).to.equal(true);
       expect(onScreen(control), `${controlName(control)} on screen once focused`).to.equal(true);
     }
+  });
+
+  it('a hint whose text alone is taller than the room at 400 % zoom: its text scrolls by keyboard (a Tab stop only while it overflows)', async () => {
+    await setViewport({ width: 320, height: 256 });
+    const { copy } = await apiKeysPage(8);
+    harness = createHarness();
+    const body = 'This is the only time we show the full key. Paste it into your CI secrets or password manager before you leave this page. '.repeat(3);
+    harness.show({ id: 'long', type: 'hint', target: { anchor: 'api-key-copy' }, openOn: 'focus', title: 'Copy it now', body });
+    const element = await harness.hint('long');
+    copy.focus();
+    const card = element.panel!;
+    await until(() => isShown(card) && !card.classList.contains('unplaced'), 'the hint open');
+    await nextFrame();
+    expect(withinViewport(card.getBoundingClientRect()), 'card inside the viewport').to.equal(true);
+    const scroller = card.querySelector<HTMLElement>('.scroll')!;
+    expect(scroller.scrollHeight, 'the text overflows its card').to.be.greaterThan(scroller.clientHeight);
+    await sendKeys({ press: 'Tab' });
+    expect(controlName(deepActive()!)).to.equal('Close');
+    await sendKeys({ press: 'Tab' });
+    expect(deepActive() === scroller, 'the text is a Tab stop').to.equal(true);
+    expect(scroller.getAttribute('role')).to.equal('group');
+    await sendKeys({ press: 'End' });
+    // End scrolls (smoothly) to the last line.
+    await until(() => Math.ceil(scroller.scrollTop + scroller.clientHeight) >= scroller.scrollHeight - 1, 'End scrolled to the end of the text');
+    expect(await axeViolations(element)).to.deep.equal([]);
+    // At a size where it fits, the text is no Tab stop.
+    await setViewport({ width: 1280, height: 800 });
+    await until(() => !scroller.hasAttribute('tabindex'), 'no Tab stop once it fits');
+    expect(scroller.hasAttribute('role')).to.equal(false);
   });
 });

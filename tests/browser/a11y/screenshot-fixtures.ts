@@ -15,7 +15,19 @@ const nudge: NudgeExperience = {
   ],
 };
 
-const SURFACES: Record<string, { experience: Experience; level?: number }> = {
+const hint: Experience = {
+  id: 'hint',
+  type: 'hint',
+  target: '#target',
+  openOn: 'trigger',
+  title: 'Copy it now',
+  body: 'This is the only time we show the full key. Paste it into your CI secrets or password manager before you leave this page.',
+  articles: ['tokens', 'webhooks'],
+  buttons: [{ label: 'Got it', action: { type: 'dismiss' }, variant: 'primary' }],
+};
+
+/** `targetTop`: where the target sits, in px from the top of the page (a hint near the bottom must flip or fit). */
+const SURFACES: Record<string, { experience: Experience; level?: number; targetTop?: number }> = {
   'tour-centred': {
     experience: {
       id: 'tour',
@@ -33,8 +45,19 @@ const SURFACES: Record<string, { experience: Experience; level?: number }> = {
   'nudge-1': { experience: nudge, level: 0 },
   'nudge-2': { experience: nudge, level: 1 },
   'nudge-3': { experience: nudge, level: 2 },
-  hint: {
-    experience: { id: 'hint', type: 'hint', target: '#target', openOn: 'trigger', title: 'Least access wins', body: 'Give each key only the scopes it needs: a leaked read-only key cannot delete anything.', articles: ['tokens'] },
+  hint: { experience: hint },
+  'hint-low': { experience: hint, targetTop: 150 },
+  banner: {
+    experience: {
+      id: 'banner',
+      type: 'announcement',
+      display: 'banner',
+      position: 'top',
+      dismissible: true,
+      title: 'New region: EU North (Vilnius) is now generally available',
+      body: 'Keep data in the EU with single-digit latency across the Baltics and the Nordics.',
+      buttons: [{ label: 'Read more', action: { type: 'open-article', article: 'connect' }, variant: 'link' }],
+    },
   },
 };
 
@@ -42,7 +65,8 @@ export function renderSurface(name: string, dark = false): void {
   const surface = SURFACES[name];
   if (!surface) throw new Error(`no surface ${name}`);
   const host = document.createElement('main');
-  host.innerHTML = '<h1 style="margin:12px">Integrations</h1><p style="margin:12px"><button id="target">Connect</button></p><div style="height:1200px"></div>';
+  const top = surface.targetTop ?? 0;
+  host.innerHTML = `<h1 style="margin:12px">Integrations</h1><div style="height:${top}px"></div><p style="margin:12px"><button id="target">Connect</button></p><div style="height:1200px"></div>`;
   document.body.append(host);
   const renderer = createRenderer({
     window,

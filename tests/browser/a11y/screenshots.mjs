@@ -1,4 +1,4 @@
-// Screenshots of the tour, the nudge (every level) and a hint at 200 % and 400 % zoom, to look at
+// Screenshots of the tour, the nudge (every level), a hint (near the top and near the bottom) and the banner at 200 % and 400 % zoom, to look at
 // (not assert on). Zoom is a smaller CSS viewport at a higher device scale, as the browser does it.
 //   node tests/browser/a11y/screenshots.mjs [outDir]   (default /tmp/wm-a11y-shots)
 import { build } from 'esbuild';
@@ -18,7 +18,7 @@ const bundle = await build({
 });
 const code = bundle.outputFiles[0].text;
 const zooms = [['200', 640, 400, 2], ['400', 320, 256, 4]];
-const surfaces = ['tour-centred', 'tour-anchored', 'nudge-1', 'nudge-2', 'nudge-3', 'hint'];
+const surfaces = ['tour-centred', 'tour-anchored', 'nudge-1', 'nudge-2', 'nudge-3', 'hint', 'hint-low', 'banner'];
 const browser = await puppeteer.launch({
   executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
   headless: true,

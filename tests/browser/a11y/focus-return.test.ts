@@ -5,12 +5,13 @@
  * `openHelp()` opened at load. Focus goes to the control that opened the surface, else the host's
  * main landmark, else into the next step: never to `<body>`.
  */
-import { expect } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { createWaymark, type Waymark } from '../../../src/index.js';
-import type { SurveyExperience, TourExperience } from '../../../src/config/types.js';
+import type { BeaconExperience, NudgeExperience, SurveyExperience, TourExperience } from '../../../src/config/types.js';
+import { mountHelp, type MountedHelp } from '../../../src/ui/help/mount/test-support.js';
 import { uniqueDb, until } from '../helpers.js';
-import { deepActive, nextFrame } from '../layouts/harness.js';
+import { createHarness, deepActive, isShown, nextFrame, type Harness } from '../layouts/harness.js';
 import { demoConfig, demoExperience } from './demo-config.js';
 
 type Shown = HTMLElement & { panel?: HTMLElement | null; isOpen?: boolean; updateComplete: Promise<unknown> };
@@ -163,4 +164,106 @@ describe('focus after a close, with the runtime and the demo config', () => {
       expect(describeElement(active)).to.equal(describeElement(page.main));
     });
   }
+});
+
+/** Press Enter on a control of a Waymark element, found by its visible text or accessible name, with the real keyboard. */
+async function pressNamed(element: Element, name: string): Promise<void> {
+  const control = [...element.shadowRoot!.querySelectorAll<HTMLElement>('button, a[href]')].find(
+    (candidate) => candidate.textContent!.trim() === name || candidate.getAttribute('aria-label') === name,
+  );
+  if (!control) throw new Error(`no control named ${name}`);
+  control.focus();
+  await sendKeys({ press: 'Enter' });
+}
+
+/** The rest of issue 19's list (item 1) that had no proof yet, with the renderer and a small page. */
+describe('focus after a close: the nudge\'s two escalations and Escape, the beacon card\'s ×', () => {
+  let harness: Harness | undefined;
+  afterEach(() => {
+    harness?.dispose();
+    harness = undefined;
+  });
+
+  const page = async () => {
+    await fixture(html`<div><main id="main"><h1>Integrations</h1><button id="connect" style="margin:80px">Connect</button></main></div>`);
+    return document.querySelector<HTMLElement>('#main')!;
+  };
+
+  const nudge: NudgeExperience = {
+    id: 'stuck',
+    type: 'nudge',
+    escalation: [
+      { kind: 'hint', title: 'Connect not responding?', body: 'Paste the API token.', target: '#connect' },
+      { kind: 'articles', title: 'These may help', articles: [] },
+      { kind: 'chat', title: 'Talk to us', body: 'An engineer can look at it with you.' },
+    ],
+  };
+
+  it('nudge: "Still stuck?" at both escalations keeps focus on a real element, and Escape gives it to the main landmark', async () => {
+    const main = await page();
+    harness = createHarness({ engine: false });
+    harness.renderer.show({ experience: nudge, level: 0 });
+    const element = await mounted('wm-nudge[data-experience="stuck"]');
+    for (const level of [1, 2]) {
+      await until(() => isShown(element.panel), `level ${level - 1} shown`);
+      await pressNamed(element, 'Still stuck?');
+      expect(harness.actions.at(-1)!.action).to.deep.equal({ type: 'nudge-level', level });
+      // The engine moves the nudge on: the same element shows the next level in its corner.
+      harness.renderer.show({ experience: nudge, level });
+      await element.updateComplete;
+      await until(() => isShown(element.panel), `level ${level} shown`);
+      const active = await settledFocus();
+      expectNotOnBody(active, `"Still stuck?" to level ${level + 1}`);
+    }
+    element.shadowRoot!.querySelector<HTMLElement>('button')!.focus();
+    await sendKeys({ press: 'Escape' });
+    expect(harness.actions.at(-1)!.action).to.deep.equal({ type: 'dismiss' });
+    harness.renderer.hide('stuck', 'dismissed');
+    const active = await settledFocus();
+    expectNotOnBody(active, 'nudge Escape');
+    expect(describeElement(active)).to.equal(describeElement(main));
+  });
+
+  it('beacon card ×: focus goes to the main landmark once the beacon is gone', async () => {
+    const main = await page();
+    harness = createHarness();
+    const beacon: BeaconExperience = { id: 'dot', type: 'beacon', target: '#connect', title: 'Connect', body: 'Connect a provider here.' };
+    harness.show(beacon);
+    const element = await harness.beacon('dot');
+    const dot = element.shadowRoot!.querySelector<HTMLElement>('button')!;
+    await until(() => dot.checkVisibility(), 'the dot shown');
+    dot.focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => isShown(element.panel), 'the card open');
+    await pressNamed(element, 'Close');
+    await until(() => !document.querySelector('[data-waymark-ui][data-experience="dot"]'), 'the beacon gone');
+    const active = await settledFocus();
+    expectNotOnBody(active, 'beacon ×');
+    expect(describeElement(active)).to.equal(describeElement(main));
+  });
+});
+
+describe('Escape belongs to whatever holds focus: the help panel behind the app\'s own modal', () => {
+  let help: MountedHelp | undefined;
+  afterEach(() => {
+    help?.dispose();
+    help = undefined;
+  });
+
+  it('focus in the app\'s modal chat: the first Escape closes that dialog and leaves the help panel open; the next, inside the panel, closes it', async () => {
+    await fixture(html`<div><main id="main"><h1>Billing</h1></main>
+      <dialog id="app-chat"><label>Message <textarea id="app-message"></textarea></label></dialog></div>`);
+    help = mountHelp({ articles: [{ id: 'invoice', title: 'Download an invoice', url: 'https://help.example/invoice' }] });
+    await help.open();
+    await until(() => help!.element.isOpen && help!.element.shadowRoot!.activeElement !== null, 'the panel open, focus inside');
+    const chat = document.querySelector<HTMLDialogElement>('#app-chat')!;
+    chat.showModal();
+    document.querySelector<HTMLTextAreaElement>('#app-message')!.focus();
+    await sendKeys({ press: 'Escape' });
+    expect(chat.open, 'the app\'s dialog closed on the first Escape').to.equal(false);
+    expect(help.element.isOpen, 'the help panel is untouched').to.equal(true);
+    help.element.shadowRoot!.querySelector<HTMLElement>('input')!.focus();
+    await sendKeys({ press: 'Escape' });
+    expect(help.element.isOpen, 'Escape inside the panel closes it').to.equal(false);
+  });
 });

@@ -2,12 +2,9 @@ import { css } from 'lit';
 
 /** `<wm-help>`'s own rules (the shared theme tokens and base styles come first in the element's list). */
 export const helpStyles = css`
+  /* Error colours come from the shared --wm-danger token (theme.ts), as in every Waymark form. */
   :host {
     --wm-help-width: 24rem;
-    --wm-danger: #b42318;
-  }
-  :host([data-mode='dark']) {
-    --wm-danger: #ff8f85;
   }
   .launcher {
     position: fixed;

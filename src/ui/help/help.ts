@@ -65,7 +65,7 @@ type Field = MessageIssue['field'];
  * @cssprop --wm-font - Font family.
  * @cssprop --wm-shadow - Launcher and panel shadow.
  * @cssprop --wm-focus-ring - Focus outline color.
- * @cssprop --wm-danger - Form error text and invalid field borders. Default #b42318 (#ff8f85 dark).
+ * @cssprop --wm-danger - Form error text and invalid field borders. Default #b42318 (#ff8a80 dark).
  * @cssprop --wm-help-width - Panel width. Default 24rem.
  * @cssprop --wm-z-index - The launcher's z-index (it is not in the top layer); set by config `theme.zIndex`, or inherited from the page. Default 2147483000.
  * @cssprop --wm-safe-top - How far down the page's own fixed header reaches: the panel never grows over it. Measured and set on the element by Waymark. Default 0px.

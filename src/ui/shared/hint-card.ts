@@ -85,6 +85,8 @@ export const fitHeightCardStyles = css`
     /* Room for the focus ring of a control at the scroller's edge, which would be clipped. */
     margin: -4px;
     padding: 4px;
+    /* A long URL wraps instead of scrolling the card sideways. */
+    overflow-wrap: anywhere;
   }
   /* Overflowing (see syncScrollStop): a shade at the edge that has more to scroll to (covered where it has not). */
   .card > .scroll[tabindex] {

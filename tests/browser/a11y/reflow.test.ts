@@ -183,4 +183,17 @@ describe('reflow: long content and tiny viewports', () => {
     await until(() => !scroller.hasAttribute('tabindex'), 'no Tab stop once it fits');
     expect(scroller.hasAttribute('role')).to.equal(false);
   });
+
+  it('a hint with a long URL in its text at 320 px: the URL wraps, the card never scrolls sideways', async () => {
+    await setViewport({ width: 320, height: 640 });
+    await apiKeysPage(8);
+    harness = createHarness();
+    harness.show({ id: 'url', type: 'hint', target: { anchor: 'api-key-copy' }, openOn: 'trigger', title: 'Where the key goes', body: `Paste it at ${LONG_URL}` });
+    const element = await harness.hint('url');
+    const card = element.panel!;
+    await until(() => isShown(card) && !card.classList.contains('unplaced'), 'the hint placed');
+    const scroller = card.querySelector<HTMLElement>('.scroll')!;
+    expect(scroller.scrollWidth, 'no sideways scroll inside the card').to.be.at.most(scroller.clientWidth);
+    expect(withinViewport(card.getBoundingClientRect()), 'the card inside the viewport').to.equal(true);
+  });
 });

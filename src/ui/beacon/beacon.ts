@@ -5,7 +5,7 @@ import type { BeaconExperience } from '../../config/types.js';
 import type { UserAction } from '../../engine/contract.js';
 import { effectiveZoom } from '../shared/anchor.js';
 import { WaymarkElement } from '../shared/base-element.js';
-import { renderHintCard } from '../shared/hint-card.js';
+import { fitHeightCardStyles, renderHintCard, syncScrollStop } from '../shared/hint-card.js';
 import type { ComponentContext } from '../shared/context.js';
 import { LayerController } from '../shared/controllers/layer.js';
 import { TargetController } from '../shared/controllers/target.js';
@@ -74,7 +74,7 @@ const TARGET_WAIT_MS = 3000;
  * @cssprop --wm-max-width - Card max width. Default 22rem.
  */
 export class WmBeacon extends WaymarkElement {
-  static override styles = [themeTokens, baseStyles, beaconStyles];
+  static override styles = [themeTokens, baseStyles, fitHeightCardStyles, beaconStyles];
 
   /** The beacon to render (set by the renderer). */
   @property({ attribute: false }) override experience?: BeaconExperience;
@@ -232,7 +232,10 @@ export class WmBeacon extends WaymarkElement {
       arrow: this.arrowElement,
       placement: this.experience?.placement,
       gap: 8,
+      // At 400 % zoom the card can be taller than the room beside the dot: it scrolls inside instead.
+      fitHeight: true,
       onPlaced: () => {
+        syncScrollStop(card);
         if (!card.classList.contains('unplaced')) return;
         card.classList.remove('unplaced');
         card.focus({ preventScroll: true });

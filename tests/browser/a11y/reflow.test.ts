@@ -196,4 +196,36 @@ describe('reflow: long content and tiny viewports', () => {
     expect(scroller.scrollWidth, 'no sideways scroll inside the card').to.be.at.most(scroller.clientWidth);
     expect(withinViewport(card.getBoundingClientRect()), 'the card inside the viewport').to.equal(true);
   });
+
+  it('a beacon card at 400 % zoom (320×256): inside the viewport, and Tab from the card reaches each of its controls on screen', async () => {
+    await setViewport({ width: 320, height: 256 });
+    await apiKeysPage(120);
+    harness = createHarness({ articles: (await demoConfig()).articles });
+    harness.show({
+      id: 'dot',
+      type: 'beacon',
+      target: { anchor: 'api-key-copy' },
+      title: 'Copy it now',
+      body: 'This is the only time we show the full key. Paste it into your CI secrets or password manager before you leave this page.',
+      articles: ['api-keys', 'rotate-api-key'],
+    });
+    const element = await harness.beacon('dot');
+    const dot = element.shadowRoot!.querySelector<HTMLElement>('button')!;
+    await until(() => dot.checkVisibility(), 'the dot shown');
+    dot.focus();
+    await sendKeys({ press: 'Enter' });
+    const card = element.panel!;
+    await until(() => isShown(card) && !card.classList.contains('unplaced'), 'the card open');
+    await nextFrame();
+    expect(withinViewport(card.getBoundingClientRect()), 'card inside the viewport').to.equal(true);
+    const controls = [...card.querySelectorAll<HTMLElement>('button, a[href], [tabindex="0"]')];
+    expect(controls.map(controlName)).to.include.members(['Close', 'Got it']);
+    for (const control of controls) {
+      await sendKeys({ press: 'Tab' });
+      const active = deepActive();
+      expect(active === control, `Tab reaches ${controlName(control)}, not ${active ? controlName(active) : 'nothing'}`).to.equal(true);
+      expect(onScreen(control), `${controlName(control)} on screen once focused`).to.equal(true);
+    }
+    expect(await axeViolations(element)).to.deep.equal([]);
+  });
 });

@@ -5,7 +5,8 @@ import type { BeaconExperience } from '../../config/types.js';
 import type { UserAction } from '../../engine/contract.js';
 import { effectiveZoom } from '../shared/anchor.js';
 import { WaymarkElement } from '../shared/base-element.js';
-import { fitHeightCardStyles, renderHintCard, syncScrollStop } from '../shared/hint-card.js';
+import { renderHintCard } from '../shared/hint-card.js';
+import { fitHeight, fitHeightCardStyles, syncScrollStop } from '../hint/fit-height.js';
 import type { ComponentContext } from '../shared/context.js';
 import { LayerController } from '../shared/controllers/layer.js';
 import { TargetController } from '../shared/controllers/target.js';
@@ -233,7 +234,7 @@ export class WmBeacon extends WaymarkElement {
       placement: this.experience?.placement,
       gap: 8,
       // At 400 % zoom the card can be taller than the room beside the dot: it scrolls inside instead.
-      fitHeight: true,
+      fit: fitHeight,
       onPlaced: () => {
         syncScrollStop(card);
         if (!card.classList.contains('unplaced')) return;

@@ -3,7 +3,8 @@ import { property, query, state } from 'lit/decorators.js';
 import type { HintExperience } from '../../config/types.js';
 import { richTextToPlain } from '../../config/rich-text.js';
 import { WaymarkElement } from '../shared/base-element.js';
-import { fitHeightCardStyles, renderHintCard, syncScrollStop } from '../shared/hint-card.js';
+import { renderHintCard } from '../shared/hint-card.js';
+import { fitHeight, fitHeightCardStyles, syncScrollStop } from './fit-height.js';
 import type { ComponentContext } from '../shared/context.js';
 import { LayerController } from '../shared/controllers/layer.js';
 import { TargetController } from '../shared/controllers/target.js';
@@ -164,7 +165,7 @@ export class WmHint extends WaymarkElement {
       placement: this.experience?.placement,
       gap: 10,
       // At 400 % zoom a hint can be taller than the room beside its target: it scrolls inside instead.
-      fitHeight: true,
+      fit: fitHeight,
       onPlaced: () => {
         card.classList.remove('unplaced');
         syncScrollStop(card);

@@ -11,7 +11,6 @@ import {
   flip,
   offset,
   shift,
-  size,
   type Padding,
   type Placement as FloatingPlacement,
   type ComputePositionReturn,
@@ -31,11 +30,10 @@ export interface AnchorOptions {
   /** Viewport insets to keep clear (e.g. a fixed header at the top), in px. */
   insets?: { top?: number; bottom?: number };
   /**
-   * Cap the floating element's height to the room on its side of the reference, as the custom
-   * property `--wm-fit-height` (px), for an element that then scrolls inside instead of running
-   * off a small or zoomed viewport.
+   * Run after flip and shift, with the same viewport padding: e.g. a hint's `fitHeight`, which caps
+   * the card to the room left beside its target. Kept out of here so the tour pays nothing for it.
    */
-  fitHeight?: boolean;
+  fit?: (padding: Padding) => Middleware;
   /** Called after every placement, in the same frame (e.g. to move a spotlight). */
   onPlaced?(result: ComputePositionReturn): void;
   onError?(error: unknown): void;
@@ -69,7 +67,7 @@ export function anchorFloating(options: AnchorOptions): () => void {
         offset(gap),
         wanted ? flip({ padding, crossAxis: false, fallbackAxisSideDirection: 'start' }) : autoPlacement({ padding }),
         shift({ padding }),
-        ...(options.fitHeight ? [fitHeight(padding)] : []),
+        ...(options.fit ? [options.fit(padding)] : []),
         ...(arrowElement ? [arrow({ element: arrowElement, padding: 8 })] : []),
         referenceClip,
       ],
@@ -101,18 +99,6 @@ export function anchorFloating(options: AnchorOptions): () => void {
     disposed = true;
     stop();
   };
-}
-
-/** Hands the room left on the chosen side to CSS (`--wm-fit-height`); floating-ui measures again if the size changed. */
-function fitHeight(padding: Padding): Middleware {
-  return size({
-    padding,
-    apply({ availableHeight, elements }) {
-      const floating = elements.floating;
-      const room = `${Math.max(0, Math.floor(availableHeight / effectiveZoom(floating)))}px`;
-      if (floating.style.getPropertyValue('--wm-fit-height') !== room) floating.style.setProperty('--wm-fit-height', room);
-    },
-  });
 }
 
 /** Where the reference was, and what of the viewport its scroll containers leave visible, at this placement. */

@@ -1,9 +1,11 @@
 /**
  * The card of a hint-style popover, shared by hints and beacons: a non-modal `role=dialog` in the
  * top layer (opened by the component), labelled by its title or the localized "hint" label,
- * described by its text, with arrow, close button, articles and a footer of buttons.
+ * described by its text, with arrow, close button, articles and a footer of buttons. Everything
+ * but the arrow and × sits in `.scroll`, which a hint or beacon lets scroll when the card is
+ * capped to the room beside its target (hint/fit-height.ts).
  */
-import { css, html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import type { Action, Button, RichText } from '../../config/types.js';
 import { renderArticles, renderBody, renderButtons } from './content.js';
 import type { ComponentContext } from './context.js';
@@ -67,57 +69,3 @@ export function renderHintCard(context: ComponentContext, content: HintCardConte
   `;
 }
 
-/**
- * For a card anchored with `fitHeight`: never taller than the room beside its target
- * (`--wm-fit-height`); its content scrolls inside while the arrow and × stay put, so at 400 % zoom
- * nothing runs off the viewport and every control can be scrolled to (focus does it).
- */
-export const fitHeightCardStyles = css`
-  .card:popover-open {
-    display: flex;
-    flex-direction: column;
-    max-height: var(--wm-fit-height, none);
-  }
-  .card > .scroll {
-    min-height: 0;
-    overflow-y: auto;
-    overscroll-behavior: contain;
-    /* Room for the focus ring of a control at the scroller's edge, which would be clipped. */
-    margin: -4px;
-    padding: 4px;
-    /* A long URL wraps instead of scrolling the card sideways. */
-    overflow-wrap: anywhere;
-  }
-  /* Overflowing (see syncScrollStop): a shade at the edge that has more to scroll to (covered where it has not). */
-  .card > .scroll[tabindex] {
-    background:
-      linear-gradient(var(--wm-bg) 35%, transparent) top / 100% 40px no-repeat local,
-      linear-gradient(transparent, var(--wm-bg) 65%) bottom / 100% 40px no-repeat local,
-      radial-gradient(farthest-side at 50% 0, color-mix(in srgb, var(--wm-fg) 25%, transparent), transparent) top / 100% 10px no-repeat scroll,
-      radial-gradient(farthest-side at 50% 100%, color-mix(in srgb, var(--wm-fg) 25%, transparent), transparent) bottom / 100% 10px no-repeat scroll;
-  }
-  .card > .scroll:focus-visible {
-    outline: 2px solid var(--wm-focus-ring);
-    outline-offset: -2px;
-  }
-`;
-
-/**
- * A scrolled card's text must be scrollable by keyboard too: while its content overflows, the
- * scroller is a Tab stop (a group named like the card); otherwise it is no stop at all.
- */
-export function syncScrollStop(card: HTMLElement): void {
-  const scroller = card.querySelector<HTMLElement>(':scope > .scroll');
-  if (!scroller) return;
-  const overflowing = scroller.scrollHeight > scroller.clientHeight + 1;
-  if (overflowing === scroller.hasAttribute('tabindex')) return;
-  if (overflowing) {
-    scroller.tabIndex = 0;
-    scroller.setAttribute('role', 'group');
-    const title = card.querySelector('#wm-title');
-    if (title) scroller.setAttribute('aria-labelledby', 'wm-title');
-    else scroller.setAttribute('aria-label', card.getAttribute('aria-label') ?? '');
-  } else {
-    for (const name of ['tabindex', 'role', 'aria-labelledby', 'aria-label']) scroller.removeAttribute(name);
-  }
-}

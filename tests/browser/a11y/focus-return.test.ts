@@ -17,7 +17,7 @@ import { demoConfig, demoExperience } from './demo-config.js';
 type Shown = HTMLElement & { panel?: HTMLElement | null; isOpen?: boolean; updateComplete: Promise<unknown> };
 
 /** The demo's shell: a header with the help button, a sidebar with the Projects link, the main landmark. */
-function shell(): { main: HTMLElement; projects: HTMLAnchorElement; dispose(): void } {
+function shell(): { main: HTMLElement; dispose(): void } {
   const root = document.createElement('div');
   root.innerHTML = `
     <header style="height:56px;display:flex;gap:8px;align-items:center">
@@ -30,7 +30,6 @@ function shell(): { main: HTMLElement; projects: HTMLAnchorElement; dispose(): v
     </div>`;
   document.body.append(root);
   const main = root.querySelector<HTMLElement>('#main')!;
-  const projects = root.querySelector<HTMLAnchorElement>('[data-waymark="sidebar-projects"]')!;
   // The demo's router: a link click is a pushState and a new page in <main> (its old content is gone).
   const onClick = (event: MouseEvent) => {
     const link = (event.target as Element).closest?.('a[href]');
@@ -42,7 +41,6 @@ function shell(): { main: HTMLElement; projects: HTMLAnchorElement; dispose(): v
   document.addEventListener('click', onClick);
   return {
     main,
-    projects,
     dispose() {
       document.removeEventListener('click', onClick);
       root.remove();
@@ -113,6 +111,8 @@ describe('focus after a close, with the runtime and the demo config', () => {
   });
 
   it('"Next" on the welcome tour\'s link step follows the link; focus moves into the next step, never <body>', async () => {
+    // The demo's first three steps live on the dashboard, at "/".
+    history.replaceState(null, '', '/');
     page = shell();
     const config = await demoConfig();
     const tour = await demoExperience<TourExperience>('welcome-tour');

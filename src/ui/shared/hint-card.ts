@@ -1,9 +1,9 @@
 /**
  * The card of a hint-style popover, shared by hints and beacons: a non-modal `role=dialog` in the
  * top layer (opened by the component), labelled by its title or the localized "hint" label,
- * described by its text, with arrow, close button, articles and a footer of buttons. Everything
- * but the arrow and × sits in `.scroll`, which a hint or beacon lets scroll when the card is
- * capped to the room beside its target (hint/fit-height.ts).
+ * described by its text, with arrow, close button, articles and a footer of buttons. The content
+ * sits in `.scroll`, which a hint or beacon lets scroll when the card is capped to the room beside
+ * its target (hint/fit-height.ts); the arrow and × stay in place.
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Action, Button, RichText } from '../../config/types.js';
@@ -56,9 +56,10 @@ export function renderHintCard(context: ComponentContext, content: HintCardConte
       @keydown=${on.keydown}
     >
       <div class="arrow" part="arrow"></div>
-      <button type="button" class="close" part="close" aria-label=${t.t('close')} @click=${() => on.close()}>×</button>
       <div class="scroll">
         ${title ? html`<h2 class="title" part="title" id="wm-title">${title}</h2>` : nothing}
+        <!-- Placed against the card (the scroller is not positioned): it neither scrolls nor is clipped. -->
+        <button type="button" class="close" part="close" aria-label=${t.t('close')} @click=${() => on.close()}>×</button>
         ${renderBody(context, content.body, 'wm-body')}
         ${renderArticles(context, content.articles, (action) => on.action(action))}
         ${hasFooter

@@ -169,14 +169,17 @@ describe('reflow: long content and tiny viewports', () => {
     expect(withinViewport(card.getBoundingClientRect()), 'card inside the viewport').to.equal(true);
     const scroller = card.querySelector<HTMLElement>('.scroll')!;
     expect(scroller.scrollHeight, 'the text overflows its card').to.be.greaterThan(scroller.clientHeight);
-    await sendKeys({ press: 'Tab' });
-    expect(controlName(deepActive()!)).to.equal('Close');
+    // Tab from the field goes into the hint: first its text, then its ×.
     await sendKeys({ press: 'Tab' });
     expect(deepActive() === scroller, 'the text is a Tab stop').to.equal(true);
     expect(scroller.getAttribute('role')).to.equal('group');
+    expect(controlName(scroller)).to.equal('Copy it now');
     await sendKeys({ press: 'End' });
     // End scrolls (smoothly) to the last line.
     await until(() => Math.ceil(scroller.scrollTop + scroller.clientHeight) >= scroller.scrollHeight - 1, 'End scrolled to the end of the text');
+    await sendKeys({ press: 'Tab' });
+    expect(controlName(deepActive()!)).to.equal('Close');
+    expect(onScreen(deepActive()!), 'the × stays on screen while the text is scrolled').to.equal(true);
     expect(await axeViolations(element)).to.deep.equal([]);
     // At a size where it fits, the text is no Tab stop.
     await setViewport({ width: 1280, height: 800 });

@@ -37,6 +37,8 @@ export function renderHintCard(context: ComponentContext, content: HintCardConte
   const t = context.translator;
   const title = content.title;
   const hasFooter = Boolean(content.buttons?.length) || content.footerEnd !== undefined;
+  // The × sits in the scroller after the title (reading order) but is placed against the card (the
+  // scroller is not positioned), so it neither scrolls nor is clipped.
   return html`
     <div
       id=${content.id ?? nothing}
@@ -58,7 +60,6 @@ export function renderHintCard(context: ComponentContext, content: HintCardConte
       <div class="arrow" part="arrow"></div>
       <div class="scroll">
         ${title ? html`<h2 class="title" part="title" id="wm-title">${title}</h2>` : nothing}
-        <!-- Placed against the card (the scroller is not positioned): it neither scrolls nor is clipped. -->
         <button type="button" class="close" part="close" aria-label=${t.t('close')} @click=${() => on.close()}>×</button>
         ${renderBody(context, content.body, 'wm-body')}
         ${renderArticles(context, content.articles, (action) => on.action(action))}

@@ -70,7 +70,7 @@ const run = async (source) => {
   const total = performance.now() - from;
   await settle();
   const mine = tasks.filter((t) => t.startTime + t.duration >= from).map((t) => t.duration);
-  return { total, longest: Math.max(0, ...mine), over50: mine.filter((d) => d > 50).length, issues: issues.length, errors: errors.length, articles: config.articles?.length ?? 0 };
+  return { mine, total, longest: Math.max(0, ...mine), over50: mine.filter((d) => d > 50).length, issues: issues.length, errors: errors.length, articles: config.articles?.length ?? 0 };
 };
 const byUrl = await run({ configUrl: '/big.json' });
 const inline = await (await fetch('/big.json')).json();
@@ -128,6 +128,7 @@ try {
   console.log(`loadConfig(demo config + 4,900 articles, ${(bigConfig.length / 1e6).toFixed(1)} MB) in Chromium:`);
   for (const [name, row] of Object.entries({ 'by URL': load.byUrl, 'inline': load.given })) {
     if (row.issues !== 0 || row.errors !== 0 || row.articles !== 4_913) throw new Error(`loading ${name}: ${JSON.stringify(row)}`);
+    if (process.env.WM_BENCH_TASKS) console.log(row.mine.map(Math.round).join(" "));
     console.log(`  ${name.padEnd(7)} ready after ${fmt(row.total).padStart(8)} ms, longest main-thread task ${fmt(row.longest).padStart(7)} ms, tasks over 50 ms: ${row.over50}`);
   }
 } finally {

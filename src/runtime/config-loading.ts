@@ -3,9 +3,15 @@ import type { ConfigIssue } from '../config/issues.js';
 import { parseJsonWithComments } from '../config/jsonc.js';
 import type { WaymarkConfig } from '../config/types.js';
 import { describeError, type WaymarkError } from './errors.js';
-import { DEFAULT_CONFIG_TIMEOUT_MS, TimeLimitError, withinTime } from './time-limit.js';
+import { DEFAULT_CONFIG_TIMEOUT_MS, runInSlices, TimeLimitError, withinTime } from './time-limit.js';
 
 export const EMPTY_CONFIG: WaymarkConfig = { version: '1', experiences: [] };
+
+/**
+ * Config texts from this length on are parsed in slices that give the page a turn in between (a 20 MB file is
+ * hundreds of milliseconds of parsing); shorter ones parse in one go, in a few milliseconds at most.
+ */
+export const SLICED_PARSE_FROM = 500_000;
 
 export interface ConfigSource {
   window: Window;
@@ -33,7 +39,7 @@ export async function loadConfig(source: ConfigSource): Promise<{ config: Waymar
     if (fetched === undefined) return { config: EMPTY_CONFIG, issues: [] };
     raw = fetched;
   }
-  let checked: ReturnType<typeof import('../config/validate.js').validateConfig>;
+  let checked: import('../config/validate.js').ConfigValidation;
   try {
     const given = raw ?? EMPTY_CONFIG;
     raw = await withDeclaredExperiences(given, win.document, report);
@@ -41,8 +47,9 @@ export async function loadConfig(source: ConfigSource): Promise<{ config: Waymar
     const trusted = !source.validate && raw === given ? trustChecked(raw) : null;
     if (trusted) return { config: trusted, issues: [] };
     // The validator (zod and Waymark's checks) is a chunk of its own, loaded only for configs that need it.
-    const { validateConfig } = await loadValidator();
-    checked = validateConfig(withoutMark(raw));
+    // In slices: a config of thousands of articles takes seconds to check, and the page must stay responsive.
+    const { validateConfigInSteps } = await loadValidator();
+    checked = await runInSlices(win, validateConfigInSteps(withoutMark(raw)));
   } catch (error) {
     // A config object with throwing getters or a hostile proxy: nothing of it can be trusted.
     report({ code: 'config-unreadable', severity: 'error', where: 'config', message: `the config could not be read: ${describeError(error)}`, cause: error });
@@ -69,7 +76,10 @@ async function fetchConfig(win: Window, url: string, timeoutMs: number, report: 
         const response = await win.fetch(url, { credentials: 'same-origin', signal: abort.signal });
         if (!response.ok) throw new Error(`HTTP ${response.status}`);
         // Comments allowed, exactly as `waymark validate` allows them.
-        return parseJsonWithComments(await response.text());
+        const text = await response.text();
+        if (text.length < SLICED_PARSE_FROM) return parseJsonWithComments(text);
+        const { parseJsonWithCommentsInSteps } = await import('../config/jsonc-steps.js');
+        return runInSlices(win, parseJsonWithCommentsInSteps(text), abort.signal);
       })(),
       timeoutMs,
       `loading ${url}`,

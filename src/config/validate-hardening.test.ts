@@ -101,6 +101,26 @@ describe('condition trees', () => {
     expect(leaves(10)).toBe(1_024);
   });
 
+  it('an invalid tree is checked once: each leaf is read a fixed number of times, however deep it sits', async () => {
+    const { conditionSchema } = await import('./schema.js');
+    const { checkWithSchema } = await import('./zod-issues.js');
+    // Leaves that count how often the checker reads them (checkWithSchema reads the value as given, no copy).
+    const readsPerLeaf = (depth: number, shape: 'any' | 'all-not'): number => {
+      let reads = 0;
+      const leaf = () => ({ get page() { reads++; return 5; } });
+      const build = (level: number): unknown =>
+        level === 0 ? leaf() : shape === 'any' ? { any: [build(level - 1), build(level - 1)] } : { all: [build(level - 1), { not: build(level - 1) }] };
+      const { issues } = checkWithSchema(conditionSchema, build(depth), ['when']);
+      expect(issues).toHaveLength(2 ** depth);
+      expect(issues[0]!.message).toMatch(/^when\.(any|all)\[0\].*page: expected /);
+      return reads / 2 ** depth;
+    };
+    for (const shape of ['any', 'all-not'] as const) {
+      // Checking a union option again for its issues read each level once more per level above it (reads grew with depth).
+      expect(readsPerLeaf(8, shape), shape).toBe(readsPerLeaf(2, shape));
+    }
+  });
+
   it('validates a tree of 2^14 leaves', { timeout: 20_000 }, () => {
     const { issues } = validateConfig(doc([hint({ when: tree(14) })]));
     expect(issues).toEqual([]);

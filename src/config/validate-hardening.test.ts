@@ -1,6 +1,6 @@
 /** Validator hardening: inputs that used to pass validation and then misbehave in the page. */
 import { describe, expect, it } from 'vitest';
-import { validateConfig, type ConfigIssue } from './validate.js';
+import { validateConfig, validateConfigInSteps, type ConfigIssue } from './validate.js';
 
 const doc = (experiences: unknown[], extra: Record<string, unknown> = {}) => ({ version: '1', experiences, ...extra });
 const hint = (fields: Record<string, unknown> = {}, id = 'h1') => ({ id, type: 'hint', target: '#a', body: 'Tip', ...fields });
@@ -144,5 +144,33 @@ describe('links spelled as paths that lead to another site', () => {
     ]);
     expect(issues.find((i) => i.path.includes('buttons'))!.message).toContain('leads to evil.example; write it as "https://evil.example/phish"');
     expect(config!.experiences).toHaveLength(2);
+  });
+});
+
+describe('validation in steps', () => {
+  const drain = <T>(steps: Generator<void, T, void>): { value: T; steps: number } => {
+    for (let count = 1; ; count++) {
+      const step = steps.next();
+      if (step.done) return { value: step.value, steps: count };
+    }
+  };
+
+  it('takes at least one step per unit (so a caller can pause between them) and ends with validateConfig\'s result', () => {
+    const articles = Array.from({ length: 400 }, (_, i) => (i === 123 ? { id: `a${i}`, url: '/x' } : { id: `a${i}`, title: `A ${i}`, url: `/a/${i}` }));
+    const experiences = Array.from({ length: 60 }, (_, i) => hint({ stages: i === 7 ? ['nowhere'] : undefined }, `h${i}`));
+    const input = doc(experiences, { articles, __proto__: null, extra: 1 });
+    const { value, steps } = drain(validateConfigInSteps(input));
+    // Schema and two semantic passes per unit, each its own step.
+    expect(steps).toBeGreaterThan(2 * (articles.length + experiences.length));
+    expect(value).toStrictEqual(validateConfig(input));
+    expect(codes(value.issues)).toEqual(['error:unknown-key@["extra"]', 'error:missing@["articles",123,"title"]', 'error:unknown-stage@["experiences",7,"stages",0]']);
+    expect(value.config!.articles).toHaveLength(399);
+    expect(value.config!.experiences).toHaveLength(59);
+  });
+
+  it('a document that cannot be used at all ends after the copy', () => {
+    const { value, steps } = drain(validateConfigInSteps(null));
+    expect(value).toStrictEqual(validateConfig(null));
+    expect(steps).toBe(2);
   });
 });

@@ -78,16 +78,19 @@ export function yieldToPage(win: Window): Promise<void> {
  * the signal's reason when `signal` aborts (e.g. its time limit ran out).
  */
 export async function runInSlices<T>(win: Window, steps: Generator<void, T, void>, signal?: AbortSignal, budgetMs = SLICE_BUDGET_MS): Promise<T> {
-  let sliceStart = win.performance.now();
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-    if (win.performance.now() - sliceStart < budgetMs) continue;
-    await yieldToPage(win);
-    if (signal?.aborted) {
-      steps.return(undefined as T);
-      throw signal.reason;
+  try {
+    signal?.throwIfAborted();
+    let sliceStart = win.performance.now();
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+      if (win.performance.now() - sliceStart < budgetMs) continue;
+      await yieldToPage(win);
+      signal?.throwIfAborted();
+      sliceStart = win.performance.now();
     }
-    sliceStart = win.performance.now();
+  } finally {
+    // Finished, failed or abandoned: the work is over either way.
+    steps.return(undefined as T);
   }
 }

@@ -76,7 +76,7 @@ async function fetchConfig(win: Window, url: string, timeoutMs: number, report: 
         const response = await win.fetch(url, { credentials: 'same-origin', signal: abort.signal });
         if (!response.ok) throw new Error(`HTTP ${response.status}`);
         // Comments allowed, exactly as `waymark validate` allows them.
-        const text = await response.text();
+        const text = await readText(response);
         if (text.length < SLICED_PARSE_FROM) return parseJsonWithComments(text);
         const { parseJsonWithCommentsInSteps } = await import('../config/jsonc-steps.js');
         return runInSlices(win, parseJsonWithCommentsInSteps(text), abort.signal);
@@ -102,6 +102,24 @@ async function fetchConfig(win: Window, url: string, timeoutMs: number, report: 
     });
     return undefined;
   }
+}
+
+/**
+ * The body as text, decoded a network chunk at a time as it arrives: `response.text()` decodes a large body in one
+ * long task at the end. Same decoding (UTF-8, a leading byte-order mark dropped, bad bytes replaced).
+ */
+async function readText(response: Response): Promise<string> {
+  const reader = response.body?.getReader();
+  if (!reader) return response.text();
+  const decoder = new TextDecoder();
+  const parts: string[] = [];
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    parts.push(decoder.decode(value, { stream: true }));
+  }
+  parts.push(decoder.decode());
+  return parts.join('');
 }
 
 /**

@@ -40,12 +40,17 @@ export async function loadConfig(source: ConfigSource): Promise<{ config: Waymar
     raw = fetched;
   }
   let checked: import('../config/validate.js').ConfigValidation;
+  // Problems in the page's markup are the config's problems too: `ready` lists them with the document's.
+  const declaredIssues: ConfigIssue[] = [];
   try {
     const given = raw ?? EMPTY_CONFIG;
-    raw = await withDeclaredExperiences(given, win.document, report);
+    raw = await withDeclaredExperiences(given, win.document, (issue) => {
+      declaredIssues.push(issue);
+      report({ code: `declarative-${issue.code}`, severity: issue.severity, where: 'declarative', message: issue.message });
+    });
     // Checked by `waymark validate --out` and not joined with markup: trusted without the validator.
     const trusted = !source.validate && raw === given ? trustChecked(raw) : null;
-    if (trusted) return { config: trusted, issues: [] };
+    if (trusted) return { config: trusted, issues: declaredIssues };
     // The validator (zod and Waymark's checks) is a chunk of its own, loaded only for configs that need it.
     // In slices: a config of thousands of articles takes seconds to check, and the page must stay responsive.
     const { validateConfigInSteps } = await loadValidator();
@@ -53,13 +58,13 @@ export async function loadConfig(source: ConfigSource): Promise<{ config: Waymar
   } catch (error) {
     // A config object with throwing getters or a hostile proxy: nothing of it can be trusted.
     report({ code: 'config-unreadable', severity: 'error', where: 'config', message: `the config could not be read: ${describeError(error)}`, cause: error });
-    return { config: EMPTY_CONFIG, issues: [] };
+    return { config: EMPTY_CONFIG, issues: declaredIssues };
   }
   const { config: valid, issues } = checked;
   for (const issue of issues) {
     report({ code: `config-${issue.code}`, severity: issue.severity, where: 'config', path: issue.path, message: issue.message });
   }
-  return { config: valid ?? EMPTY_CONFIG, issues };
+  return { config: valid ?? EMPTY_CONFIG, issues: [...declaredIssues, ...issues] };
 }
 
 /**
@@ -126,14 +131,13 @@ async function readText(response: Response): Promise<string> {
  * `<wm-tour>`, `<wm-hint>`, `<wm-beacon>` and `<wm-checklist>` written in the page compile to the same experience
  * objects as JSON and are validated with the config (the compiler loads only when the page has some).
  */
-async function withDeclaredExperiences(raw: unknown, doc: Document, report: (error: WaymarkError) => void): Promise<unknown> {
+async function withDeclaredExperiences(raw: unknown, doc: Document, report: (issue: ConfigIssue) => void): Promise<unknown> {
   const selector = ['wm-tour', 'wm-hint', 'wm-beacon', 'wm-checklist'].map((tag) => `${tag}:not([data-waymark-ui])`).join(', ');
   if (!doc.querySelector(selector)) return raw;
   const { compileDeclarativeAll } = await import('../ui/declarative.js');
   const { experiences: declared, issues } = compileDeclarativeAll(doc);
-  for (const issue of issues) {
-    report({ code: `declarative-${issue.code}`, severity: 'error', where: 'declarative', message: `${issue.path}: ${issue.message}` });
-  }
+  // The path is the markup's own (`wm-tour#welcome > wm-step[2]@placement`): one segment, outside the document.
+  for (const issue of issues) report({ code: issue.code, severity: 'error', path: [issue.path], message: `${issue.path}: ${issue.message}` });
   if (declared.length === 0 || raw === null || typeof raw !== 'object' || Array.isArray(raw)) return raw;
   const given = raw as { experiences?: unknown };
   const fromConfig = Array.isArray(given.experiences) ? given.experiences : [];

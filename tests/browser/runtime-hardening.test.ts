@@ -408,3 +408,29 @@ describe('hardening: a large valid config never blocks the main thread in one lo
     expect(channels).to.be.within(2, 6);
   });
 });
+
+describe('hardening: misspelt declarative attributes are config issues like misspelt JSON keys', () => {
+  let wm: Waymark | undefined;
+  let host: HTMLElement | undefined;
+  afterEach(() => {
+    wm?.destroy();
+    wm = undefined;
+    host?.remove();
+  });
+
+  it('the error event and ready\'s issues both name the attribute, with a did-you-mean', async () => {
+    host = document.createElement('div');
+    // Static test markup, as a developer would write it in their HTML.
+    host.innerHTML = `<button id="wm-typo-target">Go</button>
+      <wm-tour id="typo-tour"><wm-step target="#wm-typo-target" title="T" placment="top">x</wm-step></wm-tour>`;
+    document.body.append(host);
+    wm = createWaymark({ config: { version: '1', experiences: [] }, storage: { kind: 'memory' } });
+    const errors = record(wm, 'error');
+    const ready = await new Promise<{ issues: Array<{ code: string; path: unknown[]; message: string }> }>((resolve) => wm!.on('ready', resolve));
+    const expected = 'wm-tour#typo-tour > wm-step[0]@placment: unknown attribute "placment" (ignored); did you mean "placement"?';
+    expect(errors.filter((e) => e.where === 'declarative').map((e) => e.message)).to.deep.equal([expected]);
+    expect(ready.issues.map((i) => [i.code, i.path, i.message])).to.deep.equal([['unknown-attribute', ['wm-tour#typo-tour > wm-step[0]@placment'], expected]]);
+    // Ignored, as the JSON key would be reported: the tour still runs.
+    expect(wm.why('typo-tour')).to.not.equal(null);
+  });
+});

@@ -73,8 +73,12 @@ export async function loadConfig(source: ConfigSource): Promise<{ config: Waymar
  */
 async function fetchConfig(win: Window, url: string, timeoutMs: number, report: (error: WaymarkError) => void): Promise<unknown> {
   const abort = new AbortController();
+  const what = `loading ${url}`;
+  const deadline = win.performance.now() + timeoutMs;
+  // The page's turns between slices may run before the timer does: the slices check the deadline themselves.
+  const stopWith = () => (abort.signal.aborted ? abort.signal.reason : win.performance.now() >= deadline ? new TimeLimitError(what, timeoutMs) : undefined);
   try {
-    // One deadline for the headers and the whole body: a server that trickles bytes is as stuck as a silent one.
+    // One deadline for the headers, the whole body and its parsing: a server that trickles bytes is as stuck as a silent one.
     const parsed = await withinTime(
       win,
       (async () => {
@@ -84,10 +88,10 @@ async function fetchConfig(win: Window, url: string, timeoutMs: number, report: 
         const text = await readText(response);
         if (text.length < SLICED_PARSE_FROM) return parseJsonWithComments(text);
         const { parseJsonWithCommentsInSteps } = await import('../config/jsonc-steps.js');
-        return runInSlices(win, parseJsonWithCommentsInSteps(text), abort.signal);
+        return runInSlices(win, parseJsonWithCommentsInSteps(text), { stopWith });
       })(),
       timeoutMs,
-      `loading ${url}`,
+      what,
       () => abort.abort(),
     );
     if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {

@@ -72,21 +72,31 @@ export function yieldToPage(win: Window): Promise<void> {
   });
 }
 
+export interface SliceOptions {
+  /** Main-thread time per slice (default `SLICE_BUDGET_MS`). */
+  budgetMs?: number;
+  /** Asked before the first slice and after every turn: an error to stop with (e.g. a time limit passed), or undefined. */
+  stopWith?: () => unknown;
+}
+
 /**
  * Run `steps` (a generator doing a bounded piece of work per `next()`) to its result, giving the page a turn
- * whenever a slice has run for `budgetMs`. Work that fits in one slice finishes without ever yielding. Stops with
- * the signal's reason when `signal` aborts (e.g. its time limit ran out).
+ * whenever a slice has run for `budgetMs`. Work that fits in one slice finishes without ever yielding.
  */
-export async function runInSlices<T>(win: Window, steps: Generator<void, T, void>, signal?: AbortSignal, budgetMs = SLICE_BUDGET_MS): Promise<T> {
+export async function runInSlices<T>(win: Window, steps: Generator<void, T, void>, { budgetMs = SLICE_BUDGET_MS, stopWith }: SliceOptions = {}): Promise<T> {
+  const checkStop = (): void => {
+    const reason = stopWith?.();
+    if (reason !== undefined) throw reason;
+  };
   try {
-    signal?.throwIfAborted();
+    checkStop();
     let sliceStart = win.performance.now();
     for (;;) {
       const step = steps.next();
       if (step.done) return step.value;
       if (win.performance.now() - sliceStart < budgetMs) continue;
       await yieldToPage(win);
-      signal?.throwIfAborted();
+      checkStop();
       sliceStart = win.performance.now();
     }
   } finally {

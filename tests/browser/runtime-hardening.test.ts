@@ -404,7 +404,7 @@ describe('hardening: a large valid config never blocks the main thread in one lo
       }
       return 'done';
     }
-    expect(await runInSlices(win, work(), undefined, 5)).to.equal('done');
+    expect(await runInSlices(win, work(), { budgetMs: 5 })).to.equal('done');
     expect(channels).to.be.within(2, 6);
   });
 });
@@ -432,5 +432,40 @@ describe('hardening: misspelt declarative attributes are config issues like miss
     expect(ready.issues.map((i) => [i.code, i.path, i.message])).to.deep.equal([['unknown-attribute', ['wm-tour#typo-tour > wm-step[0]@placment'], expected]]);
     // Ignored, as the JSON key would be reported: the tour still runs.
     expect(wm.why('typo-tour')).to.not.equal(null);
+  });
+});
+
+describe('hardening: an experience limited to a stage ends with its stage, on screen too', () => {
+  let wm: Waymark | undefined;
+  afterEach(() => {
+    wm?.destroy();
+    wm = undefined;
+  });
+
+  it('a banner for stage "a" leaves the screen when the user moves to "b", why() agrees, and a reload does not bring it back', async () => {
+    const config: WaymarkConfig = {
+      version: '1',
+      stages: [{ id: 'a' }, { id: 'b' }],
+      limits: { minGap: '0s' },
+      experiences: [{ id: 'news', type: 'announcement', display: 'banner', title: 'For stage a', stages: ['a'] }],
+    };
+    const dbName = uniqueDb();
+    const banner = () => document.querySelector('wm-announcement[data-waymark-ui]');
+    wm = createWaymark({ config, user: { id: 'u-stage' }, storage: { dbName } });
+    const hides = record(wm, 'hide');
+    await wm.ready;
+    wm.setStage('a');
+    await until(() => banner() !== null, 'the banner shows in stage a');
+    wm.setStage('b');
+    await until(() => banner() === null, 'the banner leaves the screen in stage b');
+    expect(hides.map((h) => [h.experienceId, h.reason])).to.deep.equal([['news', 'ended']]);
+    expect(wm.why('news')?.eligible).to.equal(false);
+    wm.destroy();
+
+    wm = createWaymark({ config, user: { id: 'u-stage' }, storage: { dbName } });
+    await wm.ready;
+    await new Promise((r) => setTimeout(r, 500));
+    expect(banner()).to.equal(null);
+    expect(wm.why('news')?.eligible).to.equal(false);
   });
 });

@@ -2,6 +2,8 @@
 // (warm). Every page that loads Waymark pays the cold figure before anything can show.
 // Then size scaling: rich-text bodies of 10 kB, 100 kB and 1 MB (ordinary and hostile text) parsed and
 // validated, and a config of 4,900 articles (~20 MB): the figures must grow linearly with the size.
+// Then condition trees: validation time per leaf must stay flat as the tree grows (valid trees, and trees whose every
+// leaf is wrong), each in a fresh page (cold).
 // Last, the demo config plus 4,900 articles (~20 MB) loaded the way the runtime loads it (`loadConfig`: by URL,
 // then given inline), with the longest main-thread task seen meanwhile (aim: none over 50 ms).
 import { readFileSync } from 'node:fs';
@@ -78,9 +80,22 @@ const given = await run({ config: inline });
 window.__load = { byUrl, given };
 </script>`;
 
+// A binary tree of `all`/`any` levels, 2^depth leaves: valid pages, or numbers where a page belongs.
+const treePage = (depth, valid) => `<!doctype html><script type="module">
+import { validateConfig } from '/config.js';
+const tree = (d, any) => (d === 0 ? { page: ${valid ? "'/a'" : '5'} } : { [any ? 'any' : 'all']: [tree(d - 1, !any), tree(d - 1, !any)] });
+const doc = { version: '1', experiences: [{ id: 'h', type: 'hint', target: '#a', body: 'Tip', when: tree(${depth}, false) }] };
+const a = performance.now(); const { issues } = validateConfig(doc); const ms = performance.now() - a;
+window.__tree = { ms, issues: issues.length };
+</script>`;
+
 const server = createServer((req, res) => {
   const path = new URL(req.url, 'http://x').pathname;
   if (path === '/sizes') return void res.writeHead(200, { 'content-type': 'text/html' }).end(sizesPage);
+  if (path.startsWith('/tree-')) {
+    const [, kind, depth] = path.split('-');
+    return void res.writeHead(200, { 'content-type': 'text/html' }).end(treePage(Number(depth), kind === 'valid'));
+  }
   if (path === '/load') return void res.writeHead(200, { 'content-type': 'text/html' }).end(loadPage);
   if (path === '/loading.js') return void res.writeHead(200, { 'content-type': 'text/javascript' }).end(loadingJs);
   if (path === '/big.json') return void res.writeHead(200, { 'content-type': 'application/json' }).end(bigConfig);
@@ -118,6 +133,22 @@ try {
   }
   if (sizes.issues !== 0) throw new Error(`the 4,900-article config has ${sizes.issues} issues`);
   console.log(`validateConfig(4,900 articles, ${(sizes.bytes / 1e6).toFixed(1)} MB): ${fmt(sizes.big)} ms`);
+
+  console.log('condition trees (validateConfig, cold page each):');
+  for (const [kind, depths] of [['valid', [12, 14, 16]], ['invalid', [10, 12, 14]]]) {
+    const cells = [];
+    for (const depth of depths) {
+      const treeContext = await browser.createBrowserContext();
+      const treeTab = await treeContext.newPage();
+      await treeTab.goto(`http://127.0.0.1:${server.address().port}/tree-${kind}-${depth}`, { waitUntil: 'load', timeout: 600_000 });
+      await treeTab.waitForFunction(() => window.__tree, { timeout: 600_000 });
+      const tree = await treeTab.evaluate(() => window.__tree);
+      await treeContext.close();
+      if ((kind === 'valid') !== (tree.issues === 0)) throw new Error(`tree ${kind} 2^${depth}: ${tree.issues} issues`);
+      cells.push(`2^${depth} leaves ${fmt(tree.ms, 0).padStart(6)} ms (${fmt((tree.ms * 1000) / 2 ** depth, 1)} µs/leaf)`);
+    }
+    console.log(`  ${kind.padEnd(8)} ${cells.join(', ')}`);
+  }
 
   const loadContext = await browser.createBrowserContext();
   const loadTab = await loadContext.newPage();

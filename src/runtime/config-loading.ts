@@ -34,10 +34,12 @@ export interface ConfigSource {
 export async function loadConfig(source: ConfigSource): Promise<{ config: WaymarkConfig; issues: ConfigIssue[] }> {
   const { window: win, report } = source;
   let raw: unknown = source.config;
+  let largeText = false;
   if (raw === undefined && source.configUrl) {
     const fetched = await fetchConfig(win, source.configUrl, source.timeoutMs ?? DEFAULT_CONFIG_TIMEOUT_MS, report);
     if (fetched === undefined) return { config: EMPTY_CONFIG, issues: [] };
-    raw = fetched;
+    raw = fetched.parsed;
+    largeText = fetched.large;
   }
   let checked: import('../config/validate.js').ConfigValidation;
   // Problems in the page's markup are the config's problems too: `ready` lists them with the document's.
@@ -49,7 +51,7 @@ export async function loadConfig(source: ConfigSource): Promise<{ config: Waymar
       report({ code: `declarative-${issue.code}`, severity: issue.severity, where: 'declarative', message: issue.message });
     });
     // Checked by `waymark validate --out` and not joined with markup: trusted without the validator.
-    const trusted = !source.validate && raw === given ? trustChecked(raw) : null;
+    const trusted = !source.validate && raw === given ? await trustCheckedConfig(win, raw, largeText || hasManyUnits(raw)) : null;
     if (trusted) return { config: trusted, issues: declaredIssues };
     // The validator (zod and Waymark's checks) is a chunk of its own, loaded only for configs that need it.
     // In slices: a config of thousands of articles takes seconds to check, and the page must stay responsive.
@@ -71,12 +73,13 @@ export async function loadConfig(source: ConfigSource): Promise<{ config: Waymar
  * The fetched document, or undefined (reported) when it cannot be used: an HTTP error, no answer or no complete body
  * within `timeoutMs` (the request is aborted), not JSON, or JSON that is not an object (`null`, an array, a number).
  */
-async function fetchConfig(win: Window, url: string, timeoutMs: number, report: (error: WaymarkError) => void): Promise<unknown> {
+async function fetchConfig(win: Window, url: string, timeoutMs: number, report: (error: WaymarkError) => void): Promise<{ parsed: object; large: boolean } | undefined> {
   const abort = new AbortController();
   const what = `loading ${url}`;
   const deadline = win.performance.now() + timeoutMs;
   // The page's turns between slices may run before the timer does: the slices check the deadline themselves.
   const stopWith = () => (abort.signal.aborted ? abort.signal.reason : win.performance.now() >= deadline ? new TimeLimitError(what, timeoutMs) : undefined);
+  let large = false;
   try {
     // One deadline for the headers, the whole body and its parsing: a server that trickles bytes is as stuck as a silent one.
     const parsed = await withinTime(
@@ -87,6 +90,7 @@ async function fetchConfig(win: Window, url: string, timeoutMs: number, report: 
         // Comments allowed, exactly as `waymark validate` allows them.
         const text = await readText(response);
         if (text.length < SLICED_PARSE_FROM) return parseJsonWithComments(text);
+        large = true;
         const { parseJsonWithCommentsInSteps } = await import('../config/jsonc-steps.js');
         return runInSlices(win, parseJsonWithCommentsInSteps(text), { stopWith });
       })(),
@@ -99,7 +103,7 @@ async function fetchConfig(win: Window, url: string, timeoutMs: number, report: 
       report({ code: 'config-not-object', severity: 'error', where: 'config', message: `${url} should answer a config object, got ${got}; running with an empty config` });
       return undefined;
     }
-    return parsed;
+    return { parsed, large };
   } catch (error) {
     const timedOut = error instanceof TimeLimitError;
     report({
@@ -164,6 +168,26 @@ export function negotiateLocale(requested: string | undefined, config: WaymarkCo
     if (byLanguage) return byLanguage;
   }
   return requested && !config.locale ? requested : fallback;
+}
+
+/**
+ * `trustChecked`, in slices for a large config: its check hashes the whole document, half a second for 20 MB. The
+ * sliced form is a chunk of its own, fetched only then.
+ */
+async function trustCheckedConfig(win: Window, raw: unknown, large: boolean): Promise<WaymarkConfig | null> {
+  if (!large) return trustChecked(raw);
+  const { trustCheckedInSteps } = await import('../config/checked-steps.js');
+  return runInSlices(win, trustCheckedInSteps(raw));
+}
+
+/** Lists of `SLICED_UNITS_FROM` items or more make a config given in code large enough to check in slices. */
+export const SLICED_UNITS_FROM = 200;
+
+function hasManyUnits(raw: unknown): boolean {
+  if (raw === null || typeof raw !== 'object') return false;
+  const { experiences, articles, stages } = raw as Record<string, unknown>;
+  const length = (list: unknown) => (Array.isArray(list) ? list.length : 0);
+  return length(experiences) + length(articles) + length(stages) >= SLICED_UNITS_FROM;
 }
 
 /** A checked form validated in full (edited since, or `validate: true`): its mark is not part of the config. */

@@ -6,7 +6,7 @@ import { parseJsonWithCommentsInSteps } from './jsonc-steps.js';
 
 /** The result of running the steps to the end, and how many steps it took. */
 function runSteps(text: string): { value: unknown; steps: number } {
-  const steps = parseJsonWithCommentsInSteps(text);
+  const steps = parseJsonWithCommentsInSteps(text, parseJsonWithComments);
   for (let count = 1; ; count++) {
     const step = steps.next();
     if (step.done) return { value: step.value, steps: count };

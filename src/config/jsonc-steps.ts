@@ -6,8 +6,10 @@
  * duplicate keys are read exactly as in one piece. Whatever the cutting does not recognise (a root that is not an
  * object, a stray `/`, an unterminated string or comment, an item `JSON.parse` refuses) is handed to
  * `parseJsonWithComments` whole, which then throws the error it always threw.
+ *
+ * `parseJsonWithComments` is given by the caller, not imported: the caller already has it, and a module shared with
+ * this lazily loaded one would become a chunk (a request) of its own in an app's bundle.
  */
-import { parseJsonWithComments } from './jsonc.js';
 
 /** Structural characters looked at, or characters skipped, between two pauses of the scan. */
 const SCAN_TOKENS_PER_STEP = 4_096;
@@ -37,7 +39,7 @@ interface Layout {
  * `parseJsonWithComments(text)` one piece at a time: each `next()` does a bounded amount of work and the last one
  * returns the parsed document (or throws its `SyntaxError`).
  */
-export function* parseJsonWithCommentsInSteps(text: string): Generator<void, unknown, void> {
+export function* parseJsonWithCommentsInSteps(text: string, parseJsonWithComments: (text: string) => unknown): Generator<void, unknown, void> {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const layout = yield* scan(body);
   if (!layout) return parseJsonWithComments(text);

@@ -1,4 +1,4 @@
-import { CHECKED_KEY, trustChecked } from '../config/checked.js';
+import { checkedParts, CHECKED_KEY, contentHash, fnv1a, FNV_OFFSET, formatHash, trustChecked } from '../config/checked.js';
 import type { ConfigIssue } from '../config/issues.js';
 import { parseJsonWithComments } from '../config/jsonc.js';
 import type { WaymarkConfig } from '../config/types.js';
@@ -92,7 +92,7 @@ async function fetchConfig(win: Window, url: string, timeoutMs: number, report: 
         if (text.length < SLICED_PARSE_FROM) return parseJsonWithComments(text);
         large = true;
         const { parseJsonWithCommentsInSteps } = await import('../config/jsonc-steps.js');
-        return runInSlices(win, parseJsonWithCommentsInSteps(text), { stopWith });
+        return runInSlices(win, parseJsonWithCommentsInSteps(text, parseJsonWithComments), { stopWith });
       })(),
       timeoutMs,
       what,
@@ -177,7 +177,7 @@ export function negotiateLocale(requested: string | undefined, config: WaymarkCo
 async function trustCheckedConfig(win: Window, raw: unknown, large: boolean): Promise<WaymarkConfig | null> {
   if (!large) return trustChecked(raw);
   const { trustCheckedInSteps } = await import('../config/checked-steps.js');
-  return runInSlices(win, trustCheckedInSteps(raw));
+  return runInSlices(win, trustCheckedInSteps(raw, { checkedParts, contentHash, fnv1a, formatHash, FNV_OFFSET }));
 }
 
 /** Lists of `SLICED_UNITS_FROM` items or more make a config given in code large enough to check in slices. */

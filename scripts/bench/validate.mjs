@@ -15,6 +15,15 @@ const bundle = await build({ entryPoints: [`${root}src/config/index.ts`], bundle
 const js = bundle.outputFiles[0].contents;
 const loading = await build({ entryPoints: [`${root}src/runtime/config-loading.ts`], bundle: true, format: 'esm', minify: true, write: false, logLevel: 'warning' });
 const loadingJs = loading.outputFiles[0].contents;
+const stepsBundle = await build({
+  stdin: {
+    contents: `export { parseJsonWithComments } from './src/config/jsonc.ts'; export { parseJsonWithCommentsInSteps } from './src/config/jsonc-steps.ts'; export { validateConfig, validateConfigInSteps } from './src/config/validate.ts';`,
+    resolveDir: root,
+    loader: 'ts',
+  },
+  bundle: true, format: 'esm', minify: true, write: false, logLevel: 'warning',
+});
+const stepsJs = stepsBundle.outputFiles[0].contents;
 const config = readFileSync(`${root}examples/waymark.config.json`);
 const page = `<!doctype html><script type="module">
 import { validateConfig } from '/config.js';
@@ -89,6 +98,20 @@ const a = performance.now(); const { issues } = validateConfig(doc); const ms = 
 window.__tree = { ms, issues: issues.length };
 </script>`;
 
+// The 20 MB text parsed and validated in one piece, then in steps (total and longest step), in the same page.
+const stepsPage = `<!doctype html><script type="module">
+import { parseJsonWithComments, parseJsonWithCommentsInSteps, validateConfig, validateConfigInSteps } from '/steps.js';
+const text = await (await fetch('/big.json')).text();
+const time = (run) => { const a = performance.now(); const value = run(); return { ms: performance.now() - a, value }; };
+const drain = (steps) => { let longest = 0, count = 0, at = 0; const a = performance.now(); for (;;) { const b = performance.now(); const step = steps.next(); const d = performance.now() - b; if (d > longest) { longest = d; at = count; } count++; if (step.done) return { ms: performance.now() - a, longest, at, count, value: step.value }; } };
+const parse = time(() => parseJsonWithComments(text));
+const parseSteps = drain(parseJsonWithCommentsInSteps(text, parseJsonWithComments));
+const validate = time(() => validateConfig(parse.value));
+const validateSteps = drain(validateConfigInSteps(parseSteps.value));
+const strip = ({ value, ...rest }) => rest;
+window.__steps = { parse: strip(parse), parseSteps: strip(parseSteps), validate: strip(validate), validateSteps: strip(validateSteps), issues: validateSteps.value.issues.length };
+</script>`;
+
 const server = createServer((req, res) => {
   const path = new URL(req.url, 'http://x').pathname;
   if (path === '/sizes') return void res.writeHead(200, { 'content-type': 'text/html' }).end(sizesPage);
@@ -96,6 +119,8 @@ const server = createServer((req, res) => {
     const [, kind, depth] = path.split('-');
     return void res.writeHead(200, { 'content-type': 'text/html' }).end(treePage(Number(depth), kind === 'valid'));
   }
+  if (path === '/steps') return void res.writeHead(200, { 'content-type': 'text/html' }).end(stepsPage);
+  if (path === '/steps.js') return void res.writeHead(200, { 'content-type': 'text/javascript' }).end(stepsJs);
   if (path === '/load') return void res.writeHead(200, { 'content-type': 'text/html' }).end(loadPage);
   if (path === '/loading.js') return void res.writeHead(200, { 'content-type': 'text/javascript' }).end(loadingJs);
   if (path === '/big.json') return void res.writeHead(200, { 'content-type': 'application/json' }).end(bigConfig);
@@ -149,6 +174,17 @@ try {
     }
     console.log(`  ${kind.padEnd(8)} ${cells.join(', ')}`);
   }
+
+  const stepsContext = await browser.createBrowserContext();
+  const stepsTab = await stepsContext.newPage();
+  await stepsTab.goto(`http://127.0.0.1:${server.address().port}/steps`, { waitUntil: 'load', timeout: 600_000 });
+  await stepsTab.waitForFunction(() => window.__steps, { timeout: 600_000 });
+  const steps = await stepsTab.evaluate(() => window.__steps);
+  await stepsContext.close();
+  if (steps.issues !== 0) throw new Error(`the 20 MB config has ${steps.issues} issues`);
+  console.log(`demo config + 4,900 articles (${(bigConfig.length / 1e6).toFixed(1)} MB), one piece vs in steps:`);
+  console.log(`  parse     ${fmt(steps.parse.ms).padStart(8)} ms | steps ${fmt(steps.parseSteps.ms).padStart(8)} ms in ${steps.parseSteps.count} steps, longest ${fmt(steps.parseSteps.longest)} ms (step ${steps.parseSteps.at})`);
+  console.log(`  validate  ${fmt(steps.validate.ms).padStart(8)} ms | steps ${fmt(steps.validateSteps.ms).padStart(8)} ms in ${steps.validateSteps.count} steps, longest ${fmt(steps.validateSteps.longest)} ms (step ${steps.validateSteps.at})`);
 
   const loadContext = await browser.createBrowserContext();
   const loadTab = await loadContext.newPage();

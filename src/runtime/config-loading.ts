@@ -181,7 +181,7 @@ async function trustCheckedConfig(win: Window, raw: unknown, large: boolean): Pr
 }
 
 /** Lists of `SLICED_UNITS_FROM` items or more make a config given in code large enough to check in slices. */
-export const SLICED_UNITS_FROM = 200;
+const SLICED_UNITS_FROM = 200;
 
 function hasManyUnits(raw: unknown): boolean {
   if (raw === null || typeof raw !== 'object') return false;

@@ -22,12 +22,22 @@ export interface CheckedMark {
 /** FNV-1a (32 bit) of the document's JSON and its length: a change detector, not a signature. */
 export function contentHash(config: unknown): string {
   const text = JSON.stringify(config);
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
+  return formatHash(fnv1a(FNV_OFFSET, text, 0, text.length), text.length);
+}
+
+export const FNV_OFFSET = 0x811c9dc5;
+
+/** `hash` continued over `text[from, to)`: hashing a text in pieces gives the hash of the whole. */
+export function fnv1a(hash: number, text: string, from: number, to: number): number {
+  for (let i = from; i < to; i++) {
     hash ^= text.charCodeAt(i);
     hash = Math.imul(hash, 0x01000193);
   }
-  return `${(hash >>> 0).toString(16).padStart(8, '0')}-${text.length.toString(36)}`;
+  return hash;
+}
+
+export function formatHash(hash: number, length: number): string {
+  return `${(hash >>> 0).toString(16).padStart(8, '0')}-${length.toString(36)}`;
 }
 
 /** The checked form of a config that passed full validation, as compact JSON. */
@@ -41,6 +51,12 @@ export function toChecked(config: WaymarkConfig): string {
  * version, content changed since the check, or a shape no validated config has). Cheap: one JSON pass.
  */
 export function trustChecked(raw: unknown): WaymarkConfig | null {
+  const parts = checkedParts(raw);
+  return parts && contentHash(parts.config) === parts.hash ? (parts.config as unknown as WaymarkConfig) : null;
+}
+
+/** A checked form's config and the hash its mark states, when everything but the hash is as this runtime trusts. */
+export function checkedParts(raw: unknown): { config: Record<string, unknown>; hash: string } | null {
   if (!isRecord(raw) || !Object.hasOwn(raw, CHECKED_KEY)) return null;
   const { [CHECKED_KEY]: mark, ...config } = raw;
   if (!isRecord(mark) || mark.by !== 'waymark' || mark.version !== CHECKED_SCHEMA_VERSION || typeof mark.hash !== 'string') return null;
@@ -48,8 +64,7 @@ export function trustChecked(raw: unknown): WaymarkConfig | null {
   for (const experience of config.experiences) {
     if (!isRecord(experience) || typeof experience.id !== 'string' || typeof experience.type !== 'string') return null;
   }
-  if (contentHash(config) !== mark.hash) return null;
-  return config as unknown as WaymarkConfig;
+  return { config, hash: mark.hash };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -1,6 +1,6 @@
 /** Validator hardening: inputs that used to pass validation and then misbehave in the page. */
 import { describe, expect, it } from 'vitest';
-import { validateConfig, type ConfigIssue } from './validate.js';
+import { validateConfig, validateConfigInSteps, type ConfigIssue } from './validate.js';
 
 const doc = (experiences: unknown[], extra: Record<string, unknown> = {}) => ({ version: '1', experiences, ...extra });
 const hint = (fields: Record<string, unknown> = {}, id = 'h1') => ({ id, type: 'hint', target: '#a', body: 'Tip', ...fields });
@@ -101,6 +101,26 @@ describe('condition trees', () => {
     expect(leaves(10)).toBe(1_024);
   });
 
+  it('an invalid tree is checked once: each leaf is read a fixed number of times, however deep it sits', async () => {
+    const { conditionSchema } = await import('./schema.js');
+    const { checkWithSchema } = await import('./zod-issues.js');
+    // Leaves that count how often the checker reads them (checkWithSchema reads the value as given, no copy).
+    const readsPerLeaf = (depth: number, shape: 'any' | 'all-not'): number => {
+      let reads = 0;
+      const leaf = () => ({ get page() { reads++; return 5; } });
+      const build = (level: number): unknown =>
+        level === 0 ? leaf() : shape === 'any' ? { any: [build(level - 1), build(level - 1)] } : { all: [build(level - 1), { not: build(level - 1) }] };
+      const { issues } = checkWithSchema(conditionSchema, build(depth), ['when']);
+      expect(issues).toHaveLength(2 ** depth);
+      expect(issues[0]!.message).toMatch(/^when\.(any|all)\[0\].*page: expected /);
+      return reads / 2 ** depth;
+    };
+    for (const shape of ['any', 'all-not'] as const) {
+      // Checking a union option again for its issues read each level once more per level above it (reads grew with depth).
+      expect(readsPerLeaf(8, shape), shape).toBe(readsPerLeaf(2, shape));
+    }
+  });
+
   it('validates a tree of 2^14 leaves', { timeout: 20_000 }, () => {
     const { issues } = validateConfig(doc([hint({ when: tree(14) })]));
     expect(issues).toEqual([]);
@@ -124,5 +144,33 @@ describe('links spelled as paths that lead to another site', () => {
     ]);
     expect(issues.find((i) => i.path.includes('buttons'))!.message).toContain('leads to evil.example; write it as "https://evil.example/phish"');
     expect(config!.experiences).toHaveLength(2);
+  });
+});
+
+describe('validation in steps', () => {
+  const drain = <T>(steps: Generator<void, T, void>): { value: T; steps: number } => {
+    for (let count = 1; ; count++) {
+      const step = steps.next();
+      if (step.done) return { value: step.value, steps: count };
+    }
+  };
+
+  it('takes at least one step per unit (so a caller can pause between them) and ends with validateConfig\'s result', () => {
+    const articles = Array.from({ length: 400 }, (_, i) => (i === 123 ? { id: `a${i}`, url: '/x' } : { id: `a${i}`, title: `A ${i}`, url: `/a/${i}` }));
+    const experiences = Array.from({ length: 60 }, (_, i) => hint({ stages: i === 7 ? ['nowhere'] : undefined }, `h${i}`));
+    const input = doc(experiences, { articles, __proto__: null, extra: 1 });
+    const { value, steps } = drain(validateConfigInSteps(input));
+    // Schema and two semantic passes per unit, each its own step.
+    expect(steps).toBeGreaterThan(2 * (articles.length + experiences.length));
+    expect(value).toStrictEqual(validateConfig(input));
+    expect(codes(value.issues)).toEqual(['error:unknown-key@["extra"]', 'error:missing@["articles",123,"title"]', 'error:unknown-stage@["experiences",7,"stages",0]']);
+    expect(value.config!.articles).toHaveLength(399);
+    expect(value.config!.experiences).toHaveLength(59);
+  });
+
+  it('a document that cannot be used at all ends after the copy', () => {
+    const { value, steps } = drain(validateConfigInSteps(null));
+    expect(value).toStrictEqual(validateConfig(null));
+    expect(steps).toBe(2);
   });
 });

@@ -41,8 +41,21 @@ export interface ConfigValidation {
 }
 
 export function validateConfig(input: unknown): ConfigValidation {
+  const steps = validateConfigInSteps(input);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * `validateConfig` one unit at a time: each `next()` does a bounded piece of the work (about one experience,
+ * stage or article) and the last one returns exactly what `validateConfig` returns. The caller decides when to
+ * let the page breathe between pieces, so a large config never holds the main thread in one long task.
+ */
+export function* validateConfigInSteps(input: unknown): Generator<void, ConfigValidation, void> {
   try {
-    return validate(input);
+    return yield* validate(input);
   } catch (error) {
     // Last line of defence: a validator bug must not break the host app.
     return { config: null, issues: [issue('error', 'internal', [], `the config could not be validated (${String(error).slice(0, 200)})`)] };
@@ -62,7 +75,7 @@ interface Unit<Value> {
   refused?: { raw: JsonValue; errorPaths: IssuePath[] };
 }
 
-function validate(input: unknown): ConfigValidation {
+function* validate(input: unknown): Generator<void, ConfigValidation, void> {
   const snap = snapshot(input, (path) => (path.length === 1 && typeof path[0] === 'string' && Object.hasOwn(UNIT_LIMITS, path[0]) ? UNIT_LIMITS[path[0] as UnitKind] : undefined));
   const issues: ConfigIssue[] = [...snap.issues];
   const fatal = (extra?: ConfigIssue): ConfigValidation => ({ config: null, issues: finish(extra ? [...issues, extra] : issues) });
@@ -71,6 +84,8 @@ function validate(input: unknown): ConfigValidation {
   const brokenByCopy = (path: IssuePath): boolean => snap.issues.some((i) => i.severity === 'error' && isUnder(i.path, path));
 
   if (snap.truncated) return fatal();
+  // The copy is one piece of work (it is bounded by SNAPSHOT_LIMITS); every unit after it is another.
+  yield;
   const root = snap.value;
   if (!isObject(root)) {
     if (poisoned([])) return fatal();
@@ -123,7 +138,7 @@ function validate(input: unknown): ConfigValidation {
     if (keep(result) && result.data !== undefined) sections[key] = result.data;
   }
 
-  const units = <Value>(kind: UnitKind, check: (value: JsonValue, path: IssuePath) => { data: Value | undefined; issues: ConfigIssue[] }): Unit<Value>[] | undefined => {
+  function* units<Value>(kind: UnitKind, check: (value: JsonValue, path: IssuePath) => { data: Value | undefined; issues: ConfigIssue[] }): Generator<void, Unit<Value>[] | undefined, void> {
     const list = doc[kind];
     if (list === undefined) return undefined;
     if (!Array.isArray(list)) {
@@ -131,21 +146,29 @@ function validate(input: unknown): ConfigValidation {
       return undefined;
     }
     // The snapshot already cut the list at UNIT_LIMITS and reported it.
-    return list.map((value, index) => {
+    const checked: Unit<Value>[] = [];
+    for (const [index, value] of list.entries()) {
       const path = [kind, index];
       const id = isObject(value) && typeof value.id === 'string' ? value.id : undefined;
-      if (brokenByCopy(path)) return { path, id, value: undefined, failed: true };
+      if (brokenByCopy(path)) {
+        checked.push({ path, id, value: undefined, failed: true });
+        continue;
+      }
       const result = check(value, path);
       const ok = keep(result);
-      if (ok) return { path, id, value: result.data, failed: false };
-      const errorPaths = result.issues.filter((i) => i.severity === 'error').map((i) => i.path);
-      return { path, id, value: undefined, failed: true, refused: isObject(value) ? { raw: value, errorPaths } : undefined };
-    });
-  };
+      if (ok) checked.push({ path, id, value: result.data, failed: false });
+      else {
+        const errorPaths = result.issues.filter((i) => i.severity === 'error').map((i) => i.path);
+        checked.push({ path, id, value: undefined, failed: true, refused: isObject(value) ? { raw: value, errorPaths } : undefined });
+      }
+      yield;
+    }
+    return checked;
+  }
 
-  const stages = units<Stage>('stages', (value, path) => checkWithSchema(stageSchema, value, path));
-  const experiences = units<Experience>('experiences', checkExperienceShape)!;
-  const articles = units<Article>('articles', (value, path) => checkWithSchema(articleSchema, value, path));
+  const stages = yield* units<Stage>('stages', (value, path) => checkWithSchema(stageSchema, value, path));
+  const experiences = (yield* units<Experience>('experiences', checkExperienceShape))!;
+  const articles = yield* units<Article>('articles', (value, path) => checkWithSchema(articleSchema, value, path));
 
   // ---- duplicate ids: the first one wins
   for (const [kind, list] of [['stages', stages], ['experiences', experiences], ['articles', articles]] as const) {
@@ -170,17 +193,18 @@ function validate(input: unknown): ConfigValidation {
   for (let pass = 0; pass < 2; pass++) {
     const refs: References = { stages: index(stages), experiences: index(experiences), articles: index(articles), links };
     const found: ConfigIssue[] = [];
-    const run = <Value>(list: Unit<Value>[] | undefined, check: (value: Value, path: IssuePath, refs: References) => ConfigIssue[]): void => {
+    function* run<Value>(list: Unit<Value>[] | undefined, check: (value: Value, path: IssuePath, refs: References) => ConfigIssue[]): Generator<void, void, void> {
       for (const unit of list ?? []) {
         if (unit.failed || unit.value === undefined) continue;
         const unitIssues = check(unit.value, unit.path, refs);
         found.push(...unitIssues);
         if (pass === 0 && unitIssues.some((i) => i.severity === 'error')) unit.failed = true;
+        yield;
       }
-    };
-    run(stages, checkStage);
-    run(experiences, checkExperience);
-    run(articles, checkArticle);
+    }
+    yield* run(stages, checkStage);
+    yield* run(experiences, checkExperience);
+    yield* run(articles, checkArticle);
     for (const key of Object.keys(sections)) {
       if (sections[key] === undefined) continue;
       const sectionIssues = checkSection(key, sections[key], refs);
@@ -195,9 +219,10 @@ function validate(input: unknown): ConfigValidation {
   // ---- units their schema refused get the other checks too, so one run reports every issue (fix the shape,
   // and no unknown stage appears next time). The unit stays dropped; what the schema already said is not repeated.
   const finalRefs: References = { stages: index(stages), experiences: index(experiences), articles: index(articles), links };
-  const checkRefused = <Value>(list: Unit<Value>[] | undefined, check: (value: Value, path: IssuePath, refs: References) => ConfigIssue[]): void => {
+  function* checkRefused<Value>(list: Unit<Value>[] | undefined, check: (value: Value, path: IssuePath, refs: References) => ConfigIssue[]): Generator<void, void, void> {
     for (const unit of list ?? []) {
       if (!unit.refused) continue;
+      yield;
       const { raw, errorPaths } = unit.refused;
       const relative = errorPaths.map((at) => at.slice(unit.path.length));
       if (relative.some((at) => at.length === 0)) continue;
@@ -211,10 +236,10 @@ function validate(input: unknown): ConfigValidation {
       }
       issues.push(...found.filter((i) => !errorPaths.some((at) => isUnder(i.path, at) || isUnder(at, i.path))));
     }
-  };
-  checkRefused(stages, checkStage);
-  checkRefused(experiences, checkExperience);
-  checkRefused(articles, checkArticle);
+  }
+  yield* checkRefused(stages, checkStage);
+  yield* checkRefused(experiences, checkExperience);
+  yield* checkRefused(articles, checkArticle);
 
   // ---- assemble what survived, in the schema's key order
   const survivors = <Value>(list: Unit<Value>[] | undefined): Value[] | undefined =>

@@ -47,6 +47,8 @@ interface FinalIssue {
   message: string;
   keys?: string[];
   issues?: FinalIssue[];
+  /** `invalid_union`: each option's own issues, paths relative to the union's value. */
+  errors?: FinalIssue[][];
   pattern?: string;
   params?: Record<string, unknown>;
 }
@@ -112,8 +114,8 @@ function convert(final: FinalIssue, records: RawIssue[], unitValue: unknown, bas
       const discriminator = union ? defOf(union).discriminator : undefined;
       // zod reports an unmatched discriminator at the discriminator key; resolve from its object.
       if (union && discriminator !== undefined && relative[relative.length - 1] === discriminator) {
-        resolveUnion(union, valueAt(unitValue, relative.slice(0, -1)), path.slice(0, -1), out);
-      } else if (union) resolveUnion(union, found, path, out);
+        resolveUnion(union, valueAt(unitValue, relative.slice(0, -1)), path.slice(0, -1), out, records);
+      } else if (union) resolveUnion(union, found, path, out, records, final.errors);
       else out.push(issue('error', 'invalid-value', path, `expected ${expected}, got ${describeValue(found)}`));
       return;
     }
@@ -149,10 +151,19 @@ function nearMiss(found: unknown, allowed: readonly unknown[] | undefined): stri
   return didYouMean(found, allowed.filter((value): value is string => typeof value === 'string'));
 }
 
-/** Pick the option `value` was meant to be and check it against that option alone. */
-function resolveUnion(union: Schema, value: unknown, path: IssuePath, out: ConfigIssue[]): void {
+/**
+ * Pick the option `value` was meant to be and report its issues alone. zod already checked every option (`errors`,
+ * when given, holds what each one found): those issues are used, never a second run of the option, which for a tree
+ * of nested unions (conditions) would check each level again for every level above it.
+ */
+function resolveUnion(union: Schema, value: unknown, path: IssuePath, out: ConfigIssue[], records: RawIssue[], errors?: FinalIssue[][]): void {
   const def = defOf(union);
   const options = def.options ?? [];
+  const report = (option: Schema): void => {
+    const found = errors?.[options.indexOf(option)];
+    if (!found?.length) return void run(option, value, path, out);
+    for (const nested of found) convert(nested, records, value, path, out);
+  };
   const fail = (code: string, expected: string, at: IssuePath = path, found: unknown = value, extra = ''): void => {
     const required = found === undefined ? ' (required)' : '';
     out.push(issue('error', found === undefined ? 'missing' : code, at, `expected ${expected}, got ${describeValue(found)}${required}${extra}`));
@@ -164,24 +175,24 @@ function resolveUnion(union: Schema, value: unknown, path: IssuePath, out: Confi
     const allowed = options.flatMap((option) => literalValues(defOf(option).shape?.[key]));
     const found = value[key];
     const match = options.find((option) => literalValues(defOf(option).shape?.[key]).includes(found));
-    if (match) return void run(match, value, path, out);
+    if (match) return report(match);
     const hint = typeof found === 'string' ? didYouMean(found, allowed.filter((v): v is string => typeof v === 'string')) : '';
     return fail('invalid-value', `one of ${listOf(allowed)}`, [...path, key], found, hint);
   }
 
   const candidates = options.filter((option) => accepts(option, value));
   if (candidates.length === 0) return fail('invalid-type', phraseOf(union));
-  if (candidates.length === 1) return void run(candidates[0]!, value, path, out);
+  if (candidates.length === 1) return report(candidates[0]!);
 
   if (isPlainObject(value)) {
     const objects = candidates.filter((option) => baseType(option) === 'object');
-    const records = candidates.filter((option) => baseType(option) === 'record');
+    const recordOptions = candidates.filter((option) => baseType(option) === 'record');
     const kinds = objects.map((option) => kindKey(option, objects));
     const present = objects.filter((_, index) => kinds[index] !== undefined && Object.hasOwn(value, kinds[index]!));
-    if (present.length === 1) return void run(present[0]!, value, path, out);
+    if (present.length === 1) return report(present[0]!);
     const kindList = kinds.filter((k): k is string => k !== undefined);
     if (present.length === 0) {
-      if (records[0]) return void run(records[0], value, path, out);
+      if (recordOptions[0]) return report(recordOptions[0]);
       const hints = Object.keys(value).map((key) => didYouMean(key, kindList)).find(Boolean) ?? '';
       return fail('missing-kind', `${titleOf(union) ?? 'an object'} with one of ${listOf(kindList)}`, path, value, hints);
     }

@@ -50,3 +50,57 @@ export function remoteWithTimeLimit<T>(remote: RemoteAdapter<T>, win: Window, ms
     });
   return limited;
 }
+
+/**
+ * Main-thread time one slice of a long piece of work (parsing and validating a large config) may take before the
+ * page gets a turn: well under the 50 ms after which the browser counts a long task and input feels stuck.
+ */
+export const SLICE_BUDGET_MS = 10;
+
+/** Give the page a turn (input, rendering, its own tasks): `scheduler.yield()` where the browser has it, else a message. */
+export function yieldToPage(win: Window): Promise<void> {
+  const scheduler = (win as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (typeof scheduler?.yield === 'function') return scheduler.yield();
+  // A posted message runs as soon as the page is idle; a timer would be clamped to 4 ms or more.
+  return new Promise((resolve) => {
+    const channel = new (win as unknown as typeof globalThis).MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
+
+export interface SliceOptions {
+  /** Main-thread time per slice (default `SLICE_BUDGET_MS`). */
+  budgetMs?: number;
+  /** Asked before the first slice and after every turn: an error to stop with (e.g. a time limit passed), or undefined. */
+  stopWith?: () => unknown;
+}
+
+/**
+ * Run `steps` (a generator doing a bounded piece of work per `next()`) to its result, giving the page a turn
+ * whenever a slice has run for `budgetMs`. Work that fits in one slice finishes without ever yielding.
+ */
+export async function runInSlices<T>(win: Window, steps: Generator<void, T, void>, { budgetMs = SLICE_BUDGET_MS, stopWith }: SliceOptions = {}): Promise<T> {
+  const checkStop = (): void => {
+    const reason = stopWith?.();
+    if (reason !== undefined) throw reason;
+  };
+  try {
+    checkStop();
+    let sliceStart = win.performance.now();
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+      if (win.performance.now() - sliceStart < budgetMs) continue;
+      await yieldToPage(win);
+      checkStop();
+      sliceStart = win.performance.now();
+    }
+  } finally {
+    // Finished, failed or abandoned: the work is over either way.
+    steps.return(undefined as T);
+  }
+}

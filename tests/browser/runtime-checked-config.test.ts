@@ -4,6 +4,7 @@
  */
 import { expect } from '@open-wc/testing';
 import { toChecked } from '../../src/config/checked.js';
+import { loadConfig } from '../../src/runtime/config-loading.js';
 import type { WaymarkConfig } from '../../src/index.js';
 import { frame, until } from './helpers.js';
 
@@ -93,6 +94,59 @@ describe('checked configs skip the validator', function () {
     } finally {
       win.waymark?.instance?.destroy();
       iframe.remove();
+    }
+  });
+});
+
+describe('a large checked config', function () {
+  this.timeout(120_000);
+
+  it('is trusted in slices (its hash covers 20 MB) and still never requests the validator', async () => {
+    const demo = (await (await fetch('/examples/waymark.config.json')).json()) as WaymarkConfig & { $schema?: string };
+    delete demo.$schema;
+    const unit = 'Open **Projects**, pick *one* and see [the guide](/help/projects) or `code`.\n- a list item\n\n';
+    const body = unit.repeat(Math.ceil(4_000 / unit.length)).slice(0, 4_000);
+    const articles = [...(demo.articles ?? []), ...Array.from({ length: 4_900 }, (_, i) => ({ id: `bulk${i}`, title: `Article ${i}`, url: `/help/${i}`, body }))];
+    const large = { ...demo, articles } as WaymarkConfig;
+    const text = toChecked(large);
+    expect(text.length).to.be.greaterThan(19_000_000);
+    expect(validatorRequests(window)).to.deep.equal([]);
+
+    const scheduler = (window as unknown as { scheduler: { yield: () => Promise<void> } }).scheduler;
+    const original = scheduler.yield;
+    let yields = 0;
+    scheduler.yield = function (this: unknown) {
+      yields++;
+      return original.call(this);
+    };
+    const fetchOriginal = window.fetch;
+    window.fetch = ((input: RequestInfo | URL, init?: RequestInit) =>
+      String(input) === 'https://config.example/large-checked' ? Promise.resolve(new Response(text)) : fetchOriginal(input, init)) as typeof fetch;
+    try {
+      const errors: unknown[] = [];
+      const byUrl = await loadConfig({ window, configUrl: 'https://config.example/large-checked', timeoutMs: 100_000, report: (e) => errors.push(e) });
+      expect(errors).to.deep.equal([]);
+      expect(byUrl.config).to.deep.equal(large);
+      const byUrlYields = yields;
+      // Parsed and hashed in slices: the page gets its turn again and again.
+      expect(byUrlYields).to.be.greaterThan(10);
+
+      // Given in code: hashed in slices too.
+      const inline = await loadConfig({ window, config: JSON.parse(text), report: (e) => errors.push(e) });
+      expect(errors).to.deep.equal([]);
+      expect(inline.config).to.deep.equal(large);
+      expect(yields - byUrlYields, `${byUrlYields} then ${yields}`).to.be.greaterThan(5);
+      expect(validatorRequests(window)).to.deep.equal([]);
+
+      // Edited after the check: not trusted, so validated in full.
+      const edited = JSON.parse(text) as { articles: Array<{ title: string }> };
+      edited.articles[4_000]!.title = 'Edited';
+      const validated = await loadConfig({ window, config: edited, report: () => {} });
+      expect(validated.config.articles?.[4_000]?.title).to.equal('Edited');
+      expect(validatorRequests(window).length).to.be.greaterThan(0);
+    } finally {
+      window.fetch = fetchOriginal;
+      delete (scheduler as { yield?: unknown }).yield;
     }
   });
 });

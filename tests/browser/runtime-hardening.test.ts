@@ -1,6 +1,10 @@
 import { expect } from '@open-wc/testing';
 import { createWaymark, type Waymark, type WaymarkConfig, type WaymarkError, type WaymarkOptions } from '../../src/index.js';
 import { installGlobal, type WaymarkGlobal } from '../../src/runtime/script-tag.js';
+import { loadConfig, SLICED_PARSE_FROM } from '../../src/runtime/config-loading.js';
+import { runInSlices } from '../../src/runtime/time-limit.js';
+import { parseJsonWithComments } from '../../src/config/jsonc.js';
+import { validateConfig } from '../../src/config/validate.js';
 import { record, uniqueDb, until } from './helpers.js';
 
 /** Replace `window.fetch` for URLs starting with `prefix` until the returned restore is called. */
@@ -274,5 +278,194 @@ describe('hardening: the script-tag queue', () => {
     expect(() => facade!('init', new Proxy({}, { get: trap, ownKeys: trap, has: trap, getOwnPropertyDescriptor: trap }))).to.not.throw();
     await until(() => facade!.instance !== undefined, 'the runtime loaded');
     expect(await settlesWithin(facade.instance!.ready, 3000)).to.equal(true);
+  });
+});
+
+/** The demo config plus `count` articles of 4,000 characters of rich text: 4,900 make the ~20 MB set of the benchmark. */
+async function largeConfigText(count: number, extraArticles: string[] = []): Promise<string> {
+  const demo = (await (await fetch('/examples/waymark.config.json')).json()) as { articles: unknown[] };
+  const unit = 'Open **Projects**, pick *one* and see [the guide](/help/projects) or `code`.\n- a list item\n\n';
+  const body = unit.repeat(Math.ceil(4_000 / unit.length)).slice(0, 4_000);
+  const articles = [...demo.articles, ...Array.from({ length: count }, (_, i) => ({ id: `bulk${i}`, title: `Article ${i}`, url: `/help/${i}`, tags: [`t${i % 20}`], body }))];
+  // Raw JSON items go at the end of the list (e.g. a `__proto__` key, which JSON.stringify cannot write).
+  const text = JSON.stringify({ ...demo, articles: extraArticles.length ? [...articles, 'EXTRA'] : articles });
+  return text.replace('"EXTRA"', extraArticles.join(','));
+}
+
+/** Counts the loader's turns given back to the page (`scheduler.yield()`), until restored. */
+function countYields(): { count: () => number; restore: () => void } {
+  const scheduler = (window as unknown as { scheduler: { yield: () => Promise<void> } }).scheduler;
+  const original = scheduler.yield;
+  let yields = 0;
+  scheduler.yield = function (this: unknown) {
+    yields++;
+    return original.call(this);
+  };
+  return { count: () => yields, restore: () => void delete (scheduler as { yield?: unknown }).yield };
+}
+
+describe('hardening: a large valid config never blocks the main thread in one long task', function () {
+  // 20 MB parsed and validated twice (in slices, then in one piece to compare): seconds on a busy machine.
+  this.timeout(180_000);
+  const restore: Array<() => void> = [];
+  afterEach(() => {
+    for (const undo of restore.splice(0).reverse()) undo();
+  });
+
+  it('a 20 MB config by URL is parsed and validated in hundreds of slices, with exactly the one-piece result', async () => {
+    const text = await largeConfigText(4_900);
+    expect(text.length).to.be.greaterThan(19_000_000);
+    restore.push(interceptFetch('https://config.example/large', () => new Response(text, { headers: { 'content-type': 'application/json' } })));
+    const yields = countYields();
+    restore.push(yields.restore);
+    const errors: WaymarkError[] = [];
+    const loaded = await loadConfig({ window, configUrl: 'https://config.example/large', timeoutMs: 120_000, report: (e) => errors.push(e) });
+    // A slice is at most 10 ms of work: seconds of it give the page a turn hundreds of times (one-piece code: never).
+    expect(yields.count()).to.be.greaterThan(50);
+    expect(errors).to.deep.equal([]);
+    const oneShot = validateConfig(parseJsonWithComments(text));
+    expect(loaded.issues).to.deep.equal(oneShot.issues);
+    expect(loaded.config).to.deep.equal(oneShot.config);
+    expect(loaded.config.articles).to.have.length(4_913);
+  });
+
+  it('a large config given inline is validated in slices too; its broken articles are reported at the same paths and skipped alone', async () => {
+    const text = await largeConfigText(3_000, ['{"id": "no-title", "url": "/x"}', '{"id": "proto", "title": "P", "url": "/p", "__proto__": {"polluted": true}}']);
+    const given = parseJsonWithComments(text);
+    const yields = countYields();
+    restore.push(yields.restore);
+    const errors: WaymarkError[] = [];
+    const loaded = await loadConfig({ window, config: given, report: (e) => errors.push(e) });
+    expect(yields.count()).to.be.greaterThan(20);
+    const oneShot = validateConfig(given);
+    expect(loaded.issues).to.deep.equal(oneShot.issues);
+    expect(loaded.config).to.deep.equal(oneShot.config);
+    expect(loaded.issues.map((i) => `${i.code}@${i.path.join('.')}`)).to.deep.equal(['forbidden-key@articles.3014.__proto__', 'missing@articles.3013.title']);
+    expect(errors.map((e) => e.path?.join('.'))).to.deep.equal(['articles.3014.__proto__', 'articles.3013.title']);
+    expect(loaded.config.articles).to.have.length(3_013);
+    expect(({} as Record<string, unknown>).polluted).to.equal(undefined);
+  });
+
+  it('the same large text by URL: the same issues at the same paths, no prototype polluted', async () => {
+    const text = await largeConfigText(1_000, ['{"id": "no-title", "url": "/x"}', '{"id": "proto", "title": "P", "url": "/p", "__proto__": {"polluted": true}}']);
+    expect(text.length).to.be.greaterThan(SLICED_PARSE_FROM);
+    restore.push(interceptFetch('https://config.example/large-broken', () => new Response(text)));
+    const errors: WaymarkError[] = [];
+    const loaded = await loadConfig({ window, configUrl: 'https://config.example/large-broken', timeoutMs: 120_000, report: (e) => errors.push(e) });
+    const oneShot = validateConfig(parseJsonWithComments(text));
+    expect(loaded.issues).to.deep.equal(oneShot.issues);
+    expect(loaded.config).to.deep.equal(oneShot.config);
+    expect(errors.map((e) => e.path?.join('.'))).to.deep.equal(['articles.1014.__proto__', 'articles.1013.title']);
+    expect(({} as Record<string, unknown>).polluted).to.equal(undefined);
+  });
+
+  it('a small config (inline or by URL) is loaded without a single pause, as before', async () => {
+    const yields = countYields();
+    restore.push(yields.restore);
+    restore.push(interceptFetch('https://config.example/small', () => new Response(JSON.stringify(tourConfig))));
+    const byUrl = await loadConfig({ window, configUrl: 'https://config.example/small', report: () => {} });
+    const inline = await loadConfig({ window, config: tourConfig, report: () => {} });
+    expect(yields.count()).to.equal(0);
+    expect(byUrl.config.experiences.map((e) => e.id)).to.deep.equal(['welcome']);
+    expect(inline.config).to.deep.equal(byUrl.config);
+  });
+
+  it('the time limit still covers parsing: a large body that cannot be parsed in time is a config-timeout, and the parsing stops', async () => {
+    const text = await largeConfigText(4_900);
+    restore.push(interceptFetch('https://config.example/slow-parse', () => new Response(text)));
+    const errors: WaymarkError[] = [];
+    const loaded = await loadConfig({ window, configUrl: 'https://config.example/slow-parse', timeoutMs: 30, report: (e) => errors.push(e) });
+    expect(errors.map((e) => e.code)).to.deep.equal(['config-timeout']);
+    expect(loaded.config.experiences).to.deep.equal([]);
+    // Nothing keeps parsing behind the page's back: no more turns are taken once the limit has passed.
+    const yields = countYields();
+    restore.push(yields.restore);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(yields.count()).to.equal(0);
+  });
+
+  it('without scheduler.yield the slices are separated by posted messages', async () => {
+    let channels = 0;
+    const RealChannel = window.MessageChannel;
+    const win = {
+      performance,
+      MessageChannel: class extends RealChannel {
+        constructor() {
+          super();
+          channels++;
+        }
+      },
+    } as unknown as Window;
+    function* work(): Generator<void, string, void> {
+      for (let step = 0; step < 6; step++) {
+        const until = performance.now() + 3;
+        while (performance.now() < until);
+        yield;
+      }
+      return 'done';
+    }
+    expect(await runInSlices(win, work(), { budgetMs: 5 })).to.equal('done');
+    expect(channels).to.be.within(2, 6);
+  });
+});
+
+describe('hardening: misspelt declarative attributes are config issues like misspelt JSON keys', () => {
+  let wm: Waymark | undefined;
+  let host: HTMLElement | undefined;
+  afterEach(() => {
+    wm?.destroy();
+    wm = undefined;
+    host?.remove();
+  });
+
+  it('the error event and ready\'s issues both name the attribute, with a did-you-mean', async () => {
+    host = document.createElement('div');
+    // Static test markup, as a developer would write it in their HTML.
+    host.innerHTML = `<button id="wm-typo-target">Go</button>
+      <wm-tour id="typo-tour"><wm-step target="#wm-typo-target" title="T" placment="top">x</wm-step></wm-tour>`;
+    document.body.append(host);
+    wm = createWaymark({ config: { version: '1', experiences: [] }, storage: { kind: 'memory' } });
+    const errors = record(wm, 'error');
+    const ready = await new Promise<{ issues: Array<{ code: string; path: unknown[]; message: string }> }>((resolve) => wm!.on('ready', resolve));
+    const expected = 'wm-tour#typo-tour > wm-step[0]@placment: unknown attribute "placment" (ignored); did you mean "placement"?';
+    expect(errors.filter((e) => e.where === 'declarative').map((e) => e.message)).to.deep.equal([expected]);
+    expect(ready.issues.map((i) => [i.code, i.path, i.message])).to.deep.equal([['unknown-attribute', ['wm-tour#typo-tour > wm-step[0]@placment'], expected]]);
+    // Ignored, as the JSON key would be reported: the tour still runs.
+    expect(wm.why('typo-tour')).to.not.equal(null);
+  });
+});
+
+describe('hardening: an experience limited to a stage ends with its stage, on screen too', () => {
+  let wm: Waymark | undefined;
+  afterEach(() => {
+    wm?.destroy();
+    wm = undefined;
+  });
+
+  it('a banner for stage "a" leaves the screen when the user moves to "b", why() agrees, and a reload does not bring it back', async () => {
+    const config: WaymarkConfig = {
+      version: '1',
+      stages: [{ id: 'a' }, { id: 'b' }],
+      limits: { minGap: '0s' },
+      experiences: [{ id: 'news', type: 'announcement', display: 'banner', title: 'For stage a', stages: ['a'] }],
+    };
+    const dbName = uniqueDb();
+    const banner = () => document.querySelector('wm-announcement[data-waymark-ui]');
+    wm = createWaymark({ config, user: { id: 'u-stage' }, storage: { dbName } });
+    const hides = record(wm, 'hide');
+    await wm.ready;
+    wm.setStage('a');
+    await until(() => banner() !== null, 'the banner shows in stage a');
+    wm.setStage('b');
+    await until(() => banner() === null, 'the banner leaves the screen in stage b');
+    expect(hides.map((h) => [h.experienceId, h.reason])).to.deep.equal([['news', 'ended']]);
+    expect(wm.why('news')?.eligible).to.equal(false);
+    wm.destroy();
+
+    wm = createWaymark({ config, user: { id: 'u-stage' }, storage: { dbName } });
+    await wm.ready;
+    await new Promise((r) => setTimeout(r, 500));
+    expect(banner()).to.equal(null);
+    expect(wm.why('news')?.eligible).to.equal(false);
   });
 });

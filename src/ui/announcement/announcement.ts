@@ -18,7 +18,10 @@ import { pageEdgeInsets, type EdgeInsets } from './edges.js';
  *
  * The banner is a non-modal popover in the top layer (nothing of the page covers it), named by
  * its title (`role=region`), placed below the page's own fixed header (or above a fixed bottom
- * bar) so it never hides the host's navigation. It does not take focus; Escape dismisses it
+ * bar) and beside a pinned sidebar column, so it never hides the host's navigation. It overlays
+ * the page (no layout shift) and stays compact: on phones its text is clamped to two lines beside
+ * its buttons. A bottom banner is the one that covers no heading; the surface coordinator stacks
+ * corner surfaces above it and hides it while a step or card needs that edge. It does not take focus; Escape dismisses it
  * only while focus is inside it. The modal is a `<dialog>` opened with `showModal()`: focus
  * moves in, Tab is trapped, Escape dismisses it (when it is the topmost Waymark layer), and
  * focus returns to where it was.
@@ -193,7 +196,7 @@ export class WmAnnouncement extends WaymarkElement {
       card.focus({ preventScroll: true });
     } else {
       // Measured before it opens, so it appears in place beside the page's fixed bars.
-      this.layer.hold(this.trackEdges(context.window));
+      this.layer.hold(this.trackEdges(context.window, experience.position === 'bottom' ? 'bottom' : 'top'));
       this.layer.showPopover(card);
       this.layer.hold(this.reserveSpace(context.window, card, experience.position === 'bottom' ? 'bottom' : 'top'));
     }
@@ -229,16 +232,15 @@ export class WmAnnouncement extends WaymarkElement {
   }
 
   /** Keep the banner beside the page's fixed bars as the viewport changes. Returns its disposer. */
-  private trackEdges(win: Window): () => void {
+  private trackEdges(win: Window, edge: 'top' | 'bottom'): () => void {
     let frame = 0;
     let applied: EdgeInsets | null = null;
     const measure = () => {
       frame = 0;
-      const next = pageEdgeInsets(win, this);
-      if (applied?.top === next.top && applied.bottom === next.bottom) return;
+      const next = pageEdgeInsets(win, this, edge);
+      if (applied && SIDES.every((side) => applied![side] === next[side])) return;
       applied = next;
-      this.style.setProperty('--wm-edge-top', `${next.top}px`);
-      this.style.setProperty('--wm-edge-bottom', `${next.bottom}px`);
+      for (const side of SIDES) this.style.setProperty(`--wm-edge-${side}`, `${next[side]}px`);
     };
     const schedule = () => {
       if (frame === 0) frame = win.requestAnimationFrame(measure);
@@ -250,8 +252,7 @@ export class WmAnnouncement extends WaymarkElement {
       if (frame !== 0) win.cancelAnimationFrame(frame);
       win.removeEventListener('resize', schedule);
       win.removeEventListener('scroll', schedule, { capture: true });
-      this.style.removeProperty('--wm-edge-top');
-      this.style.removeProperty('--wm-edge-bottom');
+      for (const side of SIDES) this.style.removeProperty(`--wm-edge-${side}`);
     };
   }
 
@@ -261,6 +262,8 @@ export class WmAnnouncement extends WaymarkElement {
     if (event.key === 'Tab') this.dialog.trapTab(event, this.card);
   };
 }
+
+const SIDES = ['top', 'bottom', 'left', 'right'] as const;
 
 function openKey(experience: AnnouncementExperience): string {
   return `${experience.id}:${experience.display}`;

@@ -370,7 +370,8 @@ describe('surfaces together', () => {
       const control = document.createElement('button');
       control.id = 'pinned';
       control.textContent = 'Deploy';
-      control.style.cssText = 'position:fixed;right:16px;bottom:12px;width:120px;height:44px';
+      // Wider than the launcher: the step's card (to its left) leaves the launcher's column free.
+      control.style.cssText = 'position:fixed;right:16px;bottom:12px;width:280px;height:44px';
       document.body.append(control);
       const tour: TourExperience = { id: 'deploy-tour', type: 'tour', steps: [{ title: 'Ship it', body: 'Press Deploy.', target: '#pinned', placement: 'left', advanceOn: { click: true } }] };
       return { control, tour };

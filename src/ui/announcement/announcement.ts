@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, query } from 'lit/decorators.js';
 import type { Action, AnnouncementExperience } from '../../config/types.js';
 import { renderBody, renderButtons, renderImage } from '../shared/content.js';
-import { localizedText } from '../shared/text-locale.js';
+import { fallbackLanguage, localizedText } from '../shared/text-locale.js';
 import type { ComponentContext } from '../shared/context.js';
 import { WaymarkElement } from '../shared/base-element.js';
 import { DialogController } from '../shared/controllers/dialog.js';
@@ -125,6 +125,9 @@ export class WmAnnouncement extends WaymarkElement {
   private renderBanner(experience: AnnouncementExperience, context: ComponentContext): unknown {
     const t = context.translator;
     const bottom = experience.position === 'bottom';
+    // Text that fell back to another language is laid out in its own direction as a block too: the
+    // two-line clamp's ellipsis then ends its last line, not starts it.
+    const textLanguage = fallbackLanguage(experience.title, t.locale);
     return html`<section
       class="card banner ${bottom ? 'bottom' : 'top'}"
       part="banner"
@@ -138,7 +141,7 @@ export class WmAnnouncement extends WaymarkElement {
     >
       <div class="row">
         ${renderImage(context, experience.image)}
-        <div class="text">
+        <div class="text" lang=${textLanguage?.lang ?? nothing} dir=${textLanguage?.dir ?? nothing}>
           <h2 class="title" part="title" id="wm-title">${localizedText(context, experience.title)}</h2>
           ${renderBody(context, experience.body, 'wm-body')}
         </div>

@@ -52,8 +52,9 @@ const SHOTS = {
   'tour-1': ['/', 'dana', async (page) => waitFor(page, 'wm-tour')],
   'tour-2': ['/', 'dana', async (page) => (await waitFor(page, 'wm-tour'), wm(page, () => window.waymark.instance.next()))],
   'tour-3': ['/', 'dana', async (page) => (await waitFor(page, 'wm-tour'), await wm(page, () => window.waymark.instance.goTo('projects-link')))],
-  'tour-4': ['/', 'dana', async (page) => (await waitFor(page, 'wm-tour'), await wm(page, () => window.waymark.instance.goTo('help')))],
-  'tour-5': ['/', 'dana', async (page) => (await waitFor(page, 'wm-tour'), await wm(page, () => window.waymark.instance.goTo('new-project')))],
+  // Steps 4 and 5 live on /projects: the tour is started there, then moved to them.
+  'tour-4': ['/projects', 'dana', async (page) => (await wm(page, () => window.waymark.instance.start('welcome-tour')), await sleep(800), await wm(page, () => window.waymark.instance.goTo('help')))],
+  'tour-5': ['/projects', 'dana', async (page) => (await wm(page, () => window.waymark.instance.start('welcome-tour')), await sleep(800), await wm(page, () => window.waymark.instance.goTo('new-project')))],
   hint: ['/integrations/api-keys', 'marius', async (page) => {
     await page.click('[data-waymark="api-key-create-button"]');
     await sleep(300);

@@ -243,7 +243,10 @@ export class WmAnnouncement extends WaymarkElement {
       const next = pageEdgeInsets(win, this, edge);
       if (applied && SIDES.every((side) => applied![side] === next[side])) return;
       applied = next;
-      for (const side of SIDES) this.style.setProperty(`--wm-edge-${side}`, `${next[side]}px`);
+      this.style.setProperty('--wm-edge-top', `${next.top}px`);
+      this.style.setProperty('--wm-edge-bottom', `${next.bottom}px`);
+      this.style.setProperty('--wm-edge-left', `${next.left}px`);
+      this.style.setProperty('--wm-edge-right', `${next.right}px`);
     };
     const schedule = () => {
       if (frame === 0) frame = win.requestAnimationFrame(measure);
@@ -255,7 +258,7 @@ export class WmAnnouncement extends WaymarkElement {
       if (frame !== 0) win.cancelAnimationFrame(frame);
       win.removeEventListener('resize', schedule);
       win.removeEventListener('scroll', schedule, { capture: true });
-      for (const side of SIDES) this.style.removeProperty(`--wm-edge-${side}`);
+      for (const property of ['--wm-edge-top', '--wm-edge-bottom', '--wm-edge-left', '--wm-edge-right']) this.style.removeProperty(property);
     };
   }
 

@@ -52,9 +52,9 @@ const SHOTS = {
   'tour-1': ['/', 'dana', async (page) => waitFor(page, 'wm-tour')],
   'tour-2': ['/', 'dana', async (page) => (await waitFor(page, 'wm-tour'), wm(page, () => window.waymark.instance.next()))],
   'tour-3': ['/', 'dana', async (page) => (await waitFor(page, 'wm-tour'), await wm(page, () => window.waymark.instance.goTo('projects-link')))],
-  // Steps 4 and 5 live on /projects: the tour is started there, then moved to them.
-  'tour-4': ['/projects', 'dana', async (page) => (await wm(page, () => window.waymark.instance.start('welcome-tour')), await sleep(800), await wm(page, () => window.waymark.instance.goTo('help')))],
-  'tour-5': ['/projects', 'dana', async (page) => (await wm(page, () => window.waymark.instance.start('welcome-tour')), await sleep(800), await wm(page, () => window.waymark.instance.goTo('new-project')))],
+  // Steps 4 and 5 live on /projects: step 3's Next follows its link there, as the user's would.
+  'tour-4': ['/', 'dana', async (page) => nextTimes(page, 3)],
+  'tour-5': ['/', 'dana', async (page) => nextTimes(page, 4)],
   hint: ['/integrations/api-keys', 'marius', async (page) => {
     await page.click('[data-waymark="api-key-create-button"]');
     await sleep(300);
@@ -91,6 +91,15 @@ const SHOTS = {
   'help-message-form': ['/projects', 'dana', async (page) => wm(page, () => window.waymark.instance.openChat('My deploy is stuck')), OFF_HOURS],
   'resource-center': ['/', 'marius', async (page) => page.evaluate(() => document.querySelector('wm-resource-center')?.show())],
 };
+
+/** The welcome tour, moved on `count` times with its own Next button. */
+async function nextTimes(page, count) {
+  await waitFor(page, 'wm-tour');
+  for (let step = 0; step < count; step++) {
+    await press(page, 'wm-tour', /^(Show me around|Next|Показать|Далее|التالي)$/);
+    await sleep(1500);
+  }
+}
 
 async function waitFor(page, host) {
   for (let i = 0; i < 50; i++) {

@@ -103,6 +103,27 @@ describe.each(SIZES)('the demo at %i×%i', (width, height) => {
     await page.browserContext().close();
   }, 60_000);
 
+  it('the banner covers none of the app\'s header, navigation and heading, and no two surfaces overlap', async () => {
+    const { page, errors } = await visit('/projects?demo-user=dana');
+    await until(async () => (await visibleSurfaces(page)).some((box) => box.what.startsWith('announcement')), 'the banner');
+    await settle();
+    const banner = (await visibleSurfaces(page)).find((box) => box.what.startsWith('announcement'))!;
+    for (const selector of ['.topbar', '#sidebar', '#sidebar .nav__link', 'h1']) {
+      const host = await hostLayer(page, selector);
+      if (host) expect(intersects(banner, host), `the banner over ${selector}`).toBe(false);
+    }
+    expect(overlaps(await visibleSurfaces(page))).toEqual([]);
+    // The resource center's launcher shares the bottom edge with it: stacked above, both take taps.
+    const launcher = await page.evaluate(() => {
+      const button = document.querySelector('wm-resource-center')?.shadowRoot?.querySelector('.launcher');
+      const r = button?.getBoundingClientRect();
+      return r && r.height > 0 ? { what: 'launcher', x: r.x, y: r.y, width: r.width, height: r.height } : null;
+    });
+    if (launcher) expect(intersects(banner, launcher), 'the banner over the launcher').toBe(false);
+    expect(errors).toEqual([]);
+    await page.browserContext().close();
+  }, 60_000);
+
   it('help + NPS survey + checklist: nothing overlaps; Escape in the help panel closes it and focus stays on the page', async () => {
     const { page, errors } = await visit('/?demo-user=dana');
     await until(async () => (await visibleSurfaces(page)).some((box) => box.what.startsWith('tour')), 'the welcome step');

@@ -150,6 +150,29 @@ describe('<wm-announcement> banner', () => {
     expect(types(harness)).to.deep.equal(['shown']);
   });
 
+  it('in Arabic, English text (no Arabic variant) is laid out left to right as a block, so its clamp ends its last line', async () => {
+    await fixture(html`<main><h1>App</h1></main>`);
+    harness = createHarness({ locale: 'ar' });
+    harness.show(banner({ id: 'news-fallback', title: { en: 'New region: EU North (Vilnius) is now generally available' }, body: { en: 'Keep data in the EU.' } }));
+    const element = await mounted('news-fallback');
+    expect(element.panel!.getAttribute('dir'), 'the banner itself follows the UI').to.equal('rtl');
+    const text = element.panel!.querySelector('.text')!;
+    expect(text.getAttribute('dir')).to.equal('ltr');
+    expect(text.getAttribute('lang')).to.equal('en');
+  });
+
+  it('beside a sidebar pinned along the page, stops at it instead of covering the navigation', async () => {
+    await fixture(html`<div>
+      <nav style="position:fixed;top:0;bottom:0;left:0;width:200px;background:#eee">Navigation</nav>
+      <main style="margin-left:200px"><h1>App</h1></main>
+    </div>`);
+    harness = createHarness();
+    harness.show(banner({ id: 'news-side', position: 'bottom' }));
+    const element = await mounted('news-side');
+    await until(() => Math.round(element.panel!.getBoundingClientRect().left) === 200, 'the banner beside the sidebar');
+    expect(Math.round(element.panel!.getBoundingClientRect().right)).to.equal(window.innerWidth);
+  });
+
   it('is mirrored in Arabic and localized in Russian and Lithuanian', async () => {
     await fixture(html`<div></div>`);
     harness = createHarness({ locale: 'ar' });

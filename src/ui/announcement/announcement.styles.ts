@@ -7,7 +7,7 @@ export const announcementStyles = css`
   }
   .banner {
     /* The offsets are set through the CSSOM (strict CSP forbids style attributes). */
-    inset: var(--wm-edge-top, 0px) 0 auto 0;
+    inset: var(--wm-edge-top, 0px) var(--wm-edge-right, 0px) auto var(--wm-edge-left, 0px);
     width: auto;
     max-width: none;
     padding: 10px 48px 10px 16px;
@@ -16,8 +16,9 @@ export const announcementStyles = css`
     box-shadow: 0 2px 8px rgb(0 0 0 / 0.12);
   }
   .banner.bottom {
-    inset: auto 0 var(--wm-edge-bottom, 0px) 0;
+    inset: auto var(--wm-edge-right, 0px) var(--wm-edge-bottom, 0px) var(--wm-edge-left, 0px);
     border-width: 1px 0 0;
+    box-shadow: 0 -2px 8px rgb(0 0 0 / 0.12);
   }
   .banner[dir='rtl'] {
     padding: 10px 16px 10px 48px;
@@ -88,7 +89,21 @@ export const announcementStyles = css`
       font-size: 14px;
     }
     .banner .row {
-      gap: 2px 12px;
+      flex-wrap: nowrap;
+      gap: 2px 8px;
+    }
+    /* Compact: two lines of text beside its buttons; the whole text stays for screen readers, and
+       its button (Read more) carries the rest. */
+    .banner .text {
+      flex: 1 1 auto;
+      display: -webkit-box;
+      -webkit-box-orient: vertical;
+      -webkit-line-clamp: 2;
+      line-clamp: 2;
+      overflow: hidden;
+    }
+    .banner .footer {
+      flex: none;
     }
     .banner .image {
       display: none;

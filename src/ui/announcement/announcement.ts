@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, query } from 'lit/decorators.js';
 import type { Action, AnnouncementExperience } from '../../config/types.js';
 import { renderBody, renderButtons, renderImage } from '../shared/content.js';
-import { localizedText } from '../shared/text-locale.js';
+import { fallbackLanguage, localizedText } from '../shared/text-locale.js';
 import type { ComponentContext } from '../shared/context.js';
 import { WaymarkElement } from '../shared/base-element.js';
 import { DialogController } from '../shared/controllers/dialog.js';
@@ -18,7 +18,10 @@ import { pageEdgeInsets, type EdgeInsets } from './edges.js';
  *
  * The banner is a non-modal popover in the top layer (nothing of the page covers it), named by
  * its title (`role=region`), placed below the page's own fixed header (or above a fixed bottom
- * bar) so it never hides the host's navigation. It does not take focus; Escape dismisses it
+ * bar) and beside a pinned sidebar column, so it never hides the host's navigation. It overlays
+ * the page (no layout shift) and stays compact: on phones its text is clamped to two lines beside
+ * its buttons. A bottom banner is the one that covers no heading; the surface coordinator stacks
+ * corner surfaces above it and hides it while a step or card needs that edge. It does not take focus; Escape dismisses it
  * only while focus is inside it. The modal is a `<dialog>` opened with `showModal()`: focus
  * moves in, Tab is trapped, Escape dismisses it (when it is the topmost Waymark layer), and
  * focus returns to where it was.
@@ -122,6 +125,9 @@ export class WmAnnouncement extends WaymarkElement {
   private renderBanner(experience: AnnouncementExperience, context: ComponentContext): unknown {
     const t = context.translator;
     const bottom = experience.position === 'bottom';
+    // Text that fell back to another language is laid out in its own direction as a block too: the
+    // two-line clamp's ellipsis then ends its last line, not starts it.
+    const textLanguage = fallbackLanguage(experience.title, t.locale);
     return html`<section
       class="card banner ${bottom ? 'bottom' : 'top'}"
       part="banner"
@@ -135,7 +141,7 @@ export class WmAnnouncement extends WaymarkElement {
     >
       <div class="row">
         ${renderImage(context, experience.image)}
-        <div class="text">
+        <div class="text" lang=${textLanguage?.lang ?? nothing} dir=${textLanguage?.dir ?? nothing}>
           <h2 class="title" part="title" id="wm-title">${localizedText(context, experience.title)}</h2>
           ${renderBody(context, experience.body, 'wm-body')}
         </div>
@@ -193,7 +199,7 @@ export class WmAnnouncement extends WaymarkElement {
       card.focus({ preventScroll: true });
     } else {
       // Measured before it opens, so it appears in place beside the page's fixed bars.
-      this.layer.hold(this.trackEdges(context.window));
+      this.layer.hold(this.trackEdges(context.window, experience.position === 'bottom' ? 'bottom' : 'top'));
       this.layer.showPopover(card);
       this.layer.hold(this.reserveSpace(context.window, card, experience.position === 'bottom' ? 'bottom' : 'top'));
     }
@@ -229,16 +235,18 @@ export class WmAnnouncement extends WaymarkElement {
   }
 
   /** Keep the banner beside the page's fixed bars as the viewport changes. Returns its disposer. */
-  private trackEdges(win: Window): () => void {
+  private trackEdges(win: Window, edge: 'top' | 'bottom'): () => void {
     let frame = 0;
     let applied: EdgeInsets | null = null;
     const measure = () => {
       frame = 0;
-      const next = pageEdgeInsets(win, this);
-      if (applied?.top === next.top && applied.bottom === next.bottom) return;
+      const next = pageEdgeInsets(win, this, edge);
+      if (applied && SIDES.every((side) => applied![side] === next[side])) return;
       applied = next;
       this.style.setProperty('--wm-edge-top', `${next.top}px`);
       this.style.setProperty('--wm-edge-bottom', `${next.bottom}px`);
+      this.style.setProperty('--wm-edge-left', `${next.left}px`);
+      this.style.setProperty('--wm-edge-right', `${next.right}px`);
     };
     const schedule = () => {
       if (frame === 0) frame = win.requestAnimationFrame(measure);
@@ -250,8 +258,7 @@ export class WmAnnouncement extends WaymarkElement {
       if (frame !== 0) win.cancelAnimationFrame(frame);
       win.removeEventListener('resize', schedule);
       win.removeEventListener('scroll', schedule, { capture: true });
-      this.style.removeProperty('--wm-edge-top');
-      this.style.removeProperty('--wm-edge-bottom');
+      for (const property of ['--wm-edge-top', '--wm-edge-bottom', '--wm-edge-left', '--wm-edge-right']) this.style.removeProperty(property);
     };
   }
 
@@ -261,6 +268,8 @@ export class WmAnnouncement extends WaymarkElement {
     if (event.key === 'Tab') this.dialog.trapTab(event, this.card);
   };
 }
+
+const SIDES = ['top', 'bottom', 'left', 'right'] as const;
 
 function openKey(experience: AnnouncementExperience): string {
   return `${experience.id}:${experience.display}`;

@@ -2,6 +2,7 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import { property, query, state } from 'lit/decorators.js';
 import type { GuideEntry, GuideStatus } from '../../engine/contract.js';
 import { FocusEscapeController } from '../shared/controllers/focus-escape.js';
+import type { SurfaceSlot } from '../shared/coordinator/coordinator.js';
 import { WAYMARK_UI_VERSION } from '../shared/define.js';
 import { deepActiveElement, isInside } from '../shared/focus.js';
 import { baseStyles } from '../shared/styles.js';
@@ -76,6 +77,8 @@ export class WmResourceCenter extends LitElement {
   private strings: CenterStrings = createCenterStrings('en');
   private removeTheme: (() => void) | null = null;
   private checklistElement: ChecklistElement | null = null;
+  /** Its place in the coordinator's corner (stacked with surveys, nudges, a bottom banner, kept off a step's target). */
+  private surface: SurfaceSlot | null = null;
   private readonly escape = new FocusEscapeController(this, {
     stack: () => this.input?.stack,
     container: () => this.panel,
@@ -85,6 +88,8 @@ export class WmResourceCenter extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.hide();
+    this.surface?.dispose();
+    this.surface = null;
     this.removeTheme?.();
     this.removeTheme = null;
   }
@@ -109,6 +114,19 @@ export class WmResourceCenter extends LitElement {
 
   protected override updated(): void {
     this.placeChecklist();
+    this.joinCoordinator();
+  }
+
+  /** One slot for the launcher and its open panel: they move together in their corner. */
+  private joinCoordinator(): void {
+    const input = this.input;
+    if (!input) return;
+    if (this.surface) return this.surface.update();
+    this.surface = input.stack.surfaces.register(this, {
+      kind: 'launcher',
+      corner: input.parts.position,
+      boxes: () => [this.launcher, this.open ? this.panel : null],
+    });
   }
 
   /** Open the panel and move focus to its heading. */

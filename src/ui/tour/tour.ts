@@ -306,6 +306,8 @@ export class WmTour extends WaymarkElement {
     if (!this.sheet) headerInset = scrollTargetIntoView(win, target, { ignore: this });
     card.classList.add('unplaced');
     this.syncLayers();
+    // What the step points at is what the user is asked to use: no other Waymark surface covers it.
+    this.stepLayer.hold(context.stack.surfaces.keepClear(target));
     if (this.sheet) {
       // The sheet covers the bottom: keep the target visible above it.
       scrollTargetIntoView(win, target, { ignore: this, bottomInset: card.getBoundingClientRect().height });

@@ -363,6 +363,66 @@ describe('surfaces together', () => {
     });
   });
 
+  describe('the element a step asks the user to use is never covered', () => {
+    /** A control pinned where Waymark's corner and bottom edge are, and a step pointing at it (no spotlight, not modal). */
+    async function stepOnPinnedControl(): Promise<{ control: HTMLButtonElement; tour: TourExperience }> {
+      await page();
+      const control = document.createElement('button');
+      control.id = 'pinned';
+      control.textContent = 'Deploy';
+      // Wider than the launcher: the step's card (to its left) leaves the launcher's column free.
+      control.style.cssText = 'position:fixed;right:16px;bottom:12px;width:280px;height:44px';
+      document.body.append(control);
+      const tour: TourExperience = { id: 'deploy-tour', type: 'tour', steps: [{ title: 'Ship it', body: 'Press Deploy.', target: '#pinned', placement: 'left', advanceOn: { click: true } }] };
+      return { control, tour };
+    }
+
+    /** Whatever is drawn at the middle of `element` (through shadow roots) is `element` itself. */
+    const takesTheTap = (element: Element) => {
+      const rect = element.getBoundingClientRect();
+      const hit = document.elementFromPoint(rect.x + rect.width / 2, rect.y + rect.height / 2);
+      return hit === element;
+    };
+
+    it('the checklist launcher in that corner moves off the step\'s target, which takes the click', async () => {
+      const { control, tour } = await stepOnPinnedControl();
+      harness = createHarness({ engine: false });
+      harness.show(checklist);
+      const list = await mounted('setup');
+      const launcher = shadowButton(list, '.launcher');
+      const onScreen = () => launcher.checkVisibility({ visibilityProperty: true }) && launcher.getBoundingClientRect().height > 0;
+      await until(onScreen, 'launcher shown');
+      expect(intersects(launcher.getBoundingClientRect(), control.getBoundingClientRect()), 'the launcher starts over the control').to.equal(true);
+      harness.show(tour);
+      const step = await harness.tour('deploy-tour');
+      await until(() => isShown(step.panel), 'step shown');
+      await until(
+        () => getComputedStyle(launcher).visibility === 'hidden' || !intersects(launcher.getBoundingClientRect(), control.getBoundingClientRect()),
+        'the launcher off the target',
+      );
+      expect(takesTheTap(control), 'the target takes the click').to.equal(true);
+      expect(onScreen(), 'the launcher stays on screen, above the target').to.equal(true);
+      control.remove();
+    });
+
+    it('a bottom banner steps aside while the step points at something under it, and comes back after', async () => {
+      const { control, tour } = await stepOnPinnedControl();
+      harness = createHarness({ engine: false });
+      harness.show({ ...banner, position: 'bottom' });
+      const strip = await mounted('news');
+      await until(() => isShown(strip.panel), 'banner shown');
+      expect(takesTheTap(control), 'the banner starts over the control').to.equal(false);
+      harness.show(tour);
+      const step = await harness.tour('deploy-tour');
+      await until(() => isShown(step.panel), 'step shown');
+      await until(() => takesTheTap(control), 'the target uncovered');
+      expect(getComputedStyle(strip.panel!).visibility, 'the banner stepped aside').to.equal('hidden');
+      harness.renderer.hide('deploy-tour', 'completed');
+      await until(() => getComputedStyle(strip.panel!).visibility === 'visible', 'the banner back');
+      control.remove();
+    });
+  });
+
   describe('a panel opens next to the control that opened it', () => {
     it('below the header button on a desktop, in its corner (a bottom sheet) on a phone', async () => {
       await setViewport({ width: 1280, height: 800 });

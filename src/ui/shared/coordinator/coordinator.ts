@@ -3,7 +3,8 @@
  * kind and gets a slot; the coordinator decides what stays on top (the debug overlay above the
  * rest), stacks floating surfaces that share a corner instead of letting them overlap, and steps
  * non-blocking surfaces out of the way (hidden and `inert`) while the host's own modal dialog or
- * navigation drawer is open. It also knows where focus may fall back when a surface closes.
+ * navigation drawer is open, and keeps every surface off the element the current tour step asks
+ * the user to use. It also knows where focus may fall back when a surface closes.
  * Created per renderer, lazily: no observer runs until the first surface registers.
  */
 import type { HostSettings } from '../../../config/types.js';
@@ -43,6 +44,12 @@ export interface SurfaceCoordinator {
   register(host: HTMLElement, options: SurfaceOptions): SurfaceSlot;
   /** Host overlays and main landmark from the config (`host`). */
   setHost(settings: HostSettings | undefined): void;
+  /**
+   * The element a step asks the user to use (click, type into): until the disposer is called,
+   * corner surfaces move off it (or step aside when their corner has no room left) and a banner
+   * over it steps aside. The surface that asked (the step's own card) is not moved.
+   */
+  keepClear(element: Element): () => void;
   /** Whether the host page has its own modal dialog or navigation drawer open now. */
   hostOverlayOpen(): boolean;
   /** Where focus goes when a surface closes and its opener is gone: the host's main landmark, else the page's first focusable element. */
@@ -75,6 +82,8 @@ const PHONE_WIDTH = 480;
 const OPENER_GAP = 8;
 const OPENER_CONTROLS = 'button, a[href], summary, [role="button"], [role="menuitem"]';
 const EDGE = 8;
+/** Room kept around an element the step asks the user to use. */
+const KEEP_CLEAR_MARGIN = 4;
 
 /** What a host had before it stepped aside. */
 interface Saved {
@@ -101,6 +110,8 @@ export function createSurfaceCoordinator(win: Window): SurfaceCoordinator {
   const aside = new Map<HTMLElement, Saved>();
   /** The corner offset each box carries now (px). */
   const offsets = new Map<HTMLElement, number>();
+  /** Elements the current step asks the user to use: nothing of ours may cover them. */
+  const keptClear = new Set<Element>();
   let host: HostSettings | undefined;
   let observer: MutationObserver | null = null;
   let resizes: ResizeObserver | null = null;
@@ -210,13 +221,46 @@ export function createSurfaceCoordinator(win: Window): SurfaceCoordinator {
     }
   };
 
+  /** Where the elements kept clear are now, with a little room around them (a finger is wider than a pixel). */
+  const keptClearRects = (): DOMRect[] =>
+    [...keptClear]
+      .filter((element) => element.isConnected)
+      .map((element) => element.getBoundingClientRect())
+      .filter((rect) => rect.width > 0 && rect.height > 0)
+      .map((rect) => new DOMRect(rect.x - KEEP_CLEAR_MARGIN, rect.y - KEEP_CLEAR_MARGIN, rect.width + 2 * KEEP_CLEAR_MARGIN, rect.height + 2 * KEEP_CLEAR_MARGIN));
+
+  /**
+   * A banner is news, never in the way: it steps aside while it would cover an element kept clear
+   * or another Waymark card anchored or centred on screen (a tour step, a hint, a phone sheet).
+   * Full-screen layers (a spotlight's shade, a backdrop) do not count: they are drawn under the
+   * card they belong to. Returns the banner hosts to hide.
+   */
+  const yieldingBanners = (): Set<HTMLElement> => {
+    const yielding = new Set<HTMLElement>();
+    const banners = entries.filter((entry) => entry.options.kind === 'banner');
+    if (banners.length === 0) return yielding;
+    const fullScreen = (rect: DOMRect) => rect.width >= win.innerWidth * 0.95 && rect.height >= win.innerHeight * 0.9;
+    const cards = entries
+      .filter((entry) => entry.options.kind === 'modal' || entry.options.kind === 'popover')
+      .filter((entry) => !banners.some((banner) => banner.host === entry.host) && !aside.has(entry.host))
+      .flatMap((entry) => visibleBoxes(entry).map((box) => box.getBoundingClientRect()))
+      .filter((rect) => !fullScreen(rect));
+    const avoid = [...keptClearRects(), ...cards];
+    for (const banner of banners) {
+      // Measured even while it is stepped aside (hidden, still laid out) to know when it may come back.
+      const strips = boxesOf(banner).filter((box) => box.isConnected && box.matches(':popover-open')).map((box) => box.getBoundingClientRect());
+      if (strips.some((strip) => avoid.some((rect) => intersects(strip, rect)))) yielding.add(banner.host);
+    }
+    return yielding;
+  };
+
   /**
    * Floating surfaces sharing a corner make room for each other. The one the user is in (it holds
    * focus) keeps its place, then the newest; each older one moves away from the edge just enough
    * not to overlap what is placed, and steps aside (hidden) when that would push it past the
    * host's header. Returns the hosts crowded out.
    */
-  const stackCorners = (away: boolean): Set<HTMLElement> => {
+  const stackCorners = (away: boolean, yielding: Set<HTMLElement>): Set<HTMLElement> => {
     const crowded = new Set<HTMLElement>();
     if (away) return crowded;
     const active = doc.activeElement;
@@ -225,8 +269,10 @@ export function createSurfaceCoordinator(win: Window): SurfaceCoordinator {
     const rank = (entry: Entry) => (holdsFocus(entry) ? -1_000_000 : 0) - entries.indexOf(entry);
     const top = safeTop();
     // Banners, steps, modals and anchored cards stay where they are: corners make room around them.
-    const fixedInPlace = entries.filter((entry) => !floating.includes(entry) && !aside.has(entry.host) && visibleBoxes(entry).length > 0);
-    const placed: DOMRect[] = fixedInPlace.flatMap((entry) => visibleBoxes(entry).map((box) => box.getBoundingClientRect()));
+    const fixedInPlace = entries.filter((entry) => !floating.includes(entry) && !aside.has(entry.host) && !yielding.has(entry.host) && visibleBoxes(entry).length > 0);
+    // The element the step asks the user to use is placed first: corners move off it too.
+    const clear = keptClearRects();
+    const placed: DOMRect[] = [...clear, ...fixedInPlace.flatMap((entry) => visibleBoxes(entry).map((box) => box.getBoundingClientRect()))];
     /** Asked for after everything fixed in place, or where the user is: it keeps its own place. */
     const newest = (entry: Entry) => holdsFocus(entry) || fixedInPlace.every((other) => entries.indexOf(other) < entries.indexOf(entry));
     floating.sort((a, b) => rank(a) - rank(b));
@@ -250,7 +296,8 @@ export function createSurfaceCoordinator(win: Window): SurfaceCoordinator {
       }
       let final = moveBy(offset);
       if (offset > 0 && final.some((rect) => (fromBottom ? rect.top < top : rect.bottom > win.innerHeight))) {
-        if (entry === floating[0] && newest(entry)) {
+        const coversStepTarget = natural.some((rect) => clear.some((kept) => intersects(rect, kept)));
+        if (entry === floating[0] && newest(entry) && !coversStepTarget) {
           // The one the user is in (or, failing that, the newest) was just asked for: it stays where it belongs.
           offset = 0;
           final = natural;
@@ -311,7 +358,8 @@ export function createSurfaceCoordinator(win: Window): SurfaceCoordinator {
     for (const entry of entries) placeBesideOpener(entry);
     const open = openHostLayers();
     const away = open.modal || open.drawers.length > 0;
-    const crowded = stackCorners(away);
+    const yielding = yieldingBanners();
+    const crowded = stackCorners(away, yielding);
     const hosts = new Set(entries.map((entry) => entry.host));
     for (const element of hosts) {
       const own = entries.filter((entry) => entry.host === element);
@@ -323,9 +371,10 @@ export function createSurfaceCoordinator(win: Window): SurfaceCoordinator {
       const anchored = own.every((entry) => entry.options.kind === 'popover');
       const coversDrawer = () => own.some((entry) => visibleBoxes(entry).some((box) => open.drawers.some((drawer) => intersects(box.getBoundingClientRect(), drawer))));
       const hostInTheWay = open.modal || (open.drawers.length > 0 && (!anchored || coversDrawer()));
-      stepAside(element, hostInTheWay || crowded.has(element));
+      stepAside(element, hostInTheWay || crowded.has(element) || yielding.has(element));
     }
     for (const entry of entries) for (const box of boxesOf(entry)) resizes?.observe(box);
+    for (const element of keptClear) resizes?.observe(element);
     raiseDebug();
   };
 
@@ -413,11 +462,24 @@ export function createSurfaceCoordinator(win: Window): SurfaceCoordinator {
     const onPointerUp = () => {
       pressedOutside = false;
     };
+    /**
+     * The host's own dialog closed (the app's chat Waymark handed over to): it gives focus back to
+     * what was focused before it opened, which may be a Waymark control that has closed since.
+     */
+    const onHostDialogClose = (event: Event) => {
+      if (!(event.target instanceof Element) || waymarkHostOf(event.target)) return;
+      lost = null;
+      win.clearTimeout(timer);
+      timer = win.setTimeout(rescue, 0);
+    };
     doc.addEventListener('focusin', onFocusIn, true);
     doc.addEventListener('focusout', onFocusOut, true);
     win.addEventListener('pointerdown', onPointerDown, true);
     win.addEventListener('click', onPointerUp, true);
+    // `close` does not bubble: heard on its way down.
+    doc.addEventListener('close', onHostDialogClose, true);
     return () => {
+      doc.removeEventListener('close', onHostDialogClose, true);
       win.clearTimeout(timer);
       doc.removeEventListener('focusin', onFocusIn, true);
       doc.removeEventListener('focusout', onFocusOut, true);
@@ -456,12 +518,27 @@ export function createSurfaceCoordinator(win: Window): SurfaceCoordinator {
       host = settings;
       schedule();
     },
+    keepClear(element) {
+      keptClear.add(element);
+      // Scroll and resize move it: place again then too.
+      resizes?.observe(element);
+      win.addEventListener('scroll', schedule, { capture: true, passive: true });
+      schedule();
+      return () => {
+        if (!keptClear.delete(element)) return;
+        resizes?.unobserve(element);
+        if (keptClear.size === 0) win.removeEventListener('scroll', schedule, { capture: true });
+        schedule();
+      };
+    },
     hostOverlayOpen,
     fallbackFocus,
     guardFocus,
     dispose() {
       for (const element of [...aside.keys()]) stepAside(element, false);
       entries.length = 0;
+      keptClear.clear();
+      win.removeEventListener('scroll', schedule, { capture: true });
       stop();
     },
   };

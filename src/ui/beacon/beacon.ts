@@ -126,7 +126,7 @@ export class WmBeacon extends WaymarkElement {
         context,
         {
           id: 'wm-card',
-          title,
+          title: beacon.title,
           body: beacon.body,
           articles: beacon.articles,
           buttons: beacon.buttons,

@@ -120,10 +120,8 @@ export class WmHint extends WaymarkElement {
     const hint = this.experience;
     const context = this.context;
     if (!hint || !context) return nothing;
-    const t = context.translator;
-    const title = t.text(hint.title);
     return html`
-      ${renderHintCard(context, { title, body: hint.body, articles: hint.articles, buttons: hint.buttons }, {
+      ${renderHintCard(context, { title: hint.title, body: hint.body, articles: hint.articles, buttons: hint.buttons }, {
         close: this.dismiss,
         action: (action) => this.act({ type: 'button', action }),
         mouseenter: this.cancelClose,

@@ -1,6 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { Action, NudgeExperience, NudgeLevel } from '../../config/types.js';
+import { localizedText } from '../shared/text-locale.js';
 import { richTextToPlain } from '../../config/rich-text.js';
 import { WaymarkElement } from '../shared/base-element.js';
 import { renderArticles, renderBody } from '../shared/content.js';
@@ -120,7 +121,7 @@ export class WmNudge extends WaymarkElement {
     const level = this.currentLevel;
     if (!nudge || !context || !level) return nothing;
     const t = context.translator;
-    const title = t.text(level.title) || t.t('nudgeTitle');
+    const title = t.text(level.title) ? localizedText(context, level.title) : t.t('nudgeTitle');
     return html`
       <div class="card ${this.placement === 'corner' ? 'corner' : ''} ${this.placed ? '' : 'unplaced'}" part="popover" popover="manual" role="dialog"
         tabindex="-1" dir=${t.dir} lang=${t.locale} aria-labelledby="wm-title" data-kind=${level.kind}>

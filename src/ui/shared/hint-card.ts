@@ -6,15 +6,16 @@
  * its target (hint/fit-height.ts); the arrow and × stay in place.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import type { Action, Button, RichText } from '../../config/types.js';
+import type { Action, Button, RichText, Text } from '../../config/types.js';
 import { renderArticles, renderBody, renderButtons } from './content.js';
 import type { ComponentContext } from './context.js';
+import { localizedText } from './text-locale.js';
 
 export interface HintCardContent {
   /** The card element's id, for a control that names it in `aria-controls`. */
   id?: string;
-  /** The title, already localized ('' for none). */
-  title: string;
+  /** The title as config text (none: the card is named by the localized "hint" label). */
+  title: Text | undefined;
   body: RichText | undefined;
   articles: readonly string[] | undefined;
   buttons: readonly Button[] | undefined;
@@ -35,7 +36,7 @@ export interface HintCardHandlers {
 
 export function renderHintCard(context: ComponentContext, content: HintCardContent, on: HintCardHandlers): TemplateResult {
   const t = context.translator;
-  const title = content.title;
+  const title = t.text(content.title);
   const hasFooter = Boolean(content.buttons?.length) || content.footerEnd !== undefined;
   // The × sits in the scroller after the title (reading order) but is placed against the card (the
   // scroller is not positioned), so it neither scrolls nor is clipped.
@@ -59,7 +60,7 @@ export function renderHintCard(context: ComponentContext, content: HintCardConte
     >
       <div class="arrow" part="arrow"></div>
       <div class="scroll">
-        ${title ? html`<h2 class="title" part="title" id="wm-title">${title}</h2>` : nothing}
+        ${title ? html`<h2 class="title" part="title" id="wm-title">${localizedText(context, content.title)}</h2>` : nothing}
         <button type="button" class="close" part="close" aria-label=${t.t('close')} @click=${() => on.close()}>×</button>
         ${renderBody(context, content.body, 'wm-body')}
         ${renderArticles(context, content.articles, (action) => on.action(action))}

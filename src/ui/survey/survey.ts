@@ -1,6 +1,7 @@
 import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { Action, SurveyExperience } from '../../config/types.js';
+import { localizedText } from '../shared/text-locale.js';
 import { renderBody, renderButtons } from '../shared/content.js';
 import type { ComponentContext } from '../shared/context.js';
 import { WaymarkElement } from '../shared/base-element.js';
@@ -151,7 +152,7 @@ export class WmSurvey extends WaymarkElement {
     // One tab stop: the chosen score, or the first one.
     const tabStop = this.score ?? scale.points[0]!.value;
     return html`
-      <h2 class="question" part="question" id="wm-question">${t.text(survey.question)}</h2>
+      <h2 class="question" part="question" id="wm-question">${localizedText(context, survey.question)}</h2>
       <div
         class="scale ${scale.display}"
         part="scale"
@@ -198,10 +199,10 @@ export class WmSurvey extends WaymarkElement {
     const t = context.translator;
     const followUp = this.score === null ? undefined : followUpFor(survey, this.score);
     return html`
-      <h2 class="thanks" part="thanks" id="wm-thanks" tabindex="-1">${t.text(survey.thankYou) || t.t('thankYou')}</h2>
+      <h2 class="thanks" part="thanks" id="wm-thanks" tabindex="-1">${t.text(survey.thankYou) ? localizedText(context, survey.thankYou) : t.t('thankYou')}</h2>
       ${followUp
         ? html`<div class="follow-up" part="follow-up">
-            ${followUp.title ? html`<h3>${t.text(followUp.title)}</h3>` : nothing}
+            ${followUp.title ? html`<h3>${localizedText(context, followUp.title)}</h3>` : nothing}
             ${renderBody(context, followUp.body, 'wm-follow-up')}
             ${followUp.buttons?.length
               ? html`<div class="footer" part="footer">${renderButtons(context, followUp.buttons, (action: Action) => this.act({ type: 'button', action }))}</div>`

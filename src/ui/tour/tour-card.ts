@@ -6,6 +6,7 @@
 import { html, nothing, svg, type TemplateResult } from 'lit';
 import { classMap } from 'lit/directives/class-map.js';
 import type { Action, TourExperience } from '../../config/types.js';
+import { localizedText } from '../shared/text-locale.js';
 import type { UserAction } from '../../engine/contract.js';
 import { trapTab } from '../shared/focus.js';
 import { renderArticles, renderBody, renderButtons, renderImage } from '../shared/content.js';
@@ -78,7 +79,7 @@ export function renderStepCard(view: StepCardView, on: StepCardHandlers): Templa
       @close=${on.onClose}
     >
       <div class="arrow" part="arrow"></div>
-      <h2 class="title" part="title" id=${titleId}>${t.text(step.title)}</h2>
+      <h2 class="title" part="title" id=${titleId}>${localizedText(context, step.title)}</h2>
       <button type="button" class="close" part="close" aria-label=${t.t('close')} @click=${() => on.act({ type: 'dismiss' })}>×</button>
       ${renderImage(context, step.image)} ${renderBody(context, step.body, bodyId)}
       ${renderArticles(context, step.articles, (action) => on.act({ type: 'button', action }))}

@@ -493,6 +493,29 @@ describe('surfaces together', () => {
       const body = element.shadowRoot!.querySelector('.body')!;
       expect(body.hasAttribute('lang'), 'Arabic body inherits the UI language').to.equal(false);
     });
+
+    it('every card title (tour, survey, nudge, hint, beacon) that fell back to English says so, so its "?" ends the line', async () => {
+      await page();
+      harness = createHarness({ locale: 'ar' });
+      const english = { en: 'Connect not responding?' };
+      const titled: Array<[string, () => void, string]> = [
+        ['walk', () => harness.show({ id: 'walk', type: 'tour', steps: [{ title: english, body: 'x' }] } as TourExperience), '.title'],
+        ['nps', () => harness.show({ ...survey, question: english }), '.question'],
+        ['stuck', () => harness.show({ ...nudge, escalation: [{ ...nudge.escalation[0]!, title: english }] } as NudgeExperience), '.title'],
+        ['tip', () => harness.show({ ...hint, title: english }), '.title'],
+      ];
+      for (const [id, show, selector] of titled) {
+        show();
+        const element = await mounted(id);
+        await until(() => element.shadowRoot!.querySelector(`${selector} [lang]`) !== null, `${id}: its title marks its language`);
+        const span = element.shadowRoot!.querySelector(`${selector} [lang]`)!;
+        expect(span.getAttribute('lang'), id).to.equal('en');
+        expect(getComputedStyle(span).direction, id).to.equal('ltr');
+        expect(span.textContent, id).to.equal('Connect not responding?');
+        harness.renderer.hide(id, 'dismissed');
+        await gone(id);
+      }
+    });
   });
 });
 

@@ -423,6 +423,46 @@ describe('surfaces together', () => {
     });
   });
 
+  describe('a launcher and a phone sheet', () => {
+    /** A host with one fixed box in its shadow root, drawn in the top layer. */
+    const surface = (name: string, css: string) => {
+      const host = document.createElement(name);
+      const box = document.createElement('div');
+      box.setAttribute('popover', 'manual');
+      const style = document.createElement('style');
+      style.textContent = `[popover] { position: fixed; inset: auto; margin: 0; ${css} }`;
+      host.attachShadow({ mode: 'open' }).append(style, box);
+      document.body.append(host);
+      box.showPopover();
+      return { host, box };
+    };
+
+    it('on a phone the launcher steps aside while a sheet is open instead of floating mid-page; on a desktop it stacks above the panel', async () => {
+      await setViewport({ width: 390, height: 844 });
+      await fixture(html`<header style="position:fixed;top:0;left:0;right:0;height:56px"></header><main><h1>Projects</h1></main>`);
+      const { createDismissibleStack } = await import('../../../src/ui/shared/dismissible-stack.js');
+      const stack = createDismissibleStack(window);
+      const launcher = surface('wm-test-launcher', 'bottom: 20px; right: 20px; width: 120px; height: 48px;');
+      const launcherSlot = stack.surfaces.register(launcher.host, { kind: 'launcher', boxes: () => [launcher.box] });
+      const sheet = surface('wm-test-sheet', 'bottom: 0; left: 0; width: 100vw; height: 60vh; box-sizing: border-box;');
+      const sheetSlot = stack.surfaces.register(sheet.host, { kind: 'corner', boxes: () => [sheet.box] });
+      await until(() => getComputedStyle(launcher.box).visibility === 'hidden', 'the launcher steps aside on a phone');
+      sheetSlot.dispose();
+      sheet.host.remove();
+      await until(() => getComputedStyle(launcher.box).visibility === 'visible', 'back when the sheet closes');
+      expect(Math.round(launcher.box.getBoundingClientRect().bottom), 'in its corner').to.equal(844 - 20);
+      // A desktop panel beside it: the launcher stays on screen, above the panel.
+      await setViewport({ width: 1280, height: 800 });
+      const panel = surface('wm-test-panel', 'bottom: 20px; right: 20px; width: 320px; height: 300px;');
+      const panelSlot = stack.surfaces.register(panel.host, { kind: 'corner', boxes: () => [panel.box] });
+      await until(() => launcher.box.getBoundingClientRect().bottom <= panel.box.getBoundingClientRect().top, 'stacked above the panel');
+      expect(getComputedStyle(launcher.box).visibility).to.equal('visible');
+      panelSlot.dispose();
+      launcherSlot.dispose();
+      stack.dispose();
+    });
+  });
+
   describe('a panel opens next to the control that opened it', () => {
     it('below the header button on a desktop, in its corner (a bottom sheet) on a phone', async () => {
       await setViewport({ width: 1280, height: 800 });

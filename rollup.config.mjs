@@ -19,6 +19,20 @@ const onwarn = (warning, warn) => {
 };
 
 /**
+ * The library's lazy validator is a bundle of its own (`runtime/lazy-validator.js`). The package root also
+ * re-exports `validateConfig`; when the module the runtime loads lazily is also reachable from the root,
+ * bundlers that split code (esbuild) put it and zod in a chunk the app's entry imports, used or not.
+ */
+const LAZY_VALIDATOR = 'runtime/lazy-validator';
+const lazyValidator = () => ({
+  name: 'lazy-validator',
+  resolveDynamicImport(specifier, importer) {
+    if (specifier !== '../config/validate.js' || !importer?.replace(/\\/g, '/').endsWith('/src/runtime/config-loading.ts')) return null;
+    return { id: `./${LAZY_VALIDATOR.split('/').pop()}.js`, external: true };
+  },
+});
+
+/**
  * The script-tag chunk graph, for a page that shows a tour: the entry (install and call queue), the runtime (engine,
  * platform, store, sensors) and the tour UI (Lit, floating-ui, the shared UI pieces and the tour): three requests.
  * Everything else stays a lazy chunk of its own: the validator (unchecked configs only), the declarative compiler,
@@ -49,10 +63,18 @@ export default [
     },
     // The CLI loads happy-dom or puppeteer-core (optional peers) and esbuild lazily, only for `validate --page`.
     external: (id) => external.some((re) => re.test(id)) || id.startsWith('node:') || /^(happy-dom|puppeteer-core|esbuild)(\/|$)/.test(id),
-    plugins: [ts()],
+    plugins: [lazyValidator(), ts()],
     onwarn,
     // Maps without embedded sources: they still map names and lines, without tripling the install.
     output: { dir: 'dist/lib', format: 'es', preserveModules: true, preserveModulesRoot: 'src', sourcemap: true, sourcemapExcludeSources: true },
+  },
+  // The validator the runtime loads for unchecked configs: one file, zod stays an import (see lazyValidator).
+  {
+    input: { [LAZY_VALIDATOR]: 'src/config/validate.ts' },
+    external: (id) => external.some((re) => re.test(id)),
+    plugins: [ts()],
+    onwarn,
+    output: { dir: 'dist/lib', format: 'es', sourcemap: true, sourcemapExcludeSources: true },
   },
   // The self-contained bundle for a script tag or CDN: dependencies inlined, UI split into lazy chunks.
   {

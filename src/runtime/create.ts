@@ -1,8 +1,8 @@
 import type { WaymarkConfig, Experience } from '../config/types.js';
 import type { Signal } from '../engine/contract.js';
-import { createAnalytics } from '../platform/analytics/index.js';
 import { createDismissibleStack } from '../ui/shared/dismissible-stack.js';
 import { createActionRunner } from './actions.js';
+import { createLazyAnalytics } from './analytics-loading.js';
 import { createApi } from './api.js';
 import { EMPTY_CONFIG, loadConfig, negotiateLocale } from './config-loading.js';
 import { hasDebugFlag, mountDebugOverlayWhenReady } from './debug-overlay.js';
@@ -85,7 +85,8 @@ export function createWaymark(given?: WaymarkOptions | null): Waymark {
   // Registered first, so it closes last: the store takes the final writes of everything else.
   disposers.push(session.dispose);
 
-  const analytics = createAnalytics(options.analytics ?? [], {
+  // The sinks' code loads only when the app configured sinks.
+  const analytics = createLazyAnalytics(options.analytics, {
     window: win,
     now,
     reportError: (error, where) =>
@@ -207,7 +208,8 @@ export function createWaymark(given?: WaymarkOptions | null): Waymark {
     experiences = new Map(config.experiences.map((each) => [each.id, each]));
     // The components' chunk downloads while the stored progress is read (help has its own lazy chunk).
     if (config.experiences.length > 0) ui?.preload?.();
-    const engine = await session.load(opened);
+    // Configured sinks start before anything is shown, so they see every event (their chunk loaded meanwhile).
+    const [engine] = await Promise.all([session.load(opened), analytics.ready]);
     if (destroyed || !engine) return;
     // Before any answer can be given; its first delivery pass (answers left by earlier pages) runs after `ready`.
     delivery.holdAnswers({

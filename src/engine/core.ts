@@ -9,7 +9,7 @@ import type { Catalog, CompiledExperience } from './catalog.js';
 import { DEP } from './conditions.js';
 import type { AnalyticsEvent, AnalyticsEventType, Effect, Json } from './contract.js';
 import { Facts } from './facts.js';
-import { presentable, stepProps } from './machines/tour.js';
+import { presentable, stepProps } from './machines/tour-steps.js';
 import {
   LIMITS,
   blockingOrder,

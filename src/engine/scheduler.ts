@@ -8,11 +8,12 @@ import type { CompiledExperience } from './catalog.js';
 import { later } from './conditions.js';
 import type { WhyNode } from './contract.js';
 import { MAX_SHOWS_PER_MINUTE, MINUTE, effectiveRun, type EngineCore } from './core.js';
-import { controlBucket, inPercentage } from './hash.js';
+import { controlGate } from './control.js';
 import { isComplete, updateCompletion } from './machines/checklist.js';
 import { escalate, trackTrigger, awaitingNewFiring } from './machines/nudge.js';
 import { start } from './machines/run.js';
-import { presentable, reconcileTour, startStep } from './machines/tour.js';
+import { reconcileTour } from './machines/tour.js';
+import { presentable, startStep } from './machines/tour-steps.js';
 import { sumCounter, type ExperienceRecord } from './state.js';
 
 export interface EnabledVerdict {
@@ -202,11 +203,7 @@ export function triggerGate(core: EngineCore, x: CompiledExperience, explain: bo
   return { gate: 'trigger', ok: condition.result, reason: condition.result ? 'holds' : 'waiting', condition };
 }
 
-export function controlGate(core: EngineCore, x: CompiledExperience): ControlVerdict {
-  const held = core.recordOf(x)?.control === true || (x.control > 0 && inPercentage(controlBucket(core.facts.state.userId, x.id), x.control));
-  if (held) return { gate: 'control group', ok: false, reason: 'in-group', percent: x.control };
-  return { gate: 'control group', ok: true, reason: x.control > 0 ? 'not-in-group' : 'no-group', percent: x.control };
-}
+export { controlGate } from './control.js';
 
 /** When the global rate limit lets the next blocking experience start (Infinity: not this session). */
 export function rateLimit(core: EngineCore): { shown: number; allowedAt: number } {

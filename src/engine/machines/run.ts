@@ -10,8 +10,6 @@ import { controlGate } from '../control.js';
 import { effectiveRun, type EngineCore } from '../core.js';
 import { durationMs } from '../time.js';
 import { completeRun, dismiss } from './ending.js';
-import { openingLevel } from './nudge.js';
-import { advance } from './tour.js';
 import { openingStep, stepProps } from './tour-steps.js';
 
 export { completeRun, dismiss } from './ending.js';
@@ -31,7 +29,7 @@ export function start(core: EngineCore, x: CompiledExperience, via: 'trigger' | 
   const rec = core.record(x);
   let step = 0;
   if (x.type === 'tour') step = openingStep(effectiveRun(rec), via);
-  if (x.type === 'nudge') step = openingLevel(core, x, rec);
+  if (x.type === 'nudge') step = core.machines.nudge?.openingLevel(core, x, rec) ?? 0;
   core.setRun(x, { active: true, step, snoozedUntil: null });
   core.recordShow(x, rec);
   let props: Record<string, Json> = { via };
@@ -78,9 +76,9 @@ function snooze(core: EngineCore, x: CompiledExperience, until: number): void {
 function button(core: EngineCore, x: CompiledExperience, action: Action): void {
   switch (action.type) {
     case 'next':
-      return advance(core, x, 1);
+      return core.machines.tour?.advance(core, x, 1);
     case 'back':
-      return advance(core, x, -1);
+      return core.machines.tour?.advance(core, x, -1);
     case 'complete':
       return completeRun(core, x);
     case 'dismiss':

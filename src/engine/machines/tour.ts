@@ -8,6 +8,7 @@ import type { EngineCore } from '../core.js';
 import type { RunState } from '../state.js';
 import { completeRun } from './ending.js';
 import type { ActionTable } from './run.js';
+import type { TourMachine } from './table.js';
 import { presentable } from './tour-steps.js';
 
 export { openingStep, presentable, startStep, stepProps } from './tour-steps.js';
@@ -119,3 +120,14 @@ export function reconcileTour(core: EngineCore, x: CompiledExperience, shownStep
   if (!presentable(core, x, step)) core.hide(x, 'ineligible');
   else if (shownStep !== step) core.present(x);
 }
+
+/** The tour machine, as the machine table holds it. */
+export const tourMachine: TourMachine = {
+  actions: tourActions,
+  advance,
+  reconcile: reconcileTour,
+  repairSteps,
+  advanceOnEvent,
+  advanceOnElement,
+  advanceOnClick,
+};

@@ -34,13 +34,19 @@ const lazyValidator = () => ({
 
 /**
  * The script-tag chunk graph, for a page that shows a tour: the entry (install and call queue), the runtime (engine,
- * platform, store, sensors) and the tour UI (Lit, floating-ui, the shared UI pieces and the tour): three requests.
+ * platform, store, sensors) and the tour UI (Lit, floating-ui, the shared UI pieces, the tour and its engine machine):
+ * three requests.
  * Everything else stays a lazy chunk of its own: the validator (unchecked configs only), the declarative compiler,
  * the other components, help and chat, debug, analytics sinks.
  */
 function cdnChunks(id) {
   const path = id.replace(/\\/g, '/');
   if (/\/node_modules\/(lit|lit-html|lit-element|@lit\/reactive-element|@floating-ui\/[^/]+)\//.test(path)) return 'ui';
+  // Engine machines ride with their type's component: the tour's with the tour UI, the others in their component's chunk.
+  const machine = /\/src\/engine\/machines\/(tour|checklist|nudge|survey)\.ts$/.exec(path);
+  if (machine) return machine[1] === 'tour' ? 'ui' : machine[1];
+  const component = /\/src\/ui\/(checklist|nudge|survey)\/[^/]+\.ts$/.exec(path);
+  if (component && !path.endsWith('.test.ts')) return component[1];
   // Strings per locale: English rides with the UI, every other locale is a chunk of its own (and `i18n.ts`, all of them, goes with help).
   if (/\/src\/ui\/shared\/i18n(-(?!core|en)[a-z]+)?\.ts$/.test(path)) return undefined;
   if (/\/src\/ui\/(index|tour\/[^/]+|shared\/(?!dismissible-stack)[^/]+|shared\/controllers\/[^/]+)\.ts$/.test(path) && !path.endsWith('.test.ts')) return 'ui';

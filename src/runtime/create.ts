@@ -15,6 +15,7 @@ import { describeError } from './errors.js';
 import { createReporter } from './reporter.js';
 import { anonymousId, randomId, sessionIdFor } from './identity.js';
 import { createLazyUi } from './lazy-ui.js';
+import { createMachineLoader } from './machines.js';
 import { createPageWatch } from './page-watch.js';
 import { createProgrammatic } from './programmatic.js';
 import { createResourceCenterWiring, type ResourceCenterWiring } from './resource-center.js';
@@ -65,6 +66,8 @@ export function createWaymark(given?: WaymarkOptions | null): Waymark {
     if (!destroyed) session.send(signal);
   };
 
+  /** The engine's machines: those of the config's experience types, loaded once the config is in. */
+  const machines = createMachineLoader(reportError);
   const session = createUserSession({
     window: win,
     now,
@@ -73,6 +76,7 @@ export function createWaymark(given?: WaymarkOptions | null): Waymark {
     userId: options.user?.id || anonymousId(win, random),
     storage: options.storage,
     config: () => config,
+    machines: machines.table,
     apply: (decided, contextMoved) => effects.apply(decided, contextMoved),
     hideAll: (reason) => effects.hideAll(reason),
     settleReplaced: () => effects.settleReplaced(),
@@ -166,6 +170,7 @@ export function createWaymark(given?: WaymarkOptions | null): Waymark {
   const watchPage = sensors.watch;
 
   const programmatic = createProgrammatic({
+    loadMachine: (type) => machines.load([type]),
     window: win,
     now,
     session,
@@ -208,8 +213,10 @@ export function createWaymark(given?: WaymarkOptions | null): Waymark {
     experiences = new Map(config.experiences.map((each) => [each.id, each]));
     // The components' chunk downloads while the stored progress is read (help has its own lazy chunk).
     if (config.experiences.length > 0) ui?.preload?.();
-    // Configured sinks start before anything is shown, so they see every event (their chunk loaded meanwhile).
-    const [engine] = await Promise.all([session.load(opened), analytics.ready]);
+    // Configured sinks start before anything is shown, so they see every event; the machines are in before the
+    // engine starts (both load while the stored progress is read).
+    const machinesReady = machines.load(config.experiences.map((each) => each.type));
+    const [engine] = await Promise.all([machinesReady.then(() => session.load(opened)), analytics.ready]);
     if (destroyed || !engine) return;
     // Before any answer can be given; its first delivery pass (answers left by earlier pages) runs after `ready`.
     delivery.holdAnswers({

@@ -5,7 +5,7 @@ import { surveyMachine } from './survey.js';
 import type { MachineTable } from './table.js';
 import { tourMachine } from './tour.js';
 
-export const ALL_MACHINES: MachineTable = Object.freeze({
+export const ALL_MACHINES: MachineTable = /*#__PURE__*/ Object.freeze({
   tour: tourMachine,
   checklist: checklistMachine,
   nudge: nudgeMachine,

@@ -16,7 +16,7 @@ export interface ChecklistView {
   complete: boolean;
 }
 
-const NO_ITEMS: Record<string, never> = Object.freeze(Object.create(null) as Record<string, never>);
+const NO_ITEMS: Record<string, never> = /*#__PURE__*/ Object.freeze(Object.create(null) as Record<string, never>);
 
 export const checklistActions: ActionTable = {
   'item-done': (core, x, action) => tick(core, x, action.item, true),

@@ -33,6 +33,19 @@ const lazyValidator = () => ({
 });
 
 /**
+ * The entry's `import.meta.waymarkNextChunks`: the chunks an instance loads once its config is in (the tour UI), so
+ * the entry can hint them (`<link rel="modulepreload">`) and they download alongside the config and stored progress.
+ */
+const nextChunkHints = (names) => ({
+  name: 'next-chunk-hints',
+  renderChunk(code, chunk, _options, { chunks }) {
+    if (!chunk.isEntry || !code.includes('import.meta.waymarkNextChunks')) return null;
+    const next = Object.values(chunks).filter((other) => names.includes(other.name)).map((other) => `./${other.fileName}`);
+    return { code: code.replaceAll('import.meta.waymarkNextChunks', JSON.stringify(next)), map: null };
+  },
+});
+
+/**
  * The script-tag chunk graph, for a page that shows a tour: the entry (install and call queue), the runtime (engine,
  * platform, store, sensors) and the tour UI (Lit, floating-ui, the shared UI pieces, the tour and its engine machine):
  * three requests.
@@ -93,6 +106,8 @@ export default [
     plugins: [
       nodeResolve({ browser: true }),
       ts(),
+      // Before terser, which would otherwise see an unknown `import.meta` property.
+      nextChunkHints(['ui']),
       terser({ format: { comments: /^!/ } }),
       thirdPartyNotices({ intro: `Waymark ${pkg.version} (${pkg.license}) bundles the following packages, whose licences follow.\n\n` }),
     ],

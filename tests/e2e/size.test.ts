@@ -19,6 +19,13 @@ describe('size budget (gzip -9, a page with one tour)', () => {
     expect(page.unwanted).toEqual([]);
   });
 
+  it('script tag: the entry hints the tour UI chunk (modulepreload), so it downloads alongside the config', () => {
+    const page = scriptTagPath();
+    const ui = page.files.map((f) => f.file).find((file) => /^chunks\/ui-/.test(file));
+    expect(ui).toBeDefined();
+    expect(readFileSync(join(root, 'dist/cdn/waymark.js'), 'utf8')).toContain(`"./${ui}"`);
+  });
+
   it('npm: an app bundling the package with code splitting stays in budget; importing createWaymark pulls no validator, no zod', async () => {
     const page = await npmPath();
     expect(page.unwanted).toEqual([]);

@@ -8,7 +8,7 @@ const hints = () => Array.from(document.querySelectorAll<HTMLLinkElement>('link[
 describe('script tag: modulepreload hints for what an instance loads next', () => {
   let facade: WaymarkGlobal | undefined;
   afterEach(() => {
-    facade?.destroy?.();
+    facade?.('destroy');
     facade = undefined;
     (window as unknown as { waymark?: unknown }).waymark = undefined;
     document.querySelectorAll('link[rel="modulepreload"]').forEach((link) => link.remove());

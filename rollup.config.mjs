@@ -19,14 +19,49 @@ const onwarn = (warning, warn) => {
 };
 
 /**
+ * The library's lazy validator is a bundle of its own (`runtime/lazy-validator.js`). The package root also
+ * re-exports `validateConfig`; when the module the runtime loads lazily is also reachable from the root,
+ * bundlers that split code (esbuild) put it and zod in a chunk the app's entry imports, used or not.
+ */
+const LAZY_VALIDATOR = 'runtime/lazy-validator';
+const lazyValidator = () => ({
+  name: 'lazy-validator',
+  resolveDynamicImport(specifier, importer) {
+    if (specifier !== '../config/validate.js' || !importer?.replace(/\\/g, '/').endsWith('/src/runtime/config-loading.ts')) return null;
+    return { id: `./${LAZY_VALIDATOR.split('/').pop()}.js`, external: true };
+  },
+});
+
+/**
+ * The entry's `import.meta.waymarkNextChunks`: the chunks an instance loads once its config is in (the tour UI), so
+ * the entry can hint them (`<link rel="modulepreload">`) and they download alongside the config and stored progress.
+ */
+const nextChunkHints = (names) => ({
+  name: 'next-chunk-hints',
+  renderChunk(code, chunk, _options, { chunks }) {
+    if (!chunk.isEntry || !code.includes('import.meta.waymarkNextChunks')) return null;
+    const next = Object.values(chunks).filter((other) => names.includes(other.name)).map((other) => `./${other.fileName}`);
+    return { code: code.replaceAll('import.meta.waymarkNextChunks', JSON.stringify(next)), map: null };
+  },
+});
+
+/**
  * The script-tag chunk graph, for a page that shows a tour: the entry (install and call queue), the runtime (engine,
- * platform, store, sensors) and the tour UI (Lit, floating-ui, the shared UI pieces and the tour): three requests.
+ * platform, store, sensors) and the tour UI (Lit, floating-ui, the shared UI pieces, the tour and its engine machine):
+ * three requests.
  * Everything else stays a lazy chunk of its own: the validator (unchecked configs only), the declarative compiler,
  * the other components, help and chat, debug, analytics sinks.
  */
 function cdnChunks(id) {
   const path = id.replace(/\\/g, '/');
   if (/\/node_modules\/(lit|lit-html|lit-element|@lit\/reactive-element|@floating-ui\/[^/]+)\//.test(path)) return 'ui';
+  // Engine machines ride with their type's component: the tour's with the tour UI, the others in their component's chunk.
+  const machine = /\/src\/engine\/machines\/(tour|checklist|nudge|survey)\.ts$/.exec(path);
+  if (machine) return machine[1] === 'tour' ? 'ui' : machine[1];
+  const component = /\/src\/ui\/(checklist|nudge|survey)\/[^/]+\.ts$/.exec(path);
+  if (component && !path.endsWith('.test.ts')) return component[1];
+  // Strings per locale: English rides with the UI, every other locale is a chunk of its own (and `i18n.ts`, all of them, goes with help).
+  if (/\/src\/ui\/shared\/i18n(-(?!core|en)[a-z]+)?\.ts$/.test(path)) return undefined;
   if (/\/src\/ui\/(index|tour\/[^/]+|shared\/(?!dismissible-stack)[^/]+|shared\/controllers\/[^/]+)\.ts$/.test(path) && !path.endsWith('.test.ts')) return 'ui';
   if (/\/src\/(runtime\/(?!script-tag)|engine\/|platform\/(store|sensors|targets)\/|core\/(?!help|chat)|ui\/shared\/dismissible-stack|config\/(types|rich-text|checked|duration|issues)\.ts)/.test(path)) {
     // Lazy parts of the runtime keep their own chunks.
@@ -49,10 +84,18 @@ export default [
     },
     // The CLI loads happy-dom or puppeteer-core (optional peers) and esbuild lazily, only for `validate --page`.
     external: (id) => external.some((re) => re.test(id)) || id.startsWith('node:') || /^(happy-dom|puppeteer-core|esbuild)(\/|$)/.test(id),
-    plugins: [ts()],
+    plugins: [lazyValidator(), ts()],
     onwarn,
     // Maps without embedded sources: they still map names and lines, without tripling the install.
     output: { dir: 'dist/lib', format: 'es', preserveModules: true, preserveModulesRoot: 'src', sourcemap: true, sourcemapExcludeSources: true },
+  },
+  // The validator the runtime loads for unchecked configs: one file, zod stays an import (see lazyValidator).
+  {
+    input: { [LAZY_VALIDATOR]: 'src/config/validate.ts' },
+    external: (id) => external.some((re) => re.test(id)),
+    plugins: [ts()],
+    onwarn,
+    output: { dir: 'dist/lib', format: 'es', sourcemap: true, sourcemapExcludeSources: true },
   },
   // The self-contained bundle for a script tag or CDN: dependencies inlined, UI split into lazy chunks.
   {
@@ -63,6 +106,8 @@ export default [
     plugins: [
       nodeResolve({ browser: true }),
       ts(),
+      // Before terser, which would otherwise see an unknown `import.meta` property.
+      nextChunkHints(['ui']),
       terser({ format: { comments: /^!/ } }),
       thirdPartyNotices({ intro: `Waymark ${pkg.version} (${pkg.license}) bundles the following packages, whose licences follow.\n\n` }),
     ],

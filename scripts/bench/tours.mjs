@@ -14,7 +14,9 @@ import { build } from 'esbuild';
 import { startServer, launch, median, fmt, root } from './_browser.mjs';
 import { STEPS, INNER_START_SCROLL, benchPage } from './tours/page.mjs';
 
-// TOURS_BENCH_ROUNDS / TOURS_BENCH_DIAGNOSE (adds Waymark without its spotlight) are for investigating.
+// TOURS_BENCH_ROUNDS / TOURS_BENCH_DIAGNOSE (adds Waymark without its spotlight) are for investigating;
+// TOURS_BENCH_LEAKS=1 measures only heap growth, over three windows of cycles, and lists the heap objects the
+// last window added by type (a leak shows as our objects; V8's compiled code and the browser's timing entries are not one).
 const ROUNDS = Number(process.env.TOURS_BENCH_ROUNDS) || 7;
 const CYCLES = 200;
 const IDLE_MS = 2000;
@@ -172,6 +174,58 @@ async function round(name) {
   }
 }
 
+/** Heap objects by type and name (a heap snapshot, after GC): count and self size. */
+async function countObjects(cdp) {
+  await cdp.send('HeapProfiler.collectGarbage');
+  let json = '';
+  const onChunk = ({ chunk }) => (json += chunk);
+  cdp.on('HeapProfiler.addHeapSnapshotChunk', onChunk);
+  await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
+  cdp.off('HeapProfiler.addHeapSnapshotChunk', onChunk);
+  const { snapshot, nodes, strings } = JSON.parse(json);
+  const fields = snapshot.meta.node_fields;
+  const types = snapshot.meta.node_types[0];
+  const [typeAt, nameAt, sizeAt] = ['type', 'name', 'self_size'].map((f) => fields.indexOf(f));
+  const counts = new Map();
+  for (let i = 0; i < nodes.length; i += fields.length) {
+    const key = `${types[nodes[i + typeAt]]}:${strings[nodes[i + nameAt]].slice(0, 40)}`;
+    const entry = counts.get(key) ?? [0, 0];
+    entry[0]++;
+    entry[1] += nodes[i + sizeAt];
+    counts.set(key, entry);
+  }
+  return counts;
+}
+
+async function leakWindows(name, windows) {
+  const { context, tab, cdp } = await openPage(name);
+  try {
+    const heap = async () => {
+      await cdp.send('HeapProfiler.collectGarbage');
+      await cdp.send('HeapProfiler.collectGarbage');
+      return (await cdp.send('Runtime.getHeapUsage')).usedSize;
+    };
+    await tab.evaluate(() => window.tourBench.cycles(20));
+    const growth = [];
+    let before = await heap();
+    let counted = null;
+    for (let w = 0; w < windows; w++) {
+      await tab.evaluate((n) => window.tourBench.cycles(n), CYCLES);
+      const after = await heap();
+      growth.push((after - before) / CYCLES);
+      before = after;
+      if (w === windows - 2) counted = await countObjects(cdp);
+    }
+    // What grew during the last window, by constructor: the objects a leak keeps.
+    const last = await countObjects(cdp);
+    const grown = [...last].map(([key, [count, size]]) => [key, count - (counted.get(key)?.[0] ?? 0), size - (counted.get(key)?.[1] ?? 0)]).filter(([, count]) => count > 0);
+    console.log(`${name}, objects added during the last window (count, bytes): ${grown.sort((a, b) => b[2] - a[2]).slice(0, 15).map(([k, c, b]) => `${k} ${c} ${b}`).join(' | ')}`);
+    return growth;
+  } finally {
+    await context.close();
+  }
+}
+
 async function leaks(name) {
   const { context, tab, cdp, errors } = await openPage(name);
   try {
@@ -256,6 +310,12 @@ try {
     const probe = await openPage('waymark');
     console.log(`page: ${await probe.tab.evaluate(() => window.tourBench.elements())} elements, viewport 1280×1000, ${ROUNDS} interleaved rounds`);
     await probe.context.close();
+  }
+  if (process.env.TOURS_BENCH_LEAKS) {
+    // Investigating heap growth: Waymark with and without its runtime, three windows of cycles in a row
+    // (growth that stops after a window is a bounded log filling up; growth that stays is a leak).
+    for (const name of ['waymark', 'waymark-ui']) console.log(`${name}: heap growth per cycle, windows of ${CYCLES}: ${(await leakWindows(name, 3)).map((b) => fmt(b)).join(', ')} B`);
+    process.exit(0);
   }
   for (let r = 0; r < ROUNDS; r++) {
     // Rotate the order each round so no library always goes first.

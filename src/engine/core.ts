@@ -9,7 +9,8 @@ import type { Catalog, CompiledExperience } from './catalog.js';
 import { DEP } from './conditions.js';
 import type { AnalyticsEvent, AnalyticsEventType, Effect, Json } from './contract.js';
 import { Facts } from './facts.js';
-import { presentable, stepProps } from './machines/tour.js';
+import type { MachineTable } from './machines/table.js';
+import { presentable, stepProps } from './machines/tour-steps.js';
 import {
   LIMITS,
   blockingOrder,
@@ -73,6 +74,8 @@ export class EngineCore {
     readonly catalog: Catalog,
     readonly origin: string,
     state: UserState,
+    /** Each experience type's machine (machines/table.ts). */
+    readonly machines: MachineTable,
   ) {
     this.facts = new Facts(
       state,

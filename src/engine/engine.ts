@@ -6,15 +6,14 @@
  *
  * Pure: time comes from each signal's `at`, nothing here touches timers, storage or the DOM.
  */
-import type { Experience, ExperienceType, WaymarkConfig } from '../config/types.js';
+import type { Experience, WaymarkConfig } from '../config/types.js';
 import type { ActiveExperience, Effect, GuideEntry, Json, Requirements, Signal, StartResult, UserAction, Why } from './contract.js';
 import { compileCatalog, type CompiledExperience } from './catalog.js';
 import { EngineCore } from './core.js';
-import { checklistActions, checklistView, evaluateItem, type ChecklistView } from './machines/checklist.js';
-import { nudgeActions } from './machines/nudge.js';
-import { dismiss, runActions, startFromCode, type ActionTable } from './machines/run.js';
-import { surveyActions } from './machines/survey.js';
-import { repairSteps, tourActions } from './machines/tour.js';
+import { ALL_MACHINES } from './machines/all.js';
+import type { ChecklistView } from './machines/checklist.js';
+import { dismiss, runActions, startFromCode } from './machines/run.js';
+import type { MachineTable } from './machines/table.js';
 import { library } from './library.js';
 import { mergeStates, stableJson } from './merge.js';
 import { controlGate, evaluateExperience, reconcile } from './scheduler.js';
@@ -27,16 +26,8 @@ export type { ChecklistView } from './machines/checklist.js';
 /** Settle rounds per signal: cascades (a show enabling another) end here even if a config loops. */
 const MAX_ROUNDS = 16;
 
-/** The user actions each experience type answers beyond the shared ones (complete, dismiss, snooze, button). */
-export type MachineTable = Partial<Record<ExperienceType, ActionTable>>;
-
-/** Every machine: the default, so an engine made without a table answers every experience type. */
-export const ALL_MACHINES: MachineTable = {
-  tour: tourActions,
-  checklist: checklistActions,
-  nudge: nudgeActions,
-  survey: surveyActions,
-};
+export type { MachineTable } from './machines/table.js';
+export { ALL_MACHINES } from './machines/all.js';
 
 export interface EngineOptions {
   config: WaymarkConfig;
@@ -44,9 +35,9 @@ export interface EngineOptions {
   /** This tab's id, for per-origin counters and tie-breaks. */
   origin: string;
   /**
-   * The user actions each experience type answers (default: every machine). A runtime that loads
-   * machines per experience type passes only those; a type without a machine still shows, starts
-   * and ends, but answers only the shared actions (complete, dismiss, snooze, buttons).
+   * Each experience type's machine: its user actions and transitions (default: every machine). A
+   * runtime that loads machines per experience type passes only those; a type without a machine
+   * still shows, starts and ends, but answers only the shared actions (complete, dismiss, snooze, buttons).
    */
   machines?: MachineTable;
 }
@@ -83,7 +74,15 @@ export interface Engine {
 }
 
 export function createEngine(options: EngineOptions): Engine {
-  return new DecisionEngine(options);
+  return new DecisionEngine(options.machines ?? ALL_MACHINES, options);
+}
+
+/**
+ * An engine with exactly the given machines and no default: a bundle that uses only this carries
+ * only the machines it passes (the runtime loads those of its config's experience types).
+ */
+export function createEngineWithMachines(machines: MachineTable, options: Omit<EngineOptions, 'machines'>): Engine {
+  return new DecisionEngine(machines, options);
 }
 
 /** Signals that report what already happened and change nothing: no settle pass, no effects. */
@@ -95,15 +94,16 @@ function changesNothing(signal: Signal): boolean {
 class DecisionEngine implements Engine {
   private core: EngineCore;
   private config: WaymarkConfig;
-  private readonly machines: MachineTable;
   private lastWake = -Infinity;
   private evaluatedAll = false;
   private loopReported = false;
 
-  constructor(options: EngineOptions) {
+  constructor(
+    private readonly machines: MachineTable,
+    options: Omit<EngineOptions, 'machines'>,
+  ) {
     this.config = options.config;
-    this.machines = options.machines ?? ALL_MACHINES;
-    this.core = new EngineCore(compileCatalog(options.config), options.origin, options.state);
+    this.core = new EngineCore(compileCatalog(options.config), options.origin, options.state, machines);
   }
 
   // ---- public API -------------------------------------------------------------------------
@@ -132,15 +132,16 @@ class DecisionEngine implements Engine {
     return this.finish(() => {
       const merged = mergeStates(core.state, incoming);
       // Checklist progress another tab made must re-render here too.
-      const checklists = core.catalog.experiences.filter((x) => x.type === 'checklist');
-      const before = checklists.map((x) => stableJson(checklistView(core, x) as unknown as Json));
+      const view = this.machines.checklist?.view;
+      const checklists = view ? core.catalog.experiences.filter((x) => x.type === 'checklist') : [];
+      const before = checklists.map((x) => stableJson(view!(core, x) as unknown as Json));
       core.facts.state = merged;
       checklists.forEach((x, i) => {
-        if (stableJson(checklistView(core, x) as unknown as Json) !== before[i]) core.checklistsChanged.add(x.index);
+        if (stableJson(view!(core, x) as unknown as Json) !== before[i]) core.checklistsChanged.add(x.index);
       });
       core.facts.forgetCounts();
       core.rebuildRuns();
-      repairSteps(core);
+      this.machines.tour?.repairSteps(core);
       core.markAll();
       // Anything the incoming state lacked must be written back.
       if (stableJson(merged as unknown as Json) !== stableJson(incoming as unknown as Json)) core.changed = true;
@@ -165,7 +166,8 @@ class DecisionEngine implements Engine {
 
   checklist(experienceId: string): ChecklistView | null {
     const x = this.core.catalog.byId.get(experienceId);
-    return x?.type === 'checklist' ? checklistView(this.core, x) : null;
+    const view = this.machines.checklist?.view;
+    return x?.type === 'checklist' && view ? view(this.core, x) : null;
   }
 
   start(experienceId: string, at: number): StartResult {
@@ -248,7 +250,7 @@ class DecisionEngine implements Engine {
     const previous = this.core;
     let next: EngineCore;
     try {
-      next = new EngineCore(compileCatalog(config), previous.origin, previous.state);
+      next = new EngineCore(compileCatalog(config), previous.origin, previous.state, this.machines);
     } catch (error) {
       this.begin(at);
       previous.emit('sdk_error', null, { code: 'engine-failed', where: what, message: error instanceof Error ? error.message : String(error) });
@@ -259,7 +261,7 @@ class DecisionEngine implements Engine {
     this.core = next;
     this.begin(at);
     return this.finish(() => {
-      repairSteps(next);
+      this.machines.tour?.repairSteps(next);
       for (const [index] of previous.shown) {
         const id = previous.experience(index).id;
         const x = next.catalog.byId.get(id);
@@ -290,7 +292,8 @@ class DecisionEngine implements Engine {
 
   /** A user action goes to the experience's own machine first, then to the run every experience shares. */
   private act(x: CompiledExperience, action: UserAction): void {
-    const handler = (this.machines[x.type]?.[action.type] ?? runActions[action.type]) as ((core: EngineCore, x: CompiledExperience, action: UserAction) => void) | undefined;
+    const machine = this.machines[x.type as keyof MachineTable];
+    const handler = (machine?.actions[action.type] ?? runActions[action.type]) as ((core: EngineCore, x: CompiledExperience, action: UserAction) => void) | undefined;
     handler?.(this.core, x, action);
   }
 
@@ -302,7 +305,7 @@ class DecisionEngine implements Engine {
     if (!this.evaluatedAll) {
       this.evaluatedAll = true;
       // The state was loaded for an earlier config: put stored tour runs on steps this one has.
-      repairSteps(core);
+      this.machines.tour?.repairSteps(core);
       core.markAll();
     }
     core.schedulerHorizon = Infinity;
@@ -320,7 +323,7 @@ class DecisionEngine implements Engine {
       units.sort((a, b) => b - a);
       for (const unit of units) {
         if (unit === catalog.stagesUnit) this.evaluateStages();
-        else if (unit >= catalog.experiences.length) evaluateItem(core, catalog.items[unit - catalog.experiences.length]!);
+        else if (unit >= catalog.experiences.length) this.machines.checklist?.evaluateItem(core, catalog.items[unit - catalog.experiences.length]!);
         else evaluateExperience(core, catalog.experiences[unit]!);
       }
       reconcile(core);

@@ -118,6 +118,24 @@ describe('machines as an injected table', () => {
     expect(hides(h.act('welcome', { type: 'dismiss' }))).toEqual(['welcome:dismissed']);
   });
 
+  it('an engine given only the tour machine decides a tour exactly as one with every machine', () => {
+    const run = (machines?: typeof ALL_MACHINES) => {
+      const h = harness([welcome, hint], machines);
+      return [h.send({ type: 'session', sessionId: 's1' }), h.act('welcome', { type: 'next' }), h.act('welcome', { type: 'button', action: { type: 'back' } }), h.act('welcome', { type: 'go-to', step: 'c' }), h.act('welcome', { type: 'next' })];
+    };
+    expect(run({ tour: ALL_MACHINES.tour })).toEqual(run());
+  });
+
+  it('a checklist without its machine still shows, but has no item view', () => {
+    const list: Experience = { id: 'setup', type: 'checklist', title: 'Setup', items: [{ id: 'a', title: 'A' }] };
+    const h = harness([list], { tour: ALL_MACHINES.tour });
+    expect(shows(h.send({ type: 'session', sessionId: 's1' }))).toEqual(['setup@-']);
+    expect(h.engine.checklist('setup')).toBeNull();
+    const full = harness([list]);
+    full.send({ type: 'session', sessionId: 's1' });
+    expect(full.engine.checklist('setup')?.total).toBe(1);
+  });
+
   it('by default every machine answers', () => {
     const h = harness([welcome]);
     h.send({ type: 'session', sessionId: 's1' });

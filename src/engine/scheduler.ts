@@ -8,11 +8,9 @@ import type { CompiledExperience } from './catalog.js';
 import { later } from './conditions.js';
 import type { WhyNode } from './contract.js';
 import { MAX_SHOWS_PER_MINUTE, MINUTE, effectiveRun, type EngineCore } from './core.js';
-import { controlBucket, inPercentage } from './hash.js';
-import { isComplete, updateCompletion } from './machines/checklist.js';
-import { escalate, trackTrigger, awaitingNewFiring } from './machines/nudge.js';
+import { controlGate } from './control.js';
 import { start } from './machines/run.js';
-import { presentable, reconcileTour, startStep } from './machines/tour.js';
+import { presentable, startStep } from './machines/tour-steps.js';
 import { sumCounter, type ExperienceRecord } from './state.js';
 
 export interface EnabledVerdict {
@@ -134,7 +132,7 @@ export function stageGate(core: EngineCore, x: CompiledExperience): StageVerdict
 
 export function frequencyGate(core: EngineCore, x: CompiledExperience): FrequencyVerdict {
   const running = core.shown.has(x.index);
-  if (x.type === 'checklist' && !running && isComplete(core, x)) return { gate: 'frequency', ok: false, reason: 'completed', shows: 0 };
+  if (x.type === 'checklist' && !running && core.machines.checklist?.isComplete(core, x) === true) return { gate: 'frequency', ok: false, reason: 'completed', shows: 0 };
   const rec = core.recordOf(x);
   if (!rec) return { gate: 'frequency', ok: true, reason: running ? 'running' : 'allowed', shows: 0 };
   const at = core.facts.at;
@@ -202,11 +200,7 @@ export function triggerGate(core: EngineCore, x: CompiledExperience, explain: bo
   return { gate: 'trigger', ok: condition.result, reason: condition.result ? 'holds' : 'waiting', condition };
 }
 
-export function controlGate(core: EngineCore, x: CompiledExperience): ControlVerdict {
-  const held = core.recordOf(x)?.control === true || (x.control > 0 && inPercentage(controlBucket(core.facts.state.userId, x.id), x.control));
-  if (held) return { gate: 'control group', ok: false, reason: 'in-group', percent: x.control };
-  return { gate: 'control group', ok: true, reason: x.control > 0 ? 'not-in-group' : 'no-group', percent: x.control };
-}
+export { controlGate } from './control.js';
 
 /** When the global rate limit lets the next blocking experience start (Infinity: not this session). */
 export function rateLimit(core: EngineCore): { shown: number; allowedAt: number } {
@@ -244,7 +238,7 @@ export function slotGate(core: EngineCore, x: CompiledExperience, eligible: bool
     return { gate: 'scheduler', ok: true, reason: 'active' };
   }
   if (!eligible) {
-    if (x.type === 'nudge' && awaitingNewFiring(core, x)) return { gate: 'scheduler', ok: false, reason: 'refire' };
+    if (x.type === 'nudge' && core.machines.nudge?.awaitingNewFiring(core, x) === true) return { gate: 'scheduler', ok: false, reason: 'refire' };
     return { gate: 'scheduler', ok: false, reason: 'not-reached' };
   }
   if (x.mode === 'live') {
@@ -310,14 +304,15 @@ export function evaluateExperience(core: EngineCore, x: CompiledExperience): voi
   const decision = decide(core, x);
   core.horizons[x.index] = facts.horizon;
   let ok = decision.failed === null;
-  if (x.type === 'nudge') ok = trackTrigger(core, x, decision.trigger) && ok;
+  const nudges = core.machines.nudge;
+  if (x.type === 'nudge' && nudges) ok = nudges.trackTrigger(core, x, decision.trigger) && ok;
   if (x.blocking) {
     if (ok) core.eligibleBlocking.add(x.index);
     else core.eligibleBlocking.delete(x.index);
   }
   if (decision.failed === 'control') core.holdOut(x);
   if (decision.failed === 'stage' && x.type === 'announcement') endWithStage(core, x);
-  if (x.type === 'checklist') updateCompletion(core, x);
+  if (x.type === 'checklist') core.machines.checklist?.updateCompletion(core, x);
   if (x.mode === 'live') updateLive(core, x, decision);
   else if (x.mode === 'sticky' && ok && !core.runOf(x)?.active) start(core, x, 'trigger');
 }
@@ -340,7 +335,7 @@ function updateLive(core: EngineCore, x: CompiledExperience, decision: Decision)
   const forced = core.forced.has(x.index);
   let want = forced ? decision.failed !== 'enabled' && decision.failed !== 'control' : decision.failed === null;
   if (want && targetMissing(core, x)) want = false;
-  if (want && x.type === 'checklist' && isComplete(core, x)) want = false;
+  if (want && x.type === 'checklist' && core.machines.checklist?.isComplete(core, x) === true) want = false;
   if (shown) {
     if (!want && !shown.finishing) core.hide(x, hideReason(decision.failed));
     return;
@@ -360,7 +355,7 @@ export function reconcile(core: EngineCore): void {
     if (shown.finishing || x.mode === 'live') continue;
     const run = core.runOf(x);
     if (!run?.active) core.hide(x, core.endReason(x));
-    else if (x.type === 'tour') reconcileTour(core, x, shown.step, run.step);
+    else if (x.type === 'tour') core.machines.tour?.reconcile(core, x, shown.step, run.step);
     else if (x.type === 'nudge' && shown.level !== run.step) core.present(x);
   }
   for (const index of core.runs) {
@@ -369,7 +364,7 @@ export function reconcile(core: EngineCore): void {
   }
   if (core.holder >= 0) {
     const holder = core.experience(core.holder);
-    if (holder.type === 'nudge' && core.fired.has(holder.index)) escalate(core, holder);
+    if (holder.type === 'nudge' && core.fired.has(holder.index)) core.machines.nudge?.escalate(core, holder);
     return;
   }
   fillSlot(core);

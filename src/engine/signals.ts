@@ -6,7 +6,6 @@
 import { DEP, type StruggleFact } from './conditions.js';
 import type { Json, Signal, Traits } from './contract.js';
 import type { EngineCore } from './core.js';
-import { advanceOnClick, advanceOnElement, advanceOnEvent } from './machines/tour.js';
 import { boundVisited, cloneJson, stableJson } from './merge.js';
 import { LIMITS, dict, eventOrder, insertBounded, own, put, sessionOrder, type EventEntry, type EventLog } from './state.js';
 import { parseLocation } from './url.js';
@@ -107,7 +106,7 @@ function track(core: EngineCore, name: string, props: Record<string, Json> | und
   core.facts.forgetCounts(name);
   core.changed = true;
   core.markKey(DEP.event(name));
-  if (catalog.advanceEvents.has(name)) advanceOnEvent(core, name);
+  if (catalog.advanceEvents.has(name)) core.machines.tour?.advanceOnEvent(core, name);
 }
 
 function setTraits(core: EngineCore, traits: Traits): void {
@@ -130,7 +129,7 @@ function elementChanged(core: EngineCore, key: string, present: boolean, visible
   if (before && before.present === present && before.visible === visible) return;
   elements.set(key, { present, visible });
   core.markKey(DEP.target(key));
-  if (present) advanceOnElement(core, key);
+  if (present) core.machines.tour?.advanceOnElement(core, key);
 }
 
 function clicked(core: EngineCore, keys: readonly string[]): void {
@@ -138,7 +137,7 @@ function clicked(core: EngineCore, keys: readonly string[]): void {
     core.facts.clicks.add(key);
     core.markKey(DEP.target(key));
   }
-  advanceOnClick(core, keys);
+  core.machines.tour?.advanceOnClick(core, keys);
 }
 
 function struggled(core: EngineCore, kind: StruggleFact['kind'], keys: readonly string[], detail: string | undefined): void {

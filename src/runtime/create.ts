@@ -1,8 +1,8 @@
 import type { WaymarkConfig, Experience } from '../config/types.js';
 import type { Signal } from '../engine/contract.js';
-import { createAnalytics } from '../platform/analytics/index.js';
 import { createDismissibleStack } from '../ui/shared/dismissible-stack.js';
 import { createActionRunner } from './actions.js';
+import { createLazyAnalytics } from './analytics-loading.js';
 import { createApi } from './api.js';
 import { EMPTY_CONFIG, loadConfig, negotiateLocale } from './config-loading.js';
 import { hasDebugFlag, mountDebugOverlayWhenReady } from './debug-overlay.js';
@@ -15,6 +15,7 @@ import { describeError } from './errors.js';
 import { createReporter } from './reporter.js';
 import { anonymousId, randomId, sessionIdFor } from './identity.js';
 import { createLazyUi } from './lazy-ui.js';
+import { createMachineLoader } from './machines.js';
 import { createPageWatch } from './page-watch.js';
 import { createProgrammatic } from './programmatic.js';
 import { createResourceCenterWiring, type ResourceCenterWiring } from './resource-center.js';
@@ -65,6 +66,8 @@ export function createWaymark(given?: WaymarkOptions | null): Waymark {
     if (!destroyed) session.send(signal);
   };
 
+  /** The engine's machines: those of the config's experience types, loaded once the config is in. */
+  const machines = createMachineLoader(reportError);
   const session = createUserSession({
     window: win,
     now,
@@ -73,6 +76,7 @@ export function createWaymark(given?: WaymarkOptions | null): Waymark {
     userId: options.user?.id || anonymousId(win, random),
     storage: options.storage,
     config: () => config,
+    machines: machines.table,
     apply: (decided, contextMoved) => effects.apply(decided, contextMoved),
     hideAll: (reason) => effects.hideAll(reason),
     settleReplaced: () => effects.settleReplaced(),
@@ -85,7 +89,8 @@ export function createWaymark(given?: WaymarkOptions | null): Waymark {
   // Registered first, so it closes last: the store takes the final writes of everything else.
   disposers.push(session.dispose);
 
-  const analytics = createAnalytics(options.analytics ?? [], {
+  // The sinks' code loads only when the app configured sinks.
+  const analytics = createLazyAnalytics(options.analytics, {
     window: win,
     now,
     reportError: (error, where) =>
@@ -165,6 +170,7 @@ export function createWaymark(given?: WaymarkOptions | null): Waymark {
   const watchPage = sensors.watch;
 
   const programmatic = createProgrammatic({
+    loadMachine: (type) => machines.load([type]),
     window: win,
     now,
     session,
@@ -207,7 +213,10 @@ export function createWaymark(given?: WaymarkOptions | null): Waymark {
     experiences = new Map(config.experiences.map((each) => [each.id, each]));
     // The components' chunk downloads while the stored progress is read (help has its own lazy chunk).
     if (config.experiences.length > 0) ui?.preload?.();
-    const engine = await session.load(opened);
+    // Configured sinks start before anything is shown, so they see every event; the machines are in before the
+    // engine starts (both load while the stored progress is read).
+    const machinesReady = machines.load(config.experiences.map((each) => each.type));
+    const [engine] = await Promise.all([machinesReady.then(() => session.load(opened)), analytics.ready]);
     if (destroyed || !engine) return;
     // Before any answer can be given; its first delivery pass (answers left by earlier pages) runs after `ready`.
     delivery.holdAnswers({

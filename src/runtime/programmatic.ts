@@ -23,6 +23,8 @@ export interface ProgrammaticOptions {
   /** Put this experience in place of the one with its id (or remove it): `forEngine` is what the engine and config see. */
   replace(experienceId: string, next: Experience | null, forEngine: Experience | null): void;
   send(signal: Signal): void;
+  /** Loads the engine machine of an experience type (an added experience may bring a type the config had not). */
+  loadMachine(type: string): Promise<void>;
   /** The sensors follow the experiences: restarted after an addition or a removal. */
   watchPage(engine: Engine): void;
   debugLog: DebugLog | null;
@@ -146,7 +148,8 @@ export function createProgrammatic(options: ProgrammaticOptions): Programmatic {
     goTo: (step) => tourAction({ type: 'go-to', step }),
     addExperience(experience) {
       // The validator is a lazy chunk: the calls that follow (start, next, remove…) wait until the experience is in.
-      const validator = loadValidator();
+      const type = experience !== null && typeof experience === 'object' ? (experience as { type?: unknown }).type : undefined;
+      const validator = Promise.all([loadValidator(), typeof type === 'string' ? options.loadMachine(type) : undefined]).then(([loaded]) => loaded);
       afterAdding(
         () =>
           new Promise<void>((added) => {

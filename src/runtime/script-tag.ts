@@ -53,11 +53,36 @@ export function optionsFromScript(script: HTMLScriptElement | null): WaymarkOpti
 }
 
 /**
+ * Ask the browser to fetch the modules an instance needs next (`<link rel="modulepreload">`), so they
+ * download while the config and the stored progress load instead of after. Returns the disposer that
+ * removes the hints it added.
+ */
+export function preloadModules(doc: Document, urls: readonly string[]): () => void {
+  const present = new Set(Array.from(doc.querySelectorAll<HTMLLinkElement>('link[rel="modulepreload"]'), (link) => link.href));
+  const added = urls
+    .filter((url) => !present.has(url))
+    .map((url) => {
+      const link = doc.createElement('link');
+      link.rel = 'modulepreload';
+      link.href = url;
+      (doc.head ?? doc.documentElement).append(link);
+      return link;
+    });
+  return () => added.forEach((link) => link.remove());
+}
+
+/**
  * Install `window.waymark`: replays the stub's queue, then forwards calls to the instance.
  * An `init` call (queued or later) creates the instance with its options; otherwise the script
  * tag's `data-config` does. Loading the bundle twice keeps the first install and warns.
  */
-export function installGlobal(win: Window, scriptOptions: WaymarkOptions | null, loadRuntime: LoadRuntime): WaymarkGlobal {
+export function installGlobal(
+  win: Window,
+  scriptOptions: WaymarkOptions | null,
+  loadRuntime: LoadRuntime,
+  /** Called when an instance is about to be created: hint what it will load; returns the hints' disposer. */
+  preloadNext?: () => () => void,
+): WaymarkGlobal {
   const host = win as unknown as { waymark?: WaymarkGlobal };
   const existing = host.waymark;
   if (existing?.version) {
@@ -72,12 +97,18 @@ export function installGlobal(win: Window, scriptOptions: WaymarkOptions | null,
   const beforeInit: Array<{ call: unknown[]; settle?: (result: unknown) => void }> = [];
 
   let initialized = false;
+  let removeHints: (() => void) | undefined;
   /** Creates the instance once the runtime chunk is in; calls made meanwhile wait and run in order. */
   const init = (given: unknown): undefined => {
     if (initialized) return undefined;
     initialized = true;
     // Read safely: a proxy or a throwing getter in the app's options costs that option, never the install.
     const { options, problems } = readOptions(given);
+    try {
+      removeHints = preloadNext?.();
+    } catch {
+      // A hint is only a hint: the modules load when asked for anyway.
+    }
     loadRuntime().then(
       (createWaymark) => {
         instance = createWaymark({ ...scriptOptions, ...options, window: win });
@@ -102,6 +133,7 @@ export function installGlobal(win: Window, scriptOptions: WaymarkOptions | null,
 
   const invoke = ([method, ...args]: unknown[]): unknown => {
     if (method === 'init') return init(args[0]);
+    if (method === 'destroy') removeHints?.();
     if (!instance) {
       if (method === 'start') return new Promise((settle) => beforeInit.push({ call: [method, ...args], settle }));
       beforeInit.push({ call: [method, ...args] });

@@ -1,6 +1,6 @@
 import type { WaymarkConfig } from '../config/types.js';
 import type { Effect, Signal, Traits } from '../engine/contract.js';
-import { createEngine, initialState, mergeStates, migrateState, type Engine, type UserState } from '../engine/index.js';
+import { createEngineWithMachines, initialState, mergeStates, migrateState, type Engine, type MachineTable, type UserState } from '../engine/index.js';
 import { createDurableStore, createMemoryStore, type DurableStore, type RemoteAdapter } from '../platform/store/index.js';
 import type { DebugLog } from './debug-log.js';
 import type { WaymarkError } from './errors.js';
@@ -16,6 +16,8 @@ export interface SessionOptions {
   userId: string;
   storage?: { kind?: 'indexeddb' | 'memory'; dbName?: string; remote?: RemoteAdapter<UserState>; remoteTimeoutMs?: number };
   config(): WaymarkConfig;
+  /** The machines of the config's experience types, filled before the engine starts (machines.ts). */
+  machines: MachineTable;
   /** Carry out what the engine decided; `contextMoved`: the signal moved the user (page, identify, traits). */
   apply(effects: Effect[], contextMoved?: boolean): void;
   /** The engine is about to be left behind: what it shows is over. */
@@ -113,7 +115,7 @@ export function createUserSession(options: SessionOptions): UserSession {
     }
     const state = stored ?? (carryOver ? mergeStates(initialState(forUser, now()), { ...carryOver, userId: forUser } as UserState) : initialState(forUser, now()));
     store = nextStore;
-    const started = createEngine({ config: options.config(), state, origin: options.origin });
+    const started = createEngineWithMachines(options.machines, { config: options.config(), state, origin: options.origin });
     engine = started;
     const unsubscribe = nextStore.subscribe(
       (remote) => {
@@ -124,7 +126,7 @@ export function createUserSession(options: SessionOptions): UserSession {
       () => {
         if (!engine || store !== nextStore) return;
         options.hideAll('replaced');
-        engine = createEngine({ config: options.config(), state: initialState(forUser, now()), origin: options.origin });
+        engine = createEngineWithMachines(options.machines, { config: options.config(), state: initialState(forUser, now()), origin: options.origin });
         restart();
       },
     );

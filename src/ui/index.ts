@@ -11,7 +11,8 @@ import type { ChecklistView } from '../engine/index.js';
 import type { ComponentContext, TargetResolver } from './shared/context.js';
 import type { SurfaceOptions, SurfaceSlot } from './shared/coordinator/coordinator.js';
 import { createDismissibleStack } from './shared/dismissible-stack.js';
-import { createTranslator } from './shared/i18n.js';
+import { createTranslatorFrom, loadBuiltInStrings, type Catalogs } from './shared/i18n-core.js';
+import { strings as english } from './shared/i18n-en.js';
 import { createSelectorTargets } from './shared/selector-targets.js';
 
 export interface UiContext {
@@ -161,9 +162,10 @@ export function createRenderer(ctx: UiContext): ExperienceRenderer {
       // The error channel itself failed: nothing left to tell.
     }
   };
+  // English until the locale's own strings are in; nothing mounts before they are (see `stringsReady`).
   let component: ComponentContext = {
     window: ctx.window,
-    translator: createTranslator(ctx.locale, ctx.strings),
+    translator: createTranslatorFrom({ en: english }, ctx.locale, ctx.strings),
     theme: ctx.theme,
     articles: ctx.articles,
     stack,
@@ -184,6 +186,34 @@ export function createRenderer(ctx: UiContext): ExperienceRenderer {
   /** Each shown experience's images, decoded before it mounted (held so they stay decoded). */
   const decodedImages = new Map<string, HTMLImageElement[]>();
   let disposed = false;
+
+  /** Each locale asked for gets a number: strings that arrive after a newer request are dropped. */
+  let localeRequest = 0;
+  /** Load the built-in strings of `locale` (English if its chunk fails), then give every surface the new context. */
+  const useLocale = (locale: string): Promise<void> => {
+    const request = ++localeRequest;
+    return loadBuiltInStrings(locale)
+      .catch((error: unknown): Catalogs => {
+        reportError(error, `ui:strings:${locale}`);
+        return { en: english };
+      })
+      .then((catalogs) => {
+        if (disposed || request !== localeRequest) return;
+        // A new context object: each component sees the change and renders again.
+        component = { ...component, translator: createTranslatorFrom(catalogs, locale, ctx.strings) };
+        for (const [id, view] of wanted) if (!mounted.has(id) && !loading.has(id)) ctx.viewHost?.show(view, component);
+        for (const [id, element] of mounted) {
+          const view = wanted.get(id);
+          try {
+            if (view) apply(element, view);
+          } catch (error) {
+            reportError(error, `ui:locale:${id}`);
+          }
+        }
+      });
+  };
+  /** The locale's strings start loading with the renderer; a surface mounts only once they are in, in its own language. */
+  let stringsReady = useLocale(ctx.locale);
 
   const apply = (element: RenderedElement, view: ExperienceView) => {
     element.context = component;
@@ -229,7 +259,7 @@ export function createRenderer(ctx: UiContext): ExperienceRenderer {
       loading.add(id);
       const preloaded = preloadImages(ctx.window, experience);
       decodedImages.set(id, preloaded.images);
-      Promise.all([LOADERS[type](), preloaded.ready])
+      Promise.all([LOADERS[type](), preloaded.ready, stringsReady])
         .then(([{ tagName }]) => mount(id, type, tagName))
         .catch((error: unknown) => reportError(error, `ui:load:${type}`))
         .finally(() => loading.delete(id));
@@ -251,17 +281,7 @@ export function createRenderer(ctx: UiContext): ExperienceRenderer {
     },
     setLocale(locale) {
       if (disposed) return;
-      // A new context object: each component sees the change and renders again.
-      component = { ...component, translator: createTranslator(locale, ctx.strings) };
-      for (const [id, view] of wanted) if (!mounted.has(id) && !loading.has(id)) ctx.viewHost?.show(view, component);
-      for (const [id, element] of mounted) {
-        const view = wanted.get(id);
-        try {
-          if (view) apply(element, view);
-        } catch (error) {
-          reportError(error, `ui:locale:${id}`);
-        }
-      }
+      stringsReady = useLocale(locale);
     },
     dispose() {
       disposed = true;
@@ -290,4 +310,4 @@ export type {
   WmSurveyEventMap,
   WmTourEventMap,
 } from './shared/events.js';
-export { createTranslator, type Translator, type StringKey } from './shared/i18n.js';
+export type { Translator, StringKey } from './shared/i18n-core.js';

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { npmPath, root, scriptTagPath } from '../../scripts/size-measure.mjs';
+import { validateConfig } from '../../src/config/validate.js';
 
 const budget = JSON.parse(readFileSync(join(root, 'size-budget.json'), 'utf8')) as Record<'scriptTag' | 'npm', { entry: number; page: number; requests: number }>;
 
@@ -18,10 +19,30 @@ describe('size budget (gzip -9, a page with one tour)', () => {
     expect(page.unwanted).toEqual([]);
   });
 
-  it('npm: an app bundling the package with code splitting stays in budget', async () => {
+  it('script tag: the entry hints the tour UI chunk (modulepreload), so it downloads alongside the config', () => {
+    const page = scriptTagPath();
+    const ui = page.files.map((f) => f.file).find((file) => /^chunks\/ui-/.test(file));
+    expect(ui).toBeDefined();
+    expect(readFileSync(join(root, 'dist/cdn/waymark.js'), 'utf8')).toContain(`"./${ui}"`);
+  });
+
+  it('npm: an app bundling the package with code splitting stays in budget; importing createWaymark pulls no validator, no zod', async () => {
     const page = await npmPath();
+    expect(page.unwanted).toEqual([]);
     expect(page.entry).toBeLessThanOrEqual(budget.npm.entry);
     expect(page.total).toBeLessThanOrEqual(budget.npm.page);
     expect(page.requests).toBeLessThanOrEqual(budget.npm.requests);
   }, 60000);
+});
+
+describe('the library build keeps the validator lazy and whole', () => {
+  it("the runtime's lazy validator (a bundle of its own) reports the same precise issues as validateConfig", async () => {
+    const built = join(root, 'dist/lib/runtime/config-loading.js');
+    const { loadValidator } = (await import(/* @vite-ignore */ built)) as typeof import('../../src/runtime/config-loading.js');
+    const lazy = await loadValidator();
+    const broken = { version: '1', experiences: [{ id: 'welcome', type: 'tour', steps: [{ title: 'Hi', target: '' }] }] };
+    const issues = lazy.validateConfig(broken).issues;
+    expect(issues.length).toBeGreaterThan(0);
+    expect(issues).toEqual(validateConfig(broken).issues);
+  });
 });

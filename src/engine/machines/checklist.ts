@@ -7,6 +7,7 @@ import type { CompiledExperience, CompiledItem } from '../catalog.js';
 import type { EngineCore } from '../core.js';
 import { own, put } from '../state.js';
 import type { ActionTable } from './run.js';
+import type { ChecklistMachine } from './table.js';
 
 export interface ChecklistView {
   items: Array<{ id: string; done: boolean; locked: boolean }>;
@@ -15,7 +16,7 @@ export interface ChecklistView {
   complete: boolean;
 }
 
-const NO_ITEMS: Record<string, never> = Object.freeze(Object.create(null) as Record<string, never>);
+const NO_ITEMS: Record<string, never> = /*#__PURE__*/ Object.freeze(Object.create(null) as Record<string, never>);
 
 export const checklistActions: ActionTable = {
   'item-done': (core, x, action) => tick(core, x, action.item, true),
@@ -95,3 +96,12 @@ function markItem(core: EngineCore, x: CompiledExperience, item: CompiledItem, d
   core.checklistsChanged.add(x.index);
   core.touch(x);
 }
+
+/** The checklist machine, as the machine table holds it. */
+export const checklistMachine: ChecklistMachine = {
+  actions: checklistActions,
+  isComplete,
+  updateCompletion,
+  evaluateItem,
+  view: checklistView,
+};

@@ -7,6 +7,7 @@ import type { CompiledExperience } from '../catalog.js';
 import type { EngineCore } from '../core.js';
 import type { ExperienceRecord } from '../state.js';
 import type { ActionTable } from './run.js';
+import type { NudgeMachine } from './table.js';
 
 export const nudgeActions: ActionTable = {
   'nudge-level': (core, x, action) => setLevel(core, x, action.level),
@@ -57,3 +58,12 @@ function setLevel(core: EngineCore, x: CompiledExperience, level: number): void 
   core.recordShow(x, rec);
   core.emit('experience_shown', x, { level: next, via: 'user' });
 }
+
+/** The nudge machine, as the machine table holds it. */
+export const nudgeMachine: NudgeMachine = {
+  actions: nudgeActions,
+  trackTrigger,
+  awaitingNewFiring,
+  openingLevel,
+  escalate,
+};

@@ -6,11 +6,13 @@
 import type { Action } from '../../config/types.js';
 import type { CompiledExperience } from '../catalog.js';
 import type { Json, UserAction } from '../contract.js';
+import { controlGate } from '../control.js';
 import { effectiveRun, type EngineCore } from '../core.js';
 import { durationMs } from '../time.js';
-import { controlGate } from '../scheduler.js';
-import { openingLevel } from './nudge.js';
-import { advance, openingStep, stepProps } from './tour.js';
+import { completeRun, dismiss } from './ending.js';
+import { openingStep, stepProps } from './tour-steps.js';
+
+export { completeRun, dismiss } from './ending.js';
 
 type Handler<K extends UserAction['type']> = (core: EngineCore, x: CompiledExperience, action: Extract<UserAction, { type: K }>) => void;
 export type ActionTable = { [K in UserAction['type']]?: Handler<K> };
@@ -27,7 +29,7 @@ export function start(core: EngineCore, x: CompiledExperience, via: 'trigger' | 
   const rec = core.record(x);
   let step = 0;
   if (x.type === 'tour') step = openingStep(effectiveRun(rec), via);
-  if (x.type === 'nudge') step = openingLevel(core, x, rec);
+  if (x.type === 'nudge') step = core.machines.nudge?.openingLevel(core, x, rec) ?? 0;
   core.setRun(x, { active: true, step, snoozedUntil: null });
   core.recordShow(x, rec);
   let props: Record<string, Json> = { via };
@@ -59,36 +61,6 @@ export function startFromCode(core: EngineCore, x: CompiledExperience): void {
   start(core, x, 'start');
 }
 
-export function completeRun(core: EngineCore, x: CompiledExperience): void {
-  const shown = core.shown.get(x.index);
-  if (shown?.finishing) return core.hide(x, 'completed');
-  // A checklist completes by its items; closing it early is not a completion.
-  if (x.type === 'checklist') return;
-  const rec = core.record(x);
-  const run = effectiveRun(rec);
-  if (!shown && !run?.active) return;
-  if (rec.completedAt === null) rec.completedAt = core.facts.at;
-  core.endRun(x, run);
-  core.touch(x);
-  core.emit('experience_completed', x, core.withDuration(x, run && x.type === 'tour' ? stepProps(x, run.step) : {}));
-  core.hide(x, 'completed');
-}
-
-export function dismiss(core: EngineCore, x: CompiledExperience): void {
-  const shown = core.shown.get(x.index);
-  if (shown?.finishing) return core.hide(x, 'completed');
-  const rec = core.record(x);
-  const run = effectiveRun(rec);
-  const wasOn = shown !== undefined || run?.active === true;
-  rec.dismissedAt = Math.max(rec.dismissedAt ?? core.facts.at, core.facts.at);
-  if (run && (run.active || run.snoozedUntil !== null)) core.endRun(x, run);
-  core.forced.delete(x.index);
-  core.fired.delete(x.index);
-  core.touch(x);
-  if (wasOn) core.emit('experience_dismissed', x, core.withDuration(x, { reason: 'dismissed', ...(run && x.type === 'tour' ? stepProps(x, run.step) : {}) }));
-  core.hide(x, 'dismissed');
-}
-
 function snooze(core: EngineCore, x: CompiledExperience, until: number): void {
   if (!Number.isFinite(until)) return;
   const rec = core.record(x);
@@ -104,9 +76,9 @@ function snooze(core: EngineCore, x: CompiledExperience, until: number): void {
 function button(core: EngineCore, x: CompiledExperience, action: Action): void {
   switch (action.type) {
     case 'next':
-      return advance(core, x, 1);
+      return core.machines.tour?.advance(core, x, 1);
     case 'back':
-      return advance(core, x, -1);
+      return core.machines.tour?.advance(core, x, -1);
     case 'complete':
       return completeRun(core, x);
     case 'dismiss':

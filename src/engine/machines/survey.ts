@@ -7,6 +7,7 @@ import type { Json } from '../contract.js';
 import { effectiveRun, type EngineCore } from '../core.js';
 import { LIMITS, answerOrder, insertBounded } from '../state.js';
 import type { ActionTable } from './run.js';
+import type { SurveyMachine } from './table.js';
 
 export const surveyActions: ActionTable = {
   answer: (core, x, action) => answer(core, x, action.score, action.comment),
@@ -31,3 +32,6 @@ function answer(core: EngineCore, x: CompiledExperience, score: number, comment:
   const shown = core.shown.get(x.index);
   if (shown) shown.finishing = true;
 }
+
+/** The survey machine, as the machine table holds it. */
+export const surveyMachine: SurveyMachine = { actions: surveyActions };

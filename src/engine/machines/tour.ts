@@ -4,10 +4,14 @@
  * step or a step's target is missing with `policy: 'end'`.
  */
 import type { CompiledExperience } from '../catalog.js';
-import type { Json } from '../contract.js';
 import type { EngineCore } from '../core.js';
 import type { RunState } from '../state.js';
-import { completeRun, type ActionTable } from './run.js';
+import { completeRun } from './ending.js';
+import type { ActionTable } from './run.js';
+import type { TourMachine } from './table.js';
+import { presentable } from './tour-steps.js';
+
+export { openingStep, presentable, startStep, stepProps } from './tour-steps.js';
 
 /** The user actions a tour answers beyond the ones every experience shares. */
 export const tourActions: ActionTable = {
@@ -21,29 +25,6 @@ export const tourActions: ActionTable = {
   },
   'step-missing': (core, x, action) => stepMissing(core, x, action.step, action.policy),
 };
-
-/** A tour step tied to a page shows only there; elsewhere the tour waits. */
-export function presentable(core: EngineCore, x: CompiledExperience, step: number): boolean {
-  if (x.type !== 'tour') return true;
-  const page = x.steps[step]?.page;
-  return !page || (core.facts.location !== null && page.test(core.facts.location));
-}
-
-/** Where a new run of this experience would open: a snoozed tour resumes at its step. */
-export function startStep(core: EngineCore, x: CompiledExperience): number {
-  const run = core.runOf(x);
-  return x.type === 'tour' && run && run.snoozedUntil !== null ? run.step : 0;
-}
-
-/** The step a run opens at when it starts: a tour snoozed by the user resumes when its trigger fires again. */
-export function openingStep(previous: RunState | undefined, via: 'trigger' | 'start'): number {
-  return via === 'trigger' && previous && !previous.active && previous.snoozedUntil !== null ? previous.step : 0;
-}
-
-/** Step fields of the event schema: index, id and count. */
-export function stepProps(x: CompiledExperience, step: number): Record<string, Json> {
-  return { step, stepId: x.steps[step]?.id ?? String(step), stepCount: x.steps.length };
-}
 
 export function advance(core: EngineCore, x: CompiledExperience, delta: number): void {
   const run = core.runOf(x);
@@ -139,3 +120,14 @@ export function reconcileTour(core: EngineCore, x: CompiledExperience, shownStep
   if (!presentable(core, x, step)) core.hide(x, 'ineligible');
   else if (shownStep !== step) core.present(x);
 }
+
+/** The tour machine, as the machine table holds it. */
+export const tourMachine: TourMachine = {
+  actions: tourActions,
+  advance,
+  reconcile: reconcileTour,
+  repairSteps,
+  advanceOnEvent,
+  advanceOnElement,
+  advanceOnClick,
+};

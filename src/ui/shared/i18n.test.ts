@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createTranslator, isRtlLocale, localeChain } from './i18n.js';
+import { BUILT_IN_STRINGS, createTranslator, createTranslatorFrom, isRtlLocale, loadBuiltInStrings, localeChain } from './i18n.js';
 
 describe('createTranslator', () => {
   it('formats progress per locale: "2 of 6", "Шаг 2 из 6", "2 iš 6"', () => {
@@ -54,5 +54,27 @@ describe('interpolation', () => {
     const t = createTranslator('en', { en: { next: 'Next {constructor} {toString} {__proto__}', progress: '{current}/{total} {hasOwnProperty}' } });
     expect(t.t('next')).toBe('Next {constructor} {toString} {__proto__}');
     expect(t.t('progress', { current: 1, total: 3 })).toBe('1/3 {hasOwnProperty}');
+  });
+});
+
+describe('strings per locale', () => {
+  it('loads English plus the locale’s own catalog, and nothing for a language without built-in strings', async () => {
+    expect(Object.keys(await loadBuiltInStrings('ru-RU'))).toEqual(['en', 'ru']);
+    expect(Object.keys(await loadBuiltInStrings('de'))).toEqual(['en']);
+    expect(Object.keys(await loadBuiltInStrings('constructor'))).toEqual(['en']);
+    const ru = createTranslatorFrom(await loadBuiltInStrings('ru'), 'ru');
+    expect(ru.t('stepsLeft', { count: 5 })).toBe('Осталось 5 шагов');
+    expect(ru.t('progress', { current: 2, total: 6 })).toBe(createTranslator('ru').t('progress', { current: 2, total: 6 }));
+  });
+
+  it('without the locale’s catalog a translator falls back to English, config overrides still first', () => {
+    const englishOnly = createTranslatorFrom({ en: BUILT_IN_STRINGS.en! }, 'lt', { lt: { done: 'Baigta' } });
+    expect(englishOnly.t('next')).toBe('Next');
+    expect(englishOnly.t('done')).toBe('Baigta');
+  });
+
+  it('every locale module has every key English has', () => {
+    const keys = Object.keys(BUILT_IN_STRINGS.en!).sort();
+    for (const [locale, catalog] of Object.entries(BUILT_IN_STRINGS)) expect(Object.keys(catalog).sort(), locale).toEqual(keys);
   });
 });

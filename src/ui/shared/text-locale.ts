@@ -6,7 +6,7 @@
 import { html, type TemplateResult } from 'lit';
 import type { Text } from '../../config/types.js';
 import type { ComponentContext } from './context.js';
-import { isRtlLocale } from './i18n.js';
+import { isRtlLocale } from './i18n-core.js';
 
 export interface TextLanguage {
   lang: string;

@@ -1,0 +1,154 @@
+/**
+ * The translator over built-in UI strings, with plural forms chosen by `Intl.PluralRules`, config
+ * overrides, and a fallback chain: exact locale → language → English. The strings themselves are one
+ * module per locale (`i18n-en.ts`, `i18n-ru.ts`, …): a page loads English and its own locale's only.
+ */
+import type { Text } from '../../config/types.js';
+import { localize } from '../../config/rich-text.js';
+import { strings as en } from './i18n-en.js';
+
+/** A message: one string, or one per plural category (`one`, `few`, `many`, `other`, …). */
+export type Message = string | Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
+
+export type StringKey =
+  | 'next' | 'back' | 'done' | 'skip' | 'close' | 'gotIt'
+  | 'progress' | 'stepLabel' | 'stepAnnouncement' | 'stepsLeft'
+  | 'beaconLabel' | 'hintLabel' | 'articles' | 'opensInNewTab' | 'tourLabel'
+  | 'surveyLabel' | 'submit' | 'whyLabel' | 'chooseScore' | 'thankYou' | 'scaleEnd' | 'stars'
+  | 'npsLow' | 'npsHigh' | 'cesLow' | 'cesHigh' | 'csat1' | 'csat2' | 'csat3' | 'csat4' | 'csat5'
+  | 'helpLabel' | 'helpSearch' | 'helpSuggested' | 'helpGeneral' | 'helpResults' | 'helpNoResults' | 'helpBack' | 'helpChecklist'
+  | 'contactUs' | 'chatOpened' | 'offlineTitle' | 'offlineIntro' | 'offlineBackAt' | 'contactUnavailable'
+  | 'nameLabel' | 'emailLabel' | 'messageLabel' | 'emailRequired' | 'emailInvalid' | 'messageRequired' | 'fieldTooLong'
+  | 'formErrors' | 'messageSent' | 'nudgeTitle' | 'chatOffer' | 'moreHelp' | 'notNow' | 'searchHelp'
+  | 'checklistProgress' | 'checklistMinimize' | 'checklistDismiss' | 'checklistLocked' | 'checklistStart'
+  | 'checklistTaskDone' | 'checklistTaskUndone' | 'checklistCompleteTitle' | 'checklistCompleteBody'
+  | 'messageNotSent';
+
+export type Catalog = Record<StringKey, Message>;
+/** Built-in catalogs by language code (`en`, `ru`, …). */
+export type Catalogs = Readonly<Record<string, Readonly<Catalog>>>;
+
+const RTL_LANGUAGES = new Set(['ar', 'he', 'fa', 'ur', 'ps', 'sd', 'ug', 'yi', 'dv', 'ckb']);
+
+/** `'ar-EG'` → `'ar'`. */
+export function languageOf(locale: string): string {
+  return locale.toLowerCase().split(/[-_]/)[0] ?? locale;
+}
+
+export function isRtlLocale(locale: string): boolean {
+  return RTL_LANGUAGES.has(languageOf(locale));
+}
+
+/** The locales to try, most specific first, always ending in English. */
+export function localeChain(locale: string): string[] {
+  const chain = [locale];
+  const language = languageOf(locale);
+  if (language !== locale) chain.push(language);
+  if (!chain.includes('en')) chain.push('en');
+  return chain;
+}
+
+export type Vars = Record<string, string | number>;
+
+export interface Translator {
+  readonly locale: string;
+  readonly dir: 'ltr' | 'rtl';
+  /** A built-in string, after config overrides. `vars.count` (or `vars.total`) picks the plural form. */
+  t(key: StringKey, vars?: Vars): string;
+  /** Pick the best variant of a config `Text` for this locale. */
+  text(value: Text | undefined): string;
+  /** Locale-aware number formatting ("2", "٢"). */
+  number(value: number): string;
+}
+
+/** The locales with built-in strings besides English, each a chunk of its own. */
+const LOCALE_LOADERS: Readonly<Record<string, () => Promise<{ strings: Readonly<Catalog> }>>> = {
+  ru: () => import('./i18n-ru.js'),
+  lt: () => import('./i18n-lt.js'),
+  ar: () => import('./i18n-ar.js'),
+};
+
+/** English plus the built-in strings of `locale`'s language, if there are any. Rejects only when a locale chunk fails to load. */
+export async function loadBuiltInStrings(locale: string): Promise<Catalogs> {
+  const language = languageOf(locale);
+  const load = Object.hasOwn(LOCALE_LOADERS, language) ? LOCALE_LOADERS[language] : undefined;
+  return load ? { en, [language]: (await load()).strings } : { en };
+}
+
+/**
+ * Create a translator for one locale over the given built-in catalogs (English alone by default;
+ * `loadBuiltInStrings(locale)` adds the locale's own). `overrides` is `config.strings`: per locale, a key
+ * or `key.<plural category>` (e.g. `"stepsLeft.few"`) mapped to a template with `{placeholders}`.
+ */
+export function createTranslatorFrom(
+  catalogs: Catalogs,
+  locale: string,
+  overrides: Record<string, Record<string, string>> = {},
+): Translator {
+  const chain = localeChain(locale);
+  const plural = safePluralRules(locale);
+  const numberFormat = safeNumberFormat(locale);
+
+  function pick(key: StringKey, category: Intl.LDMLPluralRule): string {
+    for (const candidate of chain) {
+      const override = lookup(overrides, candidate);
+      const specific = own(override, `${key}.${category}`) ?? own(override, key);
+      if (specific !== undefined) return specific;
+      const builtIn = lookup(catalogs, candidate)?.[key];
+      if (builtIn !== undefined) return typeof builtIn === 'string' ? builtIn : (builtIn[category] ?? builtIn.other);
+    }
+    return key;
+  }
+
+  return {
+    locale,
+    dir: isRtlLocale(locale) ? 'rtl' : 'ltr',
+    t(key, vars = {}) {
+      const count = vars.count ?? vars.total;
+      const category = typeof count === 'number' ? plural.select(count) : 'other';
+      return format(pick(key, category), vars, numberFormat);
+    },
+    text(value) {
+      return value === undefined ? '' : localize(value, locale, 'en');
+    },
+    number(value) {
+      return numberFormat.format(value);
+    },
+  };
+}
+
+function own(table: Readonly<Record<string, string>> | undefined, key: string): string | undefined {
+  return table !== undefined && Object.hasOwn(table, key) && typeof table[key] === 'string' ? table[key] : undefined;
+}
+
+function lookup<T>(table: Readonly<Record<string, T>>, locale: string): T | undefined {
+  if (Object.prototype.hasOwnProperty.call(table, locale)) return table[locale];
+  const lower = locale.toLowerCase();
+  for (const key of Object.keys(table)) if (key.toLowerCase() === lower) return table[key];
+  return undefined;
+}
+
+function format(template: string, vars: Vars, numbers: Intl.NumberFormat): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    // Own properties only: "{constructor}" in a config string must stay text, not show Object's source.
+    const value = Object.hasOwn(vars, name) ? vars[name] : undefined;
+    if (value === undefined) return whole;
+    return typeof value === 'number' ? numbers.format(value) : value;
+  });
+}
+
+function safePluralRules(locale: string): Intl.PluralRules {
+  try {
+    return new Intl.PluralRules(locale);
+  } catch {
+    return new Intl.PluralRules('en');
+  }
+}
+
+function safeNumberFormat(locale: string): Intl.NumberFormat {
+  try {
+    return new Intl.NumberFormat(locale);
+  } catch {
+    return new Intl.NumberFormat('en');
+  }
+}

@@ -278,6 +278,27 @@ describe('<wm-help>', () => {
     expect(events.filter((e) => e.type === 'chat_opened')).to.deep.equal([]);
   });
 
+  it('an article that did not answer is no dead end: "Contact us" under it reaches a human, or the message form outside hours', async () => {
+    for (const outcome of ['chat', 'form'] as const) {
+      const human = contactAnswering(outcome);
+      const store = messageStore();
+      const { help, root } = mount({ contact: human.contact, leaveMessage: store.leaveMessage, context: { page: '/billing', stage: 'active' } });
+      await help.open();
+      root.querySelector<HTMLButtonElement>('[data-article="invoice"]')!.click();
+      await until(() => root.querySelector('.reader') !== null, 'reader');
+      const contact = root.querySelector<HTMLButtonElement>('[part="contact"]')!;
+      expect(contact.textContent!.trim(), outcome).to.equal('Contact us');
+      expect(root.getElementById(contact.getAttribute('aria-describedby')!)!.textContent, outcome).to.equal("Didn't find your answer?");
+      expect(await axeViolations(help.element)).to.deep.equal([]);
+      contact.focus();
+      await sendKeys({ press: 'Enter' });
+      if (outcome === 'chat') await until(() => !help.element.isOpen, 'panel closed for the chat');
+      else await until(() => deepActive()?.id === 'wm-help-contact' && root.querySelector('form') !== null, 'the message form, focused');
+      expect(human.calls, outcome).to.equal(1);
+      help.element.remove();
+    }
+  });
+
   describe('when no human can take it now', () => {
     it('offers the leave-a-message form with when operators are back; errors are announced and focused; a valid message is sent once', async () => {
       const human = contactAnswering('form');

@@ -231,7 +231,7 @@ export class WmHelp extends LitElement {
   private renderView(): TemplateResult {
     const t = this.translator;
     if (this.view === 'article' && this.reading) {
-      return articleReader(t, this.reading.article, this.reading.body, this.input!.window.location.origin, this.backToList);
+      return articleReader(t, this.reading.article, this.reading.body, this.input!.window.location.origin, this.backToList, this.contact);
     }
     if (this.view === 'contact') {
       const backAt = this.input!.operatorsBackAt?.() ?? null;

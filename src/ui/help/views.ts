@@ -41,7 +41,7 @@ export function articleList(t: Translator, hits: readonly HelpArticle[], options
   </ul>`;
 }
 
-export function articleReader(t: Translator, article: HelpArticle, body: string, origin: string, onBack: () => void): TemplateResult {
+export function articleReader(t: Translator, article: HelpArticle, body: string, origin: string, onBack: () => void, onContact: () => void): TemplateResult {
   return html`
     ${backButton(t, onBack)}
     <article class="reader" part="reader" aria-labelledby="wm-help-article">
@@ -49,6 +49,10 @@ export function articleReader(t: Translator, article: HelpArticle, body: string,
       <div class="body" part="body">${renderRichText(body, { newTabLabel: t.t('opensInNewTab'), origin })}</div>
       <a part="link" href=${article.url} target="_blank" rel="noopener noreferrer">${article.url}<span class="visually-hidden"> ${t.t('opensInNewTab')}</span></a>
     </article>
+    <div class="contact">
+      <p id="wm-help-not-answered">${t.t('helpNotAnswered')}</p>
+      <button type="button" class="btn primary" part="contact" aria-describedby="wm-help-not-answered" @click=${onContact}>${t.t('contactUs')}</button>
+    </div>
   `;
 }
 

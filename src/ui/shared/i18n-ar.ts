@@ -79,4 +79,5 @@ export const strings: Readonly<Catalog> = /*#__PURE__*/ Object.freeze<Catalog>({
   checklistCompleteTitle: 'تم كل شيء!',
   checklistCompleteBody: 'أكملت كل المهام في «{title}».',
   messageNotSent: 'لم تُرسل رسالتك: تعذّر على فريقنا استلامها. إنها محفوظة على هذا الجهاز؛ يمكنك نسخها أو المحاولة لاحقًا.',
+  helpNotAnswered: 'لم تجد إجابتك؟',
 });

@@ -22,7 +22,7 @@ export type StringKey =
   | 'formErrors' | 'messageSent' | 'nudgeTitle' | 'chatOffer' | 'moreHelp' | 'notNow' | 'searchHelp'
   | 'checklistProgress' | 'checklistMinimize' | 'checklistDismiss' | 'checklistLocked' | 'checklistStart'
   | 'checklistTaskDone' | 'checklistTaskUndone' | 'checklistCompleteTitle' | 'checklistCompleteBody'
-  | 'messageNotSent';
+  | 'messageNotSent' | 'helpNotAnswered';
 
 export type Catalog = Record<StringKey, Message>;
 /** Built-in catalogs by language code (`en`, `ru`, …). */

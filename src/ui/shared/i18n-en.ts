@@ -72,4 +72,5 @@ export const strings: Readonly<Catalog> = /*#__PURE__*/ Object.freeze<Catalog>({
   checklistCompleteTitle: 'All done!',
   checklistCompleteBody: 'You completed every task in “{title}”.',
   messageNotSent: 'Your message was not sent: our team could not receive it. It is kept on this device; you can copy it or try again later.',
+  helpNotAnswered: "Didn't find your answer?",
 });

@@ -82,4 +82,5 @@ export const strings: Readonly<Catalog> = /*#__PURE__*/ Object.freeze<Catalog>({
   checklistCompleteTitle: 'Viskas atlikta!',
   checklistCompleteBody: 'Atlikote visas sąrašo „{title}“ užduotis.',
   messageNotSent: 'Žinutė neišsiųsta: komanda negalėjo jos priimti. Ji išsaugota šiame įrenginyje; galite ją nukopijuoti arba bandyti vėliau.',
+  helpNotAnswered: 'Neradote atsakymo?',
 });

@@ -82,4 +82,5 @@ export const strings: Readonly<Catalog> = /*#__PURE__*/ Object.freeze<Catalog>({
   checklistCompleteTitle: 'Всё готово!',
   checklistCompleteBody: 'Вы выполнили все задачи списка «{title}».',
   messageNotSent: 'Сообщение не отправлено: команда не смогла его принять. Оно сохранено на этом устройстве; его можно скопировать или отправить позже.',
+  helpNotAnswered: 'Не нашли ответ?',
 });

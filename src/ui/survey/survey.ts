@@ -148,7 +148,7 @@ export class WmSurvey extends WaymarkElement {
   private renderQuestion(survey: SurveyExperience, context: ComponentContext): TemplateResult {
     const t = context.translator;
     const scale = buildScale(survey, t);
-    const why = survey.askWhy ? (typeof survey.askWhy === 'boolean' ? t.t('whyLabel') : t.text(survey.askWhy)) : '';
+    const why = survey.askWhy ? (typeof survey.askWhy === 'boolean' ? t.t('whyLabel') : localizedText(context, survey.askWhy)) : '';
     // One tab stop: the chosen score, or the first one.
     const tabStop = this.score ?? scale.points[0]!.value;
     return html`

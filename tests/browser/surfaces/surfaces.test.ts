@@ -541,6 +541,7 @@ describe('surfaces together', () => {
       const titled: Array<[string, () => void, string]> = [
         ['walk', () => harness.show({ id: 'walk', type: 'tour', steps: [{ title: english, body: 'x' }] } as TourExperience), '.title'],
         ['nps', () => harness.show({ ...survey, question: english }), '.question'],
+        ['nps', () => harness.show({ ...survey, askWhy: english }), '.why'],
         ['stuck', () => harness.show({ ...nudge, escalation: [{ ...nudge.escalation[0]!, title: english }] } as NudgeExperience), '.title'],
         ['tip', () => harness.show({ ...hint, title: english }), '.title'],
       ];

@@ -463,6 +463,41 @@ describe('surfaces together', () => {
     });
   });
 
+  describe('a corner panel the user is in and a bottom banner', () => {
+    it('the banner steps aside while the panel reaching over it holds focus, and comes back when focus leaves', async () => {
+      await setViewport({ width: 1280, height: 800 });
+      await fixture(html`<header style="position:fixed;top:0;left:0;right:0;height:56px"></header><main><button id="page-button">Page</button></main>`);
+      const { createDismissibleStack } = await import('../../../src/ui/shared/dismissible-stack.js');
+      const stack = createDismissibleStack(window);
+      const make = (name: string, css: string) => {
+        const host = document.createElement(name);
+        const box = document.createElement('div');
+        box.setAttribute('popover', 'manual');
+        box.tabIndex = -1;
+        const style = document.createElement('style');
+        style.textContent = `[popover] { position: fixed; inset: auto; margin: 0; box-sizing: border-box; ${css} }`;
+        host.attachShadow({ mode: 'open' }).append(style, box);
+        document.body.append(host);
+        box.showPopover();
+        return { host, box };
+      };
+      const strip = make('wm-test-banner', 'bottom: 0; left: 0; width: 100vw; height: 60px;');
+      const bannerSlot = stack.surfaces.register(strip.host, { kind: 'banner', boxes: () => [strip.box] });
+      // As tall as the room below the header: it cannot move up off the banner.
+      const panel = make('wm-test-panel', 'bottom: 20px; right: 20px; width: 380px; height: 700px;');
+      const panelSlot = stack.surfaces.register(panel.host, { kind: 'launcher', boxes: () => [panel.box] });
+      panel.box.focus();
+      await until(() => getComputedStyle(strip.box).visibility === 'hidden', 'the banner steps aside for the panel the user is in');
+      expect(intersects(panel.box.getBoundingClientRect(), strip.box.getBoundingClientRect()), 'they overlap where they stand').to.equal(true);
+      document.querySelector<HTMLButtonElement>('#page-button')!.focus();
+      panelSlot.dispose();
+      panel.host.remove();
+      await until(() => getComputedStyle(strip.box).visibility === 'visible', 'the banner is back');
+      bannerSlot.dispose();
+      stack.dispose();
+    });
+  });
+
   describe('a panel opens next to the control that opened it', () => {
     it('below the header button on a desktop, in its corner (a bottom sheet) on a phone', async () => {
       await setViewport({ width: 1280, height: 800 });

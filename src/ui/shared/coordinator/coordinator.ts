@@ -231,7 +231,8 @@ export function createSurfaceCoordinator(win: Window): SurfaceCoordinator {
 
   /**
    * A banner is news, never in the way: it steps aside while it would cover an element kept clear
-   * or another Waymark card anchored or centred on screen (a tour step, a hint, a phone sheet).
+   * or another Waymark card anchored or centred on screen (a tour step, a hint, a phone sheet), or
+   * the corner panel the user is in (focus inside it) when that panel reaches down over it.
    * Full-screen layers (a spotlight's shade, a backdrop) do not count: they are drawn under the
    * card they belong to. Returns the banner hosts to hide.
    */
@@ -240,8 +241,12 @@ export function createSurfaceCoordinator(win: Window): SurfaceCoordinator {
     const banners = entries.filter((entry) => entry.options.kind === 'banner');
     if (banners.length === 0) return yielding;
     const fullScreen = (rect: DOMRect) => rect.width >= win.innerWidth * 0.95 && rect.height >= win.innerHeight * 0.9;
+    // The corner panel the user is in counts as a card too: it keeps its place, the news waits.
+    const active = doc.activeElement;
+    const userIsIn = (entry: Entry) =>
+      (entry.options.kind === 'corner' || entry.options.kind === 'launcher') && active !== null && (entry.host === active || entry.host.contains(active));
     const cards = entries
-      .filter((entry) => entry.options.kind === 'modal' || entry.options.kind === 'popover')
+      .filter((entry) => entry.options.kind === 'modal' || entry.options.kind === 'popover' || userIsIn(entry))
       .filter((entry) => !banners.some((banner) => banner.host === entry.host) && !aside.has(entry.host))
       .flatMap((entry) => visibleBoxes(entry).map((box) => box.getBoundingClientRect()))
       .filter((rect) => !fullScreen(rect));

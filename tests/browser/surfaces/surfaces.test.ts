@@ -463,6 +463,52 @@ describe('surfaces together', () => {
     });
   });
 
+  describe('scrolling with a step target kept clear', () => {
+    it('a tour alone costs no layout pass of the coordinator per scroll; a corner surface on screen brings it back', async () => {
+      await setViewport({ width: 1280, height: 800 });
+      await fixture(html`<div style="height:3000px"><button id="target" style="margin-top:400px">Target</button></div>`);
+      const { createDismissibleStack } = await import('../../../src/ui/shared/dismissible-stack.js');
+      const stack = createDismissibleStack(window);
+      const card = document.createElement('wm-test-step');
+      document.body.append(card);
+      const stepSlot = stack.surfaces.register(card, { kind: 'popover', boxes: () => [] });
+      const release = stack.surfaces.keepClear(document.querySelector('#target')!);
+      await nextFrame();
+      await nextFrame();
+      // Each layout pass measures the host's header with elementsFromPoint.
+      let passes = 0;
+      const original = document.elementsFromPoint.bind(document);
+      document.elementsFromPoint = (x: number, y: number) => (passes++, original(x, y));
+      try {
+        // Registration settles in a few frames (the first resize observations); then only scrolling.
+        for (let i = 0; i < 5; i++) await nextFrame();
+        passes = 0;
+        for (const y of [100, 200, 300]) {
+          window.scrollTo(0, y);
+          await nextFrame();
+        }
+        expect(passes, 'no pass while only the step is on screen').to.equal(0);
+        const corner = document.createElement('wm-test-corner');
+        document.body.append(corner);
+        const cornerSlot = stack.surfaces.register(corner, { kind: 'corner', boxes: () => [] });
+        passes = 0;
+        window.scrollTo(0, 400);
+        await nextFrame();
+        await nextFrame();
+        expect(passes, 'a corner surface is kept off the scrolled target').to.be.greaterThan(0);
+        cornerSlot.dispose();
+        corner.remove();
+      } finally {
+        document.elementsFromPoint = original;
+        window.scrollTo(0, 0);
+        release();
+        stepSlot.dispose();
+        card.remove();
+        stack.dispose();
+      }
+    });
+  });
+
   describe('a corner panel the user is in and a bottom banner', () => {
     it('the banner steps aside while the panel reaching over it holds focus, and comes back when focus leaves', async () => {
       await setViewport({ width: 1280, height: 800 });

@@ -8,6 +8,7 @@
  * Created per renderer, lazily: no observer runs until the first surface registers.
  */
 import type { HostSettings } from '../../../config/types.js';
+import { deepActive, fallbackFocusIn, guardFocus, waymarkHostOf } from './focus.js';
 
 /**
  * - `modal`: blocks the page (a modal announcement, a modal tour step); never steps aside.
@@ -65,8 +66,6 @@ export interface SurfaceCoordinator {
 /** The gap between two surfaces stacked in one corner. */
 const STACK_GAP = 12;
 const ALWAYS_WATCHED = ['dialog[open]', '[aria-modal="true"]'];
-const DEFAULT_MAIN = 'main, [role="main"]';
-const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 /** Surfaces that stay put while the host shows its own modal: they are modal themselves, or diagnostics. */
 const STAYS_VISIBLE: ReadonlySet<SurfaceKind> = new Set(['modal', 'debug']);
 
@@ -91,16 +90,6 @@ interface Saved {
   visibility: string;
 }
 
-/** A Waymark element: one the coordinator knows, or any `wm-` element the renderer mounted. */
-function waymarkHostOf(node: Node | null): HTMLElement | null {
-  let current: Node | null = node;
-  let found: HTMLElement | null = null;
-  while (current) {
-    if (current instanceof HTMLElement && (current.localName.startsWith('wm-') || current.hasAttribute('data-waymark-ui'))) found = current;
-    current = current.parentNode ?? (current instanceof ShadowRoot ? current.host : null);
-  }
-  return found;
-}
 
 export function createSurfaceCoordinator(win: Window): SurfaceCoordinator {
   const doc = win.document;
@@ -117,6 +106,7 @@ export function createSurfaceCoordinator(win: Window): SurfaceCoordinator {
   let resizes: ResizeObserver | null = null;
   let frame = 0;
 
+  const fallbackFocus = () => fallbackFocusIn(doc, host?.main);
   const overlaySelector = () => [...ALWAYS_WATCHED, ...(host?.overlays ?? [])].join(', ');
 
   /** The host's own layers open now: its modal dialogs, and the drawers the config declares. */
@@ -398,6 +388,13 @@ export function createSurfaceCoordinator(win: Window): SurfaceCoordinator {
     if (frame || entries.length === 0) return;
     frame = win.requestAnimationFrame(layout);
   };
+  /**
+   * A scrolled step target can only meet what does not scroll with the page: a corner surface or a
+   * banner. With none (a tour alone), scrolling costs no layout pass of ours.
+   */
+  const scheduleOnScroll = () => {
+    if (entries.some((entry) => entry.options.kind === 'corner' || entry.options.kind === 'launcher' || entry.options.kind === 'banner')) schedule();
+  };
 
   const start = () => {
     if (observer) return;
@@ -420,88 +417,6 @@ export function createSurfaceCoordinator(win: Window): SurfaceCoordinator {
     resizes = null;
     if (frame) win.cancelAnimationFrame(frame);
     frame = 0;
-  };
-
-  const fallbackFocus = (): HTMLElement | null => {
-    let main: HTMLElement | null = null;
-    try {
-      main = doc.querySelector<HTMLElement>(host?.main ?? DEFAULT_MAIN);
-    } catch {
-      main = doc.querySelector<HTMLElement>(DEFAULT_MAIN);
-    }
-    if (main && main.checkVisibility() && !main.inert) {
-      // A landmark is not focusable by itself: -1 lets a script focus it without adding a Tab stop.
-      if (!main.hasAttribute('tabindex')) main.setAttribute('tabindex', '-1');
-      return main;
-    }
-    return Array.from(doc.querySelectorAll<HTMLElement>(FOCUSABLE)).find((element) => !waymarkHostOf(element) && element.checkVisibility()) ?? null;
-  };
-
-  const guardFocus = (): (() => void) => {
-    /** The page control focused last (the one that most likely opened the surface now focused). */
-    let opener: WeakRef<HTMLElement> | null = null;
-    /** A press outside Waymark moves focus where the user meant it, even to `<body>`. */
-    let pressedOutside = false;
-    let timer = 0;
-    const onFocusIn = (event: FocusEvent) => {
-      const target = event.composedPath()[0];
-      if (target instanceof HTMLElement && !waymarkHostOf(target) && target !== doc.body) opener = new WeakRef(target);
-    };
-    const onPointerDown = (event: PointerEvent) => {
-      pressedOutside = !waymarkHostOf(event.composedPath()[0] as Node);
-    };
-    const usable = (element: HTMLElement | undefined): element is HTMLElement =>
-      element !== undefined && element.isConnected && element.checkVisibility() && !element.inert && !element.closest('[inert]') && !element.matches(':disabled');
-    /** The Waymark element that lost focus last. */
-    let lost: WeakRef<Element> | null = null;
-    const rescue = () => {
-      timer = 0;
-      // Only for a surface that closed: its element was removed or is no longer rendered. One that
-      // is merely hidden for a moment (a step whose target scrolled away) takes focus back itself.
-      const element = lost?.deref();
-      if (element && element.isConnected && element.checkVisibility()) return;
-      const active = doc.activeElement;
-      if (active && active !== doc.body && active !== doc.documentElement) return;
-      const previous = opener?.deref();
-      const target = usable(previous) ? previous : fallbackFocus();
-      target?.focus({ preventScroll: true });
-    };
-    const onFocusOut = (event: FocusEvent) => {
-      if (event.relatedTarget || pressedOutside) return;
-      const origin = event.composedPath()[0];
-      if (!(origin instanceof Element) || !waymarkHostOf(origin)) return;
-      lost = new WeakRef(origin);
-      // After the component's own focus handling (microtasks, the next render) has had its turn.
-      win.clearTimeout(timer);
-      timer = win.setTimeout(rescue, 0);
-    };
-    const onPointerUp = () => {
-      pressedOutside = false;
-    };
-    /**
-     * The host's own dialog closed (the app's chat Waymark handed over to): it gives focus back to
-     * what was focused before it opened, which may be a Waymark control that has closed since.
-     */
-    const onHostDialogClose = (event: Event) => {
-      if (!(event.target instanceof Element) || waymarkHostOf(event.target)) return;
-      lost = null;
-      win.clearTimeout(timer);
-      timer = win.setTimeout(rescue, 0);
-    };
-    doc.addEventListener('focusin', onFocusIn, true);
-    doc.addEventListener('focusout', onFocusOut, true);
-    win.addEventListener('pointerdown', onPointerDown, true);
-    win.addEventListener('click', onPointerUp, true);
-    // `close` does not bubble: heard on its way down.
-    doc.addEventListener('close', onHostDialogClose, true);
-    return () => {
-      doc.removeEventListener('close', onHostDialogClose, true);
-      win.clearTimeout(timer);
-      doc.removeEventListener('focusin', onFocusIn, true);
-      doc.removeEventListener('focusout', onFocusOut, true);
-      win.removeEventListener('pointerdown', onPointerDown, true);
-      win.removeEventListener('click', onPointerUp, true);
-    };
   };
 
   return {
@@ -538,32 +453,26 @@ export function createSurfaceCoordinator(win: Window): SurfaceCoordinator {
       keptClear.add(element);
       // Scroll and resize move it: place again then too.
       resizes?.observe(element);
-      win.addEventListener('scroll', schedule, { capture: true, passive: true });
+      win.addEventListener('scroll', scheduleOnScroll, { capture: true, passive: true });
       schedule();
       return () => {
         if (!keptClear.delete(element)) return;
         resizes?.unobserve(element);
-        if (keptClear.size === 0) win.removeEventListener('scroll', schedule, { capture: true });
+        if (keptClear.size === 0) win.removeEventListener('scroll', scheduleOnScroll, { capture: true });
         schedule();
       };
     },
     hostOverlayOpen,
     fallbackFocus,
-    guardFocus,
+    guardFocus: () => guardFocus(win, fallbackFocus),
     dispose() {
       for (const element of [...aside.keys()]) stepAside(element, false);
       entries.length = 0;
       keptClear.clear();
-      win.removeEventListener('scroll', schedule, { capture: true });
+      win.removeEventListener('scroll', scheduleOnScroll, { capture: true });
       stop();
     },
   };
-}
-
-function deepActive(doc: Document): Element | null {
-  let active = doc.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active;
 }
 
 function intersects(a: DOMRect, b: DOMRect): boolean {

@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { emulateMedia, sendKeys, sendMouse } from '@web/test-runner-commands';
 import type { SurveyExperience } from '../../config/types.js';
-import { axeViolations, createHarness, deepActive, isShown, until, type Harness } from '../../../tests/browser/layouts/harness.js';
+import { axeViolations, contrast, createHarness, deepActive, type Harness, isShown, until } from '../../../tests/browser/layouts/harness.js';
 import type { WmSurvey } from './survey.js';
 
 const nps = (overrides: Partial<SurveyExperience> = {}): SurveyExperience => ({
@@ -49,18 +49,6 @@ const submit = (element: WmSurvey) => element.panel!.querySelector<HTMLButtonEle
 const answers = (harness: Harness) => harness.actions.filter((entry) => entry.action.type === 'answer').map((entry) => entry.action);
 const focusedValue = () => (deepActive() as HTMLElement | null)?.dataset.value;
 
-/** WCAG contrast ratio of two computed `rgb(…)` colors. */
-function contrast(a: string, b: string): number {
-  const luminance = (color: string) => {
-    const [r, g, b] = color.match(/[\d.]+/g)!.slice(0, 3).map((part) => {
-      const channel = Number(part) / 255;
-      return channel <= 0.03928 ? channel / 12.92 : ((channel + 0.055) / 1.055) ** 2.4;
-    }) as [number, number, number];
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
-  };
-  const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
-  return (light + 0.05) / (dark + 0.05);
-}
 
 describe('<wm-survey>', () => {
   let harness: Harness;

@@ -8,20 +8,8 @@ import { emulateMedia } from '@web/test-runner-commands';
 import type { MessageDraft, SendResult } from '../../../src/core/chat/contract.js';
 import type { ThemeTokens } from '../../../src/config/types.js';
 import { mountHelp, type MountedHelp } from '../../../src/ui/help/mount/test-support.js';
-import { axeViolations, until } from '../layouts/harness.js';
+import { axeViolations, contrast, until } from '../layouts/harness.js';
 
-/** WCAG contrast ratio of two computed `rgb(…)` colors. */
-function contrast(a: string, b: string): number {
-  const luminance = (color: string) => {
-    const [r, g, b] = color.match(/[\d.]+/g)!.slice(0, 3).map((part) => {
-      const channel = Number(part) / 255;
-      return channel <= 0.03928 ? channel / 12.92 : ((channel + 0.055) / 1.055) ** 2.4;
-    }) as [number, number, number];
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
-  };
-  const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
-  return (light + 0.05) / (dark + 0.05);
-}
 
 const refuseEmpty = async (draft: MessageDraft): Promise<SendResult> =>
   draft.email.trim() ? { ok: true, id: 'm1' } : { ok: false, issues: [{ field: 'email', code: 'required', message: 'Enter your email address' }] };

@@ -3,6 +3,7 @@
  * back, complete, dismiss, step-missing move the tour the way the real engine would), plus
  * geometry helpers that say what a user would see.
  */
+import { contrast as themeContrast } from '../../../src/ui/shared/theme.js';
 import { createRenderer, type ExperienceRenderer, type UiContext } from '../../../src/ui/index.js';
 import type { Article, Experience, HostSettings, ThemeTokens, TourExperience } from '../../../src/config/types.js';
 import type { UserAction } from '../../../src/engine/contract.js';
@@ -196,4 +197,10 @@ export function deepActive(): Element | null {
   let active = document.activeElement;
   while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
   return active;
+}
+
+/** WCAG contrast ratio of two computed `rgb(…)` colors (the theme's own formula). */
+export function contrast(a: string, b: string): number {
+  const rgb = (color: string) => color.match(/[\d.]+/g)!.slice(0, 3).map(Number) as [number, number, number];
+  return themeContrast(rgb(a), rgb(b));
 }

@@ -7,58 +7,17 @@ export const helpStyles = css`
     --wm-help-width: 24rem;
   }
   .launcher {
-    position: fixed;
     bottom: 20px;
     inset-inline-end: 20px;
-    z-index: var(--wm-z-index, 2147483000);
-    display: inline-flex;
-    align-items: center;
-    gap: 6px;
-    min-height: 44px;
-    padding: 0 18px;
-    border: 0;
-    border-radius: 22px;
-    background: var(--wm-accent);
-    color: var(--wm-accent-contrast);
-    box-shadow: var(--wm-shadow);
-    font: 600 15px/1 var(--wm-font);
-    cursor: pointer;
-  }
-  .launcher .mark {
-    display: inline-grid;
-    place-items: center;
-    width: 20px;
-    height: 20px;
-    border: 2px solid currentColor;
-    border-radius: 50%;
-    font-size: 13px;
   }
   .panel {
-    box-sizing: border-box;
-    position: fixed;
-    inset: auto;
-    bottom: 76px;
+    bottom: 80px;
     inset-inline-end: 20px;
-    margin: 0;
     width: min(var(--wm-help-width), calc(100vw - 24px));
     max-height: min(40rem, calc(100vh - 96px));
-    overflow: auto;
-    padding: 0;
-    border: 1px solid var(--wm-border);
-    border-radius: var(--wm-radius);
-    background: var(--wm-bg);
-    color: var(--wm-fg);
-    box-shadow: var(--wm-shadow);
-    font: 14px/1.5 var(--wm-font);
-    /* A long URL or word in an article wraps instead of scrolling the panel sideways (1.4.10 reflow). */
-    overflow-wrap: anywhere;
   }
   .panel.no-launcher {
     bottom: 20px;
-  }
-  .panel:popover-open {
-    display: flex;
-    flex-direction: column;
   }
   header {
     position: sticky;

@@ -5,6 +5,7 @@ import type { ArticleHit, HelpArticle } from '../../core/help/types.js';
 import { WAYMARK_UI_VERSION } from '../shared/define.js';
 import { captureFocus } from '../shared/focus.js';
 import { createTranslator, type Translator } from '../shared/i18n.js';
+import { launcherPanelStyles } from '../shared/panel.styles.js';
 import { baseStyles } from '../shared/styles.js';
 import { applyTheme, themeTokens } from '../shared/theme.js';
 import { helpStyles } from './help.styles.js';
@@ -73,7 +74,7 @@ type Field = MessageIssue['field'];
 export class WmHelp extends LitElement {
   static readonly waymarkVersion = WAYMARK_UI_VERSION;
 
-  static override styles = [themeTokens, baseStyles, helpStyles];
+  static override styles = [themeTokens, baseStyles, launcherPanelStyles, helpStyles];
 
   /** Everything the panel shows or calls: locale and strings, theme, the article index, search, contact and leave-a-message, the user's context, the Escape stack, `onEvent`. Set by the runtime. */
   @property({ attribute: false }) input?: HelpInput;

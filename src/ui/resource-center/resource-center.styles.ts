@@ -5,22 +5,6 @@ export const resourceCenterStyles = css`
   :host {
     --wm-resource-center-width: 24rem;
   }
-  .launcher {
-    position: fixed;
-    z-index: var(--wm-z-index, 2147483000);
-    display: inline-flex;
-    align-items: center;
-    gap: 8px;
-    min-height: 48px;
-    padding: 0 18px;
-    border: 0;
-    border-radius: 24px;
-    background: var(--wm-accent);
-    color: var(--wm-accent-contrast);
-    box-shadow: var(--wm-shadow);
-    font: 600 15px/1 var(--wm-font);
-    cursor: pointer;
-  }
   .launcher.bottom-end,
   .launcher.bottom-start {
     bottom: 20px;
@@ -36,15 +20,6 @@ export const resourceCenterStyles = css`
   .launcher.bottom-start,
   .launcher.top-start {
     inset-inline-start: 20px;
-  }
-  .launcher .mark {
-    display: inline-grid;
-    place-items: center;
-    width: 20px;
-    height: 20px;
-    border: 2px solid currentColor;
-    border-radius: 50%;
-    font-size: 13px;
   }
   .badge {
     display: inline-grid;
@@ -65,21 +40,8 @@ export const resourceCenterStyles = css`
     outline-offset: 2px;
   }
   .panel {
-    box-sizing: border-box;
-    position: fixed;
-    inset: auto;
-    margin: 0;
     width: min(var(--wm-resource-center-width), calc(100vw - 24px));
     max-height: min(42rem, calc(100vh - 96px));
-    overflow: auto;
-    overscroll-behavior: contain;
-    padding: 0;
-    border: 1px solid var(--wm-border);
-    border-radius: var(--wm-radius);
-    background: var(--wm-bg);
-    color: var(--wm-fg);
-    box-shadow: var(--wm-shadow);
-    font: 14px/1.5 var(--wm-font);
   }
   /* The panel opens above (or below) the launcher, in the launcher's corner. */
   .panel.bottom-end,
@@ -97,10 +59,6 @@ export const resourceCenterStyles = css`
   .panel.bottom-start,
   .panel.top-start {
     inset-inline-start: 20px;
-  }
-  .panel:popover-open {
-    display: flex;
-    flex-direction: column;
   }
   header {
     position: sticky;

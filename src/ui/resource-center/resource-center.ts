@@ -5,6 +5,7 @@ import { FocusEscapeController } from '../shared/controllers/focus-escape.js';
 import type { SurfaceSlot } from '../shared/coordinator/coordinator.js';
 import { WAYMARK_UI_VERSION } from '../shared/define.js';
 import { deepActiveElement, isInside } from '../shared/focus.js';
+import { launcherPanelStyles } from '../shared/panel.styles.js';
 import { baseStyles } from '../shared/styles.js';
 import { applyTheme, themeTokens } from '../shared/theme.js';
 import { resourceCenterStyles } from './resource-center.styles.js';
@@ -63,7 +64,7 @@ type ChecklistElement = HTMLElement & Partial<Pick<CenterChecklist, 'experience'
 export class WmResourceCenter extends LitElement {
   static readonly waymarkVersion = WAYMARK_UI_VERSION;
 
-  static override styles = [themeTokens, baseStyles, resourceCenterStyles];
+  static override styles = [themeTokens, baseStyles, launcherPanelStyles, resourceCenterStyles];
 
   /** What the center shows and calls (set by the runtime). */
   @property({ attribute: false }) input?: ResourceCenterInput;

@@ -8,7 +8,8 @@
  * Created per renderer, lazily: no observer runs until the first surface registers.
  */
 import type { HostSettings } from '../../../config/types.js';
-import { deepActive, fallbackFocusIn, guardFocus, waymarkHostOf } from './focus.js';
+import { deepActiveElement } from '../focus.js';
+import { fallbackFocusIn, guardFocus, waymarkHostOf } from './focus-return.js';
 
 /**
  * - `modal`: blocks the page (a modal announcement, a modal tour step); never steps aside.
@@ -421,7 +422,7 @@ export function createSurfaceCoordinator(win: Window): SurfaceCoordinator {
 
   return {
     register(element, options) {
-      const active = deepActive(doc);
+      const active = deepActiveElement(doc);
       const opener = active instanceof HTMLElement && active !== doc.body && !waymarkHostOf(active) ? new WeakRef(active) : null;
       const entry: Entry = { host: element, options, opener };
       entries.push(entry);

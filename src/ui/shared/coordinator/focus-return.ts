@@ -17,13 +17,6 @@ export function waymarkHostOf(node: Node | null): HTMLElement | null {
   return found;
 }
 
-/** The focused element, inside open shadow roots. */
-export function deepActive(doc: Document): Element | null {
-  let active = doc.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active;
-}
-
 /** The host's main landmark (focusable by script), else the page's first focusable element outside Waymark. */
 export function fallbackFocusIn(doc: Document, mainSelector: string | undefined): HTMLElement | null {
   let main: HTMLElement | null = null;

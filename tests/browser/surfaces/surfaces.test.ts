@@ -437,7 +437,7 @@ describe('surfaces together', () => {
       return { host, box };
     };
 
-    it('on a phone the launcher steps aside while a sheet is open instead of floating mid-page; on a desktop it stacks above the panel', async () => {
+    it('the launcher steps aside while a phone sheet or a tall panel takes its corner, instead of floating mid-page; above a small desktop panel it stacks', async () => {
       await setViewport({ width: 390, height: 844 });
       await fixture(html`<header style="position:fixed;top:0;left:0;right:0;height:56px"></header><main><h1>Projects</h1></main>`);
       const { createDismissibleStack } = await import('../../../src/ui/shared/dismissible-stack.js');
@@ -458,6 +458,13 @@ describe('surfaces together', () => {
       await until(() => launcher.box.getBoundingClientRect().bottom <= panel.box.getBoundingClientRect().top, 'stacked above the panel');
       expect(getComputedStyle(launcher.box).visibility).to.equal('visible');
       panelSlot.dispose();
+      panel.host.remove();
+      // A tall panel takes the corner on a desktop too: the launcher steps aside instead of floating mid-page.
+      const tall = surface('wm-test-tall', 'bottom: 20px; right: 20px; width: 380px; height: 500px;');
+      const tallSlot = stack.surfaces.register(tall.host, { kind: 'corner', boxes: () => [tall.box] });
+      await until(() => getComputedStyle(launcher.box).visibility === 'hidden', 'the launcher steps aside for a tall panel');
+      tallSlot.dispose();
+      await until(() => getComputedStyle(launcher.box).visibility === 'visible', 'back when it closes');
       launcherSlot.dispose();
       stack.dispose();
     });

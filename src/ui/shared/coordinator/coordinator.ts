@@ -272,16 +272,15 @@ export function createSurfaceCoordinator(win: Window): SurfaceCoordinator {
     /** Asked for after everything fixed in place, or where the user is: it keeps its own place. */
     const newest = (entry: Entry) => holdsFocus(entry) || fixedInPlace.every((other) => entries.indexOf(other) < entries.indexOf(entry));
     floating.sort((a, b) => rank(a) - rank(b));
-    // On a phone a panel is a bottom sheet that takes the whole edge.
-    const sheetOpen =
-      win.innerWidth <= PHONE_WIDTH &&
-      floating.some((entry) => entry.options.kind !== 'launcher' && visibleBoxes(entry).some((box) => box.getBoundingClientRect().width >= win.innerWidth * 0.9));
+    // A panel that takes its corner: a phone's bottom sheet (the whole edge) or a tall desktop panel.
+    const takesCorner = (rect: DOMRect) => (win.innerWidth <= PHONE_WIDTH && rect.width >= win.innerWidth * 0.9) || rect.height >= win.innerHeight * 0.4;
+    const sheetOpen = floating.some((entry) => entry.options.kind !== 'launcher' && visibleBoxes(entry).some((box) => takesCorner(box.getBoundingClientRect())));
     for (const entry of floating) {
       const corner = entry.options.corner ?? 'bottom-end';
       const fromBottom = corner.startsWith('bottom');
       const boxes = visibleBoxes(entry);
-      // On a phone a launcher stacked above an open sheet would float mid-page over the app: it
-      // steps aside until the sheet closes (the sheet is what the user is in).
+      // A launcher stacked above a panel that takes its corner would float mid-page over the app:
+      // it steps aside until the panel closes (the panel is what the user is in).
       if (sheetOpen && entry.options.kind === 'launcher' && !holdsFocus(entry)) {
         crowded.add(entry.host);
         for (const box of boxesOf(entry)) setOffset(box, corner, 0);

@@ -2,6 +2,7 @@
  * The script-tag / CDN entry. This is a registering entry: importing it installs `window.waymark`
  * and, when the script tag has `data-config`, starts Waymark.
  */
+import { loadRuntime } from './runtime/facade.js';
 import { findOwnScript, installGlobal, optionsFromScript, preloadModules } from './runtime/script-tag.js';
 
 declare global {
@@ -15,7 +16,7 @@ declare global {
  * `createWaymark`, for pages that import the bundle as a module: `const createWaymark = await (await import(url)).loadWaymark()`.
  * The runtime is a chunk of its own: this entry is only the install and the call queue, so it loads and runs first.
  */
-export const loadWaymark = () => import('./runtime/create.js').then((runtime) => runtime.createWaymark);
+export const loadWaymark = loadRuntime;
 
 if (typeof window !== 'undefined' && typeof document !== 'undefined') {
   try {

@@ -1,8 +1,9 @@
 /**
  * Waymark: in-app onboarding and proactive support.
- * Importing this module has no side effect; call `createWaymark()` to start.
+ * Importing this module has no side effect; call `createWaymark()` to start. It returns the instance at once and
+ * loads the runtime (a chunk of its own) in the background: the app's entry pays only for this small facade.
  */
-export { createWaymark } from './runtime/create.js';
+export { createWaymark } from './runtime/facade.js';
 export { defineConfig } from './runtime/define-config.js';
 export type { Waymark, WaymarkOptions, WaymarkEventMap, ShowEvent, HideEvent } from './runtime/types.js';
 export type { WaymarkError } from './runtime/errors.js';

@@ -1,9 +1,8 @@
-import type { createWaymark } from './create.js';
+import { createCallQueue, createFacade, isMethod, METHODS, type Call, type Facade, type LoadRuntime } from './facade.js';
 import { describeValue, readOptions, reportMisuse, type GuardedWaymark } from './guard.js';
 import type { Waymark, WaymarkOptions } from './types.js';
 
-/** Loads the runtime (a chunk of its own, so the script-tag entry stays small). */
-export type LoadRuntime = () => Promise<typeof createWaymark>;
+export type { LoadRuntime } from './facade.js';
 
 /**
  * The script-tag install. Pages without a bundler add (the stub may be inline or, under a strict CSP,
@@ -25,11 +24,6 @@ export interface WaymarkGlobal {
   instance?: Waymark;
   version?: string;
 }
-
-const METHODS = [
-  'identify', 'track', 'page', 'setStage', 'start', 'dismiss', 'next', 'back', 'goTo', 'addExperience', 'removeExperience',
-  'why', 'openHelp', 'openChat', 'on', 'reset', 'destroy',
-] as const;
 
 /** Find the `<script>` that loaded this bundle, to read its `data-*` options. */
 export function findOwnScript(doc: Document, moduleUrl: string): HTMLScriptElement | null {
@@ -92,16 +86,15 @@ export function installGlobal(
     return existing;
   }
   const queue = queuedCalls(existing?.q);
-  let instance: Waymark | undefined;
-  /** Calls made before the instance exists; `start` calls keep the promise they returned, settled once it runs them. */
-  const beforeInit: Array<{ call: unknown[]; settle?: (result: unknown) => void }> = [];
+  let instance: GuardedWaymark | undefined;
+  let created: Facade | undefined;
+  /** Calls made before `init`, replayed into the facade (which keeps them until the runtime is in). */
+  const beforeInit = createCallQueue();
 
-  let initialized = false;
   let removeHints: (() => void) | undefined;
-  /** Creates the instance once the runtime chunk is in; calls made meanwhile wait and run in order. */
+  /** Creates the instance: a facade at once, the runtime once its chunk is in; calls made meanwhile run in order. */
   const init = (given: unknown): undefined => {
-    if (initialized) return undefined;
-    initialized = true;
+    if (created) return undefined;
     // Read safely: a proxy or a throwing getter in the app's options costs that option, never the install.
     const { options, problems } = readOptions(given);
     try {
@@ -109,18 +102,20 @@ export function installGlobal(
     } catch {
       // A hint is only a hint: the modules load when asked for anyway.
     }
-    loadRuntime().then(
-      (createWaymark) => {
-        instance = createWaymark({ ...scriptOptions, ...options, window: win });
-        facade.instance = instance;
-        for (const problem of problems) misuse('init', problem);
-        for (const { call, settle } of beforeInit.splice(0)) {
-          const result = invokeSafely(call);
-          settle?.(result);
-        }
+    created = createFacade({ options: { ...scriptOptions, ...options, window: win }, problems }, loadRuntime, {
+      where: 'init',
+      loaded: (runtime) => {
+        instance = runtime;
+        global.instance = runtime;
       },
-      (error: unknown) => console.error('[waymark] could not load', error),
-    );
+      dispatch: (runtime, [method, ...args]) => {
+        if (isMethod(method)) return (runtime[method] as (...a: unknown[]) => unknown)(...args);
+        misuse('waymark()', `waymark(${describeValue(method)}): unknown method; expected one of init, ${METHODS.join(', ')}`);
+        return undefined;
+      },
+    });
+    const facade = created;
+    beforeInit.attach((call) => invokeSafely(call, facade));
     return undefined;
   };
 
@@ -131,42 +126,30 @@ export function installGlobal(
     else console.warn(`[waymark] ${message}`);
   };
 
-  const invoke = ([method, ...args]: unknown[]): unknown => {
-    if (method === 'init') return init(args[0]);
-    if (method === 'destroy') removeHints?.();
-    if (!instance) {
-      if (method === 'start') return new Promise((settle) => beforeInit.push({ call: [method, ...args], settle }));
-      beforeInit.push({ call: [method, ...args] });
-      return undefined;
-    }
-    if (typeof method !== 'string' || !(METHODS as readonly string[]).includes(method)) {
-      misuse('waymark()', `waymark(${describeValue(method)}): unknown method; expected one of init, ${METHODS.join(', ')}`);
-      return undefined;
-    }
-    return (instance[method as (typeof METHODS)[number]] as (...a: unknown[]) => unknown)(...args);
-  };
-
   /** One bad call (queued or not) never stops the ones after it. */
-  const invokeSafely = (call: unknown[]): unknown => {
+  const invokeSafely = (call: Call, facade = created): unknown => {
     try {
-      return invoke(call);
+      const [method, ...args] = call;
+      if (method === 'init') return init(args[0]);
+      if (method === 'destroy') removeHints?.();
+      return facade ? facade.call(call) : beforeInit.call(call);
     } catch (error) {
       misuse('waymark()', `waymark(${describeValue(call[0])}) failed: ${error instanceof Error ? error.message : describeValue(error)}`);
       return undefined;
     }
   };
 
-  const facade = ((method: string, ...args: unknown[]) => invokeSafely([method, ...args])) as WaymarkGlobal;
-  facade.version = SCRIPT_TAG_VERSION;
+  const global = ((method: string, ...args: unknown[]) => invokeSafely([method, ...args])) as WaymarkGlobal;
+  global.version = SCRIPT_TAG_VERSION;
   for (const method of METHODS) {
-    (facade as unknown as Record<string, unknown>)[method] = (...args: unknown[]) => invokeSafely([method, ...args]);
+    (global as unknown as Record<string, unknown>)[method] = (...args: unknown[]) => invokeSafely([method, ...args]);
   }
-  host.waymark = facade;
+  host.waymark = global;
 
   const explicitInit = queue.some(([method]) => method === 'init');
   for (const call of queue) invokeSafely(call);
   if (!explicitInit && scriptOptions) init({});
-  return facade;
+  return global;
 }
 
 /** The stub's queue as arrays; whatever is not array-like is left out. */

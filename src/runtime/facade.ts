@@ -6,9 +6,10 @@
  * The script-tag global (script-tag.ts) is built on the same facade and the same call queue.
  */
 import type { createWaymark as createRuntime } from './create.js';
-import type { WaymarkError } from './errors.js';
-import { readOptions, reportMisuse, type GuardedWaymark } from './guard.js';
+import { describeError, type WaymarkError } from './errors.js';
+import { guardApi, readOptions, reportMisuse, type GuardedWaymark } from './guard.js';
 import { anonymousId } from './identity.js';
+import { createReporter } from './reporter.js';
 import type { StartOutcome, Waymark, WaymarkOptions } from './types.js';
 
 /** Loads the runtime (a chunk of its own, so the entry stays small). */
@@ -119,66 +120,76 @@ export function createFacade(read: { options: WaymarkOptions; problems: string[]
   const queue = createCallQueue();
   let instance: GuardedWaymark | undefined;
   let destroyed = false;
-  /** `on('error')` handlers given before load: told if the runtime cannot load. */
-  const errorHandlers = new Set<(error: WaymarkError) => void>();
+  /** Until the runtime is in, `on('error')` handlers hear from here: misused arguments (checked at once, as the runtime does) and a failed load. */
+  const early = createReporter(Boolean(options.debug));
   let markReady!: () => void;
   const ready = new Promise<void>((resolve) => (markReady = resolve));
 
   const dispatch = hooks.dispatch ?? ((target, [method, ...args]) => (target[method as Method] as (...a: unknown[]) => unknown)(...args));
-
-  const failed = (error: unknown) => {
-    const failure: WaymarkError = { code: 'load-failed', severity: 'error', where: hooks.where, message: `the runtime could not load: ${error instanceof Error ? error.message : String(error)}`, cause: error };
-    queue.cancel(failure.message);
-    if (errorHandlers.size === 0) console.error(`[waymark] ${failure.message}`);
-    for (const handler of errorHandlers) {
-      try {
-        handler(failure);
-      } catch {
-        /* an app's handler never breaks the SDK */
-      }
-    }
-    errorHandlers.clear();
+  const gone = () => {
+    early.emitter.clear();
     markReady();
   };
 
   const start = () => {
-    if (destroyed) return;
     const user = win && userId ? { ...options.user, id: userId } : options.user;
     const created = loadRuntime().then((createWaymark) => {
       if (destroyed) return;
       const runtime = createWaymark({ ...options, ...(user ? { user } : {}) }) as GuardedWaymark;
       instance = runtime;
-      errorHandlers.clear();
+      early.emitter.clear();
       hooks.loaded?.(runtime);
       queue.attach((call) => (call[0] === reportMisuse ? runtime[reportMisuse]?.(call[1] as string, call[2] as string) : dispatch(runtime, call)));
       // After the replay: the `on('error')` handlers given before load hear about the options too.
       for (const problem of problems) runtime[reportMisuse]?.(hooks.where, problem);
       void runtime.ready.then(markReady, markReady);
     });
-    created.catch(failed);
+    created.catch((error: unknown) => {
+      const message = `the runtime could not load: ${describeError(error)}`;
+      queue.cancel(message);
+      if (!early.emitter.has('error')) console.error(`[waymark] ${message}`);
+      early.report({ code: 'load-failed', severity: 'error', where: hooks.where, message, cause: error });
+      gone();
+    });
   };
 
-  /** The facade never throws into the app: the runtime's guard reports misuse, this catches the rest. */
+  /** The instance before the runtime is in: its calls are kept in the queue, in order. */
+  const deferred = {
+    ready,
+    get userId() {
+      return userId;
+    },
+    why: () => null,
+    identify(id: string, traits?: unknown) {
+      if (!destroyed) userId = id;
+      queue.call(['identify', id, traits]);
+    },
+    on(type: string, handler: (payload: never) => void) {
+      const off = queue.call(['on', type, handler]) as () => void;
+      if (type !== 'error' || destroyed) return off;
+      const offEarly = early.emitter.on('error', early.errorListener(handler as (error: WaymarkError) => void));
+      return () => {
+        offEarly();
+        off();
+      };
+    },
+    destroy() {
+      destroyed = true;
+      queue.cancel('destroyed before it started');
+      gone();
+    },
+  } as unknown as Waymark;
+  for (const method of METHODS) {
+    if (!(method in deferred)) (deferred as unknown as Record<string, unknown>)[method] = (...args: unknown[]) => queue.call([method, ...args]);
+  }
+  /** Arguments are checked at once, with the runtime's own guard: misuse is reported when it happens, not at load. */
+  const guarded = guardApi(deferred, early.report);
+
+  /** Before load the guarded queue, afterwards the runtime itself: neither ever throws into the app. */
   const call = (method: Method, args: unknown[]): unknown => {
+    const target = instance ?? guarded;
     try {
-      if (method === 'identify' && !instance && !destroyed && typeof args[0] === 'string' && args[0] !== '') userId = args[0];
-      if (method === 'on' && !instance && !destroyed && args[0] === 'error' && typeof args[1] === 'function') {
-        const handler = args[1] as (error: WaymarkError) => void;
-        errorHandlers.add(handler);
-        const off = queue.call([method, ...args]) as () => void;
-        return () => {
-          errorHandlers.delete(handler);
-          off();
-        };
-      }
-      if (method === 'destroy' && !instance) {
-        destroyed = true;
-        queue.cancel('destroyed before it started');
-        errorHandlers.clear();
-        markReady();
-        return undefined;
-      }
-      return queue.call([method, ...args]);
+      return (target[method] as (...a: unknown[]) => unknown)(...args);
     } catch {
       return method === 'start' ? Promise.resolve(refused(args[0], 'start() failed')) : method === 'on' ? () => {} : undefined;
     }
@@ -193,14 +204,6 @@ export function createFacade(read: { options: WaymarkOptions; problems: string[]
         return userId;
       }
     },
-    /** Null until the runtime is in (and after that for an unknown id). */
-    why: (experienceId: string) => {
-      try {
-        return instance ? instance.why(experienceId) : null;
-      } catch {
-        return null;
-      }
-    },
   } as GuardedWaymark;
   // Misuse found outside (the script-tag global's unknown methods) is reported through the runtime, in call order.
   Object.defineProperty(facade, reportMisuse, {
@@ -213,14 +216,11 @@ export function createFacade(read: { options: WaymarkOptions; problems: string[]
     },
     enumerable: false,
   });
-  for (const method of METHODS) {
-    if (method !== 'why') (facade as unknown as Record<string, unknown>)[method] = (...args: unknown[]) => call(method, args);
-  }
+  for (const method of METHODS) (facade as unknown as Record<string, unknown>)[method] = (...args: unknown[]) => call(method, args);
   start();
   return {
     instance: facade,
     call([method, ...args]) {
-      if (method === 'why') return facade.why(args[0] as string);
       if (isMethod(method)) return call(method, args);
       // Not a method: kept in its place, reported by `dispatch` once the runtime is in.
       try {

@@ -24,13 +24,36 @@ const onwarn = (warning, warn) => {
  * bundlers that split code (esbuild) put it and zod in a chunk the app's entry imports, used or not.
  */
 const LAZY_VALIDATOR = 'runtime/lazy-validator';
-const lazyValidator = () => ({
+/** `from`: the validator's path relative to the file that holds config-loading in this build. */
+const lazyValidator = (from = `./${LAZY_VALIDATOR.split('/').pop()}.js`) => ({
   name: 'lazy-validator',
   resolveDynamicImport(specifier, importer) {
     if (specifier !== '../config/validate.js' || !importer?.replace(/\\/g, '/').endsWith('/src/runtime/config-loading.ts')) return null;
-    return { id: `./${LAZY_VALIDATOR.split('/').pop()}.js`, external: true };
+    return { id: from, external: true };
   },
 });
+
+/**
+ * The package root's `createWaymark` is a facade (runtime/facade.js) whose runtime is `chunks/runtime.js`, a build of
+ * its own: a bundler that splits code by reachability (esbuild makes a chunk of every set of entry points a module is
+ * reachable from) would otherwise cut the runtime, shared with the facade and with every lazy part, into dozens of
+ * files. As its own build the facade shares nothing with it (the few argument checks it needs are a copy), and the
+ * runtime and the tour UI (which import each other, and which a tour page needs both of) are one chunk: a tour page
+ * is the app's entry, the runtime and, for esbuild, the small file it makes of the runtime's entry point.
+ */
+const RUNTIME_CHUNKS = 'chunks';
+const runtimeChunk = () => ({
+  name: 'runtime-chunk',
+  resolveDynamicImport(specifier, importer) {
+    if (specifier !== './create.js' || !importer?.replace(/\\/g, '/').endsWith('/src/runtime/facade.ts')) return null;
+    return { id: `../${RUNTIME_CHUNKS}/runtime.js`, external: true };
+  },
+});
+/** The script-tag graph, with the tour UI inside the runtime chunk; the other components, help, debug… stay lazy. */
+const libRuntimeChunks = (id) => {
+  const name = cdnChunks(id);
+  return name === 'ui' ? 'runtime' : name;
+};
 
 /**
  * The entry's `import.meta.waymarkNextChunks`: the chunks an instance loads once its config is in (the tour UI), so
@@ -72,10 +95,12 @@ function cdnChunks(id) {
 }
 
 export default [
-  // The library build for bundlers: one file per module, dependencies external, tree-shakeable.
+  // The library build for bundlers: one file per module, dependencies external, tree-shakeable. The runtime's own
+  // modules are built here too (runtime/create.js and what it reaches: deep references, the elements' manifest).
   {
     input: {
       index: 'src/index.ts',
+      'runtime/create': 'src/runtime/create.ts',
       'config/index': 'src/config/index.ts',
       'engine/index': 'src/engine/index.ts',
       'cli/main': 'src/cli/main.ts',
@@ -84,10 +109,30 @@ export default [
     },
     // The CLI loads happy-dom or puppeteer-core (optional peers) and esbuild lazily, only for `validate --page`.
     external: (id) => external.some((re) => re.test(id)) || id.startsWith('node:') || /^(happy-dom|puppeteer-core|esbuild)(\/|$)/.test(id),
-    plugins: [lazyValidator(), ts()],
+    plugins: [runtimeChunk(), lazyValidator(), ts()],
     onwarn,
     // Maps without embedded sources: they still map names and lines, without tripling the install.
     output: { dir: 'dist/lib', format: 'es', preserveModules: true, preserveModulesRoot: 'src', sourcemap: true, sourcemapExcludeSources: true },
+  },
+  // The runtime the facade loads (see runtimeChunk): a few chunks, dependencies external.
+  {
+    input: { runtime: 'src/runtime/create.ts' },
+    external: (id) => external.some((re) => re.test(id)),
+    plugins: [lazyValidator(`../${LAZY_VALIDATOR}.js`), ts()],
+    // The runtime chunk is the entry itself, no facade file in front of it.
+    preserveEntrySignatures: 'allow-extension',
+    onwarn,
+    output: {
+      dir: `dist/lib/${RUNTIME_CHUNKS}`,
+      format: 'es',
+      entryFileNames: '[name].js',
+      chunkFileNames: '[name].js',
+      manualChunks: libRuntimeChunks,
+      // No bare `import './x.js'` lines for an app's bundler to follow.
+      hoistTransitiveImports: false,
+      sourcemap: true,
+      sourcemapExcludeSources: true,
+    },
   },
   // The validator the runtime loads for unchecked configs: one file, zod stays an import (see lazyValidator).
   {

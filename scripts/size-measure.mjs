@@ -1,6 +1,6 @@
 // What a page with one tour loads, per install path, measured on the build (gzip level 9, every file).
 // Static analysis of the chunk graph: the entry, its static imports, and the lazy chunks the tour path
-// reaches (the runtime, the renderer, the tour component) with their static imports.
+// reaches (the runtime, the tour machine, the renderer, the tour component) with their static imports.
 import { readFileSync, existsSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -10,7 +10,7 @@ export const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const gz = (text) => gzipSync(text, { level: 9 }).length;
 
 /** The modules the tour path goes through (by source path), whichever chunk holds them. */
-const TOUR_PATH = ['runtime/create', 'ui/index', 'ui/tour/define'];
+const TOUR_PATH = ['runtime/create', 'engine/machines/tour', 'ui/index', 'ui/tour/define'];
 /** Modules a tour page with a checked config must never load. */
 const NEVER = ['config/validate', 'ui/declarative', 'zod/'];
 
@@ -26,14 +26,34 @@ function closure(graph, starts) {
   return files;
 }
 
+/**
+ * A dynamic import loads the file it names and that file's static imports: for each module of the tour path, the
+ * dynamically imported file (reachable from the entry) whose static closure holds it, the smallest such closure.
+ */
 function pagePath(graph, entry) {
-  const holding = (module) => [...graph.keys()].find((file) => graph.get(file).sources.some((s) => s.includes(module)));
-  const lazy = TOUR_PATH.map(holding).filter(Boolean);
-  const files = closure(graph, [entry, ...lazy]);
+  const reachable = new Set();
+  const walk = (file) => {
+    if (reachable.has(file)) return;
+    reachable.add(file);
+    for (const next of [...graph.get(file).imports, ...(graph.get(file).dynamic ?? [])]) walk(next);
+  };
+  walk(entry);
+  const targets = [entry, ...[...reachable].flatMap((file) => graph.get(file).dynamic ?? [])];
+  // The file the runtime imports for a module is the one built from it (esbuild: its entry point; rollup: the chunk holding it).
+  const named = (target, module) => (graph.get(target).entrySources ?? graph.get(target).sources).some((s) => new RegExp(`(^|/)${module}\\.[jt]s$`).test(s));
+  const lazy = TOUR_PATH.map((module) =>
+    targets
+      .filter((target) => named(target, module))
+      .map((target) => closure(graph, [target]))
+      .sort((a, b) => a.size - b.size)[0],
+  ).filter(Boolean);
+  const files = new Set([...closure(graph, [entry]), ...lazy.flatMap((set) => [...set])]);
   const bytes = [...files].reduce((sum, file) => sum + graph.get(file).gzip, 0);
   const loaded = [...files].flatMap((file) => graph.get(file).sources);
   return {
     entry: graph.get(entry).gzip,
+    /** The source modules the entry and its static imports hold (what runs before anything is loaded lazily). */
+    entryModules: [...closure(graph, [entry])].flatMap((file) => graph.get(file).sources),
     total: bytes,
     requests: files.size,
     files: [...files].map((file) => ({ file, gzip: graph.get(file).gzip })),
@@ -57,6 +77,14 @@ export function scriptTagPath() {
   };
   read('waymark.js');
   return pagePath(graph, 'waymark.js');
+}
+
+/** The source modules inside a file of the library build (a chunk holds many: read from its sourcemap). */
+function libSources(input) {
+  if (/node_modules\//.test(input)) return [input.replace(/^.*node_modules\//, '')];
+  const map = join(root, `${input}.map`);
+  if (!input.startsWith('dist/lib/') || !existsSync(map)) return [input.replace(/^dist\/lib\//, 'src/')];
+  return JSON.parse(readFileSync(map, 'utf8')).sources.map((source) => `src/${source.replace(/^(\.\.\/)+(src\/)?/, '')}`);
 }
 
 /** The npm path: an app bundles `createWaymark` from the package (dist/lib) with esbuild, code splitting on. */
@@ -83,8 +111,10 @@ export async function npmPath() {
     graph.set(file, {
       gzip: gz(text),
       imports: output.imports.filter((i) => i.kind === 'import-statement' && !i.external).map((i) => relative(base, resolve(root, i.path))),
-      sources: Object.keys(output.inputs).map((input) => input.replace(/^dist\/lib\//, 'src/').replace(/^.*node_modules\//, '')),
+      dynamic: output.imports.filter((i) => i.kind === 'dynamic-import' && !i.external).map((i) => relative(base, resolve(root, i.path))),
+      sources: Object.keys(output.inputs).flatMap(libSources),
       entry: output.entryPoint,
+      entrySources: output.entryPoint ? libSources(output.entryPoint) : [],
     });
   }
   // The app's own entry (the others are the package's lazy chunks).

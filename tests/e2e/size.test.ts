@@ -29,6 +29,9 @@ describe('size budget (gzip -9, a page with one tour)', () => {
   it('npm: an app bundling the package with code splitting stays in budget; importing createWaymark pulls no validator, no zod', async () => {
     const page = await npmPath();
     expect(page.unwanted).toEqual([]);
+    // The app's entry holds the facade only: the runtime, the engine and the UI load with the runtime chunk.
+    expect(page.entryModules.some((source) => /runtime\/facade\.[jt]s$/.test(source))).toBe(true);
+    expect(page.entryModules.filter((source) => /runtime\/create\.[jt]s$|\/engine\/|\/ui\/|^lit/.test(source))).toEqual([]);
     expect(page.entry).toBeLessThanOrEqual(budget.npm.entry);
     expect(page.total).toBeLessThanOrEqual(budget.npm.page);
     expect(page.requests).toBeLessThanOrEqual(budget.npm.requests);
@@ -36,6 +39,12 @@ describe('size budget (gzip -9, a page with one tour)', () => {
 });
 
 describe('the library build keeps the validator lazy and whole', () => {
+  it('the runtime chunk the facade loads asks for that same validator bundle', () => {
+    const chunk = readFileSync(join(root, 'dist/lib/chunks/runtime.js'), 'utf8');
+    expect(chunk).toContain("import('../runtime/lazy-validator.js')");
+    expect(readFileSync(join(root, 'dist/lib/runtime/facade.js'), 'utf8')).toContain("import('../chunks/runtime.js')");
+  });
+
   it("the runtime's lazy validator (a bundle of its own) reports the same precise issues as validateConfig", async () => {
     const built = join(root, 'dist/lib/runtime/config-loading.js');
     const { loadValidator } = (await import(/* @vite-ignore */ built)) as typeof import('../../src/runtime/config-loading.js');

@@ -1,5 +1,7 @@
 export interface PagePath {
   entry: number;
+  /** The source modules the entry and its static imports hold. */
+  entryModules: string[];
   total: number;
   requests: number;
   files: Array<{ file: string; gzip: number }>;

@@ -133,7 +133,13 @@ export function createFacade(read: { options: WaymarkOptions; problems: string[]
 
   const start = () => {
     const user = win && userId ? { ...options.user, id: userId } : options.user;
-    const created = loadRuntime().then((createWaymark) => {
+    let loading: ReturnType<LoadRuntime>;
+    try {
+      loading = loadRuntime();
+    } catch (error) {
+      loading = Promise.reject(error);
+    }
+    const created = loading.then((createWaymark) => {
       if (destroyed) return;
       const runtime = createWaymark({ ...options, ...(user ? { user } : {}) }) as GuardedWaymark;
       instance = runtime;

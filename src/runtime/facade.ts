@@ -143,11 +143,8 @@ export function createFacade(read: { options: WaymarkOptions; problems: string[]
       if (destroyed) return;
       const runtime = createWaymark({ ...options, ...(user ? { user } : {}) }) as GuardedWaymark;
       instance = runtime;
-      early.emitter.clear();
       hooks.loaded?.(runtime);
       queue.attach((call) => (call[0] === reportMisuse ? runtime[reportMisuse]?.(call[1] as string, call[2] as string) : dispatch(runtime, call)));
-      // After the replay: the `on('error')` handlers given before load hear about the options too.
-      for (const problem of problems) runtime[reportMisuse]?.(hooks.where, problem);
       void runtime.ready.then(markReady, markReady);
     });
     created.catch((error: unknown) => {
@@ -223,6 +220,11 @@ export function createFacade(read: { options: WaymarkOptions; problems: string[]
     enumerable: false,
   });
   for (const method of METHODS) (facade as unknown as Record<string, unknown>)[method] = (...args: unknown[]) => call(method, args);
+  // Reported once the app can listen (after createWaymark() returns), as the runtime itself does; queued before the
+  // load starts, so it always comes first (and the runtime, given the options as read, has nothing more to say).
+  if (problems.length > 0) {
+    void Promise.resolve().then(() => problems.forEach((message) => early.report({ code: 'invalid-argument', severity: 'error', where: hooks.where, message })));
+  }
   start();
   return {
     instance: facade,

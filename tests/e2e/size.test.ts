@@ -38,6 +38,23 @@ describe('size budget (gzip -9, a page with one tour)', () => {
   }, 60000);
 });
 
+describe('the package root as built: a facade over chunks/runtime.js', () => {
+  it('createWaymark returns at once, loads the runtime chunk and forwards to it; option problems reach on("error")', async () => {
+    const { createWaymark } = (await import(/* @vite-ignore */ join(root, 'dist/lib/index.js'))) as typeof import('../../src/index.js');
+    // Node has no window: the runtime answers as its inert instance does, which only the loaded runtime can say.
+    const wm = createWaymark({ config: { version: '1', experiences: [] }, locale: 42 as unknown as string });
+    const errors: Array<{ code: string; message: string }> = [];
+    wm.on('error', (error) => errors.push(error));
+    const outcome = wm.start('welcome');
+    expect(wm.why('welcome')).toBeNull();
+    await wm.ready;
+    expect(await outcome).toMatchObject({ shown: false, reason: 'destroyed', message: expect.stringContaining('no window') });
+    expect(errors.map((error) => error.code)).toEqual(['invalid-argument']);
+    expect(errors[0]!.message).toContain('"locale"');
+    wm.destroy();
+  });
+});
+
 describe('the library build keeps the validator lazy and whole', () => {
   it('the runtime chunk the facade loads asks for that same validator bundle', () => {
     const chunk = readFileSync(join(root, 'dist/lib/chunks/runtime.js'), 'utf8');

@@ -62,7 +62,8 @@ function cdnChunks(id) {
   if (component && !path.endsWith('.test.ts')) return component[1];
   // Strings per locale: English rides with the UI, every other locale is a chunk of its own (and `i18n.ts`, all of them, goes with help).
   if (/\/src\/ui\/shared\/i18n(-(?!core|en)[a-z]+)?\.ts$/.test(path)) return undefined;
-  if (/\/src\/ui\/(index|tour\/[^/]+|shared\/(?!dismissible-stack)[^/]+|shared\/controllers\/[^/]+)\.ts$/.test(path) && !path.endsWith('.test.ts')) return 'ui';
+  // The surface coordinator comes with the first surface: the runtime's Escape stack only keeps a slot for it.
+  if (/\/src\/ui\/(index|tour\/[^/]+|shared\/(?!dismissible-stack)[^/]+|shared\/(controllers|coordinator)\/[^/]+)\.ts$/.test(path) && !path.endsWith('.test.ts')) return 'ui';
   if (/\/src\/(runtime\/(?!script-tag)|engine\/|platform\/(store|sensors|targets)\/|core\/(?!help|chat)|ui\/shared\/dismissible-stack|config\/(types|rich-text|checked|duration|issues)\.ts)/.test(path)) {
     // Lazy parts of the runtime keep their own chunks.
     if (/\/src\/runtime\/(debug|help)/.test(path)) return undefined;

@@ -66,7 +66,9 @@ function cdnChunks(id) {
   if (/\/src\/ui\/(index|tour\/[^/]+|shared\/(?!dismissible-stack)[^/]+|shared\/(controllers|coordinator)\/[^/]+)\.ts$/.test(path) && !path.endsWith('.test.ts')) return 'ui';
   if (/\/src\/(runtime\/(?!script-tag)|engine\/|platform\/(store|sensors|targets)\/|core\/(?!help|chat)|ui\/shared\/dismissible-stack|config\/(types|rich-text|checked|duration|issues)\.ts)/.test(path)) {
     // Lazy parts of the runtime keep their own chunks.
-    if (/\/src\/runtime\/(debug|help)/.test(path)) return undefined;
+    // Help, chat handoff and the resource center: one chunk, for configs (or calls) that use them.
+    if (/\/src\/runtime\/(help|support(-chunk)?\.ts|resource-center)/.test(path)) return 'support';
+    if (/\/src\/runtime\/debug/.test(path)) return undefined;
     return 'runtime';
   }
   return undefined;

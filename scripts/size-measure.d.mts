@@ -2,7 +2,8 @@ export interface PagePath {
   entry: number;
   total: number;
   requests: number;
-  files: Array<{ file: string; gzip: number }>;
+  /** Each file with the source modules inside it. */
+  files: Array<{ file: string; gzip: number; modules: string[] }>;
   unwanted: string[];
 }
 export const root: string;

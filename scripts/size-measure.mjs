@@ -36,7 +36,7 @@ function pagePath(graph, entry) {
     entry: graph.get(entry).gzip,
     total: bytes,
     requests: files.size,
-    files: [...files].map((file) => ({ file, gzip: graph.get(file).gzip })),
+    files: [...files].map((file) => ({ file, gzip: graph.get(file).gzip, modules: graph.get(file).sources })),
     unwanted: NEVER.filter((module) => loaded.some((source) => source.includes(module))),
   };
 }

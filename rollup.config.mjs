@@ -85,10 +85,15 @@ function cdnChunks(id) {
   if (component && !path.endsWith('.test.ts')) return component[1];
   // Strings per locale: English rides with the UI, every other locale is a chunk of its own (and `i18n.ts`, all of them, goes with help).
   if (/\/src\/ui\/shared\/i18n(-(?!core|en)[a-z]+)?\.ts$/.test(path)) return undefined;
-  if (/\/src\/ui\/(index|tour\/[^/]+|shared\/(?!dismissible-stack)[^/]+|shared\/controllers\/[^/]+)\.ts$/.test(path) && !path.endsWith('.test.ts')) return 'ui';
+  // The surface coordinator comes with the first surface: the runtime's Escape stack only keeps a slot for it.
+  if (/\/src\/ui\/(index|tour\/[^/]+|shared\/(?!dismissible-stack)[^/]+|shared\/(controllers|coordinator)\/[^/]+)\.ts$/.test(path) && !path.endsWith('.test.ts')) return 'ui';
   if (/\/src\/(runtime\/(?!script-tag)|engine\/|platform\/(store|sensors|targets)\/|core\/(?!help|chat)|ui\/shared\/dismissible-stack|config\/(types|rich-text|checked|duration|issues)\.ts)/.test(path)) {
     // Lazy parts of the runtime keep their own chunks.
-    if (/\/src\/runtime\/(debug|help)/.test(path)) return undefined;
+    // Help, chat handoff and the resource center: one chunk, for configs (or calls) that use them.
+    if (/\/src\/runtime\/(help|support(-chunk)?\.ts|resource-center)/.test(path)) return 'support';
+    // The upgrade of pre-release stored state: only a record that old loads it (named, or the barrel `engine/index` would pull it in).
+    if (/\/src\/engine\/migrate-v0\.ts$/.test(path)) return 'migrate-v0';
+    if (/\/src\/runtime\/debug/.test(path)) return undefined;
     return 'runtime';
   }
   return undefined;

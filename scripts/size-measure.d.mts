@@ -4,7 +4,8 @@ export interface PagePath {
   entryModules: string[];
   total: number;
   requests: number;
-  files: Array<{ file: string; gzip: number }>;
+  /** Each file with the source modules inside it. */
+  files: Array<{ file: string; gzip: number; modules: string[] }>;
   unwanted: string[];
 }
 export const root: string;

@@ -56,7 +56,7 @@ function pagePath(graph, entry) {
     entryModules: [...closure(graph, [entry])].flatMap((file) => graph.get(file).sources),
     total: bytes,
     requests: files.size,
-    files: [...files].map((file) => ({ file, gzip: graph.get(file).gzip })),
+    files: [...files].map((file) => ({ file, gzip: graph.get(file).gzip, modules: graph.get(file).sources })),
     unwanted: NEVER.filter((module) => loaded.some((source) => source.includes(module))),
   };
 }

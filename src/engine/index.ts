@@ -2,6 +2,7 @@ export type * from './contract.js';
 export { STATE_VERSION, initialState } from './state.js';
 export type { UserState, ExperienceRecord, EventLog, EventEntry, Register, Stamp, RunState, ItemState, SurveyAnswer, StageValue } from './state.js';
 export { migrateState } from './migrate.js';
+export { isOlderStoredState, readStoredState, type UpgradeFromV0 } from './read-state.js';
 export type { StateV0 } from './migrate.js';
 export { mergeStates } from './merge.js';
 export { targetKey } from './target.js';

@@ -2,7 +2,7 @@ import { resolveLink } from '../config/links.js';
 import type { Action, Experience } from '../config/types.js';
 import type { Signal } from '../engine/contract.js';
 import type { WaymarkError } from './errors.js';
-import { plainText, type Support } from './support.js';
+import type { Support } from './support.js';
 
 export interface ActionOptions {
   window: Window;
@@ -43,7 +43,7 @@ export function createActionRunner(options: ActionOptions): (action: Action, exp
         support.openHelp(action.query);
         return;
       case 'open-chat':
-        support.openChat(action.message === undefined ? undefined : plainText(action.message), options.experience(experienceId)?.type === 'nudge' ? 'nudge' : 'action');
+        support.openChat(action.message, options.experience(experienceId)?.type === 'nudge' ? 'nudge' : 'action');
         return;
       default:
         // next/back/complete/dismiss are handled inside the engine.

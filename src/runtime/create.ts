@@ -1,5 +1,6 @@
 import type { WaymarkConfig, Experience } from '../config/types.js';
 import type { Signal } from '../engine/contract.js';
+import { resourceCenterView } from '../engine/settings.js';
 import { createDismissibleStack } from '../ui/shared/dismissible-stack.js';
 import { createActionRunner } from './actions.js';
 import { createLazyAnalytics } from './analytics-loading.js';
@@ -18,9 +19,9 @@ import { createLazyUi } from './lazy-ui.js';
 import { createMachineLoader } from './machines.js';
 import { createPageWatch } from './page-watch.js';
 import { createProgrammatic } from './programmatic.js';
-import { createResourceCenterWiring, type ResourceCenterWiring } from './resource-center.js';
+import type { ResourceCenterWiring } from './resource-center.js';
 import { createUserSession } from './session.js';
-import { createSupport } from './support.js';
+import { configNeedsSupport, createLazySupport } from './support-loading.js';
 import type { Waymark, WaymarkOptions } from './types.js';
 import { createWakeTimer } from './wake.js';
 
@@ -103,7 +104,8 @@ export function createWaymark(given?: WaymarkOptions | null): Waymark {
   const stack = createDismissibleStack(win);
   disposers.push(() => stack.dispose());
 
-  const support = createSupport({
+  // Help, chat and the resource center load only when the config or a call needs them.
+  const support = createLazySupport({
     window: win,
     now,
     sessionId,
@@ -121,6 +123,7 @@ export function createWaymark(given?: WaymarkOptions | null): Waymark {
     send,
     report,
     reportError,
+    whenReady: () => ready,
   });
   disposers.push(support.dispose);
 
@@ -216,7 +219,9 @@ export function createWaymark(given?: WaymarkOptions | null): Waymark {
     // Configured sinks start before anything is shown, so they see every event; the machines are in before the
     // engine starts (both load while the stored progress is read).
     const machinesReady = machines.load(config.experiences.map((each) => each.type));
-    const [engine] = await Promise.all([machinesReady.then(() => session.load(opened)), analytics.ready]);
+    // Help, chat and the resource center too, when the config has them: their launchers are there at `ready`.
+    const supportReady = ui && configNeedsSupport(config) ? support.load() : null;
+    const [engine, , supportParts] = await Promise.all([machinesReady.then(() => session.load(opened)), analytics.ready, supportReady]);
     if (destroyed || !engine) return;
     // Before any answer can be given; its first delivery pass (answers left by earlier pages) runs after `ready`.
     delivery.holdAnswers({
@@ -229,10 +234,11 @@ export function createWaymark(given?: WaymarkOptions | null): Waymark {
     watchPage(engine);
     disposers.push(sensors.dispose);
     session.restart(options.user?.traits ? { traits: options.user.traits } : undefined);
-    if (ui) {
-      resourceCenter = createResourceCenterWiring({
+    if (ui && supportParts) {
+      resourceCenter = supportParts.createResourceCenterWiring({
         window: win,
         config,
+        view: resourceCenterView(config),
         locale: () => locale,
         stack,
         engine: () => session.engine,

@@ -6,8 +6,8 @@
  * surface keeps its own launcher.
  */
 import type { Experience, WaymarkConfig } from '../config/types.js';
-import type { AnalyticsEvent, GuideEntry, Json } from '../engine/contract.js';
-import { resourceCenterView, type Engine } from '../engine/index.js';
+import type { AnalyticsEvent, GuideEntry, Json, ResourceCenterView } from '../engine/contract.js';
+import type { Engine } from '../engine/index.js';
 import type { ExperienceView, ViewHost } from '../ui/index.js';
 import type { ComponentContext } from '../ui/shared/context.js';
 import type { DismissibleStack } from '../ui/shared/dismissible-stack.js';
@@ -20,6 +20,8 @@ const RECENT_ANNOUNCEMENTS = 3;
 export interface ResourceCenterWiringOptions {
   window: Window;
   config: WaymarkConfig;
+  /** The config's resource center with its defaults applied (`resourceCenterView(config)`). */
+  view: ResourceCenterView;
   /** The UI locale now (the debug overlay can switch it). */
   locale(): string;
   stack: DismissibleStack;
@@ -45,7 +47,7 @@ export interface ResourceCenterWiring {
 
 /** The resource center for this config, or null when it is off (then nothing changes). */
 export function createResourceCenterWiring(options: ResourceCenterWiringOptions): ResourceCenterWiring | null {
-  const parts = resourceCenterView(options.config);
+  const parts = options.view;
   if (!parts.enabled) return null;
   const win = options.window;
   const doc = win.document;

@@ -1,6 +1,16 @@
 import type { WaymarkConfig } from '../config/types.js';
 import type { Effect, Signal, Traits } from '../engine/contract.js';
-import { createEngineWithMachines, initialState, mergeStates, migrateState, type Engine, type MachineTable, type UserState } from '../engine/index.js';
+import {
+  createEngineWithMachines,
+  initialState,
+  isOlderStoredState,
+  mergeStates,
+  readStoredState,
+  type Engine,
+  type MachineTable,
+  type UpgradeFromV0,
+  type UserState,
+} from '../engine/index.js';
 import { createDurableStore, createMemoryStore, type DurableStore, type RemoteAdapter } from '../platform/store/index.js';
 import type { DebugLog } from './debug-log.js';
 import type { WaymarkError } from './errors.js';
@@ -82,13 +92,28 @@ export function createUserSession(options: SessionOptions): UserSession {
       )
     : undefined;
 
+  /** The upgrade of pre-release (v0) records: loaded only when one is read, so current state never pays for it. */
+  let fromV0: UpgradeFromV0 | null = null;
+  let loadingFromV0: Promise<void> | null = null;
+  function prepareToRead(raw: unknown): Promise<void> | undefined {
+    if (fromV0 || !isOlderStoredState(raw)) return undefined;
+    loadingFromV0 ??= import('../engine/migrate-v0.js').then(
+      (loaded) => void (fromV0 = loaded.migrateV0),
+      (error: unknown) => options.reportError(error, 'store:migrate'),
+    );
+    return loadingFromV0;
+  }
+
   function openStore(forUser: string): DurableStore<UserState> {
     if (options.storage?.kind === 'memory') return createMemoryStore<UserState>();
     return createDurableStore<UserState>({
       key: `user:${forUser}`,
       dbName: options.storage?.dbName,
+      prepare: prepareToRead,
       migrate: (raw: unknown) => {
-        const { state, issues } = migrateState(raw, forUser, now());
+        // A v0 record met where the store cannot wait (another tab's write): the upgrade loads for the next one.
+        if (!fromV0 && isOlderStoredState(raw)) void prepareToRead(raw);
+        const { state, issues } = readStoredState(raw, forUser, now(), fromV0);
         for (const issue of issues) options.report({ code: 'state-migrated', severity: 'warning', where: 'store', message: issue });
         return state;
       },

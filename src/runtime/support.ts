@@ -3,10 +3,9 @@
  * first use), and the context an operator receives — who the user is, where, on which step, what they read,
  * what went wrong.
  */
-import type { Experience, WaymarkConfig } from '../config/types.js';
+import type { Experience, Text, WaymarkConfig } from '../config/types.js';
 import type { AnalyticsEvent, Json, Signal } from '../engine/contract.js';
 import type { Engine } from '../engine/index.js';
-import type { ChatContext } from '../core/chat/contract.js';
 import type { ChatOpenedFrom, HelpEvent } from '../ui/help/types.js';
 import type { DismissibleStack } from '../ui/shared/dismissible-stack.js';
 import { localize } from '../config/rich-text.js';
@@ -14,11 +13,14 @@ import type { Emitter } from './emitter.js';
 import { createHelpWiring, helpEventProps, type HelpWiring, type HelpWiringOptions } from './help.js';
 import type { WaymarkError } from './errors.js';
 import type { WaymarkEventMap } from './types.js';
+import type { StruggleMemory } from './support-loading.js';
 
 export type SupportContext = ReturnType<HelpWiringOptions['context']>;
 
 export interface SupportOptions {
   window: Window;
+  /** What went wrong on the page so far (kept by the runtime from the start, before this code loaded). */
+  struggles: StruggleMemory;
   now(): number;
   sessionId: string;
   stack: DismissibleStack;
@@ -40,15 +42,13 @@ export interface SupportOptions {
 }
 
 export interface Support {
-  /** A `struggle_detected` event: the operator hears about it. */
-  rememberStruggle(event: AnalyticsEvent): void;
-  context(): SupportContext;
   /** The launcher, if the config has anything to help with and the app did not opt out. */
   offerLauncher(): void;
   openHelp(query?: string): void;
   /** A button of `fromExperience` opened an article: the panel's `article_opened` is credited to it. */
   openArticle(articleId: string, fromExperience: string): void;
-  openChat(message: string | undefined, source: ChatOpenedFrom): void;
+  /** `message` may be a button's localized text: the operator gets its first locale's. */
+  openChat(message: Text | undefined, source: ChatOpenedFrom): void;
   /** The user moved (page, stage, step): suggestions and context follow. */
   refresh(): void;
   /** The panel takes its locale when created: an open one is made again in the new one. */
@@ -57,15 +57,13 @@ export interface Support {
 }
 
 /** A localized string's text for the operator (the first locale's, for a map). */
-export const plainText = (value: unknown): string =>
+const plainText = (value: unknown): string =>
   typeof value === 'string' ? value : value && typeof value === 'object' ? String(Object.values(value)[0] ?? '') : '';
 
 export function createSupport(options: SupportOptions): Support {
   const { emitter, now } = options;
   let disposed = false;
   let help: HelpWiring | null = null;
-  let lastStruggle: ChatContext['struggle'];
-  const recentErrors: string[] = [];
   /** The experience whose button opened an article, until the panel reports it opened. */
   let articleOpener: { articleId: string; experienceId: string } | null = null;
 
@@ -107,9 +105,9 @@ export function createSupport(options: SupportOptions): Support {
       user: { id: options.userId(), traits },
       stage: engine?.stage ?? null,
       page: win.location.pathname + win.location.search,
-      recentErrors: [...recentErrors],
+      recentErrors: [...options.struggles.errors],
     };
-    if (lastStruggle) result.struggle = lastStruggle;
+    if (options.struggles.last) result.struggle = options.struggles.last;
     for (const active of engine?.active() ?? []) {
       const experience = options.experience(active.experienceId);
       if (experience?.type === 'tour' && active.step !== undefined) {
@@ -170,16 +168,6 @@ export function createSupport(options: SupportOptions): Support {
   }
 
   return {
-    rememberStruggle(event) {
-      const kind = event.props?.['kind'] as NonNullable<ChatContext['struggle']>['kind'];
-      const detail = typeof event.props?.['detail'] === 'string' ? (event.props['detail'] as string) : undefined;
-      lastStruggle = detail ? { kind, detail } : { kind };
-      if (kind === 'error' && detail) {
-        recentErrors.push(detail);
-        if (recentErrors.length > 5) recentErrors.shift();
-      }
-    },
-    context,
     offerLauncher() {
       const config = options.config();
       if (options.helpLauncher() && (config.articles?.length || config.chat)) center();
@@ -193,7 +181,8 @@ export function createSupport(options: SupportOptions): Support {
       emitter.emit('open-help', { articleId });
       center()?.openArticle(articleId);
     },
-    openChat(message, source) {
+    openChat(given, source) {
+      const message = given === undefined ? undefined : plainText(given);
       endNudges();
       const wiring = center();
       if (wiring) wiring.openChat(message, source);

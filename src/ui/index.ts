@@ -9,7 +9,7 @@ import type { Article, Experience, HostSettings, ThemeTokens } from '../config/t
 import type { UserAction } from '../engine/contract.js';
 import type { ChecklistView } from '../engine/index.js';
 import type { ComponentContext, TargetResolver } from './shared/context.js';
-import type { SurfaceOptions, SurfaceSlot } from './shared/coordinator/coordinator.js';
+import { surfacesOf, type SurfaceOptions, type SurfaceSlot } from './shared/coordinator/coordinator.js';
 import { createDismissibleStack } from './shared/dismissible-stack.js';
 import { createTranslatorFrom, loadBuiltInStrings, type Catalogs } from './shared/i18n-core.js';
 import { strings as english } from './shared/i18n-en.js';
@@ -143,7 +143,7 @@ export function createRenderer(ctx: UiContext): ExperienceRenderer {
   const ownStack = ctx.stack ? null : createDismissibleStack(ctx.window);
   const stack = ctx.stack ?? ownStack!;
   // One coordinator for every surface sharing this stack: it also keeps focus off <body> when one closes.
-  const surfaces = stack.surfaces;
+  const surfaces = surfacesOf(stack);
   surfaces.setHost(ctx.host);
   const stopGuardingFocus = surfaces.guardFocus();
   const slots = new Map<string, { options: SurfaceOptions; slot: SurfaceSlot }>();

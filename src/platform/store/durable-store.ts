@@ -70,6 +70,15 @@ export function createDurableStore<T>(options: DurableStoreOptions<T>): DurableS
     if (!database) warn({ code: 'idb-unavailable', message: 'IndexedDB is not available; progress is kept in memory for this page' });
   }
 
+  /** Wait for what `raw` needs before `migrate` reads it (code for an older version); never rejects. */
+  async function prepare(raw: unknown): Promise<void> {
+    try {
+      await options.prepare?.(raw);
+    } catch {
+      // Then `migrate` reports what it cannot read.
+    }
+  }
+
   /** `migrate`, but a throw means the record is unusable: report it and treat it as absent. */
   function migrateOrDrop(raw: unknown, where: string): T | undefined {
     if (raw === undefined) return undefined;
@@ -245,6 +254,7 @@ export function createDurableStore<T>(options: DurableStoreOptions<T>): DurableS
     }
     remoteLoaded = true;
     remoteRetry?.succeeded();
+    await prepare(raw);
     const incoming = migrateOrDrop(raw, 'remote');
     if (incoming !== undefined && !disposed) {
       const merged = absorb(incoming);
@@ -301,6 +311,7 @@ export function createDurableStore<T>(options: DurableStoreOptions<T>): DurableS
   async function foldJournal(): Promise<void> {
     const entries = journal.read();
     if (entries.length === 0) return;
+    for (const entry of entries) await prepare(entry.state);
     for (const entry of entries) {
       const state = migrateOrDrop(entry.state, 'unload journal');
       if (state !== undefined) pending = pending === undefined ? state : safeMerge(pending, state);
@@ -344,7 +355,9 @@ export function createDurableStore<T>(options: DurableStoreOptions<T>): DurableS
       reportMissingDatabase();
       if (database && mode === 'indexeddb') {
         try {
-          const local = migrateOrDrop(await get(key, database.use(STATE_STORE)), 'stored');
+          const raw: unknown = await get(key, database.use(STATE_STORE));
+          await prepare(raw);
+          const local = migrateOrDrop(raw, 'stored');
           if (local !== undefined) absorb(local);
         } catch (error) {
           fallBackToMemory(failureCode(error, 'idb-read-failed'), error);

@@ -44,6 +44,11 @@ export interface DurableStoreOptions<T> {
   dbName?: string;
   /** Upgrade or repair whatever was stored (an old version, another tab's newer shape, a remote copy). */
   migrate(raw: unknown): T;
+  /**
+   * Called with a record read where the store can wait (the stored record, the unload journal, the remote, at
+   * load) before `migrate` reads it: loads what an older record needs, so `migrate` stays synchronous.
+   */
+  prepare?(raw: unknown): Promise<void> | undefined;
   /** Join of two states: commutative, associative, idempotent. */
   merge(a: T, b: T): T;
   /** Reported once per cause; the runtime routes it to `on('error')`. */

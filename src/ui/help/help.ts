@@ -3,6 +3,7 @@ import { property, query, state } from 'lit/decorators.js';
 import type { MessageIssue } from '../../core/chat/contract.js';
 import type { ArticleHit, HelpArticle } from '../../core/help/types.js';
 import { WAYMARK_UI_VERSION } from '../shared/define.js';
+import { surfacesOf } from '../shared/coordinator/coordinator.js';
 import { captureFocus } from '../shared/focus.js';
 import { createTranslator, type Translator } from '../shared/i18n.js';
 import { launcherPanelStyles } from '../shared/panel.styles.js';
@@ -142,13 +143,13 @@ export class WmHelp extends LitElement {
     if (!input) return;
     if (!this.open) {
       // Opened at load (by `openHelp()`) focus was on <body>: closing gives it to the host's main landmark instead.
-      const restoreFocus = captureFocus(input.window.document, () => input.stack.surfaces.fallbackFocus());
+      const restoreFocus = captureFocus(input.window.document, () => surfacesOf(input.stack).fallbackFocus());
       this.open = true;
       await this.updateComplete;
       const panel = this.panel;
       if (!panel || !this.open) return;
       panel.showPopover();
-      const surface = input.stack.surfaces.register(this, { kind: 'corner', boxes: () => [panel], besideOpener: true });
+      const surface = surfacesOf(input.stack).register(this, { kind: 'corner', boxes: () => [panel], besideOpener: true });
       this.openCleanups.push(
         input.stack.push({ dismiss: () => this.hide(), element: this }),
         () => surface.dispose(),

@@ -2,7 +2,7 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import { property, query, state } from 'lit/decorators.js';
 import type { GuideEntry, GuideStatus } from '../../engine/contract.js';
 import { FocusEscapeController } from '../shared/controllers/focus-escape.js';
-import type { SurfaceSlot } from '../shared/coordinator/coordinator.js';
+import { surfacesOf, type SurfaceSlot } from '../shared/coordinator/coordinator.js';
 import { WAYMARK_UI_VERSION } from '../shared/define.js';
 import { deepActiveElement, isInside } from '../shared/focus.js';
 import { launcherPanelStyles } from '../shared/panel.styles.js';
@@ -123,7 +123,7 @@ export class WmResourceCenter extends LitElement {
     const input = this.input;
     if (!input) return;
     if (this.surface) return this.surface.update();
-    this.surface = input.stack.surfaces.register(this, {
+    this.surface = surfacesOf(input.stack).register(this, {
       kind: 'launcher',
       corner: input.parts.position,
       boxes: () => [this.launcher, this.open ? this.panel : null],

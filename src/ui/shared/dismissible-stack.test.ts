@@ -114,4 +114,21 @@ describe('Escape belongs to the layer that holds focus', () => {
     dialogHost.remove();
     outside.remove();
   });
+
+  it('keeps one companion per maker, made on first use and disposed with the stack (how the UI attaches its coordinator)', () => {
+    const stack = createDismissibleStack(window);
+    const made: string[] = [];
+    const disposed: string[] = [];
+    const coordinator = (win: Window) => {
+      made.push(win === window ? 'coordinator' : 'other window');
+      return { dispose: () => disposed.push('coordinator') };
+    };
+    expect(made).toEqual([]);
+    const first = stack.companion(coordinator);
+    expect(stack.companion(coordinator)).toBe(first);
+    expect(made).toEqual(['coordinator']);
+    expect(createDismissibleStack(window).companion(coordinator)).not.toBe(first);
+    stack.dispose();
+    expect(disposed).toEqual(['coordinator']);
+  });
 });

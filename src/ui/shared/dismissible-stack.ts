@@ -1,5 +1,3 @@
-import { createSurfaceCoordinator, type SurfaceCoordinator } from './coordinator/coordinator.js';
-
 /**
  * Escape closes only the Waymark layer that holds focus. One stack per renderer (never per
  * module), so two Waymark instances on one page, or two windows, never close each other's layers.
@@ -26,18 +24,19 @@ export interface DismissibleStack {
   top(): DismissibleLayer | undefined;
   readonly size: number;
   /**
-   * Where every layer sharing this stack goes on screen and which is on top (one coordinator per
-   * stack, so per renderer: created on first use).
+   * The one `T` of this stack that `create` makes, made on its first use and disposed with the stack. The UI
+   * keeps its surface coordinator here (`surfacesOf(stack)`): the runtime creates the stack without loading
+   * the coordinator, which a page that shows nothing never runs.
    */
-  readonly surfaces: SurfaceCoordinator;
-  /** Remove every layer, the keyboard listener and the coordinator's watchers. */
+  companion<T extends { dispose(): void }>(create: (win: Window) => T): T;
+  /** Remove every layer, the keyboard listener and the companions' watchers. */
   dispose(): void;
 }
 
 export function createDismissibleStack(win: Window): DismissibleStack {
   const layers: DismissibleLayer[] = [];
   let listening = false;
-  let surfaces: SurfaceCoordinator | null = null;
+  const companions = new Map<(win: Window) => { dispose(): void }, { dispose(): void }>();
 
   const isModal = (layer: DismissibleLayer) => (layer.modal ? layer.modal() : layer.element === undefined);
 
@@ -95,14 +94,19 @@ export function createDismissibleStack(win: Window): DismissibleStack {
     get size() {
       return layers.length;
     },
-    get surfaces() {
-      surfaces ??= createSurfaceCoordinator(win);
-      return surfaces;
+    companion<T extends { dispose(): void }>(create: (win: Window) => T): T {
+      let made = companions.get(create) as T | undefined;
+      if (!made) {
+        made = create(win);
+        companions.set(create, made);
+      }
+      return made;
     },
     dispose() {
       layers.length = 0;
       sync();
-      surfaces?.dispose();
+      for (const companion of companions.values()) companion.dispose();
+      companions.clear();
     },
   };
 }

@@ -6,6 +6,7 @@ import { parseDuration } from '../../config/duration.js';
 import { WaymarkElement } from '../shared/base-element.js';
 import type { ComponentContext } from '../shared/context.js';
 import { DialogController } from '../shared/controllers/dialog.js';
+import { surfacesOf } from '../shared/coordinator/coordinator.js';
 import { LayerController } from '../shared/controllers/layer.js';
 import { TargetController } from '../shared/controllers/target.js';
 import { WmStepChangeEvent, WmTargetMissingEvent } from '../shared/events.js';
@@ -307,7 +308,7 @@ export class WmTour extends WaymarkElement {
     card.classList.add('unplaced');
     this.syncLayers();
     // What the step points at is what the user is asked to use: no other Waymark surface covers it.
-    this.stepLayer.hold(context.stack.surfaces.keepClear(target));
+    this.stepLayer.hold(surfacesOf(context.stack).keepClear(target));
     if (this.sheet) {
       // The sheet covers the bottom: keep the target visible above it.
       scrollTargetIntoView(win, target, { ignore: this, bottomInset: card.getBoundingClientRect().height });

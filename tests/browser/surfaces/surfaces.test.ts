@@ -441,11 +441,12 @@ describe('surfaces together', () => {
       await setViewport({ width: 390, height: 844 });
       await fixture(html`<header style="position:fixed;top:0;left:0;right:0;height:56px"></header><main><h1>Projects</h1></main>`);
       const { createDismissibleStack } = await import('../../../src/ui/shared/dismissible-stack.js');
+      const { surfacesOf } = await import('../../../src/ui/shared/coordinator/coordinator.js');
       const stack = createDismissibleStack(window);
       const launcher = surface('wm-test-launcher', 'bottom: 20px; right: 20px; width: 120px; height: 48px;');
-      const launcherSlot = stack.surfaces.register(launcher.host, { kind: 'launcher', boxes: () => [launcher.box] });
+      const launcherSlot = surfacesOf(stack).register(launcher.host, { kind: 'launcher', boxes: () => [launcher.box] });
       const sheet = surface('wm-test-sheet', 'bottom: 0; left: 0; width: 100vw; height: 60vh; box-sizing: border-box;');
-      const sheetSlot = stack.surfaces.register(sheet.host, { kind: 'corner', boxes: () => [sheet.box] });
+      const sheetSlot = surfacesOf(stack).register(sheet.host, { kind: 'corner', boxes: () => [sheet.box] });
       await until(() => getComputedStyle(launcher.box).visibility === 'hidden', 'the launcher steps aside on a phone');
       sheetSlot.dispose();
       sheet.host.remove();
@@ -454,14 +455,14 @@ describe('surfaces together', () => {
       // A desktop panel beside it: the launcher stays on screen, above the panel.
       await setViewport({ width: 1280, height: 800 });
       const panel = surface('wm-test-panel', 'bottom: 20px; right: 20px; width: 320px; height: 300px;');
-      const panelSlot = stack.surfaces.register(panel.host, { kind: 'corner', boxes: () => [panel.box] });
+      const panelSlot = surfacesOf(stack).register(panel.host, { kind: 'corner', boxes: () => [panel.box] });
       await until(() => launcher.box.getBoundingClientRect().bottom <= panel.box.getBoundingClientRect().top, 'stacked above the panel');
       expect(getComputedStyle(launcher.box).visibility).to.equal('visible');
       panelSlot.dispose();
       panel.host.remove();
       // A tall panel takes the corner on a desktop too: the launcher steps aside instead of floating mid-page.
       const tall = surface('wm-test-tall', 'bottom: 20px; right: 20px; width: 380px; height: 500px;');
-      const tallSlot = stack.surfaces.register(tall.host, { kind: 'corner', boxes: () => [tall.box] });
+      const tallSlot = surfacesOf(stack).register(tall.host, { kind: 'corner', boxes: () => [tall.box] });
       await until(() => getComputedStyle(launcher.box).visibility === 'hidden', 'the launcher steps aside for a tall panel');
       tallSlot.dispose();
       await until(() => getComputedStyle(launcher.box).visibility === 'visible', 'back when it closes');
@@ -475,11 +476,12 @@ describe('surfaces together', () => {
       await setViewport({ width: 1280, height: 800 });
       await fixture(html`<div style="height:3000px"><button id="target" style="margin-top:400px">Target</button></div>`);
       const { createDismissibleStack } = await import('../../../src/ui/shared/dismissible-stack.js');
+      const { surfacesOf } = await import('../../../src/ui/shared/coordinator/coordinator.js');
       const stack = createDismissibleStack(window);
       const card = document.createElement('wm-test-step');
       document.body.append(card);
-      const stepSlot = stack.surfaces.register(card, { kind: 'popover', boxes: () => [] });
-      const release = stack.surfaces.keepClear(document.querySelector('#target')!);
+      const stepSlot = surfacesOf(stack).register(card, { kind: 'popover', boxes: () => [] });
+      const release = surfacesOf(stack).keepClear(document.querySelector('#target')!);
       await nextFrame();
       await nextFrame();
       // Each layout pass measures the host's header with elementsFromPoint.
@@ -497,7 +499,7 @@ describe('surfaces together', () => {
         expect(passes, 'no pass while only the step is on screen').to.equal(0);
         const corner = document.createElement('wm-test-corner');
         document.body.append(corner);
-        const cornerSlot = stack.surfaces.register(corner, { kind: 'corner', boxes: () => [] });
+        const cornerSlot = surfacesOf(stack).register(corner, { kind: 'corner', boxes: () => [] });
         passes = 0;
         window.scrollTo(0, 400);
         await nextFrame();
@@ -521,6 +523,7 @@ describe('surfaces together', () => {
       await setViewport({ width: 1280, height: 800 });
       await fixture(html`<header style="position:fixed;top:0;left:0;right:0;height:56px"></header><main><button id="page-button">Page</button></main>`);
       const { createDismissibleStack } = await import('../../../src/ui/shared/dismissible-stack.js');
+      const { surfacesOf } = await import('../../../src/ui/shared/coordinator/coordinator.js');
       const stack = createDismissibleStack(window);
       const make = (name: string, css: string) => {
         const host = document.createElement(name);
@@ -535,10 +538,10 @@ describe('surfaces together', () => {
         return { host, box };
       };
       const strip = make('wm-test-banner', 'bottom: 0; left: 0; width: 100vw; height: 60px;');
-      const bannerSlot = stack.surfaces.register(strip.host, { kind: 'banner', boxes: () => [strip.box] });
+      const bannerSlot = surfacesOf(stack).register(strip.host, { kind: 'banner', boxes: () => [strip.box] });
       // As tall as the room below the header: it cannot move up off the banner.
       const panel = make('wm-test-panel', 'bottom: 20px; right: 20px; width: 380px; height: 700px;');
-      const panelSlot = stack.surfaces.register(panel.host, { kind: 'launcher', boxes: () => [panel.box] });
+      const panelSlot = surfacesOf(stack).register(panel.host, { kind: 'launcher', boxes: () => [panel.box] });
       panel.box.focus();
       await until(() => getComputedStyle(strip.box).visibility === 'hidden', 'the banner steps aside for the panel the user is in');
       expect(intersects(panel.box.getBoundingClientRect(), strip.box.getBoundingClientRect()), 'they overlap where they stand').to.equal(true);
@@ -558,6 +561,7 @@ describe('surfaces together', () => {
         <button id="help-button" style="margin-right:120px">Help</button>
       </header>`);
       const { createDismissibleStack } = await import('../../../src/ui/shared/dismissible-stack.js');
+      const { surfacesOf } = await import('../../../src/ui/shared/coordinator/coordinator.js');
       const stack = createDismissibleStack(window);
       const host = document.createElement('wm-test-panel');
       const root = host.attachShadow({ mode: 'open' });
@@ -570,7 +574,7 @@ describe('surfaces together', () => {
       const button = document.querySelector<HTMLButtonElement>('#help-button')!;
       button.focus();
       panel.showPopover();
-      const slot = stack.surfaces.register(host, { kind: 'corner', boxes: () => [panel], besideOpener: true });
+      const slot = surfacesOf(stack).register(host, { kind: 'corner', boxes: () => [panel], besideOpener: true });
       const opener = button.getBoundingClientRect();
       let box = panel.getBoundingClientRect();
       expect(Math.round(box.top), 'just below the button').to.equal(Math.round(opener.bottom + 8));
@@ -581,7 +585,7 @@ describe('surfaces together', () => {
       const bannerHost = document.createElement('wm-test-banner');
       bannerHost.attachShadow({ mode: 'open' }).append(strip);
       document.body.append(bannerHost);
-      const bannerSlot = stack.surfaces.register(bannerHost, { kind: 'banner', boxes: () => [strip] });
+      const bannerSlot = surfacesOf(stack).register(bannerHost, { kind: 'banner', boxes: () => [strip] });
       slot.update();
       expect(Math.round(panel.getBoundingClientRect().top), 'below the banner').to.equal(56 + 60 + 8);
       bannerSlot.dispose();
@@ -598,7 +602,7 @@ describe('surfaces together', () => {
       landmark.textContent = 'Main';
       document.body.append(landmark);
       landmark.focus();
-      const again = stack.surfaces.register(host, { kind: 'corner', boxes: () => [panel], besideOpener: true });
+      const again = surfacesOf(stack).register(host, { kind: 'corner', boxes: () => [panel], besideOpener: true });
       expect(Math.round(panel.getBoundingClientRect().bottom), 'in its corner').to.equal(800 - 20);
       again.dispose();
       landmark.remove();

@@ -10,7 +10,7 @@ import type { ThemeTokens } from '../../../config/types.js';
 import { anchorFloating, type AnchorOptions } from '../anchor.js';
 import type { DismissibleStack } from '../dismissible-stack.js';
 import { Disposers } from '../disposers.js';
-import type { SurfaceOptions } from '../coordinator/coordinator.js';
+import { surfacesOf, type SurfaceOptions } from '../coordinator/coordinator.js';
 import { captureFocus } from '../focus.js';
 import { applyTheme } from '../theme.js';
 
@@ -45,17 +45,17 @@ export class LayerController implements ReactiveController {
 
   /** A place on screen from the stack's coordinator until the layer closes (see `SurfaceKind`). */
   surface(stack: DismissibleStack, options: SurfaceOptions): void {
-    const slot = stack.surfaces.register(this.host, options);
+    const slot = surfacesOf(stack).register(this.host, options);
     this.disposers.add(() => slot.dispose());
   }
 
   /**
    * Remember where focus is now and give it back when the layer closes (only from inside the
    * host, or from nowhere). When that element is gone, or focus was nowhere, it goes to the
-   * host's main landmark (`stack.surfaces.fallbackFocus()`) instead of `<body>`.
+   * host's main landmark (`surfacesOf(stack).fallbackFocus()`) instead of `<body>`.
    */
   returnFocus(doc: Document, stack?: DismissibleStack): void {
-    const restore = captureFocus(doc, () => stack?.surfaces.fallbackFocus() ?? null);
+    const restore = captureFocus(doc, () => (stack ? surfacesOf(stack).fallbackFocus() : null));
     this.disposers.add(() => restore(this.host));
   }
 

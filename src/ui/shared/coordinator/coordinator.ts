@@ -8,6 +8,7 @@
  * Created per renderer, lazily: no observer runs until the first surface registers.
  */
 import type { HostSettings } from '../../../config/types.js';
+import type { DismissibleStack } from '../dismissible-stack.js';
 import { deepActiveElement } from '../focus.js';
 import { fallbackFocusIn, guardFocus, waymarkHostOf } from './focus-return.js';
 
@@ -91,6 +92,11 @@ interface Saved {
   visibility: string;
 }
 
+/**
+ * Where every layer sharing this stack goes on screen and which is on top: one coordinator per stack (so per
+ * renderer), created on first use by whichever surface comes first.
+ */
+export const surfacesOf = (stack: DismissibleStack): SurfaceCoordinator => stack.companion(createSurfaceCoordinator);
 
 export function createSurfaceCoordinator(win: Window): SurfaceCoordinator {
   const doc = win.document;

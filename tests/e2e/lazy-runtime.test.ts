@@ -1,0 +1,29 @@
+/**
+ * What the runtime leaves out of a one-tour page with a checked config, read from the build's chunk graph (npm test
+ * builds first): help, chat and the resource center, and the upgrade of pre-release stored state, are chunks of
+ * their own on both install paths; the surface coordinator comes with the UI, so a page that shows nothing skips it.
+ */
+import { describe, expect, it } from 'vitest';
+import { npmPath, scriptTagPath } from '../../scripts/size-measure.mjs';
+
+/** Source modules a one-tour page must not load. */
+const NOT_ON_A_TOUR_PAGE = ['src/runtime/support.ts', 'src/runtime/help.ts', 'src/runtime/resource-center.ts', 'src/engine/migrate-v0.ts'];
+const npmSource = (module: string) => module.replace(/\.ts$/, '.js');
+
+describe('the runtime loads what a one-tour page uses', () => {
+  it('script tag: no help, chat, resource-center or stored-state upgrade code; the coordinator rides with the UI, not the runtime', () => {
+    const page = scriptTagPath();
+    const loaded = page.files.flatMap((file) => file.modules);
+    for (const module of NOT_ON_A_TOUR_PAGE) expect(loaded.filter((source) => source.endsWith(module))).toEqual([]);
+    const runtime = page.files.find((file) => /^chunks\/runtime-/.test(file.file));
+    const ui = page.files.find((file) => /^chunks\/ui-/.test(file.file));
+    expect(runtime?.modules.filter((source) => source.includes('ui/shared/coordinator/'))).toEqual([]);
+    expect(ui?.modules.some((source) => source.endsWith('ui/shared/coordinator/coordinator.ts'))).toBe(true);
+  });
+
+  it('npm: the same modules stay out of what an app bundling createWaymark loads for a tour', async () => {
+    const page = await npmPath();
+    const loaded = page.files.flatMap((file) => file.modules);
+    for (const module of NOT_ON_A_TOUR_PAGE) expect(loaded.filter((source) => source.endsWith(npmSource(module)))).toEqual([]);
+  }, 60000);
+});

@@ -62,6 +62,8 @@ function cdnChunks(id) {
   if (component && !path.endsWith('.test.ts')) return component[1];
   // Strings per locale: English rides with the UI, every other locale is a chunk of its own (and `i18n.ts`, all of them, goes with help).
   if (/\/src\/ui\/shared\/i18n(-(?!core|en)[a-z]+)?\.ts$/.test(path)) return undefined;
+  // Loaded only for configs with a regex page pattern (runtime/page-regex-loading.ts); the validator imports it too.
+  if (/\/src\/config\/page-regex\.ts$/.test(path)) return 'page-regex';
   if (/\/src\/ui\/(index|tour\/[^/]+|shared\/(?!dismissible-stack)[^/]+|shared\/controllers\/[^/]+)\.ts$/.test(path) && !path.endsWith('.test.ts')) return 'ui';
   if (/\/src\/(runtime\/(?!script-tag)|engine\/|platform\/(store|sensors|targets)\/|core\/(?!help|chat)|ui\/shared\/dismissible-stack|config\/(types|rich-text|checked|duration|issues)\.ts)/.test(path)) {
     // Lazy parts of the runtime keep their own chunks.

@@ -12,7 +12,9 @@ const gz = (text) => gzipSync(text, { level: 9 }).length;
 /** The modules the tour path goes through (by source path), whichever chunk holds them. */
 const TOUR_PATH = ['runtime/create', 'ui/index', 'ui/tour/define'];
 /** Modules a tour page with a checked config must never load. */
-const NEVER = ['config/validate', 'ui/declarative', 'zod/'];
+const NEVER = ['config/validate', 'ui/declarative', 'zod/',
+  // Loaded only for the configs that use them (regex page patterns).
+  'config/page-regex'];
 
 /** A graph of files: static imports, dynamic imports, the source modules inside. */
 function closure(graph, starts) {

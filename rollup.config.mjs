@@ -64,6 +64,8 @@ function cdnChunks(id) {
   if (/\/src\/ui\/shared\/i18n(-(?!core|en)[a-z]+)?\.ts$/.test(path)) return undefined;
   // Loaded only for configs with a regex page pattern (runtime/page-regex-loading.ts); the validator imports it too.
   if (/\/src\/config\/page-regex\.ts$/.test(path)) return 'page-regex';
+  // Sensors other than the route sensor load for the configs that use them (platform/sensors/loader.ts).
+  if (/\/src\/platform\/sensors\/(?!(route|scope|url|start|loader|index)\.ts$)[^/]+\.ts$/.test(path) && !path.endsWith('.test.ts')) return 'sensors';
   if (/\/src\/ui\/(index|tour\/[^/]+|shared\/(?!dismissible-stack)[^/]+|shared\/controllers\/[^/]+)\.ts$/.test(path) && !path.endsWith('.test.ts')) return 'ui';
   if (/\/src\/(runtime\/(?!script-tag)|engine\/|platform\/(store|sensors|targets)\/|core\/(?!help|chat)|ui\/shared\/dismissible-stack|config\/(types|rich-text|checked|duration|issues)\.ts)/.test(path)) {
     // Lazy parts of the runtime keep their own chunks.

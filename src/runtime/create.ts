@@ -220,7 +220,7 @@ export function createWaymark(given?: WaymarkOptions | null): Waymark {
     if (config.experiences.length > 0) ui?.preload?.();
     // Configured sinks start before anything is shown, so they see every event; the machines are in before the
     // engine starts (both load while the stored progress is read).
-    const machinesReady = Promise.all([machines.load(config.experiences.map((each) => each.type)), pageRegex.loadFor(config)]);
+    const machinesReady = Promise.all([machines.load(config.experiences.map((each) => each.type)), pageRegex.loadFor(config), sensors.preload(config)]);
     const [engine] = await Promise.all([machinesReady.then(() => session.load(opened)), analytics.ready]);
     if (destroyed || !engine) return;
     // Before any answer can be given; its first delivery pass (answers left by earlier pages) runs after `ready`.

@@ -54,4 +54,31 @@ describe('lazy runtime parts: configs that use them work as before', () => {
     await until(() => title() === 'This report', 'the added tour on its regex page');
     expect(errors.map((e) => e.code)).to.not.include('page-regex-unavailable');
   });
+
+  it('sensors beyond the route load with the config: an element appearing, then a click, start tours', async () => {
+    const button = Object.assign(document.createElement('button'), { id: 'wm-lazy-button', textContent: 'Create project' });
+    start({
+      version: '1',
+      // Two blocking tours in a row: no gap between them.
+      limits: { minGap: '0s' },
+      experiences: [
+        { id: 'on-present', type: 'tour', when: { element: '#wm-lazy-button' }, steps: [{ title: 'The button is here' }] },
+        { id: 'after-click', type: 'tour', when: { element: '#wm-lazy-button', state: 'clicked' }, steps: [{ title: 'You clicked it' }] },
+      ],
+    });
+    await wm!.ready;
+    await new Promise((r) => setTimeout(r, 100));
+    expect(title()).to.equal(undefined);
+    document.body.append(button);
+    try {
+      await until(() => title() === 'The button is here', 'the tour once its element is on the page');
+      wm!.dismiss('on-present');
+      await until(() => title() === undefined, 'the first tour dismissed');
+      button.click();
+      await until(() => title() === 'You clicked it', 'the tour a click on the element starts');
+      expect(errors.filter((e) => e.code === 'sensor-failed')).to.deep.equal([]);
+    } finally {
+      button.remove();
+    }
+  });
 });

@@ -70,6 +70,8 @@ function cdnChunks(id) {
   if (/\/src\/(runtime\/(?!script-tag)|engine\/|platform\/(store|sensors|targets)\/|core\/(?!help|chat)|ui\/shared\/dismissible-stack|config\/(types|rich-text|checked|duration|issues)\.ts)/.test(path)) {
     // Lazy parts of the runtime keep their own chunks.
     if (/\/src\/runtime\/(debug|help)/.test(path)) return undefined;
+    // Issues are data the validator (a lazy chunk) makes: a checked config never needs them.
+    if (/\/src\/config\/issues\.ts$/.test(path)) return undefined;
     return 'runtime';
   }
   return undefined;

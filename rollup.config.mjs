@@ -64,6 +64,10 @@ function cdnChunks(id) {
   if (/\/src\/ui\/shared\/i18n(-(?!core|en)[a-z]+)?\.ts$/.test(path)) return undefined;
   // Loaded only for configs with a regex page pattern (runtime/page-regex-loading.ts); the validator imports it too.
   if (/\/src\/config\/page-regex\.ts$/.test(path)) return 'page-regex';
+  // Text targets' matching loads for configs with text targets (runtime/config-parts.ts); the sensors import it with the
+  // text-matching defaults (targets/with-text.ts), which stay out of the runtime.
+  if (/\/src\/platform\/targets\/text\.ts$/.test(path)) return 'target-text';
+  if (/\/src\/platform\/targets\/with-text\.ts$/.test(path)) return 'sensors';
   // Sensors other than the route sensor load for the configs that use them (platform/sensors/loader.ts).
   if (/\/src\/platform\/sensors\/(?!(route|scope|url|start|loader|index)\.ts$)[^/]+\.ts$/.test(path) && !path.endsWith('.test.ts')) return 'sensors';
   if (/\/src\/ui\/(index|tour\/[^/]+|shared\/(?!dismissible-stack)[^/]+|shared\/controllers\/[^/]+)\.ts$/.test(path) && !path.endsWith('.test.ts')) return 'ui';

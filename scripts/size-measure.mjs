@@ -13,8 +13,8 @@ const gz = (text) => gzipSync(text, { level: 9 }).length;
 const TOUR_PATH = ['runtime/create', 'ui/index', 'ui/tour/define'];
 /** Modules a tour page with a checked config must never load. */
 const NEVER = ['config/validate', 'ui/declarative', 'zod/',
-  // Loaded only for the configs that use them (regex page patterns, sensors beyond the route sensor).
-  'config/page-regex', 'platform/sensors/starters', 'platform/sensors/element', 'platform/sensors/dead-click'];
+  // Loaded only for the configs that use them (regex page patterns, sensors beyond the route sensor, text targets).
+  'config/page-regex', 'platform/sensors/starters', 'platform/sensors/element', 'platform/sensors/dead-click', 'platform/targets/text'];
 
 /** A graph of files: static imports, dynamic imports, the source modules inside. */
 function closure(graph, starts) {

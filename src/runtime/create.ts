@@ -16,7 +16,7 @@ import { createReporter } from './reporter.js';
 import { anonymousId, randomId, sessionIdFor } from './identity.js';
 import { createLazyUi } from './lazy-ui.js';
 import { createMachineLoader } from './machines.js';
-import { createPageRegexLoader } from './page-regex-loading.js';
+import { createConfigParts } from './config-parts.js';
 import { createPageWatch } from './page-watch.js';
 import { createProgrammatic } from './programmatic.js';
 import { createResourceCenterWiring, type ResourceCenterWiring } from './resource-center.js';
@@ -69,8 +69,8 @@ export function createWaymark(given?: WaymarkOptions | null): Waymark {
 
   /** The engine's machines: those of the config's experience types, loaded once the config is in. */
   const machines = createMachineLoader(reportError);
-  /** The regex page checker: loaded with the config only when it has a regex page pattern. */
-  const pageRegex = createPageRegexLoader(reportError);
+  /** The regex page checker and text targets' matching: loaded with the config only when it uses them. */
+  const parts = createConfigParts(reportError);
   const session = createUserSession({
     window: win,
     now,
@@ -80,7 +80,7 @@ export function createWaymark(given?: WaymarkOptions | null): Waymark {
     storage: options.storage,
     config: () => config,
     machines: machines.table,
-    pageRegex: pageRegex.pageRegex,
+    pageRegex: parts.pageRegex,
     apply: (decided, contextMoved) => effects.apply(decided, contextMoved),
     hideAll: (reason) => effects.hideAll(reason),
     settleReplaced: () => effects.settleReplaced(),
@@ -136,6 +136,7 @@ export function createWaymark(given?: WaymarkOptions | null): Waymark {
           config: () => config,
           locale: () => locale,
           stack,
+          textMatching: parts.textMatching,
           animation: options.animation !== false,
           act: (experienceId, action) => {
             instance.act(experienceId, action);
@@ -175,7 +176,7 @@ export function createWaymark(given?: WaymarkOptions | null): Waymark {
 
   const programmatic = createProgrammatic({
     loadMachine: (type) => machines.load([type]),
-    loadPageRegex: pageRegex.loadFor,
+    loadParts: parts.loadFor,
     window: win,
     now,
     session,
@@ -220,7 +221,7 @@ export function createWaymark(given?: WaymarkOptions | null): Waymark {
     if (config.experiences.length > 0) ui?.preload?.();
     // Configured sinks start before anything is shown, so they see every event; the machines are in before the
     // engine starts (both load while the stored progress is read).
-    const machinesReady = Promise.all([machines.load(config.experiences.map((each) => each.type)), pageRegex.loadFor(config), sensors.preload(config)]);
+    const machinesReady = Promise.all([machines.load(config.experiences.map((each) => each.type)), parts.loadFor(config), sensors.preload(config)]);
     const [engine] = await Promise.all([machinesReady.then(() => session.load(opened)), analytics.ready]);
     if (destroyed || !engine) return;
     // Before any answer can be given; its first delivery pass (answers left by earlier pages) runs after `ready`.

@@ -25,8 +25,8 @@ export interface ProgrammaticOptions {
   send(signal: Signal): void;
   /** Loads the engine machine of an experience type (an added experience may bring a type the config had not). */
   loadMachine(type: string): Promise<void>;
-  /** Loads the regex page checker when the added experience has a regex page pattern (page-regex-loading.ts). */
-  loadPageRegex(experience: unknown): Promise<void>;
+  /** Loads what the added experience uses that the config may not have (regex pages, text targets: config-parts.ts). */
+  loadParts(experience: unknown): Promise<void>;
   /** The sensors follow the experiences: restarted after an addition or a removal. */
   watchPage(engine: Engine): void;
   debugLog: DebugLog | null;
@@ -154,7 +154,7 @@ export function createProgrammatic(options: ProgrammaticOptions): Programmatic {
       const validator = Promise.all([
         loadValidator(),
         typeof type === 'string' ? options.loadMachine(type) : undefined,
-        options.loadPageRegex(experience),
+        options.loadParts(experience),
       ]).then(([loaded]) => loaded);
       afterAdding(
         () =>

@@ -81,4 +81,18 @@ describe('lazy runtime parts: configs that use them work as before', () => {
       button.remove();
     }
   });
+
+  it('a tour step that targets an element by its text finds it (text matching loads with the config)', async () => {
+    const button = Object.assign(document.createElement('button'), { textContent: 'Invite teammates' });
+    document.body.append(button);
+    try {
+      start({ version: '1', experiences: [{ id: 'by-text', type: 'tour', steps: [{ target: { text: 'Invite teammates', role: 'button' }, title: 'Invite them here' }] }] });
+      await until(() => title() === 'Invite them here', 'the step on its text target');
+      const tour = document.querySelector('wm-tour[data-waymark-ui]') as unknown as { layout: string };
+      expect(tour.layout).to.equal('anchored');
+      expect(errors).to.deep.equal([]);
+    } finally {
+      button.remove();
+    }
+  });
 });

@@ -85,6 +85,14 @@ function cdnChunks(id) {
   if (component && !path.endsWith('.test.ts')) return component[1];
   // Strings per locale: English rides with the UI, every other locale is a chunk of its own (and `i18n.ts`, all of them, goes with help).
   if (/\/src\/ui\/shared\/i18n(-(?!core|en)[a-z]+)?\.ts$/.test(path)) return undefined;
+  // Loaded only for configs with a regex page pattern (runtime/page-regex-loading.ts); the validator imports it too.
+  if (/\/src\/config\/page-regex\.ts$/.test(path)) return 'page-regex';
+  // Text targets' matching loads for configs with text targets (runtime/config-parts.ts); the sensors import it with the
+  // text-matching defaults (targets/with-text.ts), which stay out of the runtime.
+  if (/\/src\/platform\/targets\/text\.ts$/.test(path)) return 'target-text';
+  if (/\/src\/platform\/targets\/with-text\.ts$/.test(path)) return 'sensors';
+  // Sensors other than the route sensor load for the configs that use them (platform/sensors/loader.ts).
+  if (/\/src\/platform\/sensors\/(?!(route|scope|url|start|loader|index)\.ts$)[^/]+\.ts$/.test(path) && !path.endsWith('.test.ts')) return 'sensors';
   // The surface coordinator comes with the first surface: the runtime's Escape stack only keeps a slot for it.
   if (/\/src\/ui\/(index|tour\/[^/]+|shared\/(?!dismissible-stack)[^/]+|shared\/(controllers|coordinator)\/[^/]+)\.ts$/.test(path) && !path.endsWith('.test.ts')) return 'ui';
   if (/\/src\/(runtime\/(?!script-tag)|engine\/|platform\/(store|sensors|targets)\/|core\/(?!help|chat)|ui\/shared\/dismissible-stack|config\/(types|rich-text|checked|duration|issues)\.ts)/.test(path)) {
@@ -94,6 +102,8 @@ function cdnChunks(id) {
     // The upgrade of pre-release stored state: only a record that old loads it (named, or the barrel `engine/index` would pull it in).
     if (/\/src\/engine\/migrate-v0\.ts$/.test(path)) return 'migrate-v0';
     if (/\/src\/runtime\/debug/.test(path)) return undefined;
+    // Issues are data the validator (a lazy chunk) makes: a checked config never needs them.
+    if (/\/src\/config\/issues\.ts$/.test(path)) return undefined;
     return 'runtime';
   }
   return undefined;

@@ -12,7 +12,9 @@ const gz = (text) => gzipSync(text, { level: 9 }).length;
 /** The modules the tour path goes through (by source path), whichever chunk holds them. */
 const TOUR_PATH = ['runtime/create', 'engine/machines/tour', 'ui/index', 'ui/tour/define'];
 /** Modules a tour page with a checked config must never load. */
-const NEVER = ['config/validate', 'ui/declarative', 'zod/'];
+const NEVER = ['config/validate', 'ui/declarative', 'zod/',
+  // Loaded only for the configs that use them (regex page patterns, sensors beyond the route sensor, text targets).
+  'config/page-regex', 'platform/sensors/starters', 'platform/sensors/element', 'platform/sensors/dead-click', 'platform/targets/text'];
 
 /** A graph of files: static imports, dynamic imports, the source modules inside. */
 function closure(graph, starts) {

@@ -5,7 +5,7 @@
  * Node over a happy-dom document, or bundled into a page in Chromium. Touches only `doc`.
  */
 import type { Target } from '../config/types.js';
-import { createTargetResolver, openShadowRoots } from '../platform/targets/resolve.js';
+import { createTargetResolver, openShadowRoots } from '../platform/targets/index.js';
 
 export interface TargetCount {
   /** Elements the target matches (document and open shadow roots). */

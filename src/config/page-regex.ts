@@ -39,6 +39,17 @@ export function checkPageRegex(source: string): PageRegexCheck {
   return reason ? { ok: false, reason } : { ok: true, regex };
 }
 
+/**
+ * A regex page pattern as the engine's path test (engine/url.ts `PageRegex`), or why it is refused:
+ * a path beyond the input bound is not tried, so the work stays at most quadratic.
+ */
+export function pageRegexTest(source: string): { ok: true; test(path: string): boolean } | { ok: false; reason: string } {
+  const checked = checkPageRegex(source);
+  if (!checked.ok) return checked;
+  const { regex } = checked;
+  return { ok: true, test: (path) => path.length <= MAX_REGEX_INPUT && regex.test(path) };
+}
+
 // ---- a small parser for the (already valid, `u`-mode) pattern --------------------------------
 
 /** A set of characters, tested against probe characters (every literal in the pattern, plus samples). */

@@ -7,11 +7,11 @@
  * one unit for the journey stages.
  */
 import type { Condition, Experience, ExperienceType, WaymarkConfig } from '../config/types.js';
-import type { Requirements } from './contract.js';
+import type { Effect, Requirements } from './contract.js';
 import { ConditionCompiler, DEP, type CompiledCondition } from './conditions.js';
 import { targetKey } from './target.js';
 import { durationMs } from './time.js';
-import type { UrlMatcher } from './url.js';
+import type { PageRegex, UrlMatcher } from './url.js';
 
 /** How an experience occupies the screen. */
 export type Mode =
@@ -98,6 +98,8 @@ export interface Catalog {
   /** Event names whose recent occurrences are kept (others keep exact counts only). */
   loggedEvents: ReadonlySet<string>;
   requirements: Requirements;
+  /** What the engine worked around while compiling, reported with the first effects it returns. */
+  warnings: Array<Extract<Effect, { type: 'warning' }>>;
   limits: { blockingPerSession: number; minGap: number };
   /** How long a `snooze` button without its own duration hides an experience. */
   snoozeFor: number;
@@ -108,8 +110,8 @@ export const DEFAULT_SNOOZE = '1d';
 
 const BLOCKING_TYPES = new Set<ExperienceType>(['tour', 'nudge', 'survey']);
 
-export function compileCatalog(config: WaymarkConfig): Catalog {
-  const compiler = new ConditionCompiler();
+export function compileCatalog(config: WaymarkConfig, pageRegex?: PageRegex): Catalog {
+  const compiler = new ConditionCompiler(pageRegex);
   const unitDeps: Array<Set<string>> = [];
   const compile = (condition: Condition | undefined, deps: Set<string>): CompiledCondition | null =>
     condition === undefined ? null : compiler.compile(condition, deps);
@@ -240,6 +242,11 @@ export function compileCatalog(config: WaymarkConfig): Catalog {
     advanceEvents,
     loggedEvents: new Set([...index.keys()].filter((key) => key.startsWith('event:')).map((key) => key.slice('event:'.length))),
     requirements: { sensors, targets: compiler.targets },
+    warnings: [...compiler.regexWithoutChecker].map((source) => ({
+      type: 'warning' as const,
+      code: 'page-regex-unavailable' as const,
+      message: `the regex page pattern "${source}" never matches: this engine was created without the regex checker (pass pageRegex)`,
+    })),
     limits: {
       blockingPerSession: config.limits?.blockingPerSession ?? 2,
       minGap: config.limits?.minGap === undefined ? 120_000 : durationMs(config.limits.minGap),

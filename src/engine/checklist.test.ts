@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ChecklistExperience, ChecklistItem, WaymarkConfig } from '../config/types.js';
 import type { AnalyticsEventType, Effect, Signal } from './contract.js';
-import { createEngine } from './engine.js';
+import { createEngine } from './create-engine.js';
 import { initialState, type UserState } from './state.js';
 
 const T0 = Date.UTC(2026, 0, 10, 12, 0, 0);

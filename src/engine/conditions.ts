@@ -11,7 +11,7 @@ import { inPercentage, rolloutBucket, BUCKETS } from './hash.js';
 import type { EventEntry, StageValue } from './state.js';
 import { targetKey } from './target.js';
 import { durationMs, formatDuration, formatTime, toTime } from './time.js';
-import { compileUrlMatch, type Location, type UrlMatcher } from './url.js';
+import { compileUrlMatch, NO_PAGE_REGEX, type Location, type PageRegex, type UrlMatcher } from './url.js';
 
 export interface ElementFact {
   present: boolean;
@@ -83,8 +83,12 @@ export class ConditionCompiler {
   readonly targets = new Map<string, Target>();
   readonly sensors = new Set<SensorKind>();
   readonly eventProps = new Map<string, Set<string>>();
+  /** Regex page patterns that never match because no regex checker was given (the engine reports them). */
+  readonly regexWithoutChecker = new Set<string>();
   private readonly matchers = new Map<string, UrlMatcher>();
   private deps = new Set<string>();
+
+  constructor(private readonly pageRegex: PageRegex = NO_PAGE_REGEX) {}
 
   /** Compile a condition; its dependency keys are added to `deps`. */
   compile(condition: Condition, deps: Set<string>): CompiledCondition {
@@ -102,7 +106,11 @@ export class ConditionCompiler {
     const key = typeof match === 'string' ? match : JSON.stringify([match.path, match.match ?? 'glob', Object.entries(match.query ?? {}).sort()]);
     let cached = this.matchers.get(key);
     if (!cached) {
-      const compiled = compileUrlMatch(match);
+      const compiled = compileUrlMatch(match, (source) => {
+        const checked = this.pageRegex(source);
+        if (!checked.ok && checked.missing) this.regexWithoutChecker.add(source);
+        return checked;
+      });
       let lastLocation: Location | null = null;
       let lastResult = false;
       cached = {

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { Experience, WaymarkConfig } from '../config/types.js';
 import type { Effect, Signal } from './contract.js';
 import { compileCatalog } from './catalog.js';
-import { createEngine } from './engine.js';
+import { ALL_MACHINES, createEngineWithMachines } from './engine.js';
+import { createEngine } from './create-engine.js';
+import { pageRegexTest } from '../config/page-regex.js';
 import { mergeStates } from './merge.js';
 import { initialState, type UserState } from './state.js';
 
@@ -181,5 +183,35 @@ describe('signals that change nothing', () => {
     expect(h.engine.active().map((entry) => entry.experienceId)).toEqual(['welcome']);
     // The next real signal decides as before.
     expect(shows(h.send({ type: 'tick', at: T0 + 61_000 }))).toEqual(['later']);
+  });
+});
+
+describe('regex page patterns: the checker is a dependency', () => {
+  const config: WaymarkConfig = {
+    version: '1',
+    experiences: [{ id: 'project-tour', type: 'tour', when: { page: { path: '^/projects/\\d+$', match: 'regex' } }, steps: [{ title: 'a' }] }],
+  };
+  const visit = (engine: ReturnType<typeof createEngine>) => {
+    engine.dispatch({ type: 'session', at: T0, sessionId: 's1' });
+    return engine.dispatch({ type: 'page', at: T0 + 1, url: 'https://app.example.com/projects/42' });
+  };
+
+  it('createEngine matches regex pages with the checker by default', () => {
+    expect(shows(visit(createEngine({ config, state: initialState('u', T0), origin: 'a' })))).toEqual(['project-tour@0']);
+  });
+
+  it('without the checker a regex pattern never matches, and the engine says so once', () => {
+    const engine = createEngineWithMachines(ALL_MACHINES, { config, state: initialState('u', T0), origin: 'a' });
+    const first = engine.dispatch({ type: 'session', at: T0, sessionId: 's1' });
+    expect(first.filter((e) => e.type === 'warning')).toEqual([expect.objectContaining({ code: 'page-regex-unavailable', message: expect.stringContaining('^/projects/\\d+$') })]);
+    const page = engine.dispatch({ type: 'page', at: T0 + 1, url: 'https://app.example.com/projects/42' });
+    expect(shows(page)).toEqual([]);
+    expect(page.some((e) => e.type === 'warning')).toBe(false);
+  });
+
+  it('a lean engine given the checker matches exactly as createEngine does', () => {
+    const engine = createEngineWithMachines(ALL_MACHINES, { config, state: initialState('u', T0), origin: 'a', pageRegex: pageRegexTest });
+    const effects = visit(engine);
+    expect(shows(effects)).toEqual(['project-tour@0']);
   });
 });

@@ -10,7 +10,6 @@ import type { Experience, WaymarkConfig } from '../config/types.js';
 import type { ActiveExperience, Effect, GuideEntry, Json, Requirements, Signal, StartResult, UserAction, Why } from './contract.js';
 import { compileCatalog, type CompiledExperience } from './catalog.js';
 import { EngineCore } from './core.js';
-import { ALL_MACHINES } from './machines/all.js';
 import type { ChecklistView } from './machines/checklist.js';
 import { dismiss, runActions, startFromCode } from './machines/run.js';
 import type { MachineTable } from './machines/table.js';
@@ -20,6 +19,7 @@ import { controlGate, evaluateExperience, reconcile } from './scheduler.js';
 import { applySignal } from './signals.js';
 import type { UserState } from './state.js';
 import { explain } from './why.js';
+import type { PageRegex } from './url.js';
 
 export type { ChecklistView } from './machines/checklist.js';
 
@@ -40,6 +40,12 @@ export interface EngineOptions {
    * still shows, starts and ends, but answers only the shared actions (complete, dismiss, snooze, buttons).
    */
   machines?: MachineTable;
+  /**
+   * Compiles regex page patterns (config/page-regex.ts `pageRegexTest`). `createEngine` uses it by
+   * default; without it (`createEngineWithMachines`) a regex pattern never matches and is reported
+   * as a `page-regex-unavailable` warning. A runtime loads it only for configs that have one.
+   */
+  pageRegex?: PageRegex;
 }
 
 export interface Engine {
@@ -73,13 +79,11 @@ export interface Engine {
   removeExperience(experienceId: string, at: number): Effect[];
 }
 
-export function createEngine(options: EngineOptions): Engine {
-  return new DecisionEngine(options.machines ?? ALL_MACHINES, options);
-}
 
 /**
  * An engine with exactly the given machines and no default: a bundle that uses only this carries
- * only the machines it passes (the runtime loads those of its config's experience types).
+ * only the machines it passes (the runtime loads those of its config's experience types), and the
+ * regex checker only when it passes `pageRegex`.
  */
 export function createEngineWithMachines(machines: MachineTable, options: Omit<EngineOptions, 'machines'>): Engine {
   return new DecisionEngine(machines, options);
@@ -97,13 +101,19 @@ class DecisionEngine implements Engine {
   private lastWake = -Infinity;
   private evaluatedAll = false;
   private loopReported = false;
+  private readonly pageRegex: PageRegex | undefined;
+  /** Compile-time warnings not yet returned with effects. */
+  private unreported: Effect[];
 
   constructor(
     private readonly machines: MachineTable,
     options: Omit<EngineOptions, 'machines'>,
   ) {
     this.config = options.config;
-    this.core = new EngineCore(compileCatalog(options.config), options.origin, options.state, machines);
+    this.pageRegex = options.pageRegex;
+    const catalog = compileCatalog(options.config, this.pageRegex);
+    this.unreported = catalog.warnings;
+    this.core = new EngineCore(catalog, options.origin, options.state, machines);
   }
 
   // ---- public API -------------------------------------------------------------------------
@@ -238,6 +248,7 @@ class DecisionEngine implements Engine {
       core.emit('sdk_error', null, { code: 'engine-failed', where: what, message: error instanceof Error ? error.message : String(error) });
     }
     if (core.changed) core.effects.push({ type: 'persist' });
+    if (this.unreported.length > 0) core.effects.push(...this.unreported.splice(0));
     this.requestWake();
     return core.effects;
   }
@@ -250,7 +261,9 @@ class DecisionEngine implements Engine {
     const previous = this.core;
     let next: EngineCore;
     try {
-      next = new EngineCore(compileCatalog(config), previous.origin, previous.state, this.machines);
+      const catalog = compileCatalog(config, this.pageRegex);
+      next = new EngineCore(catalog, previous.origin, previous.state, this.machines);
+      this.unreported = catalog.warnings;
     } catch (error) {
       this.begin(at);
       previous.emit('sdk_error', null, { code: 'engine-failed', where: what, message: error instanceof Error ? error.message : String(error) });

@@ -6,7 +6,8 @@ export { isOlderStoredState, readStoredState, type UpgradeFromV0 } from './read-
 export type { StateV0 } from './migrate.js';
 export { mergeStates } from './merge.js';
 export { targetKey } from './target.js';
-export { createEngine, createEngineWithMachines, ALL_MACHINES } from './engine.js';
+export { createEngineWithMachines, ALL_MACHINES } from './engine.js';
+export { createEngine } from './create-engine.js';
 export type { Engine, EngineOptions, ChecklistView, MachineTable } from './engine.js';
 export type { ChecklistMachine, MachineType, NudgeMachine, SurveyMachine, TourMachine } from './machines/table.js';
 export { stepView } from './steps.js';

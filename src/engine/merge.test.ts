@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Experience, WaymarkConfig } from '../config/types.js';
 import type { Json, Signal } from './contract.js';
-import { createEngine, type Engine } from './engine.js';
+import type { Engine } from './engine.js';
+import { createEngine } from './create-engine.js';
 import { mergeStates, stableJson } from './merge.js';
 import { compareStamps, initialState, sumCounter, type UserState } from './state.js';
 

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Experience, WaymarkConfig } from '../config/types.js';
 import type { Json } from './contract.js';
-import { createEngine } from './engine.js';
+import { createEngine } from './create-engine.js';
 import { mergeStates, stableJson } from './merge.js';
 import { migrateState, type StateV0 } from './migrate.js';
 import { STATE_VERSION, initialState, sumCounter, type UserState } from './state.js';

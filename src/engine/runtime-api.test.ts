@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Experience, TourExperience } from '../config/types.js';
 import type { Effect, Signal } from './contract.js';
-import { ALL_MACHINES, createEngine } from './engine.js';
+import { ALL_MACHINES } from './engine.js';
+import { createEngine } from './create-engine.js';
 import { initialState } from './state.js';
 import { stepView } from './steps.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Experience, WaymarkConfig } from '../config/types.js';
 import type { AnalyticsEventType, Effect, Signal } from './contract.js';
-import { createEngine } from './engine.js';
+import { createEngine } from './create-engine.js';
 import { initialState } from './state.js';
 import { controlBucket, inPercentage } from './hash.js';
 

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { compileGlob, compileUrlMatch, normalizePath, parseLocation } from './url.js';
+import { compileGlob, compileUrlMatch, normalizePath, NO_PAGE_REGEX, parseLocation } from './url.js';
 import { targetKey } from './target.js';
+import { pageRegexTest } from '../config/page-regex.js';
 
-const on = (match: Parameters<typeof compileUrlMatch>[0], url: string) => compileUrlMatch(match).test(parseLocation(url));
+const on = (match: Parameters<typeof compileUrlMatch>[0], url: string) => compileUrlMatch(match, pageRegexTest).test(parseLocation(url));
 
 describe('parseLocation', () => {
   it('reduces absolute URLs to path and query, normalizing slashes', () => {
@@ -90,6 +91,13 @@ describe('page matching stays cheap on hostile patterns', () => {
       ['/*.pdf', '/.pdf', true],
     ];
     for (const [glob, path, expected] of cases) expect(on(glob, path), `${glob} on ${path}`).toBe(expected);
+  });
+
+  it('without the regex checker, a regex pattern never matches and says why', () => {
+    expect(compileUrlMatch({ path: '^/p/\\d+$', match: 'regex' }).test(parseLocation('/p/12'))).toBe(false);
+    expect(NO_PAGE_REGEX('^/p/\\d+$')).toMatchObject({ ok: false, missing: true });
+    // Globs, exact and prefix matches do not need it.
+    expect(compileUrlMatch('/p/*').test(parseLocation('/p/12'))).toBe(true);
   });
 
   it('refuses catastrophic regexes and never runs a regex on an over-long path', { timeout: 2_000 }, () => {

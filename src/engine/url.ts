@@ -1,5 +1,4 @@
 import type { UrlMatch } from '../config/types.js';
-import { checkPageRegex, MAX_REGEX_INPUT } from '../config/page-regex.js';
 
 /** Where the user is: a normalized path and its query parameters. */
 export interface Location {
@@ -12,6 +11,16 @@ export interface UrlMatcher {
   /** Plain words for explanations, e.g. `"/projects/*"`. */
   readonly label: string;
 }
+
+/**
+ * Compiles a regex page pattern into a path test, or says why it refuses it. The checker that keeps
+ * the work bounded (config/page-regex.ts `pageRegexTest`) is a dependency, so configs without regex
+ * patterns do not carry it. `missing`: no checker was given, as opposed to a pattern found unsafe.
+ */
+export type PageRegex = (source: string) => { ok: true; test(path: string): boolean } | { ok: false; reason: string; missing?: true };
+
+/** The default without a checker: a regex pattern never matches (the engine reports it once). */
+export const NO_PAGE_REGEX: PageRegex = () => ({ ok: false, reason: 'regex page patterns need the regex checker, which was not given', missing: true });
 
 const ORIGIN = /^[a-zA-Z][a-zA-Z0-9+.-]*:\/\/[^/?#]*/;
 
@@ -163,14 +172,14 @@ function matchGlob(steps: readonly GlobStep[], path: string): boolean {
 }
 
 /** Compile a page match once; the matcher is then a cheap test per page signal. */
-export function compileUrlMatch(match: UrlMatch): UrlMatcher {
+export function compileUrlMatch(match: UrlMatch, pageRegex: PageRegex = NO_PAGE_REGEX): UrlMatcher {
   const spec = typeof match === 'string' ? { path: match, match: 'glob' as const } : match;
   const mode = spec.match ?? 'glob';
   // A string glob may carry its query (`/projects?tab=billing`); an absolute URL is reduced to its path.
   const parsed = mode === 'regex' ? { path: spec.path, query: new Map<string, string>() } : parseLocation(spec.path);
   const required = new Map(parsed.query);
   for (const [key, value] of Object.entries(spec.query ?? {})) required.set(key, value);
-  const testPath = pathTest(mode, parsed.path);
+  const testPath = pathTest(mode, parsed.path, pageRegex);
   const queryLabel = [...required].map(([key, value]) => `${key}=${value}`).join('&');
   const label = `${mode === 'glob' ? '' : `${mode} `}"${parsed.path}${queryLabel ? `?${queryLabel}` : ''}"`;
   return {
@@ -186,7 +195,7 @@ export function compileUrlMatch(match: UrlMatch): UrlMatcher {
   };
 }
 
-function pathTest(mode: 'glob' | 'exact' | 'prefix' | 'regex', path: string): (candidate: string) => boolean {
+function pathTest(mode: 'glob' | 'exact' | 'prefix' | 'regex', path: string, pageRegex: PageRegex): (candidate: string) => boolean {
   switch (mode) {
     case 'exact':
       return (candidate) => candidate === path;
@@ -196,12 +205,9 @@ function pathTest(mode: 'glob' | 'exact' | 'prefix' | 'regex', path: string): (c
       return (candidate) => candidate === path || candidate.startsWith(withSlash);
     }
     case 'regex': {
-      // The validator reports invalid and catastrophic patterns; here they simply never match,
-      // and a path beyond the input bound is not tried (the check keeps the work at most quadratic).
-      const checked = checkPageRegex(path);
-      if (!checked.ok) return () => false;
-      const pattern = checked.regex;
-      return (candidate) => candidate.length <= MAX_REGEX_INPUT && pattern.test(candidate);
+      // The validator reports invalid and catastrophic patterns; here they simply never match.
+      const checked = pageRegex(path);
+      return checked.ok ? checked.test : () => false;
     }
     case 'glob': {
       const pattern = compileGlob(path);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Experience, WaymarkConfig } from '../config/types.js';
-import { createEngine } from './engine.js';
+import { createEngine } from './create-engine.js';
 import { initialState } from './state.js';
 
 const T0 = Date.UTC(2026, 0, 10, 12, 0, 0);

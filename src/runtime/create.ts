@@ -17,6 +17,7 @@ import { createReporter } from './reporter.js';
 import { anonymousId, randomId, sessionIdFor } from './identity.js';
 import { createLazyUi } from './lazy-ui.js';
 import { createMachineLoader } from './machines.js';
+import { createConfigParts } from './config-parts.js';
 import { createPageWatch } from './page-watch.js';
 import { createProgrammatic } from './programmatic.js';
 import type { ResourceCenterWiring } from './resource-center.js';
@@ -69,6 +70,8 @@ export function createWaymark(given?: WaymarkOptions | null): Waymark {
 
   /** The engine's machines: those of the config's experience types, loaded once the config is in. */
   const machines = createMachineLoader(reportError);
+  /** The regex page checker and text targets' matching: loaded with the config only when it uses them. */
+  const parts = createConfigParts(reportError);
   const session = createUserSession({
     window: win,
     now,
@@ -78,6 +81,7 @@ export function createWaymark(given?: WaymarkOptions | null): Waymark {
     storage: options.storage,
     config: () => config,
     machines: machines.table,
+    pageRegex: parts.pageRegex,
     apply: (decided, contextMoved) => effects.apply(decided, contextMoved),
     hideAll: (reason) => effects.hideAll(reason),
     settleReplaced: () => effects.settleReplaced(),
@@ -135,6 +139,7 @@ export function createWaymark(given?: WaymarkOptions | null): Waymark {
           config: () => config,
           locale: () => locale,
           stack,
+          textMatching: parts.textMatching,
           animation: options.animation !== false,
           act: (experienceId, action) => {
             instance.act(experienceId, action);
@@ -174,6 +179,7 @@ export function createWaymark(given?: WaymarkOptions | null): Waymark {
 
   const programmatic = createProgrammatic({
     loadMachine: (type) => machines.load([type]),
+    loadParts: parts.loadFor,
     window: win,
     now,
     session,
@@ -218,7 +224,7 @@ export function createWaymark(given?: WaymarkOptions | null): Waymark {
     if (config.experiences.length > 0) ui?.preload?.();
     // Configured sinks start before anything is shown, so they see every event; the machines are in before the
     // engine starts (both load while the stored progress is read).
-    const machinesReady = machines.load(config.experiences.map((each) => each.type));
+    const machinesReady = Promise.all([machines.load(config.experiences.map((each) => each.type)), parts.loadFor(config), sensors.preload(config)]);
     // Help, chat and the resource center too, when the config has them: their launchers are there at `ready`.
     const supportReady = ui && configNeedsSupport(config) ? support.load() : null;
     const [engine, , supportParts] = await Promise.all([machinesReady.then(() => session.load(opened)), analytics.ready, supportReady]);

@@ -1,6 +1,7 @@
 import type { WaymarkConfig } from '../config/types.js';
 import type { UserAction } from '../engine/contract.js';
-import { createPageTargets } from '../platform/targets/index.js';
+import { createPageTargets } from '../platform/targets/page.js';
+import type { TextMatching } from '../platform/targets/text.js';
 import type { ExperienceRenderer, ExperienceView, TargetResolver, ViewHost } from '../ui/index.js';
 import type { DismissibleStack } from '../ui/shared/dismissible-stack.js';
 import { describeError, type WaymarkError } from './errors.js';
@@ -11,6 +12,8 @@ export interface LazyUiOptions {
   config(): WaymarkConfig;
   locale(): string;
   stack: DismissibleStack;
+  /** Text targets' matching, once the config's text targets had it loaded (config-parts.ts). */
+  textMatching(): TextMatching | null;
   /** False: no transitions or animations (`animation: false`). */
   animation: boolean;
   act(experienceId: string, action: UserAction): void;
@@ -67,7 +70,7 @@ export function createLazyUi(options: LazyUiOptions): LazyUi {
           reportError: options.reportError,
           // One Escape stack for every Waymark layer (experiences, help, the debug picker): Escape closes the topmost.
           stack: options.stack,
-          targets: elementsAsGiven(win, createPageTargets(win)),
+          targets: elementsAsGiven(win, createPageTargets(win, { textMatching: options.textMatching })),
           animation: options.animation,
           // The host's own modals and drawers to step aside for, and its main landmark for focus.
           host: config.host,

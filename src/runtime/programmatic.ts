@@ -25,6 +25,8 @@ export interface ProgrammaticOptions {
   send(signal: Signal): void;
   /** Loads the engine machine of an experience type (an added experience may bring a type the config had not). */
   loadMachine(type: string): Promise<void>;
+  /** Loads what the added experience uses that the config may not have (regex pages, text targets: config-parts.ts). */
+  loadParts(experience: unknown): Promise<void>;
   /** The sensors follow the experiences: restarted after an addition or a removal. */
   watchPage(engine: Engine): void;
   debugLog: DebugLog | null;
@@ -149,7 +151,11 @@ export function createProgrammatic(options: ProgrammaticOptions): Programmatic {
     addExperience(experience) {
       // The validator is a lazy chunk: the calls that follow (start, next, remove…) wait until the experience is in.
       const type = experience !== null && typeof experience === 'object' ? (experience as { type?: unknown }).type : undefined;
-      const validator = Promise.all([loadValidator(), typeof type === 'string' ? options.loadMachine(type) : undefined]).then(([loaded]) => loaded);
+      const validator = Promise.all([
+        loadValidator(),
+        typeof type === 'string' ? options.loadMachine(type) : undefined,
+        options.loadParts(experience),
+      ]).then(([loaded]) => loaded);
       afterAdding(
         () =>
           new Promise<void>((added) => {

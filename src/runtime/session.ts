@@ -11,6 +11,7 @@ import {
   type UpgradeFromV0,
   type UserState,
 } from '../engine/index.js';
+import type { PageRegex } from '../engine/url.js';
 import { createDurableStore, createMemoryStore, type DurableStore, type RemoteAdapter } from '../platform/store/index.js';
 import type { DebugLog } from './debug-log.js';
 import type { WaymarkError } from './errors.js';
@@ -28,6 +29,8 @@ export interface SessionOptions {
   config(): WaymarkConfig;
   /** The machines of the config's experience types, filled before the engine starts (machines.ts). */
   machines: MachineTable;
+  /** The engine's regex page-pattern checker, loaded with the config when it has regex patterns (page-regex-loading.ts). */
+  pageRegex: PageRegex;
   /** Carry out what the engine decided; `contextMoved`: the signal moved the user (page, identify, traits). */
   apply(effects: Effect[], contextMoved?: boolean): void;
   /** The engine is about to be left behind: what it shows is over. */
@@ -140,7 +143,7 @@ export function createUserSession(options: SessionOptions): UserSession {
     }
     const state = stored ?? (carryOver ? mergeStates(initialState(forUser, now()), { ...carryOver, userId: forUser } as UserState) : initialState(forUser, now()));
     store = nextStore;
-    const started = createEngineWithMachines(options.machines, { config: options.config(), state, origin: options.origin });
+    const started = createEngineWithMachines(options.machines, { config: options.config(), state, origin: options.origin, pageRegex: options.pageRegex });
     engine = started;
     const unsubscribe = nextStore.subscribe(
       (remote) => {
@@ -151,7 +154,7 @@ export function createUserSession(options: SessionOptions): UserSession {
       () => {
         if (!engine || store !== nextStore) return;
         options.hideAll('replaced');
-        engine = createEngineWithMachines(options.machines, { config: options.config(), state: initialState(forUser, now()), origin: options.origin });
+        engine = createEngineWithMachines(options.machines, { config: options.config(), state: initialState(forUser, now()), origin: options.origin, pageRegex: options.pageRegex });
         restart();
       },
     );

@@ -15,6 +15,7 @@
  */
 import type { Article } from '../../config/types.js';
 import { isSafeUrl, localize, richTextToPlain } from '../../config/rich-text.js';
+import { pageRegexTest } from '../../config/page-regex.js';
 import { compileUrlMatch, parseLocation, type Location, type UrlMatcher } from '../../engine/url.js';
 import { normalizeText, tokenize, type NormalizeOptions } from './normalize.js';
 import { allowedTypos, boundedDistance } from './fuzzy.js';
@@ -132,7 +133,7 @@ export function createSearchIndex(articles: readonly Article[], options: SearchI
       help,
       body,
       stages: new Set(article.stages ?? []),
-      pages: (article.pages ?? []).map((page) => compileUrlMatch(page)),
+      pages: (article.pages ?? []).map((page) => compileUrlMatch(page, pageRegexTest)),
       normalizedTitle: normalizeText(title, normalize),
     });
     byId.set(article.id, documentIndex);

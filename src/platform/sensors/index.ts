@@ -13,58 +13,25 @@ import { formErrorSensor } from './form-error.js';
 import { idleSensor } from './idle.js';
 import { rageClickSensor } from './rage-click.js';
 import { routeSensor } from './route.js';
-import type { Disposer, SensorContext, SensorName, SensorOptions } from './types.js';
+import { startedSensors, type SensorStarters } from './start.js';
+import { PAGE_SENSOR_STARTERS } from './starters.js';
+import type { Disposer, SensorContext, SensorOptions } from './types.js';
 
 export { backAndForthSensor, clickSensor, deadClickSensor, elementSensor, errorSensor, formErrorSensor, idleSensor, rageClickSensor, routeSensor };
 export { hookHistoryMethod } from './url.js';
+export { createSensorLoader, type SensorLoader } from './loader.js';
 export { DEFAULT_SENSOR_OPTIONS, resolveSensorOptions, type Disposer, type SensorContext, type SensorName, type SensorOptions, type ResolvedSensorOptions } from './types.js';
 
-const STARTERS: Record<SensorName, (ctx: SensorContext, req: Requirements, options?: SensorOptions) => Disposer> = {
-  route: (ctx) => routeSensor(ctx),
-  click: (ctx, req) => clickSensor(ctx, req.targets),
-  element: (ctx, req, options) => elementSensor(ctx, req.targets, options),
-  idle: (ctx, _req, options) => idleSensor(ctx, options),
-  'rage-click': (ctx, req, options) => rageClickSensor(ctx, req.targets, options),
-  'dead-click': (ctx, req, options) => deadClickSensor(ctx, req.targets, options),
-  error: (ctx, _req, options) => errorSensor(ctx, options),
-  'form-error': (ctx, req, options) => formErrorSensor(ctx, req.targets, options),
-  'back-and-forth': (ctx, _req, options) => backAndForthSensor(ctx, options),
-};
+const STARTERS: SensorStarters = { route: (ctx) => routeSensor(ctx), ...PAGE_SENSOR_STARTERS };
 
 /**
  * Start the sensors `req.sensors` lists (and no others), watching `req.targets`. A sensor that
  * fails to start is reported and skipped; the rest still run. The returned disposer stops them
- * all (idempotent), leaving no listener, observer, timer or history patch behind.
+ * all (idempotent), leaving no listener, observer, timer or history patch behind. (The runtime
+ * uses loader.ts instead, which loads all but the route sensor only for configs that need them.)
  */
 export function startSensors(ctx: SensorContext, req: Requirements, options?: SensorOptions): Disposer {
-  const disposers: Disposer[] = [];
-  for (const name of req.sensors) {
-    const start = STARTERS[name];
-    if (!start) continue;
-    try {
-      disposers.push(start(ctx, req, options));
-    } catch (error) {
-      report(ctx, error, name);
-    }
-  }
-  let disposed = false;
-  return () => {
-    if (disposed) return;
-    disposed = true;
-    for (const dispose of disposers.splice(0).reverse()) {
-      try {
-        dispose();
-      } catch (error) {
-        report(ctx, error, 'dispose');
-      }
-    }
-  };
-}
-
-function report(ctx: SensorContext, error: unknown, where: string): void {
-  try {
-    ctx.reportError(error, where);
-  } catch {
-    // The error channel itself failed; the page must still not see an exception.
-  }
+  const started = startedSensors(ctx);
+  started.start(req.sensors, STARTERS, req, options);
+  return started.dispose;
 }

@@ -1,13 +1,10 @@
 /**
  * Target resolution: turn a config `Target` (CSS selector, `{anchor}`, `{text, role, within}`)
  * into elements, searching open shadow roots too; decide whether an element is visible; wait
- * for a late target without polling. Nothing here runs at import.
+ * for a late target without polling. Nothing here runs at import. These exports match text
+ * targets by default (with-text.ts).
  */
 export {
-  createTargetResolver,
-  resolveTarget,
-  resolveAllTargets,
-  matchesTarget,
   openShadowRoots,
   composedParent,
   describeTarget,
@@ -17,8 +14,9 @@ export {
   type TargetResolver,
   type TextMemo,
 } from './resolve.js';
+export { createTargetResolver, resolveTarget, resolveAllTargets, matchesTarget, waitForTarget, createPageTargets } from './with-text.js';
 export { isVisible } from './visibility.js';
-export { waitForTarget, type WaitForTargetOptions } from './wait.js';
-export { createPageTargets, type PageTargets } from './page.js';
+export { type WaitForTargetOptions } from './wait.js';
+export { type PageTargets } from './page.js';
 export { nextFrame } from './frame.js';
-export { accessibleText, normalizeText, roleOf } from './text.js';
+export { accessibleText, normalizeText, roleOf, TEXT_MATCHING, type TextMatching } from './text.js';

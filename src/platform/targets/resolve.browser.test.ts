@@ -145,3 +145,28 @@ describe('resolveTarget', () => {
     expect(matchesTarget(button, 'div[')).to.equal(false);
   });
 });
+
+describe('a resolver without text matching (the runtime, before a config with text targets loads it)', () => {
+  it('matches selectors, finds no text target and reports that once per target', async () => {
+    const { createTargetResolver: createPlainResolver } = await import('./resolve.js');
+    const button = Object.assign(document.createElement('button'), { id: 'wm-plain-save', textContent: 'Save' });
+    document.body.append(button);
+    try {
+      const issues: TargetIssue[] = [];
+      const resolver = createPlainResolver({ onIssue: (issue) => issues.push(issue) });
+      expect(resolver.all('#wm-plain-save', [document])).to.deep.equal([button]);
+      expect(resolver.all({ text: 'Save', role: 'button' }, [document])).to.deep.equal([]);
+      expect(resolver.all({ text: 'Save', role: 'button' }, [document])).to.deep.equal([]);
+      expect(resolver.matches(button, { text: 'Save' })).to.equal(false);
+      expect(issues.map((issue) => `${issue.code} ${issue.selector}`)).to.deep.equal([
+        'text-matching-unavailable text "Save" (role button)',
+        'text-matching-unavailable text "Save"',
+      ]);
+      // Given the matching, the same resolver module finds it.
+      const { TEXT_MATCHING } = await import('./text.js');
+      expect(createPlainResolver({ textMatching: () => TEXT_MATCHING }).all({ text: 'Save', role: 'button' }, [document])).to.deep.equal([button]);
+    } finally {
+      button.remove();
+    }
+  });
+});

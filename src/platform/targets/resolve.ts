@@ -1,5 +1,5 @@
 import type { Target } from '../../config/types.js';
-import { accessibleText, candidateSelectorForRole, normalizeText, roleOf } from './text.js';
+import type { TextMatching } from './text.js';
 import { isVisible } from './visibility.js';
 
 /** Where a search runs: a document or an open shadow root (and, recursively, the open shadow roots inside). */
@@ -7,8 +7,9 @@ export type SearchRoot = Document | ShadowRoot;
 
 /** A problem with a target, as data. Reported, never thrown. */
 export interface TargetIssue {
-  code: 'invalid-selector';
-  /** The selector as written in the config. */
+  /** `text-matching-unavailable`: a text target met a resolver created without `textMatching`. */
+  code: 'invalid-selector' | 'text-matching-unavailable';
+  /** The selector as written in the config (for a text target, its description). */
   selector: string;
   message: string;
 }
@@ -16,12 +17,18 @@ export interface TargetIssue {
 export interface ResolveOptions {
   /** Called with each problem found; a `TargetResolver` calls it once per distinct problem. */
   onIssue?: (issue: TargetIssue) => void;
+  /**
+   * Text targets' matching (text.ts `TEXT_MATCHING`), read at each search: without it a text target
+   * matches nothing and is reported. The `targets/index.ts` exports pass it by default; the runtime
+   * loads it only for configs that have text targets.
+   */
+  textMatching?: () => TextMatching | null;
 }
 
 /** A target in the one shape searches use. */
 type NormalTarget =
   | { kind: 'selector'; selector: string }
-  | { kind: 'text'; text: string; role: string | null; within: string | null };
+  | { kind: 'text'; text: string; role: string | null; within: string | null; matching: TextMatching };
 
 /** Per-search memo of accessible text, so ancestors shared by several checks are read once. */
 export type TextMemo = Map<Element, string>;
@@ -81,6 +88,7 @@ export function createTargetResolver(options: ResolveOptions = {}): TargetResolv
   }
 
   function textMatches(el: Element, target: Extract<NormalTarget, { kind: 'text' }>, memo?: TextMemo): boolean {
+    const { roleOf, normalizeText, accessibleText } = target.matching;
     if (target.role !== null && roleOf(el) !== target.role) return false;
     if (target.within !== null && !insideMatch(el, target.within)) return false;
     let text = memo?.get(el);
@@ -105,7 +113,7 @@ export function createTargetResolver(options: ResolveOptions = {}): TargetResolv
    * equals it, so whole subtrees are skipped with one native `textContent` read. Then the few
    * elements named some other way (aria-label, labels, alt, title) and the shadow root's host.
    */
-  function textCandidates(root: SearchRoot, text: string): Element[] {
+  function textCandidates(root: SearchRoot, text: string, { normalizeText }: TextMatching): Element[] {
     const found: Element[] = [];
     const pending = Array.from(root.children).reverse();
     while (pending.length > 0) {
@@ -119,20 +127,33 @@ export function createTargetResolver(options: ResolveOptions = {}): TargetResolv
     return found;
   }
 
+  /** The target in its search shape, or null: a text target without text matching (reported once). */
+  function normalize(target: Target): NormalTarget | null {
+    const matching = typeof target === 'object' && 'text' in target ? options.textMatching?.() ?? null : null;
+    const normal = normalizeTarget(target, matching);
+    if (!normal) {
+      const selector = describeTarget(target);
+      report({ code: 'text-matching-unavailable', selector, message: `the text target ${selector} matches nothing: this resolver was created without text matching` });
+    }
+    return normal;
+  }
+
   return {
     all(target, roots) {
-      const normal = normalizeTarget(target);
+      const normal = normalize(target);
+      if (!normal) return [];
       if (normal.kind === 'selector') return roots.flatMap((root) => selectAll(root, normal.selector));
       if (normal.text === '') return [];
       if (normal.within !== null && roots.length > 0) selectAll(roots[0]!, normal.within); // surfaces an invalid `within` even when nothing else matches
       const memo: TextMemo = new Map();
       const candidates = (root: SearchRoot) =>
-        normal.role === null ? textCandidates(root, normal.text) : selectAll(root, candidateSelectorForRole(normal.role));
+        normal.role === null ? textCandidates(root, normal.text, normal.matching) : selectAll(root, normal.matching.candidateSelectorForRole(normal.role));
       const found = roots.flatMap(candidates).filter((el) => textMatches(el, normal, memo));
       return innermost([...new Set(found)]);
     },
     matches(el, target, memo) {
-      const normal = normalizeTarget(target);
+      const normal = normalize(target);
+      if (!normal) return false;
       return normal.kind === 'selector' ? elementMatches(el, normal.selector) : normal.text !== '' && textMatches(el, normal, memo);
     },
   };
@@ -194,13 +215,15 @@ export function describeTarget(target: Target): string {
   return `text "${target.text}"${target.role ? ` (role ${target.role})` : ''}${target.within ? ` within ${target.within}` : ''}`;
 }
 
-function normalizeTarget(target: Target): NormalTarget {
+function normalizeTarget(target: Target, matching: TextMatching | null): NormalTarget | null {
   if (typeof target === 'string') return { kind: 'selector', selector: target };
   if ('selector' in target) return { kind: 'selector', selector: target.selector };
   if ('anchor' in target) return { kind: 'selector', selector: `[data-waymark="${escapeCss(target.anchor)}"]` };
+  if (!matching) return null;
   return {
     kind: 'text',
-    text: normalizeText(target.text),
+    matching,
+    text: matching.normalizeText(target.text),
     role: target.role ? target.role.trim().toLowerCase() : null,
     within: target.within ?? null,
   };

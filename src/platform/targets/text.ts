@@ -60,7 +60,7 @@ const IMPLICIT_ROLES: ReadonlyArray<readonly [selector: string, role: string]> =
 ];
 
 /** The same table grouped by tag, so finding a role costs one lookup and few `matches` calls. */
-const ROLES_BY_TAG: ReadonlyMap<string, ReadonlyArray<readonly [selector: string, role: string]>> = groupByTag(IMPLICIT_ROLES);
+const ROLES_BY_TAG: ReadonlyMap<string, ReadonlyArray<readonly [selector: string, role: string]>> = /*#__PURE__*/ groupByTag(IMPLICIT_ROLES);
 
 function groupByTag(entries: typeof IMPLICIT_ROLES): Map<string, Array<readonly [string, string]>> {
   const byTag = new Map<string, Array<readonly [string, string]>>();
@@ -161,3 +161,13 @@ function walkText(parent: Node): string {
   }
   return out;
 }
+
+/** What resolving a text target (`{text, role, within}`) takes: a dependency of the target resolver (resolve.ts). */
+export interface TextMatching {
+  normalizeText(text: string): string;
+  roleOf(el: Element): string | null;
+  candidateSelectorForRole(role: string): string;
+  accessibleText(el: Element): string;
+}
+
+export const TEXT_MATCHING: TextMatching = { normalizeText, roleOf, candidateSelectorForRole, accessibleText };

@@ -20,15 +20,15 @@ import { scriptTagPath } from '../size-measure.mjs';
 import { startServer, launch, median, fmt, root } from './_browser.mjs';
 import { STEPS, INNER_START_SCROLL, benchPage } from './tours/page.mjs';
 
-// TOURS_BENCH_ROUNDS; TOURS_BENCH_DIAGNOSE adds rows for investigating (Waymark with memory storage, the old
+// TOURS_BENCH_ROUNDS, TOURS_BENCH_CYCLES (per heap window), TOURS_BENCH_WARMUP (cycles before the long heap windows); TOURS_BENCH_DIAGNOSE adds rows for investigating (Waymark with memory storage, the old
 // method: one inline bundle of the runtime from source, Waymark without its spotlight); TOURS_BENCH_LEAKS=1 measures
 // only heap growth (of `waymark,waymark-ui` or the pages it names), over windows of cycles, what they added by type
 // and what retains the browser's script timing records;
-// TOURS_BENCH_PROFILE=1 adds CPU profiles of Waymark's load, cold start and scrolling.
+// TOURS_BENCH_BREAKDOWN=1 prints only the eval → ready breakdown; TOURS_BENCH_PROFILE=1 prints only CPU profiles of Waymark's load, cold start and scrolling (twice).
 const ROUNDS = Number(process.env.TOURS_BENCH_ROUNDS) || 7;
-const CYCLES = 200;
+const CYCLES = Number(process.env.TOURS_BENCH_CYCLES) || 200;
 /** Cycles before the long heap windows: compiled code tiers up and the page's caches fill first. */
-const WARMUP_CYCLES = Number(process.env.TOURS_BENCH_WARMUP) || 300;
+const WARMUP_CYCLES = Number(process.env.TOURS_BENCH_WARMUP) || 400;
 const IDLE_MS = 2000;
 const FRAME_MS = 1000 / 60;
 const toursDir = new URL('./tours/', import.meta.url).pathname;
@@ -214,7 +214,11 @@ async function round(name) {
     await tab.evaluate(() => window.tourBench.settle(30));
     const idle = await timed(cdp, () => new Promise((r) => setTimeout(r, IDLE_MS)));
     out.idleMsPerFrame = idle.ms / (IDLE_MS / FRAME_MS);
-    out.requests = requests;
+    out.requests = [...requests];
+    // The same page again in this browser context: a returning visit (Waymark's IndexedDB database exists by now).
+    await tab.reload({ waitUntil: 'load' });
+    await tab.waitForFunction(() => window.tourBench);
+    out.returning = await tab.evaluate(() => window.tourBench.ready());
     if (errors.length) out.errors = errors;
     return out;
   } finally {
@@ -227,8 +231,8 @@ async function round(name) {
  * Negative: before evaluation began (a file fetched while the page was still being parsed). Then the same page
  * again in the same browser context: a returning visit, whose IndexedDB database already exists.
  */
-async function readyBreakdown() {
-  const { context, tab } = await openPage('waymark', '?breakdown');
+async function readyBreakdown(name = 'waymark') {
+  const { context, tab } = await openPage(name, '?breakdown');
   const moments = () =>
     tab.evaluate(async () => {
       const { fromEval: ready, fromFiles } = await window.tourBench.ready();
@@ -253,6 +257,17 @@ async function readyBreakdown() {
     return { first, returning: await moments() };
   } finally {
     await context.close();
+  }
+}
+
+/** eval → ready on Waymark's page, step by step (medians of the rounds), first visit and returning visit. */
+function printBreakdown(breakdowns) {
+  for (const visit of ['first', 'returning']) {
+    const marks = breakdowns.map((b) => b[visit].at);
+    const keys = [...new Set(marks.flatMap((b) => Object.keys(b)))].filter((k) => marks.every((b) => k in b));
+    const at = Object.fromEntries(keys.map((k) => [k, median(marks.map((b) => b[k]))]));
+    const fromFiles = median(breakdowns.map((b) => b[visit].fromFiles));
+    console.log(`\nWaymark eval → ready, ${visit} visit: ${fmt(fromFiles, 1)} ms from the last script file in; ms from the start of module evaluation (medians; negative = before it): ${Object.entries(at).sort((a, b) => a[1] - b[1]).map(([k, v]) => `${k} ${fmt(v, 1)}`).join(', ')}`);
   }
 }
 
@@ -344,11 +359,13 @@ const bufferedLoafs = (tab) =>
 
 /** Heap snapshot entries the browser keeps about timing (Long Animation Frame entries and their script records). */
 const TIMING_RECORD = /ScriptTimingInfo|PerformanceScriptTiming|LongAnimationFrame|AnimationFrameTiming/;
+/** V8's own: compiled code and its metadata, feedback, internal lists (`system / …`), not objects a script made. */
+const V8_INTERNAL = (key) => key.startsWith('code:') || /^\w+( \w+)?:system \//.test(key);
 
 /**
  * Heap growth per cycle over `windows` windows of CYCLES start/destroy cycles after `warmup` cycles. With `attribute`,
- * heap snapshots before and after split the growth (self sizes) into compiled code, the browser's timing records and
- * the rest (the page's own objects); with `why`, also what the growth is by type and what retains `why`'s objects.
+ * heap snapshots before and after split the growth (self sizes) into V8's compiled code and internals, the browser's
+ * timing records and the rest (the page's own objects); with `why`, also what the growth is by type and what retains `why`'s objects.
  */
 async function heapWindows(name, { warmup, windows, attribute = false, why = null }) {
   const { context, tab, cdp, errors } = await openPage(name);
@@ -371,9 +388,9 @@ async function heapWindows(name, { warmup, windows, attribute = false, why = nul
     if (attribute) {
       const added = [...(await countObjects(cdp))].map(([key, [count, size]]) => [key, count - (counted.get(key)?.[0] ?? 0), size - (counted.get(key)?.[1] ?? 0)]);
       const share = (test) => added.filter(([key]) => test(key)).reduce((sum, [, , size]) => sum + size, 0) / (windows * CYCLES);
-      result.code = share((key) => key.startsWith('code:'));
-      result.timing = share((key) => !key.startsWith('code:') && TIMING_RECORD.test(key));
-      result.own = share((key) => !key.startsWith('code:') && !TIMING_RECORD.test(key));
+      result.code = share(V8_INTERNAL);
+      result.timing = share((key) => !V8_INTERNAL(key) && TIMING_RECORD.test(key));
+      result.own = share((key) => !V8_INTERNAL(key) && !TIMING_RECORD.test(key));
       if (why) {
         result.added = added.filter(([, count]) => count > 0).sort((a, b) => b[2] - a[2]).slice(0, 12);
         result.retainers = await retainers(cdp, why);
@@ -425,8 +442,21 @@ function summarize(what, profile) {
     self.set(label, (self.get(label) ?? 0) + (dt[i] ?? 0) / 1000);
     if (!/^\((idle|program)\)/.test(functionName)) byFile.set(file, (byFile.get(file) ?? 0) + (dt[i] ?? 0) / 1000);
   });
+  // Native calls (layout, style, DOM queries) by the script function that made them.
+  const parent = new Map();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const nativeBy = new Map();
+  profile.samples.forEach((id, i) => {
+    const leaf = byId.get(id).callFrame;
+    if (leaf.url || /^\(/.test(leaf.functionName)) return;
+    let at = parent.get(id);
+    while (at !== undefined && !byId.get(at).callFrame.url) at = parent.get(at);
+    const caller = at === undefined ? '(none)' : byId.get(at).callFrame;
+    const label = `${leaf.functionName} ← ${caller.functionName || '(anonymous)'}@${caller.url?.replace(origin, '').replace(/-[\w-]{8}\.js$/, '.js')}:${caller.lineNumber + 1}:${caller.columnNumber + 1}`;
+    nativeBy.set(label, (nativeBy.get(label) ?? 0) + (dt[i] ?? 0) / 1000);
+  });
   const top = (map, n) => [...map].filter(([k]) => !/^\((idle|program)\)/.test(k)).sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, v]) => `${k} ${fmt(v, 1)}`).join(', ');
-  console.log(`\nprofile of ${what}, self ms by file: ${top(byFile, 8)}\n  by function: ${top(self, 12)}`);
+  console.log(`\nprofile of ${what}, self ms by file: ${top(byFile, 8)}\n  by function: ${top(self, 12)}\n  native calls by caller: ${top(nativeBy, 6)}`);
 }
 
 // ---- the report -------------------------------------------------------------------------------------
@@ -440,6 +470,19 @@ try {
     console.log(`page: ${await probe.tab.evaluate(() => window.tourBench.elements())} elements, viewport 1280×1000, ${ROUNDS} interleaved rounds; load average at start ${load()}`);
     await probe.context.close();
   }
+  if (process.env.TOURS_BENCH_BREAKDOWN) {
+    for (const name of diagnose ? ['waymark', 'waymark-memory'] : ['waymark']) {
+      const breakdowns = [];
+      for (let r = 0; r < ROUNDS; r++) breakdowns.push(await readyBreakdown(name));
+      console.log(`\n${name}:`);
+      printBreakdown(breakdowns);
+    }
+    process.exit(0);
+  }
+  if (process.env.TOURS_BENCH_PROFILE) {
+    for (let r = 0; r < 2; r++) await profileWaymark();
+    process.exit(0);
+  }
   if (process.env.TOURS_BENCH_LEAKS) {
     // Investigating heap growth: three windows of cycles in a row after the warm-up (growth that stops after a
     // window is a bounded buffer filling up; growth that stays is a leak), what they added by type, and what
@@ -447,7 +490,7 @@ try {
     const which = process.env.TOURS_BENCH_LEAKS === '1' ? ['waymark', 'waymark-ui'] : process.env.TOURS_BENCH_LEAKS.split(',');
     for (const name of which) {
       const r = await heapWindows(name, { warmup: WARMUP_CYCLES, windows: 3, attribute: true, why: 'PerformanceScriptTiming' });
-      console.log(`${name}: heap growth per cycle after ${WARMUP_CYCLES} warm-up cycles, windows of ${CYCLES}: ${r.growth.map((b) => fmt(b)).join(', ')} B; by snapshot: compiled code ${fmt(r.code)}, timing records ${fmt(r.timing)}, the rest ${fmt(r.own)} B/cycle; LoAF entries held: ${r.loafs}`);
+      console.log(`${name}: heap growth per cycle after ${WARMUP_CYCLES} warm-up cycles, windows of ${CYCLES}: ${r.growth.map((b) => fmt(b)).join(', ')} B; by snapshot: V8 compiled code and internals ${fmt(r.code)}, timing records ${fmt(r.timing)}, the rest ${fmt(r.own)} B/cycle; LoAF entries held: ${r.loafs}`);
       console.log(`  added (count, bytes): ${r.added.map(([k, c, b]) => `${k.replace(/\s+/g, ' ')} ${c} ${b}`).join(' | ')}`);
       for (const chain of r.retainers) console.log(`  PerformanceScriptTiming ← ${chain}`);
     }
@@ -475,6 +518,7 @@ try {
   const rows = [
     ['script evaluated → ready (ms)', med((x) => x.ready.fromFiles), ['driver', 2]],
     ['  … counting the wait for script files (ms)', med((x) => x.ready.fromEval)],
+    ['  … returning visit (ms)', med((x) => x.returning.fromFiles), ['driver', 2]],
     ['start → first step shown, cold (ms)', med((x) => x.cold.shown), ['shepherd', 1]],
     ['start → first step shown, warm (ms)', med((x) => x.warm.shown), ['shepherd', 1]],
     ['  … placed, fade-in not counted, cold (ms)', med((x) => x.cold.placed)],
@@ -490,7 +534,7 @@ try {
     ['idle, step open: main thread per frame (ms)', med((x) => x.idleMsPerFrame)],
     [`heap per cycle, 20 warm-up, ${CYCLES} cycles (B)`, (n) => heap.short[n].perCycle],
     [`heap per cycle after ${WARMUP_CYCLES} warm-up, ${3 * CYCLES} cycles (B)`, (n) => heap.long[n].perCycle, 250],
-    ['  … snapshot: compiled code (B)', (n) => heap.long[n].code],
+    ['  … snapshot: V8 compiled code, internals (B)', (n) => heap.long[n].code],
     ['  … snapshot: browser timing records (B)', (n) => heap.long[n].timing],
     ['  … snapshot: the page\'s own objects (B)', (n) => heap.long[n].own, 250],
     [`DOM nodes left after ${3 * CYCLES} cycles`, (n) => heap.long[n].nodes],
@@ -522,6 +566,7 @@ try {
   console.log('\nspread over the rounds, min–max:');
   const spreads = [
     ['ready', (x) => [x.ready.fromFiles]],
+    ['ready, returning visit', (x) => [x.returning.fromFiles]],
     ['cold', (x) => [x.cold.shown]],
     ['warm', (x) => [x.warm.shown]],
     ['next', (x) => x.steps.map((t) => t.shown)],
@@ -540,14 +585,7 @@ try {
   console.log(`heap per cycle, each window after the long warm-up: ${measured.map((n) => `${n} ${heap.long[n].growth.map((b) => fmt(b, 0)).join('/')}`).join('; ')}`);
   console.log(`Long Animation Frame entries the browser held after the long heap pass: ${measured.map((n) => `${n} ${heap.long[n].loafs}`).join(', ')}`);
 
-  // eval → ready on Waymark's page, step by step (medians of the rounds), first visit and returning visit.
-  for (const visit of ['first', 'returning']) {
-    const marks = breakdowns.map((b) => b[visit].at);
-    const keys = [...new Set(marks.flatMap((b) => Object.keys(b)))].filter((k) => marks.every((b) => k in b));
-    const at = Object.fromEntries(keys.map((k) => [k, median(marks.map((b) => b[k]))]));
-    const fromFiles = median(breakdowns.map((b) => b[visit].fromFiles));
-    console.log(`\nWaymark eval → ready, ${visit} visit: ${fmt(fromFiles, 1)} ms from the last script file in; ms from the start of module evaluation (medians; negative = before it): ${Object.entries(at).sort((a, b) => a[1] - b[1]).map(([k, v]) => `${k} ${fmt(v, 1)}`).join(', ')}`);
-  }
+  printBreakdown(breakdowns);
 
   // The requests a Waymark page makes: exactly the entry and the chunks the size report counts, nothing else.
   const js = (list) => list.filter((url) => url.endsWith('.js') && !url.startsWith('/bench/'));
@@ -557,7 +595,6 @@ try {
   const same = seen.length === expected.length && seen.every((u, i) => u === expected[i]);
   console.log(same ? `Waymark's JS requests, every round: ${seen.length} (${seen.join(', ')}), as npm run size counts` : `WARNING: Waymark's JS requests ${seen.join(', ')} differ from the size report's ${expected.join(', ')}`);
   if (sizes.waymark.unwanted.length) console.log(`WARNING: the one-tour page loads ${sizes.waymark.unwanted.join(', ')}`);
-  if (process.env.TOURS_BENCH_PROFILE) await profileWaymark();
   for (const name of names) {
     const errs = [...runs[name].flatMap((x) => x.errors ?? []), ...Object.values(heap).flatMap((pass) => pass[name]?.errors ?? [])];
     if (errs.length) console.log(`errors in ${name}: ${[...new Set(errs)].slice(0, 3).join(' | ')}`);

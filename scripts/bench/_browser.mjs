@@ -6,20 +6,23 @@ import puppeteer from 'puppeteer-core';
 
 export const root = new URL('../..', import.meta.url).pathname;
 
-/** Serve repo files (read-only) plus in-memory pages: `pages['/x.html'] = '<html>…'`. */
+const TYPES = { '.js': 'text/javascript', '.mjs': 'text/javascript', '.json': 'application/json', '.css': 'text/css', '.html': 'text/html; charset=utf-8' };
+/** A generated resource's type from its path; pages without an extension are HTML. */
+const typeOf = (path) => TYPES[extname(path)] ?? 'text/html; charset=utf-8';
+
+/** Serve repo files (read-only) plus generated resources: `pages['/x.html'] = '<html>…'`, `pages['/x.js'] = 'export …'`. */
 export async function startServer(pages = {}) {
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     if (pages[path] !== undefined) {
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+      res.writeHead(200, { 'content-type': typeOf(path), 'cache-control': 'no-store' });
       return void res.end(pages[path]);
     }
     const file = normalize(join(root, path));
     if (!file.startsWith(root)) return void res.writeHead(403).end();
     try {
       const body = await readFile(file);
-      const type = { '.js': 'text/javascript', '.mjs': 'text/javascript', '.json': 'application/json', '.css': 'text/css', '.html': 'text/html' }[extname(file)] ?? 'application/octet-stream';
-      res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' });
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
       res.end(body);
     } catch {
       res.writeHead(404).end();
@@ -29,12 +32,13 @@ export async function startServer(pages = {}) {
   return { server, origin: `http://127.0.0.1:${server.address().port}` };
 }
 
-export async function launch() {
+/** Debian's chromium, headless; `extraArgs` e.g. to turn a web platform feature off for one pass. */
+export async function launch(extraArgs = []) {
   return puppeteer.launch({
     executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--disable-quic', '--js-flags=--expose-gc'],
+      '--disable-component-update', '--disable-sync', '--disable-quic', '--js-flags=--expose-gc', ...extraArgs],
   });
 }
 

@@ -1,152 +1,199 @@
-// Tours: Waymark against shepherd.js, driver.js and intro.js in headless Chromium, on one ~8,500-element
-// page, in one run, 7 interleaved rounds (medians):
-//  - start() → first step shown (cold: first tour on a fresh page; warm: the second one);
-//  - time per step change;
-//  - main-thread ms per frame while a nested scroll container scrolls with a step open, and on how
-//    many of 120 frames the card drifted from its target;
+// Tours: Waymark against shepherd.js, driver.js and intro.js in headless Chromium, on one ~8,500-element page, in
+// one run, interleaved rounds (medians). Every library loads as a page loads it: module scripts from files on the
+// same loopback server (Waymark: the script-tag bundle dist/cdn/waymark.js and its chunks, with a config checked by
+// `waymark validate --out`, IndexedDB storage; the peers: their npm ESM files, through an import map). Figures:
+//  - script evaluated → ready; start() → first step shown (cold: the first start after ready, which also defines
+//    the elements and builds their styles; warm: the second); next() → step shown;
+//  - style+layout and main-thread ms per frame while a nested scroll container, then the window, scrolls with a
+//    step open (floating-ui alone is the floor), and on how many of 120 frames the card left its target;
 //  - main-thread ms per frame while nothing moves (step open);
-//  - DOM nodes and listeners left after 200 start/destroy cycles (CDP, after GC);
-//  - gzipped JS (and CSS) of each library's tours path.
-import { existsSync, readFileSync } from 'node:fs';
-import { scriptTagPath } from '../size-measure.mjs';
+//  - DOM nodes, listeners and heap left by start/destroy cycles (CDP, after GC), after a short and a long warm-up,
+//    the latter split by heap snapshots into compiled code, the browser's timing records and the page's own objects;
+//  - gzipped JS (and CSS) each page loads, and the requests a Waymark page makes.
+import { existsSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
+import { scriptTagPath } from '../size-measure.mjs';
 import { startServer, launch, median, fmt, root } from './_browser.mjs';
 import { STEPS, INNER_START_SCROLL, benchPage } from './tours/page.mjs';
 
-// TOURS_BENCH_ROUNDS / TOURS_BENCH_DIAGNOSE (adds Waymark without its spotlight) are for investigating;
-// TOURS_BENCH_LEAKS=1 measures only heap growth, over three windows of cycles, and lists the heap objects the
-// last window added by type (a leak shows as our objects; V8's compiled code and the browser's timing entries are not one).
+// TOURS_BENCH_ROUNDS, TOURS_BENCH_CYCLES (per heap window), TOURS_BENCH_WARMUP (cycles before the long heap windows); TOURS_BENCH_DIAGNOSE adds rows for investigating (Waymark with memory storage, the old
+// method: one inline bundle of the runtime from source, Waymark without its spotlight); TOURS_BENCH_LEAKS=1 measures
+// only heap growth (of `waymark,waymark-ui` or the pages it names), over windows of cycles, what they added by type
+// and what retains the browser's script timing records;
+// TOURS_BENCH_BREAKDOWN=1 prints only the eval → ready breakdown; TOURS_BENCH_PROFILE=1 prints only CPU profiles of Waymark's load, cold start and scrolling (twice).
 const ROUNDS = Number(process.env.TOURS_BENCH_ROUNDS) || 7;
-const CYCLES = 200;
+const CYCLES = Number(process.env.TOURS_BENCH_CYCLES) || 200;
+/** Cycles before the long heap windows: compiled code tiers up and the page's caches fill first. */
+const WARMUP_CYCLES = Number(process.env.TOURS_BENCH_WARMUP) || 400;
 const IDLE_MS = 2000;
 const FRAME_MS = 1000 / 60;
 const toursDir = new URL('./tours/', import.meta.url).pathname;
+const diagnose = Boolean(process.env.TOURS_BENCH_DIAGNOSE);
+
+// ---- the build Waymark's row loads --------------------------------------------------------------
+/** The newest modification time under `path` (tests excluded: they are not in the bundle). */
+function newest(path) {
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(0, ...readdirSync(path).filter((f) => !/\.test\.ts$/.test(f)).map((f) => newest(join(path, f))));
+}
+function ensureBuild() {
+  const built = join(root, 'dist/cdn/waymark.js');
+  const cli = join(root, 'dist/lib/cli/main.js');
+  const sources = Math.max(...['src', 'rollup.config.mjs', 'package.json'].map((p) => newest(join(root, p))));
+  if (existsSync(built) && existsSync(cli) && statSync(built).mtimeMs >= sources) return;
+  console.log(existsSync(built) ? 'dist/ is older than src/: npm run build' : 'no dist/: npm run build');
+  const { status } = spawnSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  if (status !== 0) throw new Error('npm run build failed');
+}
+
+/** The bench tour as a marketer ships it: written as JSON, checked by `waymark validate --out`. */
+function checkedTourConfig() {
+  const dir = mkdtempSync(join(tmpdir(), 'waymark-tours-bench-'));
+  const config = {
+    version: '1',
+    experiences: [
+      {
+        id: 'bench',
+        type: 'tour',
+        // Started from code only.
+        when: { event: 'bench-never-sent' },
+        spotlight: true,
+        steps: STEPS.map((s) => ({ target: s.selector, title: s.title, body: s.text, placement: 'right' })),
+      },
+    ],
+  };
+  writeFileSync(join(dir, 'tour.json'), JSON.stringify(config, null, 2));
+  const out = join(dir, 'tour.checked.json');
+  const result = spawnSync(process.execPath, ['bin/waymark.mjs', 'validate', join(dir, 'tour.json'), '--out', out], { cwd: root, encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`waymark validate --out failed:\n${result.stdout}${result.stderr}`);
+  return readFileSync(out, 'utf8');
+}
+
+// ---- the pages -----------------------------------------------------------------------------------
+const SCRIPT_TAG = '/dist/cdn/waymark.js';
+const STUB = `<script>window.waymark=window.waymark||function(){(window.waymark.q=window.waymark.q||[]).push(arguments)}</script>`;
+const waymarkTag = (init = '') =>
+  `${STUB}${init}<script type="module" src="/bench/waymark.js"></script><script type="module" src="${SCRIPT_TAG}" data-config="/bench/tour.checked.json" data-help-launcher="false"></script>`;
 
 const LIBRARIES = [
-  { name: 'waymark', adapter: './adapters/waymark-runtime.ts', css: [] },
-  { name: 'shepherd', adapter: './adapters/shepherd.js', css: ['node_modules/shepherd.js/dist/css/shepherd.css'] },
-  { name: 'driver', adapter: './adapters/driver.js', css: ['node_modules/driver.js/dist/driver.css'] },
-  { name: 'intro', adapter: './adapters/intro.js', css: ['node_modules/intro.js/introjs.css'] },
+  { name: 'waymark', adapter: './adapters/waymark-script-tag.js', scripts: waymarkTag() },
+  { name: 'shepherd', adapter: './adapters/shepherd.js', module: 'shepherd.js', file: '/node_modules/shepherd.js/dist/js/shepherd.mjs', css: ['/node_modules/shepherd.js/dist/css/shepherd.css'] },
+  { name: 'driver', adapter: './adapters/driver.js', module: 'driver.js', file: '/node_modules/driver.js/dist/driver.js.mjs', css: ['/node_modules/driver.js/dist/driver.css'] },
+  { name: 'intro', adapter: './adapters/intro.js', module: 'intro.js', file: '/node_modules/intro.js/intro.module.js', css: ['/node_modules/intro.js/introjs.css'] },
 ];
-// The renderer alone (no engine, no runtime), for comparison: the UI's own share of each figure.
+/** The floor: a card kept beside its target by floating-ui alone (one bundled file, as a library would ship it). */
+const FLOOR = { name: 'floating-ui', adapter: './adapters/floating-ui.js', module: '@floating-ui/dom', file: '/bench/lib/floating-ui.js' };
 const DIAGNOSTIC = [
-  { name: 'waymark-ui', adapter: './adapters/waymark.ts', css: [] },
-  ...(process.env.TOURS_BENCH_DIAGNOSE ? [{ name: 'waymark-nospot', adapter: './adapters/waymark-nospot.ts', css: [] }] : []),
+  // The renderer alone (no engine, no runtime), bundled from source: the UI's own share of each figure.
+  { name: 'waymark-ui', adapter: './adapters/waymark.ts' },
+  ...(diagnose
+    ? [
+        { name: 'waymark-memory', adapter: './adapters/waymark-script-tag.js', scripts: waymarkTag(`<script>waymark('init', { storage: { kind: 'memory' } })</script>`), harness: 'waymark' },
+        // The method before: the runtime from source, every module of it in one inline script, memory storage.
+        { name: 'waymark-src', adapter: './adapters/waymark-runtime.ts', inline: true },
+        { name: 'waymark-nospot', adapter: './adapters/waymark-nospot.ts' },
+      ]
+    : []),
 ];
 
-async function bundle(contents, minify = true) {
+async function bundle(contents, { minify = true, external = [] } = {}) {
   const result = await build({
     stdin: { contents, resolveDir: toursDir, loader: 'ts', sourcefile: 'bench-entry.ts' },
     bundle: true,
     format: 'esm',
     minify,
     write: false,
+    external,
     target: 'es2022',
     logLevel: 'error',
   });
   return result.outputFiles[0].text;
 }
-
-const readCss = (files) => files.map((f) => readFileSync(`${root}${f}`, 'utf8')).join('\n');
-const pages = {};
-const libraryPage = async (lib, minify = true) => {
-  const script = await bundle(`import { install } from './harness.ts';
+const harnessOf = (lib) =>
+  bundle(`import { install } from './harness.ts';
 import { createAdapter } from '${lib.adapter}';
-install(createAdapter, ${JSON.stringify(STEPS)}, ${INNER_START_SCROLL});`, minify);
-  return benchPage({ head: lib.css.length ? `<style>${readCss(lib.css)}</style>` : '', script });
-};
-// Readable builds, for `TOURS_BENCH_PROFILE=1`: CPU profiles name real functions.
-for (const lib of [...LIBRARIES, ...DIAGNOSTIC]) {
-  pages[`/${lib.name}.html`] = await libraryPage(lib);
-  if (process.env.TOURS_BENCH_PROFILE) pages[`/${lib.name}-readable.html`] = await libraryPage(lib, false);
-}
-pages['/baseline.html'] = benchPage({ script: await bundle(`import { installBaseline } from './harness.ts'; installBaseline(${INNER_START_SCROLL});`) });
+install(createAdapter, ${JSON.stringify(STEPS)}, ${INNER_START_SCROLL});`, { external: lib.module ? [lib.module] : [] });
 
-// ---- gzipped size of each tours path ------------------------------------------------------------
-async function gzippedSizes() {
-  const gz = (text) => gzipSync(text, { level: 9 }).length;
+const pages = {};
+async function addPage(lib) {
+  const head = [
+    lib.module ? `<script type="importmap">${JSON.stringify({ imports: { [lib.module]: lib.file } })}</script>` : '',
+    ...(lib.css ?? []).map((href) => `<link rel="stylesheet" href="${href}">`),
+  ].join('');
+  const harness = await harnessOf(lib);
+  let scripts;
+  if (lib.inline) scripts = `<script type="module">${harness.replaceAll('</script', '<\\/script')}</script>`;
+  else {
+    pages[`/bench/${lib.harness ?? lib.name}.js`] ??= harness;
+    // The library's own file first (the preload scanner finds it), then the page's code that drives it.
+    scripts = lib.scripts ?? `${lib.module ? `<script type="module" src="${lib.file}"></script>` : ''}<script type="module" src="/bench/${lib.name}.js"></script>`;
+  }
+  pages[`/${lib.name}.html`] = benchPage({ head, scripts });
+}
+
+ensureBuild();
+pages['/bench/tour.checked.json'] = checkedTourConfig();
+pages[FLOOR.file] = await bundle(`export { autoUpdate, computePosition, flip, hide, offset, shift } from '@floating-ui/dom';`);
+for (const lib of [...LIBRARIES, FLOOR, ...DIAGNOSTIC]) await addPage(lib);
+pages['/bench/baseline.js'] = await bundle(`import { installBaseline } from './harness.ts'; installBaseline(${INNER_START_SCROLL});`);
+pages['/baseline.html'] = benchPage({ scripts: `<script type="module" src="/bench/baseline.js"></script>` });
+
+// ---- gzipped size of what each page loads ---------------------------------------------------------
+const gz = (text) => gzipSync(text, { level: 9 }).length;
+function gzippedSizes() {
   const sizes = {};
-  // Waymark: the renderer entry plus the lazily loaded tour chunk and what both import statically.
-  const split = await build({
-    // Only what a page that shows tours imports; the entry's other exports are tree-shaken away.
-    stdin: { contents: `export { createRenderer } from './src/ui/index.ts';`, resolveDir: root, loader: 'ts', sourcefile: 'renderer.ts' },
-    bundle: true,
-    splitting: true,
-    format: 'esm',
-    minify: true,
-    write: false,
-    metafile: true,
-    outdir: '/tmp/waymark-tours-size',
-    target: 'es2022',
-    logLevel: 'error',
-  });
-  const outputs = split.metafile.outputs;
-  const textOf = (p) => split.outputFiles.find((f) => f.path.endsWith(`/${p.split('/').pop()}`)).text;
-  const entry = Object.keys(outputs).find((p) => outputs[p].entryPoint === 'renderer.ts');
-  const tourChunk = Object.keys(outputs).find((p) => Object.keys(outputs[p].inputs).some((i) => i.endsWith('src/ui/tour/define.ts')));
-  const wanted = new Set();
-  const visit = (p) => {
-    if (wanted.has(p)) return;
-    wanted.add(p);
-    for (const imp of outputs[p].imports) if (imp.kind === 'import-statement') visit(imp.path);
-  };
-  visit(entry);
-  visit(tourChunk);
-  let waymarkJs = 0;
-  // Where the minified bytes come from (before gzip), to see what to cut.
-  const parts = {};
-  for (const p of wanted) {
-    waymarkJs += gz(textOf(p));
-    for (const [input, { bytesInOutput }] of Object.entries(outputs[p].inputs)) {
-      const part = input.includes('node_modules/') ? input.replace(/.*node_modules\/((@[^/]+\/)?[^/]+).*/, '$1') : input;
-      parts[part] = (parts[part] ?? 0) + bytesInOutput;
-    }
-  }
-  sizes.waymark = { js: waymarkJs, css: 0, chunks: wanted.size, parts };
-  // With the runtime in the loop, the figure to compare is the whole script-tag page (npm run size).
-  if (existsSync(`${root}dist/cdn/waymark.js`)) {
-    const page = scriptTagPath();
-    sizes.waymark = { ...sizes.waymark, js: page.total, chunks: page.requests, renderer: waymarkJs };
-  }
+  const page = scriptTagPath();
+  sizes.waymark = { js: page.total, css: 0, requests: page.requests, files: page.files.map((f) => f.file), unwanted: page.unwanted };
   for (const lib of LIBRARIES.slice(1)) {
-    const spec = { shepherd: `export { default } from 'shepherd.js';`, driver: `export { driver } from 'driver.js';`, intro: `export { default } from 'intro.js';` }[lib.name];
-    sizes[lib.name] = { js: gz(await bundle(spec)), css: gz(readCss(lib.css)), chunks: 1 };
+    sizes[lib.name] = { js: gz(readFileSync(join(root, lib.file))), css: lib.css.reduce((sum, f) => sum + gz(readFileSync(join(root, f))), 0), requests: 1 };
   }
+  sizes[FLOOR.name] = { js: gz(pages[FLOOR.file]), css: 0, requests: 1 };
   return sizes;
 }
 
-// ---- browser measurements -------------------------------------------------------------------
+// ---- browser measurements -------------------------------------------------------------------------
 const { server, origin } = await startServer(pages);
 const browser = await launch();
-const metric = async (cdp, name) => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === name).value;
+const metrics = async (cdp) => Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
 
-async function openPage(name) {
+async function openPage(name, query = '') {
   const context = await browser.createBrowserContext();
   const tab = await context.newPage();
   await tab.setViewport({ width: 1280, height: 1000 });
   const errors = [];
+  const requests = [];
   tab.on('pageerror', (e) => errors.push(String(e)));
   tab.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  await tab.goto(`${origin}/${name}.html`, { waitUntil: 'load' });
-  await tab.waitForFunction(() => window.tourBench);
+  tab.on('request', (r) => requests.push(r.url().replace(origin, '')));
+  tab.on('response', (r) => r.status() >= 400 && errors.push(`HTTP ${r.status()} ${r.url().replace(origin, '')}`));
+  // Before the page loads: DevTools work while a library is getting ready would run on its main thread and count
+  // as its time (the peers are ready before the load event, Waymark after it). `tourBench` exists by the load event
+  // (module scripts run before it), so nothing polls for it.
   const cdp = await tab.createCDPSession();
   await cdp.send('Performance.enable');
-  return { context, tab, cdp, errors };
+  await tab.goto(`${origin}/${name}.html${query}`, { waitUntil: 'load' });
+  return { context, tab, cdp, errors, requests };
 }
 
-/** Main-thread ms spent (all tasks) while `work` runs. */
-async function taskMs(cdp, work) {
-  const before = await metric(cdp, 'TaskDuration');
+/** Main-thread ms (all tasks) and style+layout ms spent while `work` runs. */
+async function timed(cdp, work) {
+  const before = await metrics(cdp);
   const value = await work();
-  return { ms: ((await metric(cdp, 'TaskDuration')) - before) * 1000, value };
+  const after = await metrics(cdp);
+  const delta = (key) => (after[key] - before[key]) * 1000;
+  return { ms: delta('TaskDuration'), styleLayoutMs: delta('RecalcStyleDuration') + delta('LayoutDuration'), value };
 }
 
 async function round(name) {
-  const { context, tab, cdp, errors } = await openPage(name);
+  const { context, tab, cdp, errors, requests } = await openPage(name);
   try {
     const out = {};
-    out.readyMs = await tab.evaluate(() => window.tourBench.ready());
+    out.ready = await tab.evaluate(() => window.tourBench.ready());
     if (name !== 'baseline') {
       out.cold = await tab.evaluate(() => window.tourBench.start());
       out.steps = await tab.evaluate(() => window.tourBench.stepChanges());
@@ -155,18 +202,24 @@ async function round(name) {
       out.warm = await tab.evaluate(() => window.tourBench.start());
     }
     await tab.evaluate(() => window.tourBench.settle(30));
-    const scrolled = await taskMs(cdp, () => tab.evaluate(() => window.tourBench.scroll(120)));
+    const scrolled = await timed(cdp, () => tab.evaluate(() => window.tourBench.scroll(120)));
     out.scrollMsPerFrame = scrolled.ms / scrolled.value.frames;
+    out.scrollStyleLayout = scrolled.styleLayoutMs / scrolled.value.frames;
     out.detached = scrolled.value.detached;
     out.maxDrift = scrolled.value.maxDrift;
     await tab.evaluate(() => window.tourBench.settle(10));
-    const windowScrolled = await taskMs(cdp, () => tab.evaluate(() => window.tourBench.scrollWindow(120)));
+    const windowScrolled = await timed(cdp, () => tab.evaluate(() => window.tourBench.scrollWindow(120)));
     out.windowScrollMsPerFrame = windowScrolled.ms / windowScrolled.value.frames;
+    out.windowStyleLayout = windowScrolled.styleLayoutMs / windowScrolled.value.frames;
     out.windowDetached = windowScrolled.value.detached;
     await tab.evaluate(() => window.tourBench.resetWindowScroll());
     await tab.evaluate(() => window.tourBench.settle(30));
-    const idle = await taskMs(cdp, () => new Promise((r) => setTimeout(r, IDLE_MS)));
+    const idle = await timed(cdp, () => new Promise((r) => setTimeout(r, IDLE_MS)));
     out.idleMsPerFrame = idle.ms / (IDLE_MS / FRAME_MS);
+    out.requests = [...requests];
+    // The same page again in this browser context: a returning visit (Waymark's IndexedDB database exists by now).
+    await tab.reload({ waitUntil: 'load' });
+    out.returning = await tab.evaluate(() => window.tourBench.ready());
     if (errors.length) out.errors = errors;
     return out;
   } finally {
@@ -174,15 +227,66 @@ async function round(name) {
   }
 }
 
-/** Heap objects by type and name (a heap snapshot, after GC): count and self size. */
-async function countObjects(cdp) {
+/**
+ * Where eval → ready goes on Waymark's page (`?breakdown`): ms from the start of module evaluation to each moment.
+ * Negative: before evaluation began (a file fetched while the page was still being parsed). Then the same page
+ * again in the same browser context: a returning visit, whose IndexedDB database already exists.
+ */
+async function readyBreakdown(name = 'waymark') {
+  const { context, tab } = await openPage(name, '?breakdown');
+  const moments = () =>
+    tab.evaluate(async () => {
+      const { fromEval: ready, fromFiles } = await window.tourBench.ready();
+      const t0 = window.benchEvalStart;
+      const at = {};
+      for (const entry of performance.getEntriesByType('resource')) {
+        const path = new URL(entry.name).pathname;
+        const key = path.endsWith('.json') ? 'config' : path.includes('/chunks/runtime-') ? 'runtime chunk' : path.includes('/chunks/ui-') ? 'ui chunk' : path.endsWith('/waymark.js') ? (path.startsWith('/bench/') ? 'bench harness' : 'entry') : path;
+        at[`${key} requested`] = entry.startTime - t0;
+        at[`${key} received`] = entry.responseEnd - t0;
+      }
+      const nav = performance.getEntriesByType('navigation')[0];
+      at['page parsed'] = nav.domInteractive - t0;
+      at['load event'] = nav.loadEventStart - t0;
+      for (const paint of performance.getEntriesByType('paint')) at[paint.name] = paint.startTime - t0;
+      for (const [key, value] of Object.entries(window.benchLoad ?? {})) at[key] = value - t0;
+      at.ready = ready;
+      return { at, fromFiles };
+    });
+  try {
+    const first = await moments();
+    await tab.reload({ waitUntil: 'load' });
+    return { first, returning: await moments() };
+  } finally {
+    await context.close();
+  }
+}
+
+/** eval → ready on Waymark's page, step by step (medians of the rounds), first visit and returning visit. */
+function printBreakdown(breakdowns) {
+  for (const visit of ['first', 'returning']) {
+    const marks = breakdowns.map((b) => b[visit].at);
+    const keys = [...new Set(marks.flatMap((b) => Object.keys(b)))].filter((k) => marks.every((b) => k in b));
+    const at = Object.fromEntries(keys.map((k) => [k, median(marks.map((b) => b[k]))]));
+    const fromFiles = median(breakdowns.map((b) => b[visit].fromFiles));
+    console.log(`\nWaymark eval → ready, ${visit} visit: ${fmt(fromFiles, 1)} ms from the last script file in; ms from the start of module evaluation (medians; negative = before it): ${Object.entries(at).sort((a, b) => a[1] - b[1]).map(([k, v]) => `${k} ${fmt(v, 1)}`).join(', ')}`);
+  }
+}
+
+/** A heap snapshot, after GC. */
+async function takeSnapshot(cdp) {
   await cdp.send('HeapProfiler.collectGarbage');
   let json = '';
   const onChunk = ({ chunk }) => (json += chunk);
   cdp.on('HeapProfiler.addHeapSnapshotChunk', onChunk);
   await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
   cdp.off('HeapProfiler.addHeapSnapshotChunk', onChunk);
-  const { snapshot, nodes, strings } = JSON.parse(json);
+  return JSON.parse(json);
+}
+
+/** Heap objects by type and name (a heap snapshot, after GC): count and self size. */
+async function countObjects(cdp) {
+  const { snapshot, nodes, strings } = await takeSnapshot(cdp);
   const fields = snapshot.meta.node_fields;
   const types = snapshot.meta.node_types[0];
   const [typeAt, nameAt, sizeAt] = ['type', 'name', 'self_size'].map((f) => fields.indexOf(f));
@@ -197,124 +301,201 @@ async function countObjects(cdp) {
   return counts;
 }
 
-async function leakWindows(name, windows) {
-  const { context, tab, cdp } = await openPage(name);
-  try {
-    const heap = async () => {
-      await cdp.send('HeapProfiler.collectGarbage');
-      await cdp.send('HeapProfiler.collectGarbage');
-      return (await cdp.send('Runtime.getHeapUsage')).usedSize;
-    };
-    await tab.evaluate(() => window.tourBench.cycles(20));
-    const growth = [];
-    let before = await heap();
-    let counted = null;
-    for (let w = 0; w < windows; w++) {
-      await tab.evaluate((n) => window.tourBench.cycles(n), CYCLES);
-      const after = await heap();
-      growth.push((after - before) / CYCLES);
-      before = after;
-      if (w === windows - 2) counted = await countObjects(cdp);
+/** What keeps objects named `name` alive: for a few of them, the chain of retainers (name via edge), nearest first. */
+async function retainers(cdp, name, { samples = 3, depth = 8 } = {}) {
+  const { snapshot, nodes, edges, strings } = await takeSnapshot(cdp);
+  const nodeFields = snapshot.meta.node_fields;
+  const edgeFields = snapshot.meta.edge_fields;
+  const edgeTypes = snapshot.meta.edge_types[0];
+  const [nameAt, edgeCountAt] = ['name', 'edge_count'].map((f) => nodeFields.indexOf(f));
+  const [edgeTypeAt, edgeNameAt, toAt] = ['type', 'name_or_index', 'to_node'].map((f) => edgeFields.indexOf(f));
+  const retainedBy = new Map();
+  for (let node = 0, edge = 0; node < nodes.length; node += nodeFields.length) {
+    for (let k = 0; k < nodes[node + edgeCountAt]; k++, edge += edgeFields.length) {
+      const type = edgeTypes[edges[edge + edgeTypeAt]];
+      if (type === 'weak') continue;
+      const label = type === 'element' || type === 'hidden' ? `[${edges[edge + edgeNameAt]}]` : strings[edges[edge + edgeNameAt]];
+      const to = edges[edge + toAt];
+      if (!retainedBy.has(to)) retainedBy.set(to, []);
+      retainedBy.get(to).push([node, label]);
     }
-    // What grew during the last window, by constructor: the objects a leak keeps.
-    const last = await countObjects(cdp);
-    const grown = [...last].map(([key, [count, size]]) => [key, count - (counted.get(key)?.[0] ?? 0), size - (counted.get(key)?.[1] ?? 0)]).filter(([, count]) => count > 0);
-    console.log(`${name}, objects added during the last window (count, bytes): ${grown.sort((a, b) => b[2] - a[2]).slice(0, 15).map(([k, c, b]) => `${k} ${c} ${b}`).join(' | ')}`);
-    return growth;
-  } finally {
-    await context.close();
   }
+  const nameOf = (node) => strings[nodes[node + nameAt]].slice(0, 50);
+  const chains = [];
+  for (let node = 0; node < nodes.length && chains.length < samples; node += nodeFields.length) {
+    if (nameOf(node) !== name) continue;
+    const chain = [];
+    const seen = new Set([node]);
+    for (let at = node, d = 0; d < depth; d++) {
+      const next = (retainedBy.get(at) ?? []).find(([from]) => !seen.has(from));
+      if (!next) break;
+      chain.push(`${nameOf(next[0])} .${next[1]}`);
+      seen.add(next[0]);
+      at = next[0];
+    }
+    chains.push(chain.join(' ← '));
+  }
+  return chains;
 }
 
-async function leaks(name) {
+const heapAfterGc = async (cdp) => {
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('HeapProfiler.collectGarbage');
+  return (await cdp.send('Runtime.getHeapUsage')).usedSize;
+};
+
+/** Long Animation Frame entries the browser holds for the page (its buffer keeps the first 200). */
+const bufferedLoafs = (tab) =>
+  tab.evaluate(
+    () =>
+      new Promise((resolve) => {
+        if (!PerformanceObserver.supportedEntryTypes.includes('long-animation-frame')) return resolve(null);
+        const observer = new PerformanceObserver((list) => {
+          observer.disconnect();
+          resolve(list.getEntries().length);
+        });
+        observer.observe({ type: 'long-animation-frame', buffered: true });
+        setTimeout(() => resolve(0), 500);
+      }),
+  );
+
+/** Heap snapshot entries the browser keeps about timing (Long Animation Frame entries and their script records). */
+const TIMING_RECORD = /ScriptTimingInfo|PerformanceScriptTiming|LongAnimationFrame|AnimationFrameTiming/;
+/** V8's own: compiled code and its metadata, feedback, internal lists (`system / …`), not objects a script made. */
+const V8_INTERNAL = (key) => key.startsWith('code:') || /^\w+( \w+)?:system \//.test(key);
+
+/**
+ * Heap growth per cycle over `windows` windows of CYCLES start/destroy cycles after `warmup` cycles. With `attribute`,
+ * heap snapshots before and after split the growth (self sizes) into V8's compiled code and internals, the browser's
+ * timing records and the rest (the page's own objects); with `why`, also what the growth is by type and what retains `why`'s objects.
+ */
+async function heapWindows(name, { warmup, windows, attribute = false, why = null }) {
   const { context, tab, cdp, errors } = await openPage(name);
   try {
-    const counters = async () => {
-      await cdp.send('HeapProfiler.collectGarbage');
-      await cdp.send('HeapProfiler.collectGarbage');
-      const heap = await cdp.send('Runtime.getHeapUsage');
-      return { ...(await cdp.send('Memory.getDOMCounters')), heap: heap.usedSize };
-    };
-    // Warm-up: definitions, stylesheets, caches, JIT.
-    await tab.evaluate(() => window.tourBench.cycles(20));
-    const before = await counters();
-    await tab.evaluate((n) => window.tourBench.cycles(n), CYCLES);
-    const after = await counters();
-    return {
-      nodes: after.nodes - before.nodes,
-      listeners: after.jsEventListeners - before.jsEventListeners,
-      documents: after.documents - before.documents,
-      heapPerCycle: (after.heap - before.heap) / CYCLES,
-      errors,
-    };
+    await tab.evaluate(() => window.tourBench.ready());
+    await tab.evaluate((n) => window.tourBench.cycles(n), warmup);
+    const counted = attribute ? await countObjects(cdp) : null;
+    const growth = [];
+    const first = await heapAfterGc(cdp);
+    // After GC: nodes the warm-up left for the collector are not counted as freed by the windows.
+    const dom = await cdp.send('Memory.getDOMCounters');
+    let before = first;
+    for (let w = 0; w < windows; w++) {
+      await tab.evaluate((n) => window.tourBench.cycles(n), CYCLES);
+      const after = await heapAfterGc(cdp);
+      growth.push((after - before) / CYCLES);
+      before = after;
+    }
+    const domAfter = await cdp.send('Memory.getDOMCounters');
+    const result = { growth, perCycle: (before - first) / (windows * CYCLES), nodes: domAfter.nodes - dom.nodes, listeners: domAfter.jsEventListeners - dom.jsEventListeners, errors };
+    if (attribute) {
+      const added = [...(await countObjects(cdp))].map(([key, [count, size]]) => [key, count - (counted.get(key)?.[0] ?? 0), size - (counted.get(key)?.[1] ?? 0)]);
+      const share = (test) => added.filter(([key]) => test(key)).reduce((sum, [, , size]) => sum + size, 0) / (windows * CYCLES);
+      result.code = share(V8_INTERNAL);
+      result.timing = share((key) => !V8_INTERNAL(key) && TIMING_RECORD.test(key));
+      result.own = share((key) => !V8_INTERNAL(key) && !TIMING_RECORD.test(key));
+      if (why) {
+        result.added = added.filter(([, count]) => count > 0).sort((a, b) => b[2] - a[2]).slice(0, 12);
+        result.retainers = await retainers(cdp, why);
+      }
+    }
+    // Last: reading the buffer creates objects of its own.
+    result.loafs = await bufferedLoafs(tab);
+    return result;
   } finally {
     await context.close();
   }
 }
 
-/** CPU profiles of a cold start and of the scroll phase (readable build): where the time goes. */
-async function profileScroll(name) {
-  const { context, tab, cdp } = await openPage(`${name}-readable`);
+/** CPU profile of Waymark's load up to ready, its cold start and its scrolling: where the time goes, by function and file. */
+async function profileWaymark() {
+  const context = await browser.createBrowserContext();
+  const tab = await context.newPage();
+  await tab.setViewport({ width: 1280, height: 1000 });
+  const cdp = await tab.createCDPSession();
   try {
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
     await cdp.send('Profiler.start');
+    await tab.goto(`${origin}/waymark.html`, { waitUntil: 'load' });
+    await tab.evaluate(() => window.tourBench.ready());
+    summarize('load → ready, waymark', (await cdp.send('Profiler.stop')).profile);
+    await cdp.send('Profiler.start');
     await tab.evaluate(() => window.tourBench.start());
-    summarize(`cold start, ${name}`, (await cdp.send('Profiler.stop')).profile);
+    summarize('cold start, waymark', (await cdp.send('Profiler.stop')).profile);
     await tab.evaluate(() => window.tourBench.settle(30));
     await cdp.send('Profiler.start');
     await tab.evaluate(() => window.tourBench.scroll(120));
-    summarize(`scrolling 120 frames, ${name}`, (await cdp.send('Profiler.stop')).profile);
+    summarize('scrolling 120 frames, waymark', (await cdp.send('Profiler.stop')).profile);
   } finally {
     await context.close();
   }
 }
 
 function summarize(what, profile) {
-  {
-    const self = new Map();
-    const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-    const dt = profile.timeDeltas;
-    profile.samples.forEach((id, i) => {
-      const { functionName, lineNumber } = byId.get(id).callFrame;
-      const label = `${functionName || '(anonymous)'}:${lineNumber + 1}`;
-      self.set(label, (self.get(label) ?? 0) + (dt[i] ?? 0) / 1000);
-    });
-    // Inclusive time of the page's own functions (each counted once per sample).
-    const parent = new Map();
-    for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
-    const total = new Map();
-    profile.samples.forEach((id, i) => {
-      const seen = new Set();
-      for (let at = id; at !== undefined; at = parent.get(at)) {
-        const { functionName, lineNumber, url } = byId.get(at).callFrame;
-        if (!url.includes('-readable.html') || !functionName) continue;
-        const label = `${functionName}:${lineNumber + 1}`;
-        if (seen.has(label)) continue;
-        seen.add(label);
-        total.set(label, (total.get(label) ?? 0) + (dt[i] ?? 0) / 1000);
-      }
-    });
-    const top = [...self].filter(([k]) => !k.startsWith('(idle)') && !k.startsWith('(program)')).sort((a, b) => b[1] - a[1]).slice(0, 12);
-    const topTotal = [...total].sort((a, b) => b[1] - a[1]).slice(0, 25);
-    console.log(`\nprofile of ${what}, self ms: ${top.map(([k, v]) => `${k} ${fmt(v, 1)}`).join(', ')}`);
-    console.log(`  inclusive: ${topTotal.map(([k, v]) => `${k} ${fmt(v, 1)}`).join(', ')}`);
-  }
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const dt = profile.timeDeltas;
+  const self = new Map();
+  const byFile = new Map();
+  profile.samples.forEach((id, i) => {
+    const { functionName, lineNumber, url } = byId.get(id).callFrame;
+    const file = url ? url.replace(origin, '').replace(/-[\w-]{8}\.js$/, '.js') : '(native)';
+    const label = `${functionName || '(anonymous)'}@${file}:${lineNumber + 1}`;
+    self.set(label, (self.get(label) ?? 0) + (dt[i] ?? 0) / 1000);
+    if (!/^\((idle|program)\)/.test(functionName)) byFile.set(file, (byFile.get(file) ?? 0) + (dt[i] ?? 0) / 1000);
+  });
+  // Native calls (layout, style, DOM queries) by the script function that made them.
+  const parent = new Map();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const nativeBy = new Map();
+  profile.samples.forEach((id, i) => {
+    const leaf = byId.get(id).callFrame;
+    if (leaf.url || /^\(/.test(leaf.functionName)) return;
+    let at = parent.get(id);
+    while (at !== undefined && !byId.get(at).callFrame.url) at = parent.get(at);
+    const caller = at === undefined ? '(none)' : byId.get(at).callFrame;
+    const label = `${leaf.functionName} ← ${caller.functionName || '(anonymous)'}@${caller.url?.replace(origin, '').replace(/-[\w-]{8}\.js$/, '.js')}:${caller.lineNumber + 1}:${caller.columnNumber + 1}`;
+    nativeBy.set(label, (nativeBy.get(label) ?? 0) + (dt[i] ?? 0) / 1000);
+  });
+  const top = (map, n) => [...map].filter(([k]) => !/^\((idle|program)\)/.test(k)).sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, v]) => `${k} ${fmt(v, 1)}`).join(', ');
+  console.log(`\nprofile of ${what}, self ms by file: ${top(byFile, 8)}\n  by function: ${top(self, 12)}\n  native calls by caller: ${top(nativeBy, 6)}`);
 }
 
-const sizes = await gzippedSizes();
+// ---- the report -------------------------------------------------------------------------------------
+const sizes = gzippedSizes();
+const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
 try {
-  const names = [...LIBRARIES.map((l) => l.name), ...DIAGNOSTIC.map((l) => l.name), 'baseline'];
+  const names = [...LIBRARIES.map((l) => l.name), FLOOR.name, ...DIAGNOSTIC.map((l) => l.name), 'baseline'];
   const runs = Object.fromEntries(names.map((n) => [n, []]));
   {
     const probe = await openPage('waymark');
-    console.log(`page: ${await probe.tab.evaluate(() => window.tourBench.elements())} elements, viewport 1280×1000, ${ROUNDS} interleaved rounds`);
+    console.log(`page: ${await probe.tab.evaluate(() => window.tourBench.elements())} elements, viewport 1280×1000, ${ROUNDS} interleaved rounds; load average at start ${load()}`);
     await probe.context.close();
   }
+  if (process.env.TOURS_BENCH_BREAKDOWN) {
+    for (const name of diagnose ? ['waymark', 'waymark-memory'] : ['waymark']) {
+      const breakdowns = [];
+      for (let r = 0; r < ROUNDS; r++) breakdowns.push(await readyBreakdown(name));
+      console.log(`\n${name}:`);
+      printBreakdown(breakdowns);
+    }
+    process.exit(0);
+  }
+  if (process.env.TOURS_BENCH_PROFILE) {
+    for (let r = 0; r < 2; r++) await profileWaymark();
+    process.exit(0);
+  }
   if (process.env.TOURS_BENCH_LEAKS) {
-    // Investigating heap growth: Waymark with and without its runtime, three windows of cycles in a row
-    // (growth that stops after a window is a bounded log filling up; growth that stays is a leak).
-    for (const name of ['waymark', 'waymark-ui']) console.log(`${name}: heap growth per cycle, windows of ${CYCLES}: ${(await leakWindows(name, 3)).map((b) => fmt(b)).join(', ')} B`);
+    // Investigating heap growth: three windows of cycles in a row after the warm-up (growth that stops after a
+    // window is a bounded buffer filling up; growth that stays is a leak), what they added by type, and what
+    // retains the browser's script timing records.
+    const which = process.env.TOURS_BENCH_LEAKS === '1' ? ['waymark', 'waymark-ui'] : process.env.TOURS_BENCH_LEAKS.split(',');
+    for (const name of which) {
+      const r = await heapWindows(name, { warmup: WARMUP_CYCLES, windows: 3, attribute: true, why: 'PerformanceScriptTiming' });
+      console.log(`${name}: heap growth per cycle after ${WARMUP_CYCLES} warm-up cycles, windows of ${CYCLES}: ${r.growth.map((b) => fmt(b)).join(', ')} B; by snapshot: V8 compiled code and internals ${fmt(r.code)}, timing records ${fmt(r.timing)}, the rest ${fmt(r.own)} B/cycle; LoAF entries held: ${r.loafs}`);
+      console.log(`  added (count, bytes): ${r.added.map(([k, c, b]) => `${k.replace(/\s+/g, ' ')} ${c} ${b}`).join(' | ')}`);
+      for (const chain of r.retainers) console.log(`  PerformanceScriptTiming ← ${chain}`);
+    }
     process.exit(0);
   }
   for (let r = 0; r < ROUNDS; r++) {
@@ -322,60 +503,106 @@ try {
     const order = names.map((_, i) => names[(i + r) % names.length]);
     for (const name of order) runs[name].push(await round(name));
   }
-  const leaked = {};
-  for (const lib of LIBRARIES) leaked[lib.name] = await leaks(lib.name);
+  const breakdowns = [];
+  for (let r = 0; r < ROUNDS; r++) breakdowns.push(await readyBreakdown());
 
+  // Heap: as before (20 warm-up cycles, one window), then after a long warm-up over three windows, split by heap
+  // snapshots into compiled code, the browser's timing records (kept for any later observer, whoever runs) and the rest.
+  const measured = [...LIBRARIES, FLOOR].map((l) => l.name);
+  const heap = { short: {}, long: {} };
+  for (const name of measured) heap.short[name] = await heapWindows(name, { warmup: 20, windows: 1 });
+  for (const name of measured) heap.long[name] = await heapWindows(name, { warmup: WARMUP_CYCLES, windows: 3, attribute: true });
+
+  const all = (n, key) => runs[n].map(key);
+  const med = (key) => (n) => median(all(n, key));
+  const stepsOf = (key) => (n) => median(runs[n].flatMap((x) => x.steps.map(key)));
+  // [label, value per library, aim: [reference library, factor] or an absolute bound]
   const rows = [
-    ['script evaluated → ready (ms)', (n) => median(runs[n].map((x) => x.readyMs)), 'low'],
-    ['start → first step shown, cold (ms)', (n) => median(runs[n].map((x) => x.cold.shown)), 'low'],
-    ['start → first step shown, warm (ms)', (n) => median(runs[n].map((x) => x.warm.shown)), 'low'],
-    ['  … placed, fade-in not counted, cold (ms)', (n) => median(runs[n].map((x) => x.cold.placed)), 'low'],
-    ['  … placed, fade-in not counted, warm (ms)', (n) => median(runs[n].map((x) => x.warm.placed)), 'low'],
-    ['step change, shown (ms)', (n) => median(runs[n].flatMap((x) => x.steps.map((t) => t.shown))), 'low'],
-    ['  … placed, fade-in not counted (ms)', (n) => median(runs[n].flatMap((x) => x.steps.map((t) => t.placed))), 'low'],
-    ['scrolling: main thread per frame (ms)', (n) => median(runs[n].map((x) => x.scrollMsPerFrame)), 'low'],
-    ['scrolling: detached frames of 120', (n) => median(runs[n].map((x) => x.detached)), 'low'],
-    ['scrolling: max drift (px)', (n) => median(runs[n].map((x) => x.maxDrift)), 'low'],
-    ['scrolling the window: main thread per frame (ms)', (n) => median(runs[n].map((x) => x.windowScrollMsPerFrame)), 'low'],
-    ['scrolling the window: detached frames of 120', (n) => median(runs[n].map((x) => x.windowDetached)), 'low'],
-    ['idle, step open: main thread per frame (ms)', (n) => median(runs[n].map((x) => x.idleMsPerFrame)), 'low'],
-    [`DOM nodes left after ${CYCLES} cycles`, (n) => leaked[n].nodes, 'low'],
-    [`listeners left after ${CYCLES} cycles`, (n) => leaked[n].listeners, 'low'],
-    ['heap growth per cycle after warm-up (B)', (n) => leaked[n].heapPerCycle, 'low'],
-    ['gzipped JS (kB)', (n) => sizes[n].js / 1000, 'low'],
-    ['gzipped CSS (kB)', (n) => sizes[n].css / 1000, 'low'],
+    ['script evaluated → ready (ms)', med((x) => x.ready.fromFiles), ['driver', 2]],
+    ['  … counting the wait for script files (ms)', med((x) => x.ready.fromEval)],
+    ['  … returning visit (ms)', med((x) => x.returning.fromFiles), ['driver', 2]],
+    ['start → first step shown, cold (ms)', med((x) => x.cold.shown), ['shepherd', 1]],
+    ['start → first step shown, warm (ms)', med((x) => x.warm.shown), ['shepherd', 1]],
+    ['  … placed, fade-in not counted, cold (ms)', med((x) => x.cold.placed)],
+    ['  … placed, fade-in not counted, warm (ms)', med((x) => x.warm.placed)],
+    ['next → step shown (ms)', stepsOf((t) => t.shown), ['driver', 1]],
+    ['  … placed, fade-in not counted (ms)', stepsOf((t) => t.placed)],
+    ['container scroll: style+layout per frame (ms)', med((x) => x.scrollStyleLayout), ['floating-ui', 1.1]],
+    ['container scroll: main thread per frame (ms)', med((x) => x.scrollMsPerFrame)],
+    ['container scroll: detached frames of 120', med((x) => x.detached)],
+    ['window scroll: style+layout per frame (ms)', med((x) => x.windowStyleLayout), ['floating-ui', 1.1]],
+    ['window scroll: main thread per frame (ms)', med((x) => x.windowScrollMsPerFrame)],
+    ['window scroll: detached frames of 120', med((x) => x.windowDetached)],
+    ['idle, step open: main thread per frame (ms)', med((x) => x.idleMsPerFrame)],
+    [`heap per cycle, 20 warm-up, ${CYCLES} cycles (B)`, (n) => heap.short[n].perCycle],
+    [`heap per cycle after ${WARMUP_CYCLES} warm-up, ${3 * CYCLES} cycles (B)`, (n) => heap.long[n].perCycle, 250],
+    ['  … snapshot: V8 compiled code, internals (B)', (n) => heap.long[n].code],
+    ['  … snapshot: browser timing records (B)', (n) => heap.long[n].timing],
+    ['  … snapshot: the page\'s own objects (B)', (n) => heap.long[n].own, 250],
+    [`DOM nodes left after ${3 * CYCLES} cycles`, (n) => heap.long[n].nodes],
+    [`listeners left after ${3 * CYCLES} cycles`, (n) => heap.long[n].listeners],
+    ['JS loaded, gzip -9 (kB)', (n) => sizes[n].js / 1000],
+    ['JS requests', (n) => sizes[n].requests],
+    ['CSS loaded, gzip -9 (kB)', (n) => sizes[n].css / 1000],
   ];
-  const libs = LIBRARIES.map((l) => l.name);
+  const pad = (s, w) => String(s).padStart(w);
+  const cell = (v) => fmt(v, Number.isInteger(v) ? 0 : Math.abs(v) < 0.1 ? 3 : 2);
+  console.log(`\nEvery library from files on one loopback server (module scripts; peers' npm ESM files through an import map; Waymark's script-tag bundle, a checked config, IndexedDB). Medians of ${ROUNDS} rounds.`);
+  console.log(`${'figure'.padEnd(46)}${measured.map((n) => pad(n, 12)).join('')}${pad('aim', 18)}${pad('Waymark', 10)}`);
+  for (const [label, value, aim] of rows) {
+    const values = measured.map(value);
+    let aimText = '';
+    let verdict = '';
+    if (Array.isArray(aim)) {
+      const [reference, factor] = aim;
+      const ratio = values[0] / value(reference);
+      aimText = `≤ ${factor === 1 ? '' : `${factor}× `}${reference}`;
+      verdict = `${fmt(ratio)}× ${ratio <= factor ? 'ok' : 'no'}`;
+    } else if (typeof aim === 'number') {
+      aimText = `≤ ${aim}`;
+      verdict = values[0] <= aim ? 'ok' : 'no';
+    }
+    console.log(`${label.padEnd(46)}${values.map((v) => pad(cell(v), 12)).join('')}${pad(aimText, 18)}${pad(verdict, 10)}`);
+  }
+  // Noise: each library's spread over the rounds for the timed figures.
+  console.log('\nspread over the rounds, min–max:');
+  const spreads = [
+    ['ready', (x) => [x.ready.fromFiles]],
+    ['ready, returning visit', (x) => [x.returning.fromFiles]],
+    ['cold', (x) => [x.cold.shown]],
+    ['warm', (x) => [x.warm.shown]],
+    ['next', (x) => x.steps.map((t) => t.shown)],
+    ['container style+layout', (x) => [x.scrollStyleLayout]],
+    ['window style+layout', (x) => [x.windowStyleLayout]],
+  ];
+  for (const [label, key] of spreads) {
+    console.log(`  ${label.padEnd(24)}${measured.map((n) => { const xs = runs[n].flatMap(key); return `${n} ${cell(Math.min(...xs))}–${cell(Math.max(...xs))}`; }).join(', ')}`);
+  }
   for (const { name } of DIAGNOSTIC) {
     const m = (k) => fmt(median(runs[name].map(k)));
-    console.log(`diagnostic ${name}: ready ${m((x) => x.readyMs)} ms, first step cold ${m((x) => x.cold.shown)} ms, warm ${m((x) => x.warm.shown)} ms, step change ${fmt(median(runs[name].flatMap((x) => x.steps.map((t) => t.shown))))} ms, scrolling ${m((x) => x.scrollMsPerFrame)} ms/frame, detached ${m((x) => x.detached)}`);
-  }
-  const pad = (s, w) => String(s).padStart(w);
-  console.log(`\n${'figure'.padEnd(44)}${libs.map((n) => pad(n, 10)).join('')}${pad('Waymark/best', 14)}`);
-  for (const [label, value] of rows) {
-    const values = libs.map(value);
-    const best = Math.min(...values.slice(1));
-    const ratio = best === 0 ? (values[0] === 0 ? '1.00 (=)' : '∞') : fmt(values[0] / best);
-    console.log(`${label.padEnd(44)}${values.map((v) => pad(fmt(v, Number.isInteger(v) ? 0 : Math.abs(v) < 0.1 ? 3 : 2), 10)).join('')}${pad(ratio, 14)}`);
-  }
-  // Scrolling cost only compares libraries that kept the card on its target.
-  const attached = libs.slice(1).filter((n) => median(runs[n].map((x) => x.detached)) === 0);
-  if (attached.length) {
-    const cost = (n) => median(runs[n].map((x) => x.scrollMsPerFrame));
-    const bestAttached = Math.min(...attached.map(cost));
-    console.log(`scrolling cost, Waymark / best that stayed attached (${attached.join(', ')}): ${fmt(cost('waymark') / bestAttached)}`);
+    console.log(`diagnostic ${name}: ready ${m((x) => x.ready.fromFiles)} ms (${m((x) => x.ready.fromEval)} with the wait for files), first step cold ${m((x) => x.cold.shown)} ms, warm ${m((x) => x.warm.shown)} ms, next ${fmt(stepsOf((t) => t.shown)(name))} ms, container style+layout ${m((x) => x.scrollStyleLayout)} ms/frame, window ${m((x) => x.windowStyleLayout)} ms/frame, detached ${m((x) => x.detached)}/${m((x) => x.windowDetached)}`);
   }
   const base = runs.baseline;
-  console.log(`\nbaseline (page alone): scrolling ${fmt(median(base.map((x) => x.scrollMsPerFrame)))} ms/frame, idle ${fmt(median(base.map((x) => x.idleMsPerFrame)))} ms/frame`);
-  console.log(`step changes per run: ${STEPS.length - 1}; Waymark's one-tour script-tag page = ${sizes.waymark.chunks} JS requests, CSS inside the JS (renderer + tour alone: ${fmt((sizes.waymark.renderer ?? sizes.waymark.js) / 1000)} kB)`);
-  const top = Object.entries(sizes.waymark.parts).sort((a, b) => b[1] - a[1]).slice(0, 8);
-  console.log(`Waymark tours path, minified bytes by source: ${top.map(([k, v]) => `${k} ${v}`).join(', ')}`);
-  if (process.env.TOURS_BENCH_PROFILE) for (const lib of LIBRARIES.slice(0, 2)) await profileScroll(lib.name);
+  console.log(`baseline (page alone): container style+layout ${fmt(median(base.map((x) => x.scrollStyleLayout)))} ms/frame (main thread ${fmt(median(base.map((x) => x.scrollMsPerFrame)))}), window ${fmt(median(base.map((x) => x.windowStyleLayout)))}, idle ${fmt(median(base.map((x) => x.idleMsPerFrame)))} ms/frame`);
+  console.log(`heap per cycle, each window after the long warm-up: ${measured.map((n) => `${n} ${heap.long[n].growth.map((b) => fmt(b, 0)).join('/')}`).join('; ')}`);
+  console.log(`Long Animation Frame entries the browser held after the long heap pass: ${measured.map((n) => `${n} ${heap.long[n].loafs}`).join(', ')}`);
+
+  printBreakdown(breakdowns);
+
+  // The requests a Waymark page makes: exactly the entry and the chunks the size report counts, nothing else.
+  const js = (list) => list.filter((url) => url.endsWith('.js') && !url.startsWith('/bench/'));
+  const expected = sizes.waymark.files.map((f) => `/dist/cdn/${f}`).sort();
+  const seen = [...new Set(runs.waymark.flatMap((x) => js(x.requests)))].sort();
+  console.log(`\nrequests of a Waymark page (first round): ${runs.waymark[0].requests.join(' ')}`);
+  const same = seen.length === expected.length && seen.every((u, i) => u === expected[i]);
+  console.log(same ? `Waymark's JS requests, every round: ${seen.length} (${seen.join(', ')}), as npm run size counts` : `WARNING: Waymark's JS requests ${seen.join(', ')} differ from the size report's ${expected.join(', ')}`);
+  if (sizes.waymark.unwanted.length) console.log(`WARNING: the one-tour page loads ${sizes.waymark.unwanted.join(', ')}`);
   for (const name of names) {
-    const errs = [...runs[name].flatMap((x) => x.errors ?? []), ...(leaked[name]?.errors ?? [])];
+    const errs = [...runs[name].flatMap((x) => x.errors ?? []), ...Object.values(heap).flatMap((pass) => pass[name]?.errors ?? [])];
     if (errs.length) console.log(`errors in ${name}: ${[...new Set(errs)].slice(0, 3).join(' | ')}`);
   }
-  if (process.env.TOURS_BENCH_JSON) console.log(JSON.stringify({ runs, leaked, sizes }));
+  console.log(`load average at the end: ${load()}`);
+  if (process.env.TOURS_BENCH_JSON) console.log(JSON.stringify({ runs, heap, sizes, breakdowns }));
 } finally {
   await browser.close();
   server.close();

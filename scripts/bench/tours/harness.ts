@@ -100,11 +100,26 @@ function whenShown(adapter: TourAdapter, step: BenchStep, timeoutMs = 5000): Pro
   });
 }
 
+export interface ReadyTimes {
+  /** ms from the start of module evaluation to ready, waiting for script files included. */
+  fromEval: number;
+  /** ms from the moment the last script file the page loaded before ready had arrived (or evaluation began, if later). */
+  fromFiles: number;
+}
+
+/** Ready now: how long since evaluation began, and since every script file loaded so far was in. */
+function readyTimes(evalStart: number): ReadyTimes {
+  const now = performance.now();
+  const scripts = performance.getEntriesByType('resource').filter((entry) => /\.m?js$/.test(new URL(entry.name).pathname) && entry.responseEnd <= now);
+  const filesIn = Math.max(evalStart, ...scripts.map((entry) => entry.responseEnd));
+  return { fromEval: now - evalStart, fromFiles: now - filesIn };
+}
+
 export function install(createAdapter: (steps: BenchStep[]) => TourAdapter, steps: BenchStep[], innerStartScroll: number): void {
-  // From just before the bench script was evaluated (an inline classic script sets it) to the library being ready.
+  // The page's module scripts begin to run (an inline module before them sets it): the start of eval → ready.
   const evalStart = (window as unknown as { benchEvalStart?: number }).benchEvalStart ?? performance.now();
   const adapter = createAdapter(steps);
-  const ready = (adapter.ready?.() ?? Promise.resolve()).then(() => performance.now() - evalStart);
+  const ready = (adapter.ready?.() ?? Promise.resolve()).then(() => readyTimes(evalStart));
   const inner = document.getElementById('inner')!;
   const firstTarget = document.querySelector(steps[0]!.selector)!;
 

@@ -3,8 +3,10 @@
  * builds first): help, chat and the resource center, and the upgrade of pre-release stored state, are chunks of
  * their own on both install paths; the surface coordinator comes with the UI, so a page that shows nothing skips it.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { npmPath, scriptTagPath } from '../../scripts/size-measure.mjs';
+import { npmPath, root, scriptTagPath } from '../../scripts/size-measure.mjs';
 
 /** Source modules a one-tour page must not load. */
 const NOT_ON_A_TOUR_PAGE = ['src/runtime/support.ts', 'src/runtime/help.ts', 'src/runtime/resource-center.ts', 'src/engine/migrate-v0.ts'];
@@ -19,6 +21,14 @@ describe('the runtime loads what a one-tour page uses', () => {
     const ui = page.files.find((file) => /^chunks\/ui-/.test(file.file));
     expect(runtime?.modules.filter((source) => source.includes('ui/shared/coordinator/'))).toEqual([]);
     expect(ui?.modules.some((source) => source.endsWith('ui/shared/coordinator/coordinator.ts'))).toBe(true);
+  });
+
+  it('script tag: the runtime chunk imports no UI chunk statically, so the UI is evaluated only when something is shown', () => {
+    const runtime = scriptTagPath().files.find((file) => /^chunks\/runtime-/.test(file.file));
+    const code = readFileSync(join(root, 'dist/cdn', runtime!.file), 'utf8');
+    // The UI chunk (Lit, floating-ui, the tour) may be fetched early (a modulepreload hint) but never run first.
+    const staticImports = [...code.matchAll(/(?:^|[;\s}])import\s*(?:[\w${},\s*]+from\s*)?["']([^"']+)["']/g)].map((match) => match[1]);
+    expect(staticImports.filter((specifier) => /\bui-/.test(specifier))).toEqual([]);
   });
 
   it('npm: the same modules stay out of what an app bundling createWaymark loads for a tour', async () => {

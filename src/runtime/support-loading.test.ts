@@ -123,14 +123,18 @@ describe('help, chat and the resource center load only when needed', () => {
     expect(loader.calls).toEqual([]);
   });
 
-  it('code that fails to load is reported, never thrown', async () => {
+  it('code that fails to load is reported, never thrown; the next call tries again', async () => {
     const loader = deferredSupport();
     const reported: string[] = [];
     const support = createLazySupport(options(Promise.resolve(), reported), loader.load);
     support.openChat(undefined, 'api');
     loader.fail(new Error('offline'));
     await vi.waitFor(() => expect(reported).toEqual(['help:load']));
-    expect(await support.load()).toBeNull();
     expect(loader.calls).toEqual([]);
+    // Back online: the user presses Help again and gets it.
+    support.openHelp('deploy');
+    await vi.waitFor(() => expect(loader.load).toHaveBeenCalledTimes(2));
+    loader.arrive();
+    await vi.waitFor(() => expect(loader.calls).toEqual(['openHelp:deploy']));
   });
 });

@@ -59,6 +59,8 @@ export function createLazySupport(options: LazySupportOptions, load: LoadSupport
         return parts;
       },
       (error: unknown) => {
+        // Tried again on the next call: a chunk that failed once (offline) may load later, so Help is no dead end.
+        loading = null;
         options.reportError(error, 'help:load');
         return null;
       },

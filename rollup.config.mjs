@@ -99,6 +99,8 @@ function cdnChunks(id) {
     // Lazy parts of the runtime keep their own chunks.
     // Help, chat handoff and the resource center: one chunk, for configs (or calls) that use them.
     if (/\/src\/runtime\/(help|support(-chunk)?\.ts|resource-center)/.test(path)) return 'support';
+    // The survey answers' durable outbox: survey configs, or a page where answers from an earlier page still wait (delivery.ts).
+    if (/\/src\/(runtime\/answers|platform\/store\/outbox)\.ts$/.test(path)) return 'answers';
     // The upgrade of pre-release stored state: only a record that old loads it (named, or the barrel `engine/index` would pull it in).
     if (/\/src\/engine\/migrate-v0\.ts$/.test(path)) return 'migrate-v0';
     if (/\/src\/runtime\/debug/.test(path)) return undefined;

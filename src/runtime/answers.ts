@@ -1,8 +1,7 @@
 import type { AnalyticsEvent } from '../engine/contract.js';
-import { createOutbox, type StoreWarning } from '../platform/store/index.js';
-
-/** The outbox queue survey answers wait in (one per database, shared by every tab and user of it). */
-export const ANSWER_QUEUE = 'survey-answers';
+import { createOutbox } from '../platform/store/outbox.js';
+import type { StoreWarning } from '../platform/store/types.js';
+import { ANSWER_QUEUE } from './held-answers.js';
 
 export interface AnswerDeliveryOptions {
   window: Window;

@@ -224,7 +224,8 @@ export function createWaymark(given?: WaymarkOptions | null): Waymark {
     if (config.experiences.length > 0) ui?.preload?.();
     // Configured sinks start before anything is shown, so they see every event; the machines are in before the
     // engine starts (both load while the stored progress is read).
-    const machinesReady = Promise.all([machines.load(config.experiences.map((each) => each.type)), parts.loadFor(config), sensors.preload(config)]);
+    const types = config.experiences.map((each) => each.type);
+    const machinesReady = Promise.all([machines.load(types), parts.loadFor(config), sensors.preload(config), delivery.preloadAnswers(types)]);
     // Help, chat and the resource center too, when the config has them: their launchers are there at `ready`.
     const supportReady = ui && configNeedsSupport(config) ? support.load() : null;
     const [engine, , supportParts] = await Promise.all([machinesReady.then(() => session.load(opened)), analytics.ready, supportReady]);

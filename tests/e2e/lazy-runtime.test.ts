@@ -1,7 +1,7 @@
 /**
  * What the runtime leaves out of a one-tour page with a checked config, read from the build's chunk graph (npm test
- * builds first): help, chat and the resource center, and the upgrade of pre-release stored state, are chunks of
- * their own on both install paths; the surface coordinator comes with the UI, so a page that shows nothing skips it.
+ * builds first): help, chat and the resource center, the upgrade of pre-release stored state and the survey answers'
+ * outbox are chunks of their own on both install paths; the surface coordinator comes with the UI, so a page that shows nothing skips it.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,11 +9,19 @@ import { describe, expect, it } from 'vitest';
 import { npmPath, root, scriptTagPath } from '../../scripts/size-measure.mjs';
 
 /** Source modules a one-tour page must not load. */
-const NOT_ON_A_TOUR_PAGE = ['src/runtime/support.ts', 'src/runtime/help.ts', 'src/runtime/resource-center.ts', 'src/engine/migrate-v0.ts'];
+const NOT_ON_A_TOUR_PAGE = [
+  'src/runtime/support.ts',
+  'src/runtime/help.ts',
+  'src/runtime/resource-center.ts',
+  'src/engine/migrate-v0.ts',
+  // The survey answers' outbox: survey configs, or a page where an earlier page's answers still wait (delivery.ts).
+  'src/runtime/answers.ts',
+  'src/platform/store/outbox.ts',
+];
 const npmSource = (module: string) => module.replace(/\.ts$/, '.js');
 
 describe('the runtime loads what a one-tour page uses', () => {
-  it('script tag: no help, chat, resource-center or stored-state upgrade code; the coordinator rides with the UI, not the runtime', () => {
+  it('script tag: no help, chat, resource-center, stored-state upgrade or answer-outbox code; the coordinator rides with the UI, not the runtime', () => {
     const page = scriptTagPath();
     const loaded = page.files.flatMap((file) => file.modules);
     for (const module of NOT_ON_A_TOUR_PAGE) expect(loaded.filter((source) => source.endsWith(module))).toEqual([]);

@@ -99,6 +99,8 @@ function cdnChunks(id) {
     // Lazy parts of the runtime keep their own chunks.
     // Help, chat handoff and the resource center: one chunk, for configs (or calls) that use them.
     if (/\/src\/runtime\/(help|support(-chunk)?\.ts|resource-center)/.test(path)) return 'support';
+    // Condition kinds beyond pages, events and experience states: configs that use one (runtime/config-parts.ts).
+    if (/\/src\/engine\/(conditions-more|compare)\.ts$/.test(path)) return 'conditions';
     // The survey answers' durable outbox: survey configs, or a page where answers from an earlier page still wait (delivery.ts).
     if (/\/src\/(runtime\/answers|platform\/store\/outbox)\.ts$/.test(path)) return 'answers';
     // The upgrade of pre-release stored state: only a record that old loads it (named, or the barrel `engine/index` would pull it in).

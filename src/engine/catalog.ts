@@ -8,7 +8,7 @@
  */
 import type { Condition, Experience, ExperienceType, WaymarkConfig } from '../config/types.js';
 import type { Effect, Requirements } from './contract.js';
-import { ConditionCompiler, DEP, type CompiledCondition } from './conditions.js';
+import { ConditionCompiler, DEP, type CompiledCondition, type MoreConditions } from './conditions.js';
 import { targetKey } from './target.js';
 import { durationMs } from './time.js';
 import type { PageRegex, UrlMatcher } from './url.js';
@@ -110,8 +110,8 @@ export const DEFAULT_SNOOZE = '1d';
 
 const BLOCKING_TYPES = new Set<ExperienceType>(['tour', 'nudge', 'survey']);
 
-export function compileCatalog(config: WaymarkConfig, pageRegex?: PageRegex): Catalog {
-  const compiler = new ConditionCompiler(pageRegex);
+export function compileCatalog(config: WaymarkConfig, pageRegex?: PageRegex, conditions?: MoreConditions): Catalog {
+  const compiler = new ConditionCompiler(pageRegex, conditions);
   const unitDeps: Array<Set<string>> = [];
   const compile = (condition: Condition | undefined, deps: Set<string>): CompiledCondition | null =>
     condition === undefined ? null : compiler.compile(condition, deps);
@@ -242,11 +242,18 @@ export function compileCatalog(config: WaymarkConfig, pageRegex?: PageRegex): Ca
     advanceEvents,
     loggedEvents: new Set([...index.keys()].filter((key) => key.startsWith('event:')).map((key) => key.slice('event:'.length))),
     requirements: { sensors, targets: compiler.targets },
-    warnings: [...compiler.regexWithoutChecker].map((source) => ({
-      type: 'warning' as const,
-      code: 'page-regex-unavailable' as const,
-      message: `the regex page pattern "${source}" never matches: this engine was created without the regex checker (pass pageRegex)`,
-    })),
+    warnings: [
+      ...[...compiler.regexWithoutChecker].map((source) => ({
+        type: 'warning' as const,
+        code: 'page-regex-unavailable' as const,
+        message: `the regex page pattern "${source}" never matches: this engine was created without the regex checker (pass pageRegex)`,
+      })),
+      ...[...compiler.kindsWithoutCompiler].map((kind) => ({
+        type: 'warning' as const,
+        code: 'condition-unavailable' as const,
+        message: `${kind} conditions never hold: this engine was created without their compilers (pass conditions)`,
+      })),
+    ],
     limits: {
       blockingPerSession: config.limits?.blockingPerSession ?? 2,
       minGap: config.limits?.minGap === undefined ? 120_000 : durationMs(config.limits.minGap),

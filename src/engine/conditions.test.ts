@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Condition, ExperienceStatus } from '../config/types.js';
 import type { Json } from './contract.js';
 import { ConditionCompiler, type ElementFact, type StruggleFact, type World } from './conditions.js';
+import { MORE_CONDITIONS } from './conditions-more.js';
 import type { EventEntry, StageValue } from './state.js';
 import { parseLocation, type Location } from './url.js';
 
@@ -63,8 +64,9 @@ class FakeWorld implements World {
   }
 }
 
+/** A compiler with every condition kind, as `createEngine` makes it. */
 function compile(condition: Condition) {
-  const compiler = new ConditionCompiler();
+  const compiler = new ConditionCompiler(undefined, MORE_CONDITIONS);
   const deps = new Set<string>();
   const compiled = compiler.compile(condition, deps);
   return { compiled, deps, compiler };
@@ -364,5 +366,28 @@ describe('composition and explanations', () => {
         { label: 'page is "/projects/*"', result: false, detail: 'current page "/home"' },
       ],
     });
+  });
+});
+
+describe('condition kinds loaded per config', () => {
+  it('without the compilers of the other kinds, pages, events and experience states still work; the others never hold and are named', () => {
+    const world = new FakeWorld();
+    world.location = parseLocation('/home');
+    world.traits.set('plan', 'pro');
+    world.track('saved', world.at, { size: 3 });
+    const compiler = new ConditionCompiler();
+    const test = (condition: Condition) => {
+      world.horizon = Infinity;
+      return compiler.compile(condition, new Set()).test(world);
+    };
+    expect(test({ page: '/home' })).toBe(true);
+    expect(test({ event: 'saved' })).toBe(true);
+    expect(test({ trait: 'plan', equals: 'pro' })).toBe(false);
+    expect(test({ event: 'saved', where: { size: 3 } })).toBe(false);
+    expect(test({ delay: '0s' })).toBe(false);
+    expect([...compiler.kindsWithoutCompiler]).toEqual(['trait', 'event where', 'delay']);
+    // With them, the same conditions hold.
+    expect(check({ trait: 'plan', equals: 'pro' }, world).result).toBe(true);
+    expect(check({ event: 'saved', where: { size: 3 } }, world).result).toBe(true);
   });
 });

@@ -5,12 +5,11 @@
  * their answer could flip, so the engine knows when to wake up without polling.
  */
 import type { Condition, ExperienceStatus, Scalar, Compare, StruggleKind, Target, UrlMatch } from '../config/types.js';
+import type { CompiledCompare } from './compare.js';
 import type { Json, Requirements, WhyNode } from './contract.js';
-import { compileCompare, compileFilter, show, type CompiledCompare } from './compare.js';
-import { inPercentage, rolloutBucket, BUCKETS } from './hash.js';
 import type { EventEntry, StageValue } from './state.js';
 import { targetKey } from './target.js';
-import { durationMs, formatDuration, formatTime, toTime } from './time.js';
+import { durationMs } from './time.js';
 import { compileUrlMatch, NO_PAGE_REGEX, type Location, type PageRegex, type UrlMatcher } from './url.js';
 
 export interface ElementFact {
@@ -60,6 +59,30 @@ export interface CompiledCondition {
 
 type SensorKind = Requirements['sensors'] extends Set<infer K> ? K : never;
 
+/** What a condition kind's compiler records in the compiler it runs in. */
+export interface ConditionScope {
+  /** A dependency key of the condition being compiled (see DEP). */
+  dep(key: string): void;
+  sensor(kind: SensorKind): void;
+  watchTarget(target: Target, sensor: 'element' | 'click'): string;
+  readonly targets: Map<string, Target>;
+}
+
+/**
+ * The compilers of the condition kinds beyond pages, visits, events and experience states (conditions-more.ts
+ * `MORE_CONDITIONS`), given to the engine only when its config uses them.
+ */
+export interface MoreConditions {
+  /** Null when `condition` is none of its kinds. */
+  compile(condition: Condition, scope: ConditionScope): CompiledCondition | null;
+  /** An event's `where` filter; null when it cannot be compiled here. */
+  filter(filter: Scalar | Compare): CompiledCompare | null;
+}
+
+/** Keys of the kinds `MoreConditions` compiles, in the order they are told apart (`experience` comes between). */
+const MORE_BEFORE_EXPERIENCE = ['trait', 'stage', 'element', 'delay', 'idle', 'struggle'];
+const MORE_AFTER_EXPERIENCE = ['date', 'rollout'];
+
 /** Dependency keys: which signals can change a condition's answer (time is tracked separately). */
 export const DEP = {
   event: (name: string) => `event:${name}`,
@@ -79,16 +102,29 @@ export const DEP = {
  * condition, the targets and sensors the platform must watch, and the event properties worth
  * storing (only those some `where` refers to).
  */
-export class ConditionCompiler {
+export class ConditionCompiler implements ConditionScope {
   readonly targets = new Map<string, Target>();
   readonly sensors = new Set<SensorKind>();
   readonly eventProps = new Map<string, Set<string>>();
   /** Regex page patterns that never match because no regex checker was given (the engine reports them). */
   readonly regexWithoutChecker = new Set<string>();
+  /** Condition kinds that never hold because their compilers were not given (the engine reports them). */
+  readonly kindsWithoutCompiler = new Set<string>();
   private readonly matchers = new Map<string, UrlMatcher>();
   private deps = new Set<string>();
 
-  constructor(private readonly pageRegex: PageRegex = NO_PAGE_REGEX) {}
+  constructor(
+    private readonly pageRegex: PageRegex = NO_PAGE_REGEX,
+    private readonly more?: MoreConditions,
+  ) {}
+
+  dep(key: string): void {
+    this.deps.add(key);
+  }
+
+  sensor(kind: SensorKind): void {
+    this.sensors.add(kind);
+  }
 
   /** Compile a condition; its dependency keys are added to `deps`. */
   compile(condition: Condition, deps: Set<string>): CompiledCondition {
@@ -142,16 +178,18 @@ export class ConditionCompiler {
     if ('page' in condition) return this.page(condition.page);
     if ('visited' in condition) return this.visited(condition.visited);
     if ('event' in condition) return this.event(condition);
-    if ('trait' in condition) return this.trait(condition);
-    if ('stage' in condition) return this.stage(condition.stage);
-    if ('element' in condition) return this.element(condition.element, condition.state ?? 'present');
-    if ('delay' in condition) return this.delay(condition.delay, condition.since ?? 'page');
-    if ('idle' in condition) return this.idle(condition.idle);
-    if ('struggle' in condition) return this.struggle(condition);
+    if (MORE_BEFORE_EXPERIENCE.some((key) => key in condition)) return this.moreOf(condition);
     if ('experience' in condition) return this.experience(condition.experience, condition.state);
-    if ('date' in condition) return this.date(condition.date);
-    if ('rollout' in condition) return this.rollout(condition.rollout, condition.salt);
+    if (MORE_AFTER_EXPERIENCE.some((key) => key in condition)) return this.moreOf(condition);
     return constant(false, 'unknown condition');
+  }
+
+  private moreOf(condition: Condition): CompiledCondition {
+    const compiled = this.more?.compile(condition, this);
+    if (compiled) return compiled;
+    const kind = [...MORE_BEFORE_EXPERIENCE, ...MORE_AFTER_EXPERIENCE].find((key) => key in condition)!;
+    this.kindsWithoutCompiler.add(kind);
+    return constant(false, `${kind} condition (not available in this engine)`);
   }
 
   private group(kind: 'all' | 'any', children: CompiledCondition[]): CompiledCondition {
@@ -207,7 +245,11 @@ export class ConditionCompiler {
     const name = condition.event;
     this.deps.add(DEP.event(name));
     const span = condition.within === undefined ? undefined : durationMs(condition.within);
-    const filters: Array<[string, CompiledCompare]> = Object.entries(condition.where ?? {}).map(([prop, filter]: [string, Scalar | Compare]) => [prop, compileFilter(filter)]);
+    const filters: Array<[string, CompiledCompare | null | undefined]> = Object.entries(condition.where ?? {}).map(([prop, filter]: [string, Scalar | Compare]) => [prop, this.more?.filter(filter)]);
+    if (!filters.every((entry): entry is [string, CompiledCompare] => Boolean(entry[1]))) {
+      this.kindsWithoutCompiler.add('event where');
+      return constant(false, `event "${name}" where … (not available in this engine)`);
+    }
     if (filters.length > 0) {
       const props = this.eventProps.get(name) ?? new Set<string>();
       for (const [prop] of filters) props.add(prop);
@@ -230,8 +272,8 @@ export class ConditionCompiler {
       if (span !== undefined && seen > 0) later(world, oldest + span + 1);
       return seen;
     };
-    const where = filters.length > 0 ? ` where ${filters.map(([prop, filter]) => `${prop} ${filter.label}`).join(', ')}` : '';
-    const label = `event "${name}" ${countLabel(condition.count)}${condition.within === undefined ? '' : ` within ${condition.within}`}${where}`;
+    const whereLabel = filters.length > 0 ? ` where ${filters.map(([prop, filter]) => `${prop} ${filter.label}`).join(', ')}` : '';
+    const label = `event "${name}" ${countLabel(condition.count)}${condition.within === undefined ? '' : ` within ${condition.within}`}${whereLabel}`;
     return {
       test: (world) => holds(count(world)),
       explain(world) {
@@ -241,170 +283,15 @@ export class ConditionCompiler {
     };
   }
 
-  private trait(condition: { trait: string } & Compare): CompiledCondition {
-    const { trait: name, ...compare } = condition;
-    this.deps.add(DEP.trait(name));
-    const compiled = compileCompare(compare);
-    const test = (world: World) => compiled.test(world.trait(name), world.at, (time) => later(world, time));
-    return leaf(`trait "${name}" ${compiled.label}`, test, (world) => {
-      const value = world.trait(name);
-      return value === undefined ? 'not set' : `value ${show(value)}`;
-    });
-  }
-
-  private stage(spec: Extract<Condition, { stage: unknown }>['stage']): CompiledCondition {
-    this.deps.add(DEP.stage);
-    const is = spec.is === undefined ? undefined : Array.isArray(spec.is) ? spec.is : [spec.is];
-    const forAtLeast = spec.forAtLeast === undefined ? undefined : durationMs(spec.forAtLeast);
-    const labels: string[] = [];
-    if (is) labels.push(is.length === 1 ? `stage is "${is[0]}"` : `stage is one of ${is.map((id) => `"${id}"`).join(', ')}`);
-    if (spec.atLeast !== undefined) labels.push(`stage at least "${spec.atLeast}"`);
-    if (spec.before !== undefined) labels.push(`stage before "${spec.before}"`);
-    if (spec.forAtLeast !== undefined) labels.push(`in the stage for at least ${spec.forAtLeast}`);
-    const test = (world: World): boolean => {
-      const current = world.stage.id;
-      if (is && (current === null || !is.includes(current))) return false;
-      if (spec.atLeast !== undefined) {
-        const needed = world.stageIndex(spec.atLeast);
-        if (current === null || needed < 0 || world.stageIndex(current) < needed) return false;
-      }
-      if (spec.before !== undefined) {
-        const limit = world.stageIndex(spec.before);
-        if (current !== null && (limit < 0 || world.stageIndex(current) >= limit)) return false;
-      }
-      if (forAtLeast !== undefined) {
-        if (current === null) return false;
-        const due = world.stage.since + forAtLeast;
-        if (world.at < due) {
-          later(world, due);
-          return false;
-        }
-      }
-      return true;
-    };
-    return leaf(labels.join(' and ') || 'any stage', test, (world) =>
-      world.stage.id === null ? 'no stage yet' : `stage "${world.stage.id}" for ${formatDuration(world.at - world.stage.since)}`,
-    );
-  }
-
-  private element(target: Target, state: 'present' | 'absent' | 'visible' | 'clicked'): CompiledCondition {
-    const key = this.watchTarget(target, state === 'clicked' ? 'click' : 'element');
-    this.deps.add(DEP.target(key));
-    // Clicks count per page: a new page starts with none.
-    if (state === 'clicked') this.deps.add(DEP.page);
-    const test = (world: World): boolean => {
-      if (state === 'clicked') return world.clicked(key);
-      const fact = world.element(key);
-      if (state === 'absent') return !fact?.present;
-      if (state === 'visible') return fact?.visible === true;
-      return fact?.present === true;
-    };
-    return leaf(`element ${key} is ${state}`, test, (world) => {
-      if (state === 'clicked') return world.clicked(key) ? 'clicked on this page' : 'not clicked on this page';
-      const fact = world.element(key);
-      if (!fact) return 'not reported on this page';
-      return fact.present ? (fact.visible ? 'present and visible' : 'present, not visible') : 'absent';
-    });
-  }
-
-  private delay(duration: string, since: 'page' | 'stage' | 'session'): CompiledCondition {
-    this.deps.add(since === 'page' ? DEP.page : since === 'stage' ? DEP.stage : DEP.session);
-    const wait = durationMs(duration);
-    const start = (world: World): number | null =>
-      since === 'page' ? world.pageSince : since === 'stage' ? (world.stage.id === null ? null : world.stage.since) : world.sessionSince;
-    const test = (world: World): boolean => {
-      const from = start(world);
-      if (from === null) return false;
-      if (world.at - from < wait) later(world, from + wait);
-      return world.at - from >= wait;
-    };
-    const what = { page: 'the page opened', stage: 'the stage began', session: 'the session began' }[since];
-    return leaf(`${duration} since ${what}`, test, (world) => {
-      const from = start(world);
-      return from === null ? `${since} not started yet` : `${formatDuration(world.at - from)} so far`;
-    });
-  }
-
-  private idle(duration: string): CompiledCondition {
-    this.deps.add(DEP.idle);
-    this.sensors.add('idle');
-    const wait = durationMs(duration);
-    const test = (world: World): boolean => {
-      if (world.idleSince === null) return false;
-      if (world.at - world.idleSince < wait) later(world, world.idleSince + wait);
-      return world.at - world.idleSince >= wait;
-    };
-    return leaf(`idle for at least ${duration}`, test, (world) =>
-      world.idleSince === null ? 'user is active' : `idle for ${formatDuration(world.at - world.idleSince)}`,
-    );
-  }
-
-  private struggle(condition: Extract<Condition, { struggle: StruggleKind }>): CompiledCondition {
-    const kind = condition.struggle;
-    this.deps.add(DEP.struggle(kind));
-    this.sensors.add(kind);
-    const needed = condition.count ?? 1;
-    const span = condition.within === undefined ? 60_000 : durationMs(condition.within);
-    const on = condition.on === undefined ? undefined : targetKey(condition.on);
-    if (condition.on !== undefined && on !== undefined) this.targets.set(on, condition.on);
-    const count = (world: World): number => {
-      const from = world.at - span;
-      let seen = 0;
-      let oldest = Infinity;
-      const facts = world.struggles;
-      for (let i = facts.length - 1; i >= 0; i--) {
-        const fact = facts[i]!;
-        if (fact.at < from) break;
-        if (fact.kind !== kind || (on !== undefined && !fact.keys.includes(on))) continue;
-        seen++;
-        oldest = fact.at;
-      }
-      if (seen > 0) later(world, oldest + span + 1);
-      return seen;
-    };
-    const label = `${kind} ≥ ${needed} within ${condition.within ?? '1m'}${on ? ` on ${on}` : ''}`;
-    return {
-      test: (world) => count(world) >= needed,
-      explain(world) {
-        const seen = count(world);
-        return { label, result: seen >= needed, detail: `seen ${seen} ${seen === 1 ? 'time' : 'times'}` };
-      },
-    };
-  }
-
   private experience(id: string, status: ExperienceStatus): CompiledCondition {
     this.deps.add(DEP.experience(id));
     return leaf(`experience "${id}" is ${status}`, (world) => world.experienceIs(id, status), (world) => world.describeExperience(id));
-  }
-
-  private date(span: { from?: string; until?: string }): CompiledCondition {
-    const from = span.from === undefined ? undefined : toTime(span.from);
-    const until = span.until === undefined ? undefined : toTime(span.until);
-    const test = (world: World): boolean => {
-      if (from !== undefined && world.at < from) {
-        later(world, from);
-        return false;
-      }
-      if (until !== undefined) {
-        if (world.at >= until) return false;
-        later(world, until);
-      }
-      return true;
-    };
-    const parts = [span.from !== undefined ? `from ${span.from}` : '', span.until !== undefined ? `until ${span.until}` : ''].filter(Boolean);
-    return leaf(`date ${parts.join(' ') || 'any'}`, test, (world) => `now ${formatTime(world.at)}`);
-  }
-
-  private rollout(percentage: number, salt: string | undefined): CompiledCondition {
-    this.deps.add(DEP.user);
-    const test = (world: World) => inPercentage(rolloutBucket(world.userId, salt), percentage);
-    return leaf(`in the ${percentage}% rollout${salt ? ` (salt "${salt}")` : ''}`, test, (world) => `bucket ${rolloutBucket(world.userId, salt)} of ${BUCKETS}`);
   }
 }
 
 const NO_QUERY: ReadonlyMap<string, string> = new Map();
 
-function leaf(label: string, test: (world: World) => boolean, detail: (world: World) => string): CompiledCondition {
+export function leaf(label: string, test: (world: World) => boolean, detail: (world: World) => string): CompiledCondition {
   return {
     test,
     explain: (world) => ({ label, result: test(world), detail: detail(world) }),

@@ -107,7 +107,9 @@ export type EngineWarningCode =
   /** A returning user's stored tour step is gone from the config; the tour resumed at the nearest valid step. */
   | 'tour-step-gone'
   /** A regex page pattern met an engine created without the regex checker: it never matches. */
-  | 'page-regex-unavailable';
+  | 'page-regex-unavailable'
+  /** A condition kind (trait, stage, delay, …) met an engine created without its compiler: it never holds. */
+  | 'condition-unavailable';
 
 /** Which sensors the loaded config needs, and which targets they watch. */
 export interface Requirements {

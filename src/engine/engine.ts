@@ -20,6 +20,7 @@ import { applySignal } from './signals.js';
 import type { UserState } from './state.js';
 import { explain } from './why.js';
 import type { PageRegex } from './url.js';
+import type { MoreConditions } from './conditions.js';
 
 export type { ChecklistView } from './machines/checklist.js';
 
@@ -46,6 +47,11 @@ export interface EngineOptions {
    * as a `page-regex-unavailable` warning. A runtime loads it only for configs that have one.
    */
   pageRegex?: PageRegex;
+  /**
+   * Compiles the condition kinds beyond pages, visits, events and experience states (conditions-more.ts
+   * `MORE_CONDITIONS`). `createEngine` uses it by default; without it such a condition never holds (and is reported).
+   */
+  conditions?: MoreConditions;
 }
 
 export interface Engine {
@@ -102,6 +108,7 @@ class DecisionEngine implements Engine {
   private evaluatedAll = false;
   private loopReported = false;
   private readonly pageRegex: PageRegex | undefined;
+  private readonly conditions: MoreConditions | undefined;
   /** Compile-time warnings not yet returned with effects. */
   private unreported: Effect[];
 
@@ -111,7 +118,8 @@ class DecisionEngine implements Engine {
   ) {
     this.config = options.config;
     this.pageRegex = options.pageRegex;
-    const catalog = compileCatalog(options.config, this.pageRegex);
+    this.conditions = options.conditions;
+    const catalog = compileCatalog(options.config, this.pageRegex, this.conditions);
     this.unreported = catalog.warnings;
     this.core = new EngineCore(catalog, options.origin, options.state, machines);
   }
@@ -261,7 +269,7 @@ class DecisionEngine implements Engine {
     const previous = this.core;
     let next: EngineCore;
     try {
-      const catalog = compileCatalog(config, this.pageRegex);
+      const catalog = compileCatalog(config, this.pageRegex, this.conditions);
       next = new EngineCore(catalog, previous.origin, previous.state, this.machines);
       this.unreported = catalog.warnings;
     } catch (error) {

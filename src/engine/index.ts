@@ -8,6 +8,8 @@ export { mergeStates } from './merge.js';
 export { targetKey } from './target.js';
 export { createEngineWithMachines, ALL_MACHINES } from './engine.js';
 export { createEngine } from './create-engine.js';
+export { MORE_CONDITIONS } from './conditions-more.js';
+export type { MoreConditions } from './conditions.js';
 export type { Engine, EngineOptions, ChecklistView, MachineTable } from './engine.js';
 export type { ChecklistMachine, MachineType, NudgeMachine, SurveyMachine, TourMachine } from './machines/table.js';
 export { stepView } from './steps.js';

@@ -82,6 +82,7 @@ export function createWaymark(given?: WaymarkOptions | null): Waymark {
     config: () => config,
     machines: machines.table,
     pageRegex: parts.pageRegex,
+    conditions: parts.conditions,
     apply: (decided, contextMoved) => effects.apply(decided, contextMoved),
     hideAll: (reason) => effects.hideAll(reason),
     settleReplaced: () => effects.settleReplaced(),

@@ -11,6 +11,7 @@ import {
   type UpgradeFromV0,
   type UserState,
 } from '../engine/index.js';
+import type { MoreConditions } from '../engine/conditions.js';
 import type { PageRegex } from '../engine/url.js';
 import { createDurableStore, createMemoryStore, type DurableStore, type RemoteAdapter } from '../platform/store/index.js';
 import type { DebugLog } from './debug-log.js';
@@ -31,6 +32,8 @@ export interface SessionOptions {
   machines: MachineTable;
   /** The engine's regex page-pattern checker, loaded with the config when it has regex patterns (page-regex-loading.ts). */
   pageRegex: PageRegex;
+  /** The engine's condition kinds beyond pages and events, loaded with the config when it uses them (config-parts.ts). */
+  conditions: MoreConditions;
   /** Carry out what the engine decided; `contextMoved`: the signal moved the user (page, identify, traits). */
   apply(effects: Effect[], contextMoved?: boolean): void;
   /** The engine is about to be left behind: what it shows is over. */
@@ -143,7 +146,7 @@ export function createUserSession(options: SessionOptions): UserSession {
     }
     const state = stored ?? (carryOver ? mergeStates(initialState(forUser, now()), { ...carryOver, userId: forUser } as UserState) : initialState(forUser, now()));
     store = nextStore;
-    const started = createEngineWithMachines(options.machines, { config: options.config(), state, origin: options.origin, pageRegex: options.pageRegex });
+    const started = createEngineWithMachines(options.machines, { config: options.config(), state, origin: options.origin, pageRegex: options.pageRegex, conditions: options.conditions });
     engine = started;
     const unsubscribe = nextStore.subscribe(
       (remote) => {
@@ -154,7 +157,7 @@ export function createUserSession(options: SessionOptions): UserSession {
       () => {
         if (!engine || store !== nextStore) return;
         options.hideAll('replaced');
-        engine = createEngineWithMachines(options.machines, { config: options.config(), state: initialState(forUser, now()), origin: options.origin, pageRegex: options.pageRegex });
+        engine = createEngineWithMachines(options.machines, { config: options.config(), state: initialState(forUser, now()), origin: options.origin, pageRegex: options.pageRegex, conditions: options.conditions });
         restart();
       },
     );

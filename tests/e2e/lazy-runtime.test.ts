@@ -1,7 +1,8 @@
 /**
  * What the runtime leaves out of a one-tour page with a checked config, read from the build's chunk graph (npm test
- * builds first): help, chat and the resource center, the upgrade of pre-release stored state and the survey answers'
- * outbox are chunks of their own on both install paths; the surface coordinator comes with the UI, so a page that shows nothing skips it.
+ * builds first): help, chat and the resource center, the upgrade of pre-release stored state, the survey answers'
+ * outbox and the condition kinds a page-and-event trigger does not use are chunks of their own on both install
+ * paths; the surface coordinator comes with the UI, so a page that shows nothing skips it.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,11 +18,14 @@ const NOT_ON_A_TOUR_PAGE = [
   // The survey answers' outbox: survey configs, or a page where an earlier page's answers still wait (delivery.ts).
   'src/runtime/answers.ts',
   'src/platform/store/outbox.ts',
+  // Condition kinds beyond pages, events and experience states (traits, stages, time, struggle, rollout, `where`).
+  'src/engine/conditions-more.ts',
+  'src/engine/compare.ts',
 ];
 const npmSource = (module: string) => module.replace(/\.ts$/, '.js');
 
 describe('the runtime loads what a one-tour page uses', () => {
-  it('script tag: no help, chat, resource-center, stored-state upgrade or answer-outbox code; the coordinator rides with the UI, not the runtime', () => {
+  it('script tag: no help, chat, resource-center, stored-state upgrade, answer-outbox or other condition kinds code; the coordinator rides with the UI, not the runtime', () => {
     const page = scriptTagPath();
     const loaded = page.files.flatMap((file) => file.modules);
     for (const module of NOT_ON_A_TOUR_PAGE) expect(loaded.filter((source) => source.endsWith(module))).toEqual([]);

@@ -15,7 +15,7 @@ describe('config parts: the condition kinds beyond pages and events', () => {
     await parts.loadFor(tourOnly);
     expect(compiles(parts)).toBe(false);
 
-    const withStage = { ...tourOnly, stages: [{ id: 'pro', when: { trait: 'plan', equals: 'pro' } }] } as WaymarkConfig;
+    const withStage: WaymarkConfig = { ...tourOnly, stages: [{ id: 'pro', enterWhen: { trait: 'plan', equals: 'pro' } }] };
     await parts.loadFor(withStage);
     expect(compiles(parts)).toBe(true);
     expect(errors).toEqual([]);

@@ -272,8 +272,8 @@ export class ConditionCompiler implements ConditionScope {
       if (span !== undefined && seen > 0) later(world, oldest + span + 1);
       return seen;
     };
-    const whereLabel = filters.length > 0 ? ` where ${filters.map(([prop, filter]) => `${prop} ${filter.label}`).join(', ')}` : '';
-    const label = `event "${name}" ${countLabel(condition.count)}${condition.within === undefined ? '' : ` within ${condition.within}`}${whereLabel}`;
+    const where = filters.length > 0 ? ` where ${filters.map(([prop, filter]) => `${prop} ${filter.label}`).join(', ')}` : '';
+    const label = `event "${name}" ${countLabel(condition.count)}${condition.within === undefined ? '' : ` within ${condition.within}`}${where}`;
     return {
       test: (world) => holds(count(world)),
       explain(world) {

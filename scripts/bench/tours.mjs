@@ -24,12 +24,13 @@ import { heapWindows as heapWindowsOf, profileCycles } from './tours/heap.mjs';
 // TOURS_BENCH_ROUNDS, TOURS_BENCH_CYCLES (per heap window), TOURS_BENCH_WINDOWS (heap windows), TOURS_BENCH_WARMUP (cycles before them); TOURS_BENCH_DIAGNOSE adds rows for investigating (Waymark with memory storage, the old
 // method: one inline bundle of the runtime from source, Waymark without its spotlight); TOURS_BENCH_LEAKS=1 measures
 // only heap growth (of `waymark,waymark-ui` or the pages it names), what it is by type, the functions whose code was
-// compiled during the windows and the Long Animation Frames the cycles produced (TOURS_BENCH_SNAPSHOTS=dir keeps the snapshots);
+// compiled during the windows, the Long Animation Frames the cycles produced and a CPU profile of 100 cycles
+// (TOURS_BENCH_SNAPSHOTS=dir keeps the snapshots; TOURS_BENCH_JS_FLAGS passes V8 flags, e.g. `--no-opt --no-maglev --no-sparkplug`);
 // TOURS_BENCH_BREAKDOWN=1 prints only the eval → ready breakdown; TOURS_BENCH_PROFILE=1 prints only CPU profiles of Waymark's load, cold start and scrolling (twice).
 const ROUNDS = Number(process.env.TOURS_BENCH_ROUNDS) || 7;
 const CYCLES = Number(process.env.TOURS_BENCH_CYCLES) || 200;
 /** Cycles before the long heap windows: compiled code tiers up and the page's caches fill first. */
-const WARMUP_CYCLES = Number(process.env.TOURS_BENCH_WARMUP) || 400;
+const WARMUP_CYCLES = Number(process.env.TOURS_BENCH_WARMUP) || 600;
 /** Heap windows after the warm-up: the figure is their median, so one window's compile burst does not decide it. */
 const HEAP_WINDOWS = Number(process.env.TOURS_BENCH_WINDOWS) || 5;
 const heapWindows = (name, options) => heapWindowsOf(openPage, name, { warmup: WARMUP_CYCLES, windows: HEAP_WINDOWS, cycles: CYCLES, ...options });

@@ -411,7 +411,7 @@ try {
     ['window scroll: main thread per frame (ms)', med((x) => x.windowScrollMsPerFrame)],
     ['window scroll: detached frames of 120', med((x) => x.windowDetached)],
     ['idle, step open: main thread per frame (ms)', med((x) => x.idleMsPerFrame)],
-    [`JS heap per cycle after ${WARMUP_CYCLES}, median of ${HEAP_WINDOWS}×${CYCLES} (B)`, (n) => heap.long[n].js.median, 250],
+    [`JS heap per cycle after ${WARMUP_CYCLES}, ${HEAP_WINDOWS}×${CYCLES} (B)`, (n) => heap.long[n].js.median, 250],
     ['  … Blink heap per cycle, median (B)', (n) => heap.long[n].blink.median],
     ['  … snapshot: V8 compiled code, internals (B)', (n) => heap.long[n].split.code],
     ['  … snapshot: browser timing records (B)', (n) => heap.long[n].split.timing],

@@ -7,8 +7,8 @@
 //  - style+layout and main-thread ms per frame while a nested scroll container, then the window, scrolls with a
 //    step open (floating-ui alone is the floor), and on how many of 120 frames the card left its target;
 //  - main-thread ms per frame while nothing moves (step open);
-//  - DOM nodes, listeners and heap left by start/destroy cycles (CDP, after GC), after a short and a long warm-up,
-//    the latter split by heap snapshots into compiled code, the browser's timing records and the page's own objects;
+//  - DOM nodes, listeners and heap left by start/destroy cycles after a long warm-up: the median of several windows
+//    of cycles, each after GC run until the heap stops shrinking, split by heap snapshots (tours/heap.mjs);
 //  - gzipped JS (and CSS) each page loads, and the requests a Waymark page makes.
 import { existsSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -19,16 +19,21 @@ import { build } from 'esbuild';
 import { scriptTagPath } from '../size-measure.mjs';
 import { startServer, launch, median, fmt, root } from './_browser.mjs';
 import { STEPS, INNER_START_SCROLL, benchPage } from './tours/page.mjs';
+import { heapWindows as heapWindowsOf, profileCycles } from './tours/heap.mjs';
 
-// TOURS_BENCH_ROUNDS, TOURS_BENCH_CYCLES (per heap window), TOURS_BENCH_WARMUP (cycles before the long heap windows); TOURS_BENCH_DIAGNOSE adds rows for investigating (Waymark with memory storage, the old
+// TOURS_BENCH_ROUNDS, TOURS_BENCH_CYCLES (per heap window), TOURS_BENCH_WINDOWS (heap windows), TOURS_BENCH_WARMUP (cycles before them); TOURS_BENCH_DIAGNOSE adds rows for investigating (Waymark with memory storage, the old
 // method: one inline bundle of the runtime from source, Waymark without its spotlight); TOURS_BENCH_LEAKS=1 measures
-// only heap growth (of `waymark,waymark-ui` or the pages it names), over windows of cycles, what they added by type
-// and what retains the browser's script timing records;
+// only heap growth (of `waymark,waymark-ui` or the pages it names), what it is by type, the functions whose code was
+// compiled during the windows, the Long Animation Frames the cycles produced and a CPU profile of 100 cycles
+// (TOURS_BENCH_SNAPSHOTS=dir keeps the snapshots; TOURS_BENCH_JS_FLAGS passes V8 flags, e.g. `--no-opt --no-maglev --no-sparkplug`);
 // TOURS_BENCH_BREAKDOWN=1 prints only the eval → ready breakdown; TOURS_BENCH_PROFILE=1 prints only CPU profiles of Waymark's load, cold start and scrolling (twice).
 const ROUNDS = Number(process.env.TOURS_BENCH_ROUNDS) || 7;
 const CYCLES = Number(process.env.TOURS_BENCH_CYCLES) || 200;
 /** Cycles before the long heap windows: compiled code tiers up and the page's caches fill first. */
-const WARMUP_CYCLES = Number(process.env.TOURS_BENCH_WARMUP) || 400;
+const WARMUP_CYCLES = Number(process.env.TOURS_BENCH_WARMUP) || 600;
+/** Heap windows after the warm-up: the figure is their median, so one window's compile burst does not decide it. */
+const HEAP_WINDOWS = Number(process.env.TOURS_BENCH_WINDOWS) || 5;
+const heapWindows = (name, options) => heapWindowsOf(openPage, name, { warmup: WARMUP_CYCLES, windows: HEAP_WINDOWS, cycles: CYCLES, ...options });
 const IDLE_MS = 2000;
 const FRAME_MS = 1000 / 60;
 const toursDir = new URL('./tours/', import.meta.url).pathname;
@@ -158,7 +163,8 @@ function gzippedSizes() {
 
 // ---- browser measurements -------------------------------------------------------------------------
 const { server, origin } = await startServer(pages);
-const browser = await launch();
+// TOURS_BENCH_JS_FLAGS: V8 flags for a diagnostic run (e.g. `--no-opt --no-maglev --no-sparkplug`: no tier-up).
+const browser = await launch(process.env.TOURS_BENCH_JS_FLAGS ? [`--js-flags=--expose-gc ${process.env.TOURS_BENCH_JS_FLAGS}`] : []);
 const metrics = async (cdp) => Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
 
 async function openPage(name, query = '') {
@@ -273,140 +279,6 @@ function printBreakdown(breakdowns) {
   }
 }
 
-/** A heap snapshot, after GC. */
-async function takeSnapshot(cdp) {
-  await cdp.send('HeapProfiler.collectGarbage');
-  let json = '';
-  const onChunk = ({ chunk }) => (json += chunk);
-  cdp.on('HeapProfiler.addHeapSnapshotChunk', onChunk);
-  await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
-  cdp.off('HeapProfiler.addHeapSnapshotChunk', onChunk);
-  return JSON.parse(json);
-}
-
-/** Heap objects by type and name (a heap snapshot, after GC): count and self size. */
-async function countObjects(cdp) {
-  const { snapshot, nodes, strings } = await takeSnapshot(cdp);
-  const fields = snapshot.meta.node_fields;
-  const types = snapshot.meta.node_types[0];
-  const [typeAt, nameAt, sizeAt] = ['type', 'name', 'self_size'].map((f) => fields.indexOf(f));
-  const counts = new Map();
-  for (let i = 0; i < nodes.length; i += fields.length) {
-    const key = `${types[nodes[i + typeAt]]}:${strings[nodes[i + nameAt]].slice(0, 40)}`;
-    const entry = counts.get(key) ?? [0, 0];
-    entry[0]++;
-    entry[1] += nodes[i + sizeAt];
-    counts.set(key, entry);
-  }
-  return counts;
-}
-
-/** What keeps objects named `name` alive: for a few of them, the chain of retainers (name via edge), nearest first. */
-async function retainers(cdp, name, { samples = 3, depth = 8 } = {}) {
-  const { snapshot, nodes, edges, strings } = await takeSnapshot(cdp);
-  const nodeFields = snapshot.meta.node_fields;
-  const edgeFields = snapshot.meta.edge_fields;
-  const edgeTypes = snapshot.meta.edge_types[0];
-  const [nameAt, edgeCountAt] = ['name', 'edge_count'].map((f) => nodeFields.indexOf(f));
-  const [edgeTypeAt, edgeNameAt, toAt] = ['type', 'name_or_index', 'to_node'].map((f) => edgeFields.indexOf(f));
-  const retainedBy = new Map();
-  for (let node = 0, edge = 0; node < nodes.length; node += nodeFields.length) {
-    for (let k = 0; k < nodes[node + edgeCountAt]; k++, edge += edgeFields.length) {
-      const type = edgeTypes[edges[edge + edgeTypeAt]];
-      if (type === 'weak') continue;
-      const label = type === 'element' || type === 'hidden' ? `[${edges[edge + edgeNameAt]}]` : strings[edges[edge + edgeNameAt]];
-      const to = edges[edge + toAt];
-      if (!retainedBy.has(to)) retainedBy.set(to, []);
-      retainedBy.get(to).push([node, label]);
-    }
-  }
-  const nameOf = (node) => strings[nodes[node + nameAt]].slice(0, 50);
-  const chains = [];
-  for (let node = 0; node < nodes.length && chains.length < samples; node += nodeFields.length) {
-    if (nameOf(node) !== name) continue;
-    const chain = [];
-    const seen = new Set([node]);
-    for (let at = node, d = 0; d < depth; d++) {
-      const next = (retainedBy.get(at) ?? []).find(([from]) => !seen.has(from));
-      if (!next) break;
-      chain.push(`${nameOf(next[0])} .${next[1]}`);
-      seen.add(next[0]);
-      at = next[0];
-    }
-    chains.push(chain.join(' ← '));
-  }
-  return chains;
-}
-
-const heapAfterGc = async (cdp) => {
-  await cdp.send('HeapProfiler.collectGarbage');
-  await cdp.send('HeapProfiler.collectGarbage');
-  return (await cdp.send('Runtime.getHeapUsage')).usedSize;
-};
-
-/** Long Animation Frame entries the browser holds for the page (its buffer keeps the first 200). */
-const bufferedLoafs = (tab) =>
-  tab.evaluate(
-    () =>
-      new Promise((resolve) => {
-        if (!PerformanceObserver.supportedEntryTypes.includes('long-animation-frame')) return resolve(null);
-        const observer = new PerformanceObserver((list) => {
-          observer.disconnect();
-          resolve(list.getEntries().length);
-        });
-        observer.observe({ type: 'long-animation-frame', buffered: true });
-        setTimeout(() => resolve(0), 500);
-      }),
-  );
-
-/** Heap snapshot entries the browser keeps about timing (Long Animation Frame entries and their script records). */
-const TIMING_RECORD = /ScriptTimingInfo|PerformanceScriptTiming|LongAnimationFrame|AnimationFrameTiming/;
-/** V8's own: compiled code and its metadata, feedback, internal lists (`system / …`), not objects a script made. */
-const V8_INTERNAL = (key) => key.startsWith('code:') || /^\w+( \w+)?:system \//.test(key);
-
-/**
- * Heap growth per cycle over `windows` windows of CYCLES start/destroy cycles after `warmup` cycles. With `attribute`,
- * heap snapshots before and after split the growth (self sizes) into V8's compiled code and internals, the browser's
- * timing records and the rest (the page's own objects); with `why`, also what the growth is by type and what retains `why`'s objects.
- */
-async function heapWindows(name, { warmup, windows, attribute = false, why = null }) {
-  const { context, tab, cdp, errors } = await openPage(name);
-  try {
-    await tab.evaluate(() => window.tourBench.ready());
-    await tab.evaluate((n) => window.tourBench.cycles(n), warmup);
-    const counted = attribute ? await countObjects(cdp) : null;
-    const growth = [];
-    const first = await heapAfterGc(cdp);
-    // After GC: nodes the warm-up left for the collector are not counted as freed by the windows.
-    const dom = await cdp.send('Memory.getDOMCounters');
-    let before = first;
-    for (let w = 0; w < windows; w++) {
-      await tab.evaluate((n) => window.tourBench.cycles(n), CYCLES);
-      const after = await heapAfterGc(cdp);
-      growth.push((after - before) / CYCLES);
-      before = after;
-    }
-    const domAfter = await cdp.send('Memory.getDOMCounters');
-    const result = { growth, perCycle: (before - first) / (windows * CYCLES), nodes: domAfter.nodes - dom.nodes, listeners: domAfter.jsEventListeners - dom.jsEventListeners, errors };
-    if (attribute) {
-      const added = [...(await countObjects(cdp))].map(([key, [count, size]]) => [key, count - (counted.get(key)?.[0] ?? 0), size - (counted.get(key)?.[1] ?? 0)]);
-      const share = (test) => added.filter(([key]) => test(key)).reduce((sum, [, , size]) => sum + size, 0) / (windows * CYCLES);
-      result.code = share(V8_INTERNAL);
-      result.timing = share((key) => !V8_INTERNAL(key) && TIMING_RECORD.test(key));
-      result.own = share((key) => !V8_INTERNAL(key) && !TIMING_RECORD.test(key));
-      if (why) {
-        result.added = added.filter(([, count]) => count > 0).sort((a, b) => b[2] - a[2]).slice(0, 12);
-        result.retainers = await retainers(cdp, why);
-      }
-    }
-    // Last: reading the buffer creates objects of its own.
-    result.loafs = await bufferedLoafs(tab);
-    return result;
-  } finally {
-    await context.close();
-  }
-}
-
 /** CPU profile of Waymark's load up to ready, its cold start and its scrolling: where the time goes, by function and file. */
 async function profileWaymark() {
   const context = await browser.createBrowserContext();
@@ -486,15 +358,21 @@ try {
     process.exit(0);
   }
   if (process.env.TOURS_BENCH_LEAKS) {
-    // Investigating heap growth: three windows of cycles in a row after the warm-up (growth that stops after a
-    // window is a bounded buffer filling up; growth that stays is a leak), what they added by type, and what
-    // retains the browser's script timing records.
+    // Investigating heap growth: the windows one by one, what they added by type net of what they freed, whose code
+    // was compiled, and the Long Animation Frames the browser kept (each with its longest scripts).
     const which = process.env.TOURS_BENCH_LEAKS === '1' ? ['waymark', 'waymark-ui'] : process.env.TOURS_BENCH_LEAKS.split(',');
     for (const name of which) {
-      const r = await heapWindows(name, { warmup: WARMUP_CYCLES, windows: 3, attribute: true, why: 'PerformanceScriptTiming' });
-      console.log(`${name}: heap growth per cycle after ${WARMUP_CYCLES} warm-up cycles, windows of ${CYCLES}: ${r.growth.map((b) => fmt(b)).join(', ')} B; by snapshot: V8 compiled code and internals ${fmt(r.code)}, timing records ${fmt(r.timing)}, the rest ${fmt(r.own)} B/cycle; LoAF entries held: ${r.loafs}`);
-      console.log(`  added (count, bytes): ${r.added.map(([k, c, b]) => `${k.replace(/\s+/g, ' ')} ${c} ${b}`).join(' | ')}`);
-      for (const chain of r.retainers) console.log(`  PerformanceScriptTiming ← ${chain}`);
+      const r = await heapWindows(name, { attribute: true, saveTo: process.env.TOURS_BENCH_SNAPSHOTS });
+      console.log(`\n${name}: ${HEAP_WINDOWS} windows of ${CYCLES} cycles after ${WARMUP_CYCLES}, ${fmt(r.msPerCycle, 1)} ms per cycle, ${r.gcs.min}–${r.gcs.max} GCs to settle`);
+      console.log(`  JS heap per cycle: median ${fmt(r.js.median)} B (windows ${r.jsWindows.map((b) => fmt(b, 0)).join(', ')}; all windows together ${fmt(r.jsOverall)}); Blink heap: median ${fmt(r.blink.median)} (${r.blinkWindows.map((b) => fmt(b, 0)).join(', ')})`);
+      console.log(`  by snapshot, net B/cycle: V8 compiled code and internals ${fmt(r.split.code)}, timing records ${fmt(r.split.timing)}, the page's own objects ${fmt(r.split.own)}; DOM nodes ${r.nodes}, listeners ${r.listeners} left`);
+      console.log(`  net by type (count, bytes): ${r.byKey.map(([k, c, b]) => `${k} ${c} ${b}`).join(' | ')}`);
+      const { totals, top } = r.code;
+      console.log(`  code objects added, by their function: of functions that existed before the windows ${totals.existing[0]} (${totals.existing[1]} B), of functions created during them ${totals.created[0]} (${totals.created[1]} B), owner not found ${totals.unknown[0]} (${totals.unknown[1]} B); largest: ${top.map(([k, c, b]) => `${k} ${c} ${b}`).join(' | ')}`);
+      const loafs = r.loafs ?? [];
+      console.log(`  Long Animation Frames held: ${loafs.length}${loafs.length ? `; longest: ${loafs.sort((a, b) => b.duration - a.duration).slice(0, 5).map((l) => `${l.duration} ms (render ${l.render}, style+layout ${l.styleLayout}, ${l.scripts} scripts: ${l.longest.join('; ')})`).join(' || ')}` : ''}`);
+      const { ms, profile } = await profileCycles(openPage, name, { warmup: 50, count: 100 });
+      summarize(`100 start/destroy cycles (${fmt(ms, 1)} ms each), ${name}`, profile);
     }
     process.exit(0);
   }
@@ -506,12 +384,11 @@ try {
   const breakdowns = [];
   for (let r = 0; r < ROUNDS; r++) breakdowns.push(await readyBreakdown());
 
-  // Heap: as before (20 warm-up cycles, one window), then after a long warm-up over three windows, split by heap
-  // snapshots into compiled code, the browser's timing records (kept for any later observer, whoever runs) and the rest.
+  // Heap: after a long warm-up, the median of several windows, split by heap snapshots into compiled code, the
+  // browser's timing records (kept for any later observer, whoever runs) and the rest. Same method for every library.
   const measured = [...LIBRARIES, FLOOR].map((l) => l.name);
-  const heap = { short: {}, long: {} };
-  for (const name of measured) heap.short[name] = await heapWindows(name, { warmup: 20, windows: 1 });
-  for (const name of measured) heap.long[name] = await heapWindows(name, { warmup: WARMUP_CYCLES, windows: 3, attribute: true });
+  const heap = { long: {} };
+  for (const name of measured) heap.long[name] = await heapWindows(name, { attribute: true });
 
   const all = (n, key) => runs[n].map(key);
   const med = (key) => (n) => median(all(n, key));
@@ -534,13 +411,13 @@ try {
     ['window scroll: main thread per frame (ms)', med((x) => x.windowScrollMsPerFrame)],
     ['window scroll: detached frames of 120', med((x) => x.windowDetached)],
     ['idle, step open: main thread per frame (ms)', med((x) => x.idleMsPerFrame)],
-    [`heap per cycle, 20 warm-up, ${CYCLES} cycles (B)`, (n) => heap.short[n].perCycle],
-    [`heap per cycle after ${WARMUP_CYCLES} warm-up, ${3 * CYCLES} cycles (B)`, (n) => heap.long[n].perCycle, 250],
-    ['  … snapshot: V8 compiled code, internals (B)', (n) => heap.long[n].code],
-    ['  … snapshot: browser timing records (B)', (n) => heap.long[n].timing],
-    ['  … snapshot: the page\'s own objects (B)', (n) => heap.long[n].own, 250],
-    [`DOM nodes left after ${3 * CYCLES} cycles`, (n) => heap.long[n].nodes],
-    [`listeners left after ${3 * CYCLES} cycles`, (n) => heap.long[n].listeners],
+    [`JS heap per cycle after ${WARMUP_CYCLES}, ${HEAP_WINDOWS}×${CYCLES} (B)`, (n) => heap.long[n].js.median, 250],
+    ['  … Blink heap per cycle, median (B)', (n) => heap.long[n].blink.median],
+    ['  … snapshot: V8 compiled code, internals (B)', (n) => heap.long[n].split.code],
+    ['  … snapshot: browser timing records (B)', (n) => heap.long[n].split.timing],
+    ['  … snapshot: the page\'s own objects (B)', (n) => heap.long[n].split.own, 250],
+    [`DOM nodes left after ${HEAP_WINDOWS * CYCLES} cycles`, (n) => heap.long[n].nodes],
+    [`listeners left after ${HEAP_WINDOWS * CYCLES} cycles`, (n) => heap.long[n].listeners],
     ['JS loaded, gzip -9 (kB)', (n) => sizes[n].js / 1000],
     ['JS requests', (n) => sizes[n].requests],
     ['CSS loaded, gzip -9 (kB)', (n) => sizes[n].css / 1000],
@@ -584,8 +461,8 @@ try {
   }
   const base = runs.baseline;
   console.log(`baseline (page alone): container style+layout ${fmt(median(base.map((x) => x.scrollStyleLayout)))} ms/frame (main thread ${fmt(median(base.map((x) => x.scrollMsPerFrame)))}), window ${fmt(median(base.map((x) => x.windowStyleLayout)))}, idle ${fmt(median(base.map((x) => x.idleMsPerFrame)))} ms/frame`);
-  console.log(`heap per cycle, each window after the long warm-up: ${measured.map((n) => `${n} ${heap.long[n].growth.map((b) => fmt(b, 0)).join('/')}`).join('; ')}`);
-  console.log(`Long Animation Frame entries the browser held after the long heap pass: ${measured.map((n) => `${n} ${heap.long[n].loafs}`).join(', ')}`);
+  console.log(`JS heap per cycle after ${WARMUP_CYCLES} warm-up cycles, median (min–max) of ${HEAP_WINDOWS} windows: ${measured.map((n) => `${n} ${fmt(heap.long[n].js.median, 0)} (${fmt(heap.long[n].js.min, 0)}–${fmt(heap.long[n].js.max, 0)})`).join('; ')}`);
+  console.log(`Long Animation Frame entries the browser held after the heap pass: ${measured.map((n) => `${n} ${heap.long[n].loafs?.length ?? 'n/a'}`).join(', ')}`);
 
   printBreakdown(breakdowns);
 

@@ -243,6 +243,61 @@ describe('focus after a close: the nudge\'s two escalations and Escape, the beac
   });
 });
 
+/**
+ * Focus given back to a region only a script can focus (the main landmark) draws no focus ring around the whole
+ * region; a control gets the browser's ring as always. Keyboard first, so a ring would show wherever the browser draws one.
+ */
+describe('no focus ring around the main landmark when focus comes back to it', () => {
+  let harness: Harness | undefined;
+  afterEach(() => {
+    harness?.dispose();
+    harness = undefined;
+  });
+
+  const tour: TourExperience = { id: 'ring', type: 'tour', steps: [{ target: '#connect', title: 'Connect', body: 'Paste the API token here.' }] };
+
+  /** Start the tour with focus on `start`, dismiss it with Escape from inside its card; where focus settles. */
+  async function dismissTourFrom(start: HTMLElement): Promise<Element | null> {
+    start.focus();
+    harness = createHarness();
+    harness.show(tour);
+    const element = await harness.tour('ring');
+    await until(() => isShown(element.panel) && element.shadowRoot!.activeElement !== null, 'the step shown, focus in its card');
+    await sendKeys({ press: 'Escape' });
+    await until(() => !document.querySelector('wm-tour[data-experience="ring"]') || !isShown(element.panel), 'the tour gone');
+    return settledFocus();
+  }
+
+  it('a tour started from the landmark gives focus back to it without a ring; started from a button, the button keeps its ring', async () => {
+    await fixture(html`<div><main id="main" tabindex="-1"><h1>Integrations</h1><button id="connect" style="margin:80px">Connect</button></main></div>`);
+    const main = document.querySelector<HTMLElement>('#main')!;
+    const connect = document.querySelector<HTMLElement>('#connect')!;
+    expect(describeElement(await dismissTourFrom(main))).to.equal(describeElement(main));
+    expect(main.matches(':focus-visible'), 'a ring around the whole landmark').to.equal(false);
+    harness!.dispose();
+    expect(describeElement(await dismissTourFrom(connect))).to.equal(describeElement(connect));
+    expect(connect.matches(':focus-visible'), 'the button\'s ring').to.equal(true);
+  });
+
+  it('the fallback to the main landmark (what had focus is gone) draws no ring', async () => {
+    await fixture(html`<div><main id="main"><h1>Integrations</h1><button id="connect" style="margin:80px">Connect</button></main></div>`);
+    const main = document.querySelector<HTMLElement>('#main')!;
+    harness = createHarness();
+    const beacon: BeaconExperience = { id: 'dot', type: 'beacon', target: '#connect', title: 'Connect', body: 'Connect a provider here.' };
+    harness.show(beacon);
+    const element = await harness.beacon('dot');
+    const dot = element.shadowRoot!.querySelector<HTMLElement>('button')!;
+    await until(() => dot.checkVisibility(), 'the dot shown');
+    dot.focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => isShown(element.panel), 'the card open');
+    await pressNamed(element, 'Close');
+    await until(() => !document.querySelector('[data-waymark-ui][data-experience="dot"]'), 'the beacon gone');
+    expect(describeElement(await settledFocus())).to.equal(describeElement(main));
+    expect(main.matches(':focus-visible'), 'a ring around the whole landmark').to.equal(false);
+  });
+});
+
 describe('Escape belongs to whatever holds focus: the help panel behind the app\'s own modal', () => {
   let help: MountedHelp | undefined;
   afterEach(() => {

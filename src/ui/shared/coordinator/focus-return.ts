@@ -2,6 +2,7 @@
  * Where focus goes when a Waymark surface closes: back to the page control that opened it, else
  * the host's main landmark, never `<body>`. Used by the surface coordinator.
  */
+import { giveFocus } from '../focus.js';
 
 const DEFAULT_MAIN = 'main, [role="main"]';
 const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
@@ -65,7 +66,7 @@ export function guardFocus(win: Window, fallbackFocus: () => HTMLElement | null)
     if (active && active !== doc.body && active !== doc.documentElement) return;
     const previous = opener?.deref();
     const target = usable(previous) ? previous : fallbackFocus();
-    target?.focus({ preventScroll: true });
+    if (target) giveFocus(target);
   };
   const onFocusOut = (event: FocusEvent) => {
     if (event.relatedTarget || pressedOutside) return;

@@ -24,7 +24,8 @@ import { STEPS, INNER_START_SCROLL, benchPage } from './tours/page.mjs';
 // method: one inline bundle of the runtime from source, Waymark without its spotlight); TOURS_BENCH_LEAKS=1 measures
 // only heap growth (of `waymark,waymark-ui` or the pages it names), over windows of cycles, what they added by type
 // and what retains the browser's script timing records;
-// TOURS_BENCH_BREAKDOWN=1 prints only the eval → ready breakdown; TOURS_BENCH_PROFILE=1 prints only CPU profiles of Waymark's load, cold start and scrolling (twice).
+// TOURS_BENCH_BREAKDOWN=1 prints only the eval → ready breakdown; TOURS_BENCH_PROFILE=1 prints only CPU profiles of Waymark's load, cold start and scrolling (twice);
+// TOURS_BENCH_ONLY=scroll prints only the scroll and idle figures (with their ratio to the floor).
 const ROUNDS = Number(process.env.TOURS_BENCH_ROUNDS) || 7;
 const CYCLES = Number(process.env.TOURS_BENCH_CYCLES) || 200;
 /** Cycles before the long heap windows: compiled code tiers up and the page's caches fill first. */
@@ -189,6 +190,48 @@ async function timed(cdp, work) {
   return { ms: delta('TaskDuration'), styleLayoutMs: delta('RecalcStyleDuration') + delta('LayoutDuration'), value };
 }
 
+/** With a step open: style+layout and main thread per frame while the container, then the window, scrolls; then idle. */
+async function scrollFigures(tab, cdp) {
+  const out = {};
+  await tab.evaluate(() => window.tourBench.settle(30));
+  const scrolled = await timed(cdp, () => tab.evaluate(() => window.tourBench.scroll(120)));
+  out.scrollMsPerFrame = scrolled.ms / scrolled.value.frames;
+  out.scrollStyleLayout = scrolled.styleLayoutMs / scrolled.value.frames;
+  out.detached = scrolled.value.detached;
+  out.maxDrift = scrolled.value.maxDrift;
+  await tab.evaluate(() => window.tourBench.settle(10));
+  const windowScrolled = await timed(cdp, () => tab.evaluate(() => window.tourBench.scrollWindow(120)));
+  out.windowScrollMsPerFrame = windowScrolled.ms / windowScrolled.value.frames;
+  out.windowStyleLayout = windowScrolled.styleLayoutMs / windowScrolled.value.frames;
+  out.windowDetached = windowScrolled.value.detached;
+  await tab.evaluate(() => window.tourBench.resetWindowScroll());
+  await tab.evaluate(() => window.tourBench.settle(30));
+  const idle = await timed(cdp, () => new Promise((r) => setTimeout(r, IDLE_MS)));
+  out.idleMsPerFrame = idle.ms / (IDLE_MS / FRAME_MS);
+  return out;
+}
+
+/** TOURS_BENCH_ONLY=scroll: only the scroll and idle figures, the first step opened cold after ready. */
+async function scrollRound(name) {
+  const { context, tab, cdp, errors } = await openPage(name);
+  try {
+    await tab.evaluate(() => window.tourBench.ready());
+    if (name !== 'baseline') {
+      // As in a full round: the steps walked through, then the first step again, warm.
+      await tab.evaluate(() => window.tourBench.start());
+      await tab.evaluate(() => window.tourBench.stepChanges());
+      await tab.evaluate(() => window.tourBench.destroy());
+      await tab.evaluate(() => window.tourBench.settle(5));
+      await tab.evaluate(() => window.tourBench.start());
+    }
+    const out = await scrollFigures(tab, cdp);
+    if (errors.length) out.errors = errors;
+    return out;
+  } finally {
+    await context.close();
+  }
+}
+
 async function round(name) {
   const { context, tab, cdp, errors, requests } = await openPage(name);
   try {
@@ -201,21 +244,7 @@ async function round(name) {
       await tab.evaluate(() => window.tourBench.settle(5));
       out.warm = await tab.evaluate(() => window.tourBench.start());
     }
-    await tab.evaluate(() => window.tourBench.settle(30));
-    const scrolled = await timed(cdp, () => tab.evaluate(() => window.tourBench.scroll(120)));
-    out.scrollMsPerFrame = scrolled.ms / scrolled.value.frames;
-    out.scrollStyleLayout = scrolled.styleLayoutMs / scrolled.value.frames;
-    out.detached = scrolled.value.detached;
-    out.maxDrift = scrolled.value.maxDrift;
-    await tab.evaluate(() => window.tourBench.settle(10));
-    const windowScrolled = await timed(cdp, () => tab.evaluate(() => window.tourBench.scrollWindow(120)));
-    out.windowScrollMsPerFrame = windowScrolled.ms / windowScrolled.value.frames;
-    out.windowStyleLayout = windowScrolled.styleLayoutMs / windowScrolled.value.frames;
-    out.windowDetached = windowScrolled.value.detached;
-    await tab.evaluate(() => window.tourBench.resetWindowScroll());
-    await tab.evaluate(() => window.tourBench.settle(30));
-    const idle = await timed(cdp, () => new Promise((r) => setTimeout(r, IDLE_MS)));
-    out.idleMsPerFrame = idle.ms / (IDLE_MS / FRAME_MS);
+    Object.assign(out, await scrollFigures(tab, cdp));
     out.requests = [...requests];
     // The same page again in this browser context: a returning visit (Waymark's IndexedDB database exists by now).
     await tab.reload({ waitUntil: 'load' });
@@ -496,6 +525,25 @@ try {
       console.log(`  added (count, bytes): ${r.added.map(([k, c, b]) => `${k.replace(/\s+/g, ' ')} ${c} ${b}`).join(' | ')}`);
       for (const chain of r.retainers) console.log(`  PerformanceScriptTiming ← ${chain}`);
     }
+    process.exit(0);
+  }
+  if (process.env.TOURS_BENCH_ONLY === 'scroll') {
+    // Iterating on scroll cost: interleaved rounds of the scroll and idle figures alone (Waymark, the floor, the
+    // diagnostic rows, the page alone), with ratios to the floor.
+    const only = names.filter((n) => n === 'waymark' || !LIBRARIES.some((l) => l.name === n));
+    for (let r = 0; r < ROUNDS; r++) {
+      const order = only.map((_, i) => only[(i + r) % only.length]);
+      for (const name of order) runs[name].push(await scrollRound(name));
+    }
+    const m = (name, key) => median(runs[name].map((x) => x[key]));
+    for (const name of only) {
+      const ratio = (key) => (name === 'baseline' ? '' : ` (${fmt(m(name, key) / m(FLOOR.name, key))}× floor)`);
+      const range = (key) => `${fmt(Math.min(...runs[name].map((x) => x[key])))}–${fmt(Math.max(...runs[name].map((x) => x[key])))}`;
+      console.log(`${name.padEnd(16)} container style+layout ${fmt(m(name, 'scrollStyleLayout'))} ms/frame${ratio('scrollStyleLayout')} [${range('scrollStyleLayout')}], main ${fmt(m(name, 'scrollMsPerFrame'))}; window ${fmt(m(name, 'windowStyleLayout'))}${ratio('windowStyleLayout')} [${range('windowStyleLayout')}], main ${fmt(m(name, 'windowScrollMsPerFrame'))}; detached ${m(name, 'detached')}/${m(name, 'windowDetached')}; idle ${fmt(m(name, 'idleMsPerFrame'), 3)} ms/frame`);
+      const errs = runs[name].flatMap((x) => x.errors ?? []);
+      if (errs.length) console.log(`  errors in ${name}: ${[...new Set(errs)].slice(0, 3).join(' | ')}`);
+    }
+    console.log(`load average at the end: ${load()}`);
     process.exit(0);
   }
   for (let r = 0; r < ROUNDS; r++) {

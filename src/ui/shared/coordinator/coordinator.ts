@@ -262,14 +262,16 @@ export function createSurfaceCoordinator(win: Window): SurfaceCoordinator {
    * not to overlap what is placed, and steps aside (hidden) when that would push it past the
    * host's header. Returns the hosts crowded out.
    */
-  const stackCorners = (away: boolean, yielding: Set<HTMLElement>): Set<HTMLElement> => {
+  const stackCorners = (away: boolean, yielding: Set<HTMLElement>, headerBottom: () => number): Set<HTMLElement> => {
     const crowded = new Set<HTMLElement>();
     if (away) return crowded;
     const active = doc.activeElement;
     const holdsFocus = (entry: Entry) => active !== null && (entry.host === active || entry.host.contains(active));
     const floating = entries.filter((entry) => (entry.options.kind === 'corner' || entry.options.kind === 'launcher') && !openerOf(entry));
+    // Nothing floats in a corner: nothing to stack (and no header to measure).
+    if (floating.length === 0) return crowded;
     const rank = (entry: Entry) => (holdsFocus(entry) ? -1_000_000 : 0) - entries.indexOf(entry);
-    const top = safeTop();
+    const top = headerBottom();
     // Banners, steps, modals and anchored cards stay where they are: corners make room around them.
     const fixedInPlace = entries.filter((entry) => !floating.includes(entry) && !aside.has(entry.host) && !yielding.has(entry.host) && visibleBoxes(entry).length > 0);
     // The element the step asks the user to use is placed first: corners move off it too.
@@ -365,13 +367,19 @@ export function createSurfaceCoordinator(win: Window): SurfaceCoordinator {
   const layout = () => {
     if (frame) win.cancelAnimationFrame(frame);
     frame = 0;
-    const top = `${safeTop()}px`;
-    for (const entry of entries) if (entry.host.style.getPropertyValue('--wm-safe-top') !== top) entry.host.style.setProperty('--wm-safe-top', top);
+    // Measuring the header is a hit test of the page: only when a corner surface is there to use it (a tour
+    // or a hint alone would pay for it on every frame something in the page changes style).
+    let measuredTop: number | undefined;
+    const headerBottom = () => (measuredTop ??= safeTop());
+    if (entries.some((entry) => entry.options.kind === 'corner' || entry.options.kind === 'launcher')) {
+      const top = `${headerBottom()}px`;
+      for (const entry of entries) if (entry.host.style.getPropertyValue('--wm-safe-top') !== top) entry.host.style.setProperty('--wm-safe-top', top);
+    }
     for (const entry of entries) placeBesideOpener(entry);
     const open = openHostLayers();
     const away = open.modal || open.drawers.length > 0;
     const yielding = yieldingBanners();
-    const crowded = stackCorners(away, yielding);
+    const crowded = stackCorners(away, yielding, headerBottom);
     const hosts = new Set(entries.map((entry) => entry.host));
     for (const element of hosts) {
       const own = entries.filter((entry) => entry.host === element);

@@ -78,8 +78,10 @@ function checkedTourConfig() {
 // ---- the pages -----------------------------------------------------------------------------------
 const SCRIPT_TAG = '/dist/cdn/waymark.js';
 const STUB = `<script>window.waymark=window.waymark||function(){(window.waymark.q=window.waymark.q||[]).push(arguments)}</script>`;
-const waymarkTag = (init = '') =>
-  `${STUB}${init}<script type="module" src="/bench/waymark.js"></script><script type="module" src="${SCRIPT_TAG}" data-config="/bench/tour.checked.json" data-help-launcher="false"></script>`;
+const waymarkTag = (init = '', entry = SCRIPT_TAG) =>
+  `${STUB}${init}<script type="module" src="/bench/waymark.js"></script><script type="module" src="${entry}" data-config="/bench/tour.checked.json" data-help-launcher="false"></script>`;
+/** TOURS_BENCH_COMPARE=dist/before-cdn: a row `waymark-compare` loading another build's script-tag bundle (copied under the repo), for a before/after in one run. */
+const COMPARE = process.env.TOURS_BENCH_COMPARE;
 
 const LIBRARIES = [
   { name: 'waymark', adapter: './adapters/waymark-script-tag.js', scripts: waymarkTag() },
@@ -100,6 +102,7 @@ const DIAGNOSTIC = [
         { name: 'waymark-nospot', adapter: './adapters/waymark-nospot.ts' },
       ]
     : []),
+  ...(COMPARE ? [{ name: 'waymark-compare', adapter: './adapters/waymark-script-tag.js', scripts: waymarkTag('', `/${COMPARE}/waymark.js`), harness: 'waymark' }] : []),
 ];
 
 async function bundle(contents, { minify = true, external = [] } = {}) {

@@ -108,6 +108,8 @@ export function anchorFloating(options: AnchorOptions): () => void {
   return () => {
     disposed = true;
     stop();
+    // The same element may next be laid out by its styles (a centred step, a phone sheet, a corner card).
+    if (!Number.isNaN(lastX)) floating.style.removeProperty('transform');
   };
 }
 

@@ -71,6 +71,9 @@ describe('<wm-tour>', () => {
       close.focus();
       await setViewport({ width: 400, height: 700 });
       await until(() => element.panel!.classList.contains('sheet'), 'the phone sheet');
+      // Laid out by its styles, at the bottom edge: nothing of the anchored placement is left on it.
+      await until(() => Math.abs(element.panel!.getBoundingClientRect().bottom - innerHeight) < 1, 'the sheet at the bottom');
+      expect(element.panel!.getBoundingClientRect().left).to.equal(0);
       await setViewport({ width: 1000, height: 700 });
       await until(() => isShown(element.panel) && !element.panel!.classList.contains('unplaced'), 'anchored again');
       expect(changes, 'one wm-step-change for one step').to.deep.equal([0]);

@@ -112,21 +112,33 @@ export function createSurfaceCoordinator(win: Window): SurfaceCoordinator {
   let observer: MutationObserver | null = null;
   let resizes: ResizeObserver | null = null;
   let frame = 0;
+  /**
+   * The page's `dialog[open]` and `[aria-modal="true"]` elements, found again only when elements are added or
+   * removed or those attributes change: a style or class change (a page animating something, every frame)
+   * re-checks whether these few are visible instead of searching the whole document.
+   */
+  let modalCandidates: Element[] | null = null;
 
   const fallbackFocus = () => fallbackFocusIn(doc, host?.main);
   const overlaySelector = () => [...ALWAYS_WATCHED, ...(host?.overlays ?? [])].join(', ');
 
   /** The host's own layers open now: its modal dialogs, and the drawers the config declares. */
   const openHostLayers = (): { modal: boolean; drawers: DOMRect[] } => {
+    const shown = (elements: Element[]) => elements.filter((element) => element.isConnected && !waymarkHostOf(element) && element.checkVisibility({ visibilityProperty: true }));
     const visible = (selector: string) => {
       try {
-        return Array.from(doc.querySelectorAll(selector)).filter((element) => !waymarkHostOf(element) && element.checkVisibility({ visibilityProperty: true }));
+        return shown(Array.from(doc.querySelectorAll(selector)));
       } catch {
         // An invalid selector from the config is left out.
         return [];
       }
     };
-    const modal = visible(ALWAYS_WATCHED.join(', ')).length > 0;
+    // Asked in the same task the page changed something: what the observer has not delivered yet counts.
+    if (observer) onMutations(observer.takeRecords());
+    // Without an observer (nothing registered) nothing would tell the cache that it is stale.
+    const candidates = observer ? (modalCandidates ??= Array.from(doc.querySelectorAll(ALWAYS_WATCHED.join(', ')))) : Array.from(doc.querySelectorAll(ALWAYS_WATCHED.join(', ')));
+    const modal = shown(candidates).length > 0;
+    // Declared overlays often open by a class (`.drawer.open`): their selectors are matched again each time.
     const declared = host?.overlays?.length ? visible(host.overlays.join(', ')) : [];
     return { modal, drawers: declared.map((element) => element.getBoundingClientRect()) };
   };
@@ -410,11 +422,17 @@ export function createSurfaceCoordinator(win: Window): SurfaceCoordinator {
     if (entries.some((entry) => entry.options.kind === 'corner' || entry.options.kind === 'launcher' || entry.options.kind === 'banner')) schedule();
   };
 
+  const onMutations = (records: MutationRecord[]) => {
+    if (records.some((record) => record.type === 'childList' || record.attributeName === 'open' || record.attributeName === 'aria-modal')) modalCandidates = null;
+    if (records.length > 0) schedule();
+  };
+
   const start = () => {
     if (observer) return;
     // The window's own constructors: the coordinator may serve another window (a frame).
     const view = win as Window & typeof globalThis;
-    observer = new view.MutationObserver(schedule);
+    modalCandidates = null;
+    observer = new view.MutationObserver(onMutations);
     observer.observe(doc.documentElement, { subtree: true, childList: true, attributes: true, attributeFilter: ['open', 'aria-modal', 'class', 'hidden', 'style'] });
     resizes = new view.ResizeObserver(schedule);
     win.addEventListener('resize', schedule);
@@ -428,6 +446,7 @@ export function createSurfaceCoordinator(win: Window): SurfaceCoordinator {
     win.removeEventListener('resize', schedule);
     doc.removeEventListener('focusin', schedule);
     observer = null;
+    modalCandidates = null;
     resizes = null;
     if (frame) win.cancelAnimationFrame(frame);
     frame = 0;

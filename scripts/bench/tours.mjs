@@ -25,7 +25,9 @@ import { STEPS, INNER_START_SCROLL, benchPage } from './tours/page.mjs';
 // only heap growth (of `waymark,waymark-ui` or the pages it names), over windows of cycles, what they added by type
 // and what retains the browser's script timing records;
 // TOURS_BENCH_BREAKDOWN=1 prints only the eval → ready breakdown; TOURS_BENCH_PROFILE=1 prints only CPU profiles of Waymark's load, cold start and scrolling (twice);
-// TOURS_BENCH_ONLY=scroll prints only the scroll and idle figures (with their ratio to the floor).
+// TOURS_BENCH_ONLY=scroll prints only the scroll and idle figures (with their ratio to the floor); with TOURS_BENCH_TRACE=1
+// instead a trace of one container scroll per page, its style and layout passes (forced ones by the function that read),
+// TOURS_BENCH_TRACE=all adds the main thread's events; TOURS_BENCH_COMPARE=<dir under the repo> adds another build's row.
 const ROUNDS = Number(process.env.TOURS_BENCH_ROUNDS) || 7;
 const CYCLES = Number(process.env.TOURS_BENCH_CYCLES) || 200;
 /** Cycles before the long heap windows: compiled code tiers up and the page's caches fill first. */
@@ -82,6 +84,7 @@ const waymarkTag = (init = '', entry = SCRIPT_TAG) =>
   `${STUB}${init}<script type="module" src="/bench/waymark.js"></script><script type="module" src="${entry}" data-config="/bench/tour.checked.json" data-help-launcher="false"></script>`;
 /** TOURS_BENCH_COMPARE=dist/before-cdn: a row `waymark-compare` loading another build's script-tag bundle (copied under the repo), for a before/after in one run. */
 const COMPARE = process.env.TOURS_BENCH_COMPARE;
+if (COMPARE && !existsSync(join(root, COMPARE, 'waymark.js'))) throw new Error(`TOURS_BENCH_COMPARE: no ${COMPARE}/waymark.js under the repo (npm run build and npm run size clean dist/: copy it after them)`);
 
 const LIBRARIES = [
   { name: 'waymark', adapter: './adapters/waymark-script-tag.js', scripts: waymarkTag() },
@@ -212,6 +215,38 @@ async function scrollFigures(tab, cdp) {
   const idle = await timed(cdp, () => new Promise((r) => setTimeout(r, IDLE_MS)));
   out.idleMsPerFrame = idle.ms / (IDLE_MS / FRAME_MS);
   return out;
+}
+
+/** TOURS_BENCH_ONLY=scroll TOURS_BENCH_TRACE=1: a trace of one container scroll, its style and layout passes summed. */
+async function traceScroll(name) {
+  const { context, tab } = await openPage(name);
+  try {
+    await tab.evaluate(() => window.tourBench.ready());
+    await tab.evaluate(() => window.tourBench.start());
+    await tab.evaluate(() => window.tourBench.settle(30));
+    await tab.tracing.start({ categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink', 'blink_style', 'blink.debug'] });
+    await tab.evaluate(() => window.tourBench.scroll(120));
+    const { traceEvents } = JSON.parse(Buffer.from(await tab.tracing.stop()).toString());
+    const passes = new Map();
+    for (const event of traceEvents) {
+      if (event.ph !== 'X' || !['UpdateLayoutTree', 'Layout', 'RecalculateStyles'].includes(event.name)) continue;
+      const stack = event.args?.beginData?.stackTrace ?? event.args?.data?.stackTrace;
+      const by = stack?.[0] ? `forced by ${stack[0].functionName || '(anonymous)'}@${stack[0].url.replace(/.*\//, '')}:${stack[0].lineNumber}:${stack[0].columnNumber}` : 'in the frame';
+      const key = `${event.name} ${by}`;
+      const [count, ms, elements] = passes.get(key) ?? [0, 0, 0];
+      passes.set(key, [count + 1, ms + event.dur / 1000, elements + (event.args?.elementCount ?? event.args?.beginData?.dirtyObjects ?? 0)]);
+    }
+    if (process.env.TOURS_BENCH_TRACE === 'all') {
+      const main = traceEvents.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain' && traceEvents.some((x) => x.tid === e.tid && x.name === 'UpdateLayoutTree'))?.tid;
+      const total = new Map();
+      for (const e of traceEvents) if (e.tid === main && e.ph === 'X' && e.dur) total.set(e.name, (total.get(e.name) ?? [0, 0]).map((v, i) => v + (i ? e.dur / 1000 : 1)));
+      console.log(`\n${name}: main thread events (count, ms): ${[...total].sort((a, b) => b[1][1] - a[1][1]).slice(0, 25).map(([k, [c, ms]]) => `${k} ${c} ${fmt(ms)}`).join(' | ')}`);
+    }
+    console.log(`\n${name}: style and layout passes over 120 scrolled frames (count, ms, elements or dirty objects):`);
+    for (const [key, [count, ms, elements]] of [...passes].sort((a, b) => b[1][1] - a[1][1]).slice(0, 10)) console.log(`  ${key}: ${count}, ${fmt(ms)} ms, ${elements}`);
+  } finally {
+    await context.close();
+  }
 }
 
 /** TOURS_BENCH_ONLY=scroll: only the scroll and idle figures, the first step opened cold after ready. */
@@ -528,6 +563,12 @@ try {
       console.log(`  added (count, bytes): ${r.added.map(([k, c, b]) => `${k.replace(/\s+/g, ' ')} ${c} ${b}`).join(' | ')}`);
       for (const chain of r.retainers) console.log(`  PerformanceScriptTiming ← ${chain}`);
     }
+    process.exit(0);
+  }
+  if (process.env.TOURS_BENCH_ONLY === 'scroll' && process.env.TOURS_BENCH_TRACE) {
+    // Where the style and layout passes of a container scroll come from: each page's passes by kind, forced (read
+    // by script, with the function that read) or in the frame.
+    for (const name of names.filter((n) => n === 'waymark' || n === FLOOR.name || n === 'waymark-ui' || n === 'waymark-nospot' || n === 'waymark-compare')) await traceScroll(name);
     process.exit(0);
   }
   if (process.env.TOURS_BENCH_ONLY === 'scroll') {

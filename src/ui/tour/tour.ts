@@ -135,7 +135,7 @@ export class WmTour extends WaymarkElement {
     reenter: () => void this.enterStep(),
   });
   /** What the spotlight layer shows now: scrolling only moves it. */
-  private readonly spotlight = new SpotlightPainter();
+  private readonly painter = new SpotlightPainter();
   private active = false;
   private shownReported = false;
   /** The step last focused, announced and reported: re-laying it out (sheet ↔ popover on resize) does not repeat those. */
@@ -406,7 +406,7 @@ export class WmTour extends WaymarkElement {
     const clip = measured?.clip ?? (await clippingRect(target));
     const zoom = measured?.zoom ?? effectiveZoom(svg);
     const hole = intersect(pad({ x: rect.x, y: rect.y, width: rect.width, height: rect.height }, options.padding ?? 8), clip);
-    this.spotlight.paint({ svg, shade, blocker }, hole, options.radius ?? 8, { width: win.innerWidth, height: win.innerHeight }, zoom);
+    this.painter.paint({ svg, shade, blocker }, hole, options.radius ?? 8, { width: win.innerWidth, height: win.innerHeight }, zoom);
   }
 
   private spotlightInteractive(): boolean {

@@ -26,7 +26,10 @@ import { heapWindows as heapWindowsOf, profileCycles } from './tours/heap.mjs';
 // only heap growth (of `waymark,waymark-ui` or the pages it names), what it is by type, the functions whose code was
 // compiled during the windows, the Long Animation Frames the cycles produced and a CPU profile of 100 cycles
 // (TOURS_BENCH_SNAPSHOTS=dir keeps the snapshots; TOURS_BENCH_JS_FLAGS passes V8 flags, e.g. `--no-opt --no-maglev --no-sparkplug`);
-// TOURS_BENCH_BREAKDOWN=1 prints only the eval → ready breakdown; TOURS_BENCH_PROFILE=1 prints only CPU profiles of Waymark's load, cold start and scrolling (twice).
+// TOURS_BENCH_BREAKDOWN=1 prints only the eval → ready breakdown; TOURS_BENCH_PROFILE=1 prints only CPU profiles of Waymark's load, cold start and scrolling (twice);
+// TOURS_BENCH_ONLY=scroll prints only the scroll and idle figures (with their ratio to the floor); with TOURS_BENCH_TRACE=1
+// instead a trace of one container scroll per page, its style and layout passes (forced ones by the function that read),
+// TOURS_BENCH_TRACE=all adds the main thread's events; TOURS_BENCH_COMPARE=<dir under the repo> adds another build's row.
 const ROUNDS = Number(process.env.TOURS_BENCH_ROUNDS) || 7;
 const CYCLES = Number(process.env.TOURS_BENCH_CYCLES) || 200;
 /** Cycles before the long heap windows: compiled code tiers up and the page's caches fill first. */
@@ -82,8 +85,11 @@ function checkedTourConfig() {
 // ---- the pages -----------------------------------------------------------------------------------
 const SCRIPT_TAG = '/dist/cdn/waymark.js';
 const STUB = `<script>window.waymark=window.waymark||function(){(window.waymark.q=window.waymark.q||[]).push(arguments)}</script>`;
-const waymarkTag = (init = '') =>
-  `${STUB}${init}<script type="module" src="/bench/waymark.js"></script><script type="module" src="${SCRIPT_TAG}" data-config="/bench/tour.checked.json" data-help-launcher="false"></script>`;
+const waymarkTag = (init = '', entry = SCRIPT_TAG) =>
+  `${STUB}${init}<script type="module" src="/bench/waymark.js"></script><script type="module" src="${entry}" data-config="/bench/tour.checked.json" data-help-launcher="false"></script>`;
+/** TOURS_BENCH_COMPARE=dist/before-cdn: a row `waymark-compare` loading another build's script-tag bundle (copied under the repo), for a before/after in one run. */
+const COMPARE = process.env.TOURS_BENCH_COMPARE;
+if (COMPARE && !existsSync(join(root, COMPARE, 'waymark.js'))) throw new Error(`TOURS_BENCH_COMPARE: no ${COMPARE}/waymark.js under the repo (npm run build and npm run size clean dist/: copy it after them)`);
 
 const LIBRARIES = [
   { name: 'waymark', adapter: './adapters/waymark-script-tag.js', scripts: waymarkTag() },
@@ -104,6 +110,7 @@ const DIAGNOSTIC = [
         { name: 'waymark-nospot', adapter: './adapters/waymark-nospot.ts' },
       ]
     : []),
+  ...(COMPARE ? [{ name: 'waymark-compare', adapter: './adapters/waymark-script-tag.js', scripts: waymarkTag('', `/${COMPARE}/waymark.js`), harness: 'waymark' }] : []),
 ];
 
 async function bundle(contents, { minify = true, external = [] } = {}) {
@@ -195,6 +202,80 @@ async function timed(cdp, work) {
   return { ms: delta('TaskDuration'), styleLayoutMs: delta('RecalcStyleDuration') + delta('LayoutDuration'), value };
 }
 
+/** With a step open: style+layout and main thread per frame while the container, then the window, scrolls; then idle. */
+async function scrollFigures(tab, cdp) {
+  const out = {};
+  await tab.evaluate(() => window.tourBench.settle(30));
+  const scrolled = await timed(cdp, () => tab.evaluate(() => window.tourBench.scroll(120)));
+  out.scrollMsPerFrame = scrolled.ms / scrolled.value.frames;
+  out.scrollStyleLayout = scrolled.styleLayoutMs / scrolled.value.frames;
+  out.detached = scrolled.value.detached;
+  out.maxDrift = scrolled.value.maxDrift;
+  await tab.evaluate(() => window.tourBench.settle(10));
+  const windowScrolled = await timed(cdp, () => tab.evaluate(() => window.tourBench.scrollWindow(120)));
+  out.windowScrollMsPerFrame = windowScrolled.ms / windowScrolled.value.frames;
+  out.windowStyleLayout = windowScrolled.styleLayoutMs / windowScrolled.value.frames;
+  out.windowDetached = windowScrolled.value.detached;
+  await tab.evaluate(() => window.tourBench.resetWindowScroll());
+  await tab.evaluate(() => window.tourBench.settle(30));
+  const idle = await timed(cdp, () => new Promise((r) => setTimeout(r, IDLE_MS)));
+  out.idleMsPerFrame = idle.ms / (IDLE_MS / FRAME_MS);
+  return out;
+}
+
+/** TOURS_BENCH_ONLY=scroll TOURS_BENCH_TRACE=1: a trace of one container scroll, its style and layout passes summed. */
+async function traceScroll(name) {
+  const { context, tab } = await openPage(name);
+  try {
+    await tab.evaluate(() => window.tourBench.ready());
+    await tab.evaluate(() => window.tourBench.start());
+    await tab.evaluate(() => window.tourBench.settle(30));
+    await tab.tracing.start({ categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink', 'blink_style', 'blink.debug'] });
+    await tab.evaluate(() => window.tourBench.scroll(120));
+    const { traceEvents } = JSON.parse(Buffer.from(await tab.tracing.stop()).toString());
+    const passes = new Map();
+    for (const event of traceEvents) {
+      if (event.ph !== 'X' || !['UpdateLayoutTree', 'Layout', 'RecalculateStyles'].includes(event.name)) continue;
+      const stack = event.args?.beginData?.stackTrace ?? event.args?.data?.stackTrace;
+      const by = stack?.[0] ? `forced by ${stack[0].functionName || '(anonymous)'}@${stack[0].url.replace(/.*\//, '')}:${stack[0].lineNumber}:${stack[0].columnNumber}` : 'in the frame';
+      const key = `${event.name} ${by}`;
+      const [count, ms, elements] = passes.get(key) ?? [0, 0, 0];
+      passes.set(key, [count + 1, ms + event.dur / 1000, elements + (event.args?.elementCount ?? event.args?.beginData?.dirtyObjects ?? 0)]);
+    }
+    if (process.env.TOURS_BENCH_TRACE === 'all') {
+      const main = traceEvents.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain' && traceEvents.some((x) => x.tid === e.tid && x.name === 'UpdateLayoutTree'))?.tid;
+      const total = new Map();
+      for (const e of traceEvents) if (e.tid === main && e.ph === 'X' && e.dur) total.set(e.name, (total.get(e.name) ?? [0, 0]).map((v, i) => v + (i ? e.dur / 1000 : 1)));
+      console.log(`\n${name}: main thread events (count, ms): ${[...total].sort((a, b) => b[1][1] - a[1][1]).slice(0, 25).map(([k, [c, ms]]) => `${k} ${c} ${fmt(ms)}`).join(' | ')}`);
+    }
+    console.log(`\n${name}: style and layout passes over 120 scrolled frames (count, ms, elements or dirty objects):`);
+    for (const [key, [count, ms, elements]] of [...passes].sort((a, b) => b[1][1] - a[1][1]).slice(0, 10)) console.log(`  ${key}: ${count}, ${fmt(ms)} ms, ${elements}`);
+  } finally {
+    await context.close();
+  }
+}
+
+/** TOURS_BENCH_ONLY=scroll: only the scroll and idle figures, the first step opened cold after ready. */
+async function scrollRound(name) {
+  const { context, tab, cdp, errors } = await openPage(name);
+  try {
+    await tab.evaluate(() => window.tourBench.ready());
+    if (name !== 'baseline') {
+      // As in a full round: the steps walked through, then the first step again, warm.
+      await tab.evaluate(() => window.tourBench.start());
+      await tab.evaluate(() => window.tourBench.stepChanges());
+      await tab.evaluate(() => window.tourBench.destroy());
+      await tab.evaluate(() => window.tourBench.settle(5));
+      await tab.evaluate(() => window.tourBench.start());
+    }
+    const out = await scrollFigures(tab, cdp);
+    if (errors.length) out.errors = errors;
+    return out;
+  } finally {
+    await context.close();
+  }
+}
+
 async function round(name) {
   const { context, tab, cdp, errors, requests } = await openPage(name);
   try {
@@ -207,21 +288,7 @@ async function round(name) {
       await tab.evaluate(() => window.tourBench.settle(5));
       out.warm = await tab.evaluate(() => window.tourBench.start());
     }
-    await tab.evaluate(() => window.tourBench.settle(30));
-    const scrolled = await timed(cdp, () => tab.evaluate(() => window.tourBench.scroll(120)));
-    out.scrollMsPerFrame = scrolled.ms / scrolled.value.frames;
-    out.scrollStyleLayout = scrolled.styleLayoutMs / scrolled.value.frames;
-    out.detached = scrolled.value.detached;
-    out.maxDrift = scrolled.value.maxDrift;
-    await tab.evaluate(() => window.tourBench.settle(10));
-    const windowScrolled = await timed(cdp, () => tab.evaluate(() => window.tourBench.scrollWindow(120)));
-    out.windowScrollMsPerFrame = windowScrolled.ms / windowScrolled.value.frames;
-    out.windowStyleLayout = windowScrolled.styleLayoutMs / windowScrolled.value.frames;
-    out.windowDetached = windowScrolled.value.detached;
-    await tab.evaluate(() => window.tourBench.resetWindowScroll());
-    await tab.evaluate(() => window.tourBench.settle(30));
-    const idle = await timed(cdp, () => new Promise((r) => setTimeout(r, IDLE_MS)));
-    out.idleMsPerFrame = idle.ms / (IDLE_MS / FRAME_MS);
+    Object.assign(out, await scrollFigures(tab, cdp));
     out.requests = [...requests];
     // The same page again in this browser context: a returning visit (Waymark's IndexedDB database exists by now).
     await tab.reload({ waitUntil: 'load' });
@@ -374,6 +441,31 @@ try {
       const { ms, profile } = await profileCycles(openPage, name, { warmup: 50, count: 100 });
       summarize(`100 start/destroy cycles (${fmt(ms, 1)} ms each), ${name}`, profile);
     }
+    process.exit(0);
+  }
+  if (process.env.TOURS_BENCH_ONLY === 'scroll' && process.env.TOURS_BENCH_TRACE) {
+    // Where the style and layout passes of a container scroll come from: each page's passes by kind, forced (read
+    // by script, with the function that read) or in the frame.
+    for (const name of names.filter((n) => n === 'waymark' || n === FLOOR.name || n === 'waymark-ui' || n === 'waymark-nospot' || n === 'waymark-compare')) await traceScroll(name);
+    process.exit(0);
+  }
+  if (process.env.TOURS_BENCH_ONLY === 'scroll') {
+    // Iterating on scroll cost: interleaved rounds of the scroll and idle figures alone (Waymark, the floor, the
+    // diagnostic rows, the page alone), with ratios to the floor.
+    const only = names.filter((n) => n === 'waymark' || !LIBRARIES.some((l) => l.name === n));
+    for (let r = 0; r < ROUNDS; r++) {
+      const order = only.map((_, i) => only[(i + r) % only.length]);
+      for (const name of order) runs[name].push(await scrollRound(name));
+    }
+    const m = (name, key) => median(runs[name].map((x) => x[key]));
+    for (const name of only) {
+      const ratio = (key) => (name === 'baseline' ? '' : ` (${fmt(m(name, key) / m(FLOOR.name, key))}× floor)`);
+      const range = (key) => `${fmt(Math.min(...runs[name].map((x) => x[key])))}–${fmt(Math.max(...runs[name].map((x) => x[key])))}`;
+      console.log(`${name.padEnd(16)} container style+layout ${fmt(m(name, 'scrollStyleLayout'))} ms/frame${ratio('scrollStyleLayout')} [${range('scrollStyleLayout')}], main ${fmt(m(name, 'scrollMsPerFrame'))}; window ${fmt(m(name, 'windowStyleLayout'))}${ratio('windowStyleLayout')} [${range('windowStyleLayout')}], main ${fmt(m(name, 'windowScrollMsPerFrame'))}; detached ${m(name, 'detached')}/${m(name, 'windowDetached')}; idle ${fmt(m(name, 'idleMsPerFrame'), 3)} ms/frame`);
+      const errs = runs[name].flatMap((x) => x.errors ?? []);
+      if (errs.length) console.log(`  errors in ${name}: ${[...new Set(errs)].slice(0, 3).join(' | ')}`);
+    }
+    console.log(`load average at the end: ${load()}`);
     process.exit(0);
   }
   for (let r = 0; r < ROUNDS; r++) {

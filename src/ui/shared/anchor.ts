@@ -58,6 +58,7 @@ export function anchorFloating(options: AnchorOptions): () => void {
   let disposed = false;
   let lastX = NaN;
   let lastY = NaN;
+  let lastArrow = '';
 
   const update = () => {
     computePosition(reference, floating, {
@@ -74,13 +75,17 @@ export function anchorFloating(options: AnchorOptions): () => void {
     })
       .then((result) => {
         if (disposed) return;
-        // Coordinates are in viewport px; under CSS zoom the element's own px are scaled.
-        const zoom = effectiveZoom(floating);
-        const x = result.x / zoom;
-        const y = result.y / zoom;
+        // Coordinates are in viewport px; under CSS zoom the element's own px are scaled. Measured during the
+        // placement when it could be: a read now, after the writes of an earlier callback, could force a style pass.
+        const zoom = placedRects(result)?.zoom ?? effectiveZoom(floating);
+        // Whole device pixels: a transform is not snapped by layout, and text between pixels blurs.
+        const ratio = floating.ownerDocument.defaultView?.devicePixelRatio || 1;
+        const x = Math.round(result.x * ratio) / ratio / zoom;
+        const y = Math.round(result.y * ratio) / ratio / zoom;
         if (x !== lastX || y !== lastY) {
-          floating.style.left = `${x}px`;
-          floating.style.top = `${y}px`;
+          // A transform moves the element without a layout pass (left/top would lay it out again on every
+          // scrolled frame); its left/top stay at the styles' 0.
+          floating.style.transform = `translate(${x}px, ${y}px)`;
           lastX = x;
           lastY = y;
         }
@@ -88,7 +93,12 @@ export function anchorFloating(options: AnchorOptions): () => void {
         if (floating.dataset.placement !== result.placement) floating.dataset.placement = result.placement;
         const hidden = placedRects(result)?.hidden ?? false;
         floating.classList.toggle('detached', hidden);
-        if (arrowElement) placeArrow(arrowElement, side, result.middlewareData.arrow, zoom);
+        if (arrowElement) {
+          const arrowAt = `${side} ${result.middlewareData.arrow?.x} ${result.middlewareData.arrow?.y} ${zoom}`;
+          // Unchanged while the card follows its target: no style write.
+          if (arrowAt !== lastArrow) placeArrow(arrowElement, side, result.middlewareData.arrow, zoom);
+          lastArrow = arrowAt;
+        }
         options.onPlaced?.(result);
       })
       .catch((error: unknown) => options.onError?.(error));
@@ -98,6 +108,8 @@ export function anchorFloating(options: AnchorOptions): () => void {
   return () => {
     disposed = true;
     stop();
+    // The same element may next be laid out by its styles (a centred step, a phone sheet, a corner card).
+    if (!Number.isNaN(lastX)) floating.style.removeProperty('transform');
   };
 }
 
@@ -109,6 +121,8 @@ export interface PlacedRects {
   clip: Box;
   /** The reference is scrolled fully out of its clipping ancestors. */
   hidden: boolean;
+  /** The floating element's effective CSS zoom (its spotlight shares it), read before anything is written. */
+  zoom: number;
 }
 
 /**
@@ -126,6 +140,7 @@ const referenceClip: Middleware = {
       reference: { x: box.x, y: box.y, width: box.width, height: box.height },
       clip: { x: clip.x, y: clip.y, width: clip.width, height: clip.height },
       hidden: box.bottom <= clip.y || box.top >= clip.y + clip.height || box.right <= clip.x || box.left >= clip.x + clip.width,
+      zoom: effectiveZoom(elements.floating),
     };
     return { data: rects };
   },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { intersect, pad, scrollDeltaToFit, spotlightPath } from './geometry.js';
+import { intersect, pad, scrollDeltaToFit, spotlightPath, spotlightShape } from './geometry.js';
 
 describe('geometry', () => {
   it('intersects rectangles and returns null when they do not overlap', () => {
@@ -20,6 +20,24 @@ describe('geometry', () => {
     // Radius clamped to half the height (5).
     expect(rounded).toContain('A5 5 0 0 1');
     expect(rounded.startsWith('M0 0H800V600H0ZM15 20H35')).toBe(true);
+  });
+
+  it('makes the spotlight a fixed-size shape that moving the hole only offsets', () => {
+    const here = spotlightShape({ x: 100, y: 50, width: 30, height: 20 }, 1000, 4);
+    expect(here.size).toEqual({ width: 2030, height: 2020 });
+    expect(here.hole).toEqual({ x: 1000, y: 1000, width: 30, height: 20 });
+    expect(here.offset).toEqual({ x: -900, y: -950 });
+    expect(here.path).toBe(spotlightPath({ width: 2030, height: 2020 }, { x: 1000, y: 1000, width: 30, height: 20 }, 4));
+    // Scrolled: the same path and size, only the offset moves.
+    const there = spotlightShape({ x: 100.5, y: 10, width: 30, height: 20 }, 1000, 4);
+    expect(there.path).toBe(here.path);
+    expect(there.size).toEqual(here.size);
+    expect(there.offset).toEqual({ x: -899.5, y: -990 });
+    // No hole: the whole square is shade, from the viewport's origin.
+    const none = spotlightShape(null, 1000, 4);
+    expect(none.path).toBe('M0 0H1000V1000H0Z');
+    expect(none.offset).toEqual({ x: 0, y: 0 });
+    expect(none.hole.width).toBe(0);
   });
 
   it('computes the scroll needed to fit a box between a header and a sheet', () => {

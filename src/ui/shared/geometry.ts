@@ -38,6 +38,23 @@ export function spotlightPath(viewport: { width: number; height: number }, hole:
   );
 }
 
+/**
+ * The spotlight as a shape of fixed size that scrolling only moves: a rounded hole the size of `hole`
+ * with `margin` px of shade around it on every side (the margin must reach across the viewport), to be
+ * drawn at `offset` (viewport px). Its `path` and `size` change only when the hole's size does, so a
+ * scrolled frame moves one element (a transform) instead of rewriting a viewport-sized path. With no
+ * hole (the target scrolled away), a hole-less square of `margin` px at the viewport's origin.
+ */
+export function spotlightShape(hole: Box | null, margin: number, radius: number): { path: string; size: { width: number; height: number }; hole: Box; offset: { x: number; y: number } } {
+  if (!hole) {
+    const size = { width: margin, height: margin };
+    return { path: spotlightPath(size, null, radius), size, hole: { x: 0, y: 0, width: 0, height: 0 }, offset: { x: 0, y: 0 } };
+  }
+  const size = { width: hole.width + 2 * margin, height: hole.height + 2 * margin };
+  const local = { x: margin, y: margin, width: hole.width, height: hole.height };
+  return { path: spotlightPath(size, local, radius), size, hole: local, offset: { x: hole.x - margin, y: hole.y - margin } };
+}
+
 /** Round to 0.01 px: keeps path strings short and stable between identical frames. */
 function n(value: number): string {
   return String(Math.round(value * 100) / 100);

@@ -14,10 +14,16 @@ export const tourStyles = css`
     overflow: hidden;
     pointer-events: none;
   }
-  .spotlight svg {
+  /* Sized to the hole plus a viewport of shade around it, and moved with a transform: scrolling
+     moves it on the compositor, no path is rewritten. */
+  .spotlight .shape {
+    position: absolute;
+    left: 0;
+    top: 0;
     display: block;
-    width: 100%;
-    height: 100%;
+    overflow: visible;
+    transform-origin: 0 0;
+    will-change: transform;
   }
   .shade {
     fill: var(--wm-overlay);

@@ -10,10 +10,11 @@ import { surfacesOf } from '../shared/coordinator/coordinator.js';
 import { LayerController } from '../shared/controllers/layer.js';
 import { TargetController } from '../shared/controllers/target.js';
 import { WmStepChangeEvent, WmTargetMissingEvent } from '../shared/events.js';
-import { intersect, pad, spotlightPath } from '../shared/geometry.js';
+import { intersect, pad } from '../shared/geometry.js';
 import { scrollTargetIntoView } from '../shared/scroll.js';
 import { clippingRect } from '../shared/clipping.js';
-import { placedRects, type PlacedRects } from '../shared/anchor.js';
+import { effectiveZoom, placedRects, type PlacedRects } from '../shared/anchor.js';
+import { SpotlightPainter } from './spotlight.js';
 import { baseStyles } from '../shared/styles.js';
 import { themeTokens } from '../shared/theme.js';
 import { tourStyles } from './tour.styles.js';
@@ -133,6 +134,8 @@ export class WmTour extends WaymarkElement {
     showAnchored: (run, step, target) => this.showAnchored(run, step, target),
     reenter: () => void this.enterStep(),
   });
+  /** What the spotlight layer shows now: scrolling only moves it. */
+  private readonly painter = new SpotlightPainter();
   private active = false;
   private shownReported = false;
   /** The step last focused, announced and reported: re-laying it out (sheet ↔ popover on resize) does not repeat those. */
@@ -396,20 +399,14 @@ export class WmTour extends WaymarkElement {
     const options = this.spotlightOptions;
     const shade = this.shade;
     const blocker = this.blocker;
+    const svg = shade?.ownerSVGElement;
     const win = this.context?.window;
-    if (!options || !shade || !blocker || !win) return;
+    if (!options || !shade || !blocker || !svg || !win) return;
     const rect = measured?.reference ?? target.getBoundingClientRect();
     const clip = measured?.clip ?? (await clippingRect(target));
+    const zoom = measured?.zoom ?? effectiveZoom(svg);
     const hole = intersect(pad({ x: rect.x, y: rect.y, width: rect.width, height: rect.height }, options.padding ?? 8), clip);
-    const viewport = { width: win.innerWidth, height: win.innerHeight };
-    const svgElement = shade.ownerSVGElement;
-    svgElement?.setAttribute('viewBox', `0 0 ${viewport.width} ${viewport.height}`);
-    shade.setAttribute('d', spotlightPath(viewport, hole, options.radius ?? 8));
-    const box = hole ?? { x: 0, y: 0, width: 0, height: 0 };
-    blocker.setAttribute('x', String(box.x));
-    blocker.setAttribute('y', String(box.y));
-    blocker.setAttribute('width', String(box.width));
-    blocker.setAttribute('height', String(box.height));
+    this.painter.paint({ svg, shade, blocker }, hole, options.radius ?? 8, { width: win.innerWidth, height: win.innerHeight }, zoom);
   }
 
   private spotlightInteractive(): boolean {

@@ -112,21 +112,33 @@ export function createSurfaceCoordinator(win: Window): SurfaceCoordinator {
   let observer: MutationObserver | null = null;
   let resizes: ResizeObserver | null = null;
   let frame = 0;
+  /**
+   * The page's `dialog[open]` and `[aria-modal="true"]` elements, found again only when elements are added or
+   * removed or those attributes change: a style or class change (a page animating something, every frame)
+   * re-checks whether these few are visible instead of searching the whole document.
+   */
+  let modalCandidates: Element[] | null = null;
 
   const fallbackFocus = () => fallbackFocusIn(doc, host?.main);
   const overlaySelector = () => [...ALWAYS_WATCHED, ...(host?.overlays ?? [])].join(', ');
 
   /** The host's own layers open now: its modal dialogs, and the drawers the config declares. */
   const openHostLayers = (): { modal: boolean; drawers: DOMRect[] } => {
+    const shown = (elements: Element[]) => elements.filter((element) => element.isConnected && !waymarkHostOf(element) && element.checkVisibility({ visibilityProperty: true }));
     const visible = (selector: string) => {
       try {
-        return Array.from(doc.querySelectorAll(selector)).filter((element) => !waymarkHostOf(element) && element.checkVisibility({ visibilityProperty: true }));
+        return shown(Array.from(doc.querySelectorAll(selector)));
       } catch {
         // An invalid selector from the config is left out.
         return [];
       }
     };
-    const modal = visible(ALWAYS_WATCHED.join(', ')).length > 0;
+    // Asked in the same task the page changed something: what the observer has not delivered yet counts.
+    if (observer) onMutations(observer.takeRecords());
+    // Without an observer (nothing registered) nothing would tell the cache that it is stale.
+    const candidates = observer ? (modalCandidates ??= Array.from(doc.querySelectorAll(ALWAYS_WATCHED.join(', ')))) : Array.from(doc.querySelectorAll(ALWAYS_WATCHED.join(', ')));
+    const modal = shown(candidates).length > 0;
+    // Declared overlays often open by a class (`.drawer.open`): their selectors are matched again each time.
     const declared = host?.overlays?.length ? visible(host.overlays.join(', ')) : [];
     return { modal, drawers: declared.map((element) => element.getBoundingClientRect()) };
   };
@@ -262,14 +274,16 @@ export function createSurfaceCoordinator(win: Window): SurfaceCoordinator {
    * not to overlap what is placed, and steps aside (hidden) when that would push it past the
    * host's header. Returns the hosts crowded out.
    */
-  const stackCorners = (away: boolean, yielding: Set<HTMLElement>): Set<HTMLElement> => {
+  const stackCorners = (away: boolean, yielding: Set<HTMLElement>, headerBottom: () => number): Set<HTMLElement> => {
     const crowded = new Set<HTMLElement>();
     if (away) return crowded;
     const active = doc.activeElement;
     const holdsFocus = (entry: Entry) => active !== null && (entry.host === active || entry.host.contains(active));
     const floating = entries.filter((entry) => (entry.options.kind === 'corner' || entry.options.kind === 'launcher') && !openerOf(entry));
+    // Nothing floats in a corner: nothing to stack (and no header to measure).
+    if (floating.length === 0) return crowded;
     const rank = (entry: Entry) => (holdsFocus(entry) ? -1_000_000 : 0) - entries.indexOf(entry);
-    const top = safeTop();
+    const top = headerBottom();
     // Banners, steps, modals and anchored cards stay where they are: corners make room around them.
     const fixedInPlace = entries.filter((entry) => !floating.includes(entry) && !aside.has(entry.host) && !yielding.has(entry.host) && visibleBoxes(entry).length > 0);
     // The element the step asks the user to use is placed first: corners move off it too.
@@ -365,13 +379,19 @@ export function createSurfaceCoordinator(win: Window): SurfaceCoordinator {
   const layout = () => {
     if (frame) win.cancelAnimationFrame(frame);
     frame = 0;
-    const top = `${safeTop()}px`;
-    for (const entry of entries) if (entry.host.style.getPropertyValue('--wm-safe-top') !== top) entry.host.style.setProperty('--wm-safe-top', top);
+    // Measuring the header is a hit test of the page: only when a corner surface is there to use it (a tour
+    // or a hint alone would pay for it on every frame something in the page changes style).
+    let measuredTop: number | undefined;
+    const headerBottom = () => (measuredTop ??= safeTop());
+    if (entries.some((entry) => entry.options.kind === 'corner' || entry.options.kind === 'launcher')) {
+      const top = `${headerBottom()}px`;
+      for (const entry of entries) if (entry.host.style.getPropertyValue('--wm-safe-top') !== top) entry.host.style.setProperty('--wm-safe-top', top);
+    }
     for (const entry of entries) placeBesideOpener(entry);
     const open = openHostLayers();
     const away = open.modal || open.drawers.length > 0;
     const yielding = yieldingBanners();
-    const crowded = stackCorners(away, yielding);
+    const crowded = stackCorners(away, yielding, headerBottom);
     const hosts = new Set(entries.map((entry) => entry.host));
     for (const element of hosts) {
       const own = entries.filter((entry) => entry.host === element);
@@ -402,11 +422,17 @@ export function createSurfaceCoordinator(win: Window): SurfaceCoordinator {
     if (entries.some((entry) => entry.options.kind === 'corner' || entry.options.kind === 'launcher' || entry.options.kind === 'banner')) schedule();
   };
 
+  const onMutations = (records: MutationRecord[]) => {
+    if (records.some((record) => record.type === 'childList' || record.attributeName === 'open' || record.attributeName === 'aria-modal')) modalCandidates = null;
+    if (records.length > 0) schedule();
+  };
+
   const start = () => {
     if (observer) return;
     // The window's own constructors: the coordinator may serve another window (a frame).
     const view = win as Window & typeof globalThis;
-    observer = new view.MutationObserver(schedule);
+    modalCandidates = null;
+    observer = new view.MutationObserver(onMutations);
     observer.observe(doc.documentElement, { subtree: true, childList: true, attributes: true, attributeFilter: ['open', 'aria-modal', 'class', 'hidden', 'style'] });
     resizes = new view.ResizeObserver(schedule);
     win.addEventListener('resize', schedule);
@@ -420,6 +446,7 @@ export function createSurfaceCoordinator(win: Window): SurfaceCoordinator {
     win.removeEventListener('resize', schedule);
     doc.removeEventListener('focusin', schedule);
     observer = null;
+    modalCandidates = null;
     resizes = null;
     if (frame) win.cancelAnimationFrame(frame);
     frame = 0;

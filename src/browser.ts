@@ -27,10 +27,15 @@ if (typeof window !== 'undefined' && typeof document !== 'undefined') {
     const nextChunks = (import.meta.waymarkNextChunks ?? []).map((path) => new URL(path, import.meta.url).href);
     const scriptOptions = optionsFromScript(findOwnScript(document, import.meta.url));
     const early = startEarlyForScript(window, scriptOptions);
+    const hintNext = () => preloadModules(document, nextChunks);
+    // The instance the tag creates loads these once its config is in: hinted now, with its first I/O, they download
+    // alongside the runtime chunk (the instance's destroy() removes them, as it does the hints it adds itself).
+    const earlyHints = early ? hintNext() : undefined;
     import('./runtime/global.js')
-      .then(({ installGlobal }) => installGlobal(window, scriptOptions, loadWaymark, () => preloadModules(document, nextChunks), early))
+      .then(({ installGlobal }) => installGlobal(window, scriptOptions, loadWaymark, () => earlyHints ?? hintNext(), early))
       .catch((error: unknown) => {
         early?.release();
+        earlyHints?.();
         console.error('[waymark] could not start', error);
       });
   } catch (error) {

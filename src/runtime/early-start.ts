@@ -38,8 +38,9 @@ export function startEarly(win: Window, options: EarlyOptions): EarlyStart {
   let fetched: EarlyFetch | undefined;
   let opened: EarlyOpen | undefined;
   let released = false;
-  const configUrl = options.config === undefined ? options.configUrl : undefined;
-  const dbName = options.storage?.dbName ?? DEFAULT_DB_NAME;
+  // As the options are read (guard.ts): a config given wins over a URL, a name must be a non-empty string.
+  const configUrl = options.config === undefined && typeof options.configUrl === 'string' ? options.configUrl : undefined;
+  const dbName = typeof options.storage?.dbName === 'string' && options.storage.dbName !== '' ? options.storage.dbName : DEFAULT_DB_NAME;
   try {
     if (configUrl) {
       const abort = new AbortController();

@@ -53,9 +53,12 @@ export function installGlobal(
 
   let removeHints: (() => void) | undefined;
   /** Creates the instance: a facade at once, the runtime once its chunk is in; calls made meanwhile run in order. */
-  /** `withEarly`: the entry's early I/O, begun for exactly these options (the tag's own init, never the app's). */
-  const init = (given: unknown, withEarly?: EarlyStart): undefined => {
+  /** The entry's early I/O, begun for the instance the first `init` creates (queued, or the tag's own). */
+  let unusedEarly = early;
+  const init = (given: unknown): undefined => {
     if (created) return undefined;
+    const withEarly = unusedEarly;
+    unusedEarly = undefined;
     // Read safely: a proxy or a throwing getter in the app's options costs that option, never the install.
     const { options, problems } = readOptions(given);
     try {
@@ -110,8 +113,9 @@ export function installGlobal(
 
   const explicitInit = queue.some(([method]) => method === 'init');
   for (const call of queue) invokeSafely(call);
-  if (!explicitInit && scriptOptions) init({}, early);
-  else early?.release();
+  if (!explicitInit && scriptOptions) init({});
+  // No instance was created for it: given up.
+  unusedEarly?.release();
   return global;
 }
 

@@ -55,19 +55,32 @@ export function preloadModules(doc: Document, urls: readonly string[]): () => vo
 
 
 /**
- * Begin the config request and the database open of the instance the tag's `data-config` creates, while the runtime
- * chunk downloads. Not when the stub's queue holds an `init` call: that instance's options are its own (its facade
- * begins them). Never throws.
+ * Begin the config request and the database open of the instance the page creates, while the runtime chunk downloads:
+ * with the tag's options, overridden by those of an `init` call in the stub's queue (the first one, which is the one
+ * that creates it). Only plain data properties of those are read, never a getter: the install reads them properly.
+ * Never throws.
  */
 export function startEarlyForScript(win: Window, options: WaymarkOptions | null): EarlyStart | undefined {
-  if (!options) return undefined;
   try {
-    const queued = (win as unknown as { waymark?: { q?: unknown; version?: string } }).waymark;
+    const stub = (win as unknown as { waymark?: { q?: unknown; version?: string } }).waymark;
     // Loaded twice: the first install's instance is the one.
-    if (queued?.version) return undefined;
-    if (Array.isArray(queued?.q) && queued.q.some((call) => (call as ArrayLike<unknown>)?.[0] === 'init')) return undefined;
-    return startEarly(win, options);
+    if (stub?.version) return undefined;
+    const init = Array.isArray(stub?.q) ? Array.from(stub.q as ArrayLike<unknown>[]).find((call) => call?.[0] === 'init') : undefined;
+    if (!init && !options) return undefined;
+    const given = init?.[1];
+    const storage = dataOf(given, 'storage');
+    return startEarly(win, {
+      config: dataOf(given, 'config') ?? options?.config,
+      configUrl: (dataOf(given, 'configUrl') ?? options?.configUrl) as string | undefined,
+      storage: storage === undefined ? options?.storage : { kind: dataOf(storage, 'kind') as string, dbName: dataOf(storage, 'dbName') as string },
+    });
   } catch {
     return undefined;
   }
+}
+
+/** `object[key]` when it is a plain data property (no getter runs), else undefined. */
+function dataOf(object: unknown, key: string): unknown {
+  if (object === null || typeof object !== 'object') return undefined;
+  return Object.getOwnPropertyDescriptor(object, key)?.value;
 }

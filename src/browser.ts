@@ -34,7 +34,7 @@ if (typeof window !== 'undefined' && typeof document !== 'undefined') {
     import('./runtime/global.js')
       .then(({ installGlobal }) => installGlobal(window, scriptOptions, loadWaymark, () => earlyHints ?? hintNext(), early))
       .catch((error: unknown) => {
-        early?.release();
+        early?.(null);
         earlyHints?.();
         console.error('[waymark] could not start', error);
       });

@@ -60,7 +60,7 @@ export function createWaymark(given?: WaymarkOptions | null, early?: EarlyStart)
   }
 
   if (!win) {
-    early?.release();
+    early?.(null);
     return guardApi(inertInstance(emitter), report);
   }
 
@@ -102,7 +102,7 @@ export function createWaymark(given?: WaymarkOptions | null, early?: EarlyStart)
   // Registered first, so it closes last: the store takes the final writes of everything else.
   disposers.push(session.dispose);
   // Destroyed before the early work was taken over: it is given up.
-  if (early) disposers.push(early.release);
+  if (early) disposers.push(() => early(null));
 
   // The sinks' code loads only when the app configured sinks.
   const analytics = createLazyAnalytics(options.analytics, {
@@ -218,15 +218,16 @@ export function createWaymark(given?: WaymarkOptions | null, early?: EarlyStart)
     // Let the caller attach on('error') first: config problems are reported after createWaymark() returns.
     await Promise.resolve();
     // The config fetch and the stored progress load overlap (both begun by the entry, when it could).
-    const durable = options.storage?.kind !== 'memory';
-    const opened = session.open(durable ? early?.takeDatabase(options.storage?.dbName ?? DEFAULT_DB_NAME) : undefined);
-    const fetching = options.config === undefined ? early?.takeConfig(options.configUrl) : undefined;
-    early?.release();
+    const taken = early?.({
+      configUrl: options.config === undefined ? options.configUrl : undefined,
+      dbName: options.storage?.kind === 'memory' ? undefined : (options.storage?.dbName ?? DEFAULT_DB_NAME),
+    });
+    const opened = session.open(taken?.opened);
     const loaded = await loadConfig({
       window: win,
       config: options.config,
       configUrl: options.configUrl,
-      early: fetching,
+      early: taken?.fetched,
       timeoutMs: options.configTimeoutMs,
       validate: debug || options.validate === true,
       report,

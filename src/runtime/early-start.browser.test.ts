@@ -118,22 +118,24 @@ describe('the first I/O begins before the runtime is in', () => {
     wm.destroy();
   });
 
-  it('is taken over once: a second take gets nothing', () => {
+  it('is handed over once, each part only to an instance that wants the same: a second hand-over gets nothing', async () => {
     const dbName = uniqueDb('wm-early-once');
+    const other = startEarly(window, { configUrl: commented, storage: { dbName: uniqueDb('wm-early-never') } });
+    expect(other({ configUrl: good, dbName: 'another' })).to.deep.equal({});
+    expect(io.fetches[0]!.signal?.aborted).to.equal(true);
     const early = startEarly(window, { configUrl: commented, storage: { dbName } });
-    expect(early.takeConfig(good)).to.equal(undefined);
-    expect(early.takeDatabase('another')).to.equal(undefined);
-    expect(early.takeConfig(commented)).to.not.equal(undefined);
-    expect(early.takeConfig(commented)).to.equal(undefined);
-    const opened = early.takeDatabase(dbName);
-    expect(opened?.request).to.be.instanceOf(IDBOpenDBRequest);
-    expect(early.takeDatabase(dbName)).to.equal(undefined);
-    early.release();
-    opened!.request.onsuccess = () => opened!.request.result.close();
+    const taken = early({ configUrl: commented, dbName });
+    expect(taken.fetched?.abort.signal.aborted).to.equal(false);
+    expect(taken.opened?.request).to.be.instanceOf(IDBOpenDBRequest);
+    expect(early({ configUrl: commented, dbName })).to.deep.equal({});
+    // Taken: neither aborted nor closed by the second call.
+    expect(taken.fetched?.abort.signal.aborted).to.equal(false);
+    expect((await taken.fetched!.response).ok).to.equal(true);
+    taken.opened!.request.onsuccess = () => taken.opened!.request.result.close();
   });
 
   it('memory storage or a config given in code: nothing is opened or fetched', () => {
-    startEarly(window, { configUrl: commented, config: { version: '1', experiences: [] }, storage: { kind: 'memory' } }).release();
+    startEarly(window, { configUrl: commented, config: { version: '1', experiences: [] }, storage: { kind: 'memory' } })(null);
     expect(io.fetches).to.deep.equal([]);
     expect(io.opens).to.deep.equal([]);
   });
@@ -145,8 +147,7 @@ describe('the first I/O begins before the runtime is in', () => {
       await loadConfig({ window, configUrl: url, report: (error) => plain.push(error) });
       const early: WaymarkError[] = [];
       const started = startEarly(window, { configUrl: url, storage: { kind: 'memory' } });
-      await loadConfig({ window, configUrl: url, early: started.takeConfig(url), report: (error) => early.push(error) });
-      started.release();
+      await loadConfig({ window, configUrl: url, early: started({ configUrl: url }).fetched, report: (error) => early.push(error) });
       expect(early.map(({ code, message, where }) => ({ code, message, where }))).to.deep.equal(plain.map(({ code, message, where }) => ({ code, message, where })));
       expect(plain).to.have.length(1);
     }
@@ -225,7 +226,7 @@ describe('script tag: the first I/O for the instance the page creates', () => {
     expect(io.fetches.map((each) => each.url)).to.deep.equal([good]);
     expect(io.opens).to.deep.equal([dbName]);
     expect(reads).to.equal(0);
-    early?.release();
+    early?.(null);
   });
 
   it('nothing when the bundle is loaded twice, or without data-config and init', () => {

@@ -1,12 +1,12 @@
 /**
  * The first I/O of an instance, begun by the entry (the script tag's `data-config`, or `createWaymark()` in the
  * npm facade) before the runtime chunk is even downloaded: the config request and the IndexedDB open then overlap
- * the runtime's download and evaluation instead of following them. The runtime takes each over once, and only
- * when it was started for the same config URL and database; whatever it does not take, `release()` gives up.
+ * the runtime's download and evaluation instead of following them. The runtime takes them over, once, each only
+ * when it was begun for the same config URL or database; whatever it does not take is given up.
  *
  * Kept small: it rides in the script-tag entry, ahead of the runtime chunk.
  */
-import { beginOpen, DEFAULT_DB_NAME, giveUpOpen, type EarlyOpen } from '../platform/store/early-open.js';
+import { beginOpen, DEFAULT_DB_NAME, type EarlyOpen } from '../platform/store/early-open.js';
 
 /** A config request begun early: the response as `fetch` gives it, and what aborts it. */
 export interface EarlyFetch {
@@ -14,20 +14,24 @@ export interface EarlyFetch {
   abort: AbortController;
 }
 
-export interface EarlyStart {
-  /** The config request, if it was started for `url` and not taken yet. */
-  takeConfig(url: string | undefined): EarlyFetch | undefined;
-  /** The database open, if it was started for `dbName` and not taken yet. */
-  takeDatabase(dbName: string): EarlyOpen | undefined;
-  /** Nothing more will be taken: an untaken request is aborted, an untaken database closed (or never created). */
-  release(): void;
+/** What the runtime took over: the request for its config URL, the open of its database (each when they match). */
+export interface EarlyTaken {
+  fetched?: EarlyFetch;
+  opened?: EarlyOpen;
 }
 
-/** What decides the early work: the options the instance will be created with (already read safely). */
+/**
+ * Hand the early work over, once: what matches `wanted` is returned, the rest given up (the request aborted, the
+ * database closed, or never created if its creation had not run yet). `null`: nothing is wanted (destroyed).
+ * Later calls get nothing.
+ */
+export type EarlyStart = (wanted: { configUrl?: string; dbName?: string } | null) => EarlyTaken;
+
+/** What decides the early work: the options the instance will be created with. */
 export interface EarlyOptions {
   config?: unknown;
-  configUrl?: string;
-  storage?: { kind?: string; dbName?: string };
+  configUrl?: unknown;
+  storage?: { kind?: unknown; dbName?: unknown };
 }
 
 /**
@@ -37,10 +41,11 @@ export interface EarlyOptions {
 export function startEarly(win: Window, options: EarlyOptions): EarlyStart {
   let fetched: EarlyFetch | undefined;
   let opened: EarlyOpen | undefined;
-  let released = false;
-  // As the options are read (guard.ts): a config given wins over a URL, a name must be a non-empty string.
+  let spent = false;
+  // As the options are read (guard.ts): a config given wins over a URL, a database name is a non-empty string.
   const configUrl = options.config === undefined && typeof options.configUrl === 'string' ? options.configUrl : undefined;
-  const dbName = typeof options.storage?.dbName === 'string' && options.storage.dbName !== '' ? options.storage.dbName : DEFAULT_DB_NAME;
+  const named = options.storage?.dbName;
+  const dbName = (typeof named === 'string' && named) || DEFAULT_DB_NAME;
   try {
     if (configUrl) {
       const abort = new AbortController();
@@ -53,27 +58,20 @@ export function startEarly(win: Window, options: EarlyOptions): EarlyStart {
     /* the runtime fetches it itself */
   }
   try {
-    if (options.storage?.kind !== 'memory' && win.indexedDB) opened = beginOpen(win.indexedDB, dbName, () => released);
+    if (options.storage?.kind !== 'memory' && win.indexedDB) opened = beginOpen(win.indexedDB, dbName, () => spent);
   } catch {
     /* the runtime opens it itself, and falls back to memory if it cannot */
   }
-  return {
-    takeConfig(url) {
-      const taken = url === configUrl ? fetched : undefined;
-      if (taken) fetched = undefined;
-      return taken;
-    },
-    takeDatabase(name) {
-      const taken = name === dbName ? opened : undefined;
-      if (taken) opened = undefined;
-      return taken;
-    },
-    release() {
-      released = true;
-      fetched?.abort.abort();
-      fetched = undefined;
-      giveUpOpen(opened);
-      opened = undefined;
-    },
+  return (wanted) => {
+    const taken: EarlyTaken = {};
+    if (!spent && wanted?.configUrl === configUrl) taken.fetched = fetched;
+    if (!spent && wanted?.dbName === dbName) taken.opened = opened;
+    spent = true;
+    if (!taken.fetched) fetched?.abort.abort();
+    // Not taken: its connection closes as it opens (beginOpen), or now if it already has.
+    const request = opened?.request;
+    if (!taken.opened && request?.readyState === 'done' && !request.error) request.result.close();
+    fetched = opened = undefined;
+    return taken;
   };
 }

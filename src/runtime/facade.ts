@@ -140,7 +140,7 @@ export function createFacade(read: { options: WaymarkOptions; problems: string[]
   let prefetch = hooks.early;
   /** Nothing will take the early I/O over (destroyed, or the runtime failed to load): give it up. */
   const giveUpPrefetch = () => {
-    prefetch?.release();
+    prefetch?.(null);
     prefetch = undefined;
   };
 

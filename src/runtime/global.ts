@@ -39,7 +39,7 @@ export function installGlobal(
   const host = win as unknown as { waymark?: WaymarkGlobal };
   const existing = host.waymark;
   if (existing?.version) {
-    early?.release();
+    early?.(null);
     if (existing.version !== SCRIPT_TAG_VERSION) {
       console.warn(`[waymark] loaded twice (versions ${existing.version} and ${SCRIPT_TAG_VERSION}); keeping ${existing.version}`);
     }
@@ -115,7 +115,7 @@ export function installGlobal(
   for (const call of queue) invokeSafely(call);
   if (!explicitInit && scriptOptions) init({});
   // No instance was created for it: given up.
-  unusedEarly?.release();
+  unusedEarly?.(null);
   return global;
 }
 

@@ -71,8 +71,8 @@ export function startEarlyForScript(win: Window, options: WaymarkOptions | null)
     const storage = dataOf(given, 'storage');
     return startEarly(win, {
       config: dataOf(given, 'config') ?? options?.config,
-      configUrl: (dataOf(given, 'configUrl') ?? options?.configUrl) as string | undefined,
-      storage: storage === undefined ? options?.storage : { kind: dataOf(storage, 'kind') as string, dbName: dataOf(storage, 'dbName') as string },
+      configUrl: dataOf(given, 'configUrl') ?? options?.configUrl,
+      storage: storage === undefined ? options?.storage : { kind: dataOf(storage, 'kind'), dbName: dataOf(storage, 'dbName') },
     });
   } catch {
     return undefined;

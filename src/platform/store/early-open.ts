@@ -21,8 +21,8 @@ export interface EarlyOpen {
 }
 
 /**
- * Begin opening `dbName` as the store would. `given up`: nothing will take it over any more; the open then closes
- * its connection, or, when it was creating the database, aborts the creation, so nothing is left behind.
+ * Begin opening `dbName` as the store would. Once `givenUp()` (nothing will take it over), the open closes its
+ * connection as it opens, or, when it was creating the database, aborts the creation, so nothing is left behind.
  */
 export function beginOpen(factory: IDBFactory, dbName: string, givenUp: () => boolean): EarlyOpen {
   const request = factory.open(dbName, DB_SCHEMA_VERSION);
@@ -33,12 +33,4 @@ export function beginOpen(factory: IDBFactory, dbName: string, givenUp: () => bo
   // The store reads `request.error` when it takes over; nothing to report before that.
   request.onerror = (event) => event.preventDefault();
   return early;
-}
-
-/** An early open nothing will take over: its connection is closed now, or as soon as it opens. */
-export function giveUpOpen(early: EarlyOpen | undefined): void {
-  const request = early?.request;
-  if (!request) return;
-  request.onsuccess = () => request.result.close();
-  if (request.readyState === 'done' && !request.error) request.result.close();
 }

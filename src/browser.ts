@@ -24,18 +24,17 @@ export const loadWaymark: LoadRuntime = () => import('./runtime/create.js').then
 
 if (typeof window !== 'undefined' && typeof document !== 'undefined') {
   try {
+    // Asked for first: the runtime chunk is the longest wait, and nothing below needs it.
+    const installing = import('./runtime/global.js');
+    // Handled below; this keeps a failed load from going unhandled should anything in between throw.
+    installing.catch(() => undefined);
     const nextChunks = (import.meta.waymarkNextChunks ?? []).map((path) => new URL(path, import.meta.url).href);
     const scriptOptions = optionsFromScript(findOwnScript(document, import.meta.url));
     const early = startEarlyForScript(window, scriptOptions);
-    const hintNext = () => preloadModules(document, nextChunks);
-    // The instance the tag creates loads these once its config is in: hinted now, with its first I/O, they download
-    // alongside the runtime chunk (the instance's destroy() removes them, as it does the hints it adds itself).
-    const earlyHints = early ? hintNext() : undefined;
-    import('./runtime/global.js')
-      .then(({ installGlobal }) => installGlobal(window, scriptOptions, loadWaymark, () => earlyHints ?? hintNext(), early))
+    installing
+      .then(({ installGlobal }) => installGlobal(window, scriptOptions, loadWaymark, () => preloadModules(document, nextChunks), early))
       .catch((error: unknown) => {
         early?.(null);
-        earlyHints?.();
         console.error('[waymark] could not start', error);
       });
   } catch (error) {

@@ -229,11 +229,13 @@ describe('script tag: the first I/O for the instance the page creates', () => {
     early?.(null);
   });
 
-  it('nothing when the bundle is loaded twice, or without data-config and init', () => {
+  it('nothing when the bundle is loaded twice, without data-config and init, or destroyed before it loaded', () => {
     (window as unknown as { waymark: unknown }).waymark = { version: '0.0.1' };
     expect(startEarlyForScript(window, { configUrl: commented })).to.equal(undefined);
     (window as unknown as { waymark: unknown }).waymark = { q: [['track', 'x']] };
     expect(startEarlyForScript(window, null)).to.equal(undefined);
+    (window as unknown as { waymark: unknown }).waymark = { q: [['track', 'x'], ['destroy']] };
+    expect(startEarlyForScript(window, { configUrl: commented })).to.equal(undefined);
     expect(io.fetches).to.deep.equal([]);
     expect(io.opens).to.deep.equal([]);
   });

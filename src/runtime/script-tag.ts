@@ -65,8 +65,10 @@ export function startEarlyForScript(win: Window, options: WaymarkOptions | null)
     const stub = (win as unknown as { waymark?: { q?: unknown; version?: string } }).waymark;
     // Loaded twice: the first install's instance is the one.
     if (stub?.version) return undefined;
-    const init = Array.isArray(stub?.q) ? Array.from(stub.q as ArrayLike<unknown>[]).find((call) => call?.[0] === 'init') : undefined;
-    if (!init && !options) return undefined;
+    const queued = Array.isArray(stub?.q) ? Array.from(stub.q as ArrayLike<unknown>[]) : [];
+    const init = queued.find((call) => call?.[0] === 'init');
+    // Destroyed before it loaded: nothing is to be fetched or created.
+    if ((!init && !options) || queued.some((call) => call?.[0] === 'destroy')) return undefined;
     const given = init?.[1];
     const storage = dataOf(given, 'storage');
     return startEarly(win, {

@@ -6,6 +6,7 @@
  * runtime chunk, loaded at once, so the config request and the IndexedDB open overlap that chunk's download and
  * evaluation instead of waiting for them.
  */
+import type { EarlyStart } from './runtime/early-start.js';
 import type { LoadRuntime } from './runtime/facade.js';
 import { findOwnScript, optionsFromScript, preloadModules, startEarlyForScript } from './runtime/script-tag.js';
 
@@ -23,21 +24,20 @@ declare global {
 export const loadWaymark: LoadRuntime = () => import('./runtime/create.js').then((runtime) => runtime.createWaymark);
 
 if (typeof window !== 'undefined' && typeof document !== 'undefined') {
+  let early: EarlyStart | undefined;
   try {
     // Asked for first: the runtime chunk is the longest wait, and nothing below needs it.
     const installing = import('./runtime/global.js');
-    // Handled below; this keeps a failed load from going unhandled should anything in between throw.
+    // Awaited below; this keeps a failed load from going unhandled should anything in between throw.
     installing.catch(() => undefined);
     const nextChunks = (import.meta.waymarkNextChunks ?? []).map((path) => new URL(path, import.meta.url).href);
     const scriptOptions = optionsFromScript(findOwnScript(document, import.meta.url));
-    const early = startEarlyForScript(window, scriptOptions);
-    installing
-      .then(({ installGlobal }) => installGlobal(window, scriptOptions, loadWaymark, () => preloadModules(document, nextChunks), early))
-      .catch((error: unknown) => {
-        early?.(null);
-        console.error('[waymark] could not start', error);
-      });
+    early = startEarlyForScript(window, scriptOptions);
+    // Awaited at the top level: a page that imports this bundle finds `window.waymark` installed once its import resolves.
+    const { installGlobal } = await installing;
+    installGlobal(window, scriptOptions, loadWaymark, () => preloadModules(document, nextChunks), early);
   } catch (error) {
+    early?.(null);
     console.error('[waymark] could not start', error);
   }
 }

@@ -77,4 +77,16 @@ describe('script tag: the first I/O begins in the entry', () => {
     expect(errors).toEqual([]);
     await page.browserContext().close();
   }, 60_000);
+
+  it('a page that imports the bundle (no stub, no tag) finds window.waymark installed once the import resolves', async () => {
+    const page = await freshPage(served);
+    await page.goto(`${served.origin}/favicon.svg`);
+    // As a string: the test's own transform would rewrite a dynamic import written in a function.
+    const url = JSON.stringify(`${served.origin}/dist/cdn/waymark.js`);
+    const installed = await page.evaluate(
+      `import(${url}).then((bundle) => ({ version: window.waymark?.version, loadWaymark: typeof bundle.loadWaymark }))`,
+    );
+    expect(installed).toEqual({ version: expect.any(String), loadWaymark: 'function' });
+    await page.browserContext().close();
+  }, 60_000);
 });

@@ -12,6 +12,8 @@ import type { WaymarkError } from './errors.js';
 import { createWaymark } from './facade.js';
 import { loadConfig } from './config-loading.js';
 import { startEarlyForScript } from './script-tag.js';
+import { createDurableStore } from '../platform/store/durable-store.js';
+import type { StoreWarning } from '../platform/store/types.js';
 
 const commented = new URL('../cli/fixtures/commented.json', import.meta.url).href;
 const good = new URL('../cli/fixtures/good.json', import.meta.url).href;
@@ -182,6 +184,44 @@ describe('an early open the store takes over, whatever it came to', () => {
     const record = await readRecord(dbName, 'user:u-newer');
     expect(JSON.stringify((record as { stage?: unknown } | undefined)?.stage)).to.contain('"a"');
     expect(errors).to.deep.equal([]);
+  });
+
+  it('taken over while its upgrade is still creating the database: the store waits for it, then reads and writes', async () => {
+    const dbName = uniqueDb('wm-early-upgrading');
+    const realOpen = IDBFactory.prototype.open;
+    let request: IDBOpenDBRequest | undefined;
+    IDBFactory.prototype.open = function (this: IDBFactory, ...args: Parameters<IDBFactory['open']>) {
+      request = realOpen.apply(this, args);
+      return request;
+    };
+    const early = startEarly(window, { storage: { dbName } });
+    IDBFactory.prototype.open = realOpen;
+    const warnings: StoreWarning[] = [];
+    const store = await new Promise<ReturnType<typeof createDurableStore<{ n: number }>>>((resolve) =>
+      // During the upgrade the request is already `done`, with its result, but the database is not usable yet.
+      request!.addEventListener('upgradeneeded', () => {
+        expect(request!.readyState).to.equal('done');
+        const taken = createDurableStore<{ n: number }>({
+          key: 'k',
+          dbName,
+          opening: early({ dbName }).opened,
+          migrate: (raw) => raw as { n: number },
+          merge: (a, b) => ({ n: Math.max(a.n, b.n) }),
+          onWarning: (warning) => warnings.push(warning),
+          window,
+        });
+        resolve(taken);
+      }),
+    );
+    expect(await store.load()).to.equal(undefined);
+    store.write({ n: 1 });
+    await store.flush();
+    store.write({ n: 2 });
+    await store.flush();
+    expect(store.mode).to.equal('indexeddb');
+    expect(warnings).to.deep.equal([]);
+    await store.dispose();
+    expect(await readRecord(dbName, 'k')).to.deep.equal({ n: 2 });
   });
 
   it("a database without Waymark's stores: memory, with one warning, as without it", async () => {

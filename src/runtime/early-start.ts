@@ -68,9 +68,10 @@ export function startEarly(win: Window, options: EarlyOptions): EarlyStart {
     if (!spent && wanted?.dbName === dbName) taken.opened = opened;
     spent = true;
     if (!taken.fetched) fetched?.abort.abort();
-    // Not taken: its connection closes as it opens (beginOpen), or now if it already has.
+    // Not taken: its connection closes as it opens (beginOpen), or now if it already has (an upgrade still running
+    // is not done yet: its `success` closes it).
     const request = opened?.request;
-    if (!taken.opened && request?.readyState === 'done' && !request.error) request.result.close();
+    if (!taken.opened && request?.readyState === 'done' && !request.transaction && !request.error) request.result.close();
     fetched = opened = undefined;
     return taken;
   };

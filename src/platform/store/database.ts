@@ -108,7 +108,8 @@ export function openDatabase(factory: IDBFactory, dbName: string, win: Window, e
         request.onsuccess = opened;
         // What the early open came to before we listened, answered as if we had been listening all along.
         if (adopted?.blocked) blocked();
-        if (adopted && request.readyState === 'done') {
+        // `done` with a transaction: the upgrade that created the stores is still running, its `success` is to come.
+        if (adopted && request.readyState === 'done' && !request.transaction) {
           if (request.error) failed();
           else opened();
         }
@@ -146,7 +147,7 @@ export function openDatabase(factory: IDBFactory, dbName: string, win: Window, e
       earlyOpen = undefined;
       if (request) {
         request.onsuccess = () => request.result.close();
-        if (request.readyState === 'done' && !request.error) request.result.close();
+        if (request.readyState === 'done' && !request.transaction && !request.error) request.result.close();
       }
     },
   };

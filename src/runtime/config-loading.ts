@@ -2,6 +2,7 @@ import { checkedParts, CHECKED_KEY, contentHash, fnv1a, FNV_OFFSET, formatHash, 
 import type { ConfigIssue } from '../config/issues.js';
 import { parseJsonWithComments } from '../config/jsonc.js';
 import type { WaymarkConfig } from '../config/types.js';
+import type { EarlyFetch } from './early-start.js';
 import { describeError, type WaymarkError } from './errors.js';
 import { DEFAULT_CONFIG_TIMEOUT_MS, runInSlices, TimeLimitError, withinTime } from './time-limit.js';
 
@@ -19,6 +20,8 @@ export interface ConfigSource {
   config?: unknown;
   /** Else fetched from here. */
   configUrl?: string;
+  /** The request for `configUrl`, begun before the runtime loaded (early-start.ts): read instead of fetching again. */
+  early?: EarlyFetch;
   /** Fetching and reading `configUrl` together may take this long (default 10 s). */
   timeoutMs?: number;
   /** Validate in full even a checked config (debug mode, or `validate: true`). */
@@ -36,7 +39,7 @@ export async function loadConfig(source: ConfigSource): Promise<{ config: Waymar
   let raw: unknown = source.config;
   let largeText = false;
   if (raw === undefined && source.configUrl) {
-    const fetched = await fetchConfig(win, source.configUrl, source.timeoutMs ?? DEFAULT_CONFIG_TIMEOUT_MS, report);
+    const fetched = await fetchConfig(win, source.configUrl, source.timeoutMs ?? DEFAULT_CONFIG_TIMEOUT_MS, report, source.early);
     if (fetched === undefined) return { config: EMPTY_CONFIG, issues: [] };
     raw = fetched.parsed;
     largeText = fetched.large;
@@ -73,8 +76,14 @@ export async function loadConfig(source: ConfigSource): Promise<{ config: Waymar
  * The fetched document, or undefined (reported) when it cannot be used: an HTTP error, no answer or no complete body
  * within `timeoutMs` (the request is aborted), not JSON, or JSON that is not an object (`null`, an array, a number).
  */
-async function fetchConfig(win: Window, url: string, timeoutMs: number, report: (error: WaymarkError) => void): Promise<{ parsed: object; large: boolean } | undefined> {
-  const abort = new AbortController();
+async function fetchConfig(
+  win: Window,
+  url: string,
+  timeoutMs: number,
+  report: (error: WaymarkError) => void,
+  early?: EarlyFetch,
+): Promise<{ parsed: object; large: boolean } | undefined> {
+  const abort = early?.abort ?? new AbortController();
   const what = `loading ${url}`;
   const deadline = win.performance.now() + timeoutMs;
   // The page's turns between slices may run before the timer does: the slices check the deadline themselves.
@@ -85,7 +94,8 @@ async function fetchConfig(win: Window, url: string, timeoutMs: number, report: 
     const parsed = await withinTime(
       win,
       (async () => {
-        const response = await win.fetch(url, { credentials: 'same-origin', signal: abort.signal });
+        // Keep in step with the early request (early-start.ts): the same request, begun sooner.
+        const response = await (early?.response ?? win.fetch(url, { credentials: 'same-origin', signal: abort.signal }));
         if (!response.ok) throw new Error(`HTTP ${response.status}`);
         // Comments allowed, exactly as `waymark validate` allows them.
         const text = await readText(response);

@@ -9,6 +9,7 @@ import { EMPTY_CONFIG, loadConfig, negotiateLocale } from './config-loading.js';
 import { hasDebugFlag, mountDebugOverlayWhenReady } from './debug-overlay.js';
 import { createDebugLog } from './debug-log.js';
 import { createEventDelivery } from './delivery.js';
+import type { EarlyStart } from './early-start.js';
 import { createEffects } from './effects.js';
 import { inertInstance } from './inert.js';
 import { guardApi, readOptions } from './guard.js';
@@ -24,6 +25,7 @@ import type { ResourceCenterWiring } from './resource-center.js';
 import { createUserSession } from './session.js';
 import { configNeedsSupport, createLazySupport } from './support-loading.js';
 import type { Waymark, WaymarkOptions } from './types.js';
+import { DEFAULT_DB_NAME } from '../platform/store/database.js';
 import { createWakeTimer } from './wake.js';
 
 export { negotiateLocale } from './config-loading.js';
@@ -36,8 +38,11 @@ export { negotiateLocale } from './config-loading.js';
  * The instance is composed of small parts, each with its own disposer: the user session (store, engine,
  * user switches), the effects, the lazy UI, help and chat, the wake timer, the event delivery and the debug
  * overlay. `destroy()` calls every disposer.
+ *
+ * `early` (internal: the entry's): the config request and database open begun before this chunk loaded, used when
+ * they match these options, given up otherwise.
  */
-export function createWaymark(given?: WaymarkOptions | null): Waymark {
+export function createWaymark(given?: WaymarkOptions | null, early?: EarlyStart): Waymark {
   // Options are read once, field by field: `null`, a throwing getter or a proxy never throws out of here.
   const { options, problems } = readOptions(given);
   const win = options.window ?? (typeof window === 'undefined' ? undefined : window);
@@ -54,7 +59,10 @@ export function createWaymark(given?: WaymarkOptions | null): Waymark {
     void Promise.resolve().then(() => problems.forEach((message) => report({ code: 'invalid-argument', severity: 'error', where: 'createWaymark', message })));
   }
 
-  if (!win) return guardApi(inertInstance(emitter), report);
+  if (!win) {
+    early?.(null);
+    return guardApi(inertInstance(emitter), report);
+  }
 
   let destroyed = false;
   let config: WaymarkConfig = EMPTY_CONFIG;
@@ -94,6 +102,8 @@ export function createWaymark(given?: WaymarkOptions | null): Waymark {
   });
   // Registered first, so it closes last: the store takes the final writes of everything else.
   disposers.push(session.dispose);
+  // Destroyed before the early work was taken over: it is given up.
+  if (early) disposers.push(() => early(null));
 
   // The sinks' code loads only when the app configured sinks.
   const analytics = createLazyAnalytics(options.analytics, {
@@ -208,12 +218,17 @@ export function createWaymark(given?: WaymarkOptions | null): Waymark {
   const ready = (async () => {
     // Let the caller attach on('error') first: config problems are reported after createWaymark() returns.
     await Promise.resolve();
-    // The config fetch and the stored progress load overlap.
-    const opened = session.open();
+    // The config fetch and the stored progress load overlap (both begun by the entry, when it could).
+    const taken = early?.({
+      configUrl: options.config === undefined ? options.configUrl : undefined,
+      dbName: options.storage?.kind === 'memory' ? undefined : (options.storage?.dbName ?? DEFAULT_DB_NAME),
+    });
+    const opened = session.open(taken?.opened);
     const loaded = await loadConfig({
       window: win,
       config: options.config,
       configUrl: options.configUrl,
+      early: taken?.fetched,
       timeoutMs: options.configTimeoutMs,
       validate: debug || options.validate === true,
       report,

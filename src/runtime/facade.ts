@@ -3,9 +3,12 @@
  * its own) with a dynamic import, so an app's entry pays only for this file. Calls made before the runtime is in
  * are kept and replayed in order; `start()` resolves with the runtime's outcome, `on()` returns a disposer that
  * works before and after, `destroy()` before load cancels everything (the runtime is never started).
- * The script-tag global (script-tag.ts) is built on the same facade and the same call queue.
+ * The config request and the IndexedDB open begin here, at once (early-start.ts), and the runtime takes them over:
+ * they overlap the runtime chunk's download and evaluation. The script-tag global (global.ts) is built on the same
+ * facade and the same call queue.
  */
 import type { createWaymark as createRuntime } from './create.js';
+import { startEarly, type EarlyStart } from './early-start.js';
 import { describeError, type WaymarkError } from './errors.js';
 import { guardApi, readOptions, reportMisuse, type GuardedWaymark } from './guard.js';
 import { anonymousId } from './identity.js';
@@ -99,6 +102,8 @@ export interface FacadeHooks {
   loaded?(instance: GuardedWaymark): void;
   /** Runs one call on the runtime's instance (default: the method of that name). */
   dispatch?(instance: GuardedWaymark, call: Call): unknown;
+  /** The instance's first I/O, begun for exactly these options (early-start.ts): handed to the runtime, or given up. */
+  early?: EarlyStart;
 }
 
 /** The facade, and the same calls by name (the script-tag global forwards `waymark('track', …)` through it). */
@@ -127,8 +132,16 @@ export function createFacade(read: { options: WaymarkOptions; problems: string[]
 
   const dispatch = hooks.dispatch ?? ((target, [method, ...args]) => (target[method as Method] as (...a: unknown[]) => unknown)(...args));
   const gone = () => {
+    giveUpPrefetch();
     early.emitter.clear();
     markReady();
+  };
+
+  let prefetch = hooks.early;
+  /** Nothing will take the early I/O over (destroyed, or the runtime failed to load): give it up. */
+  const giveUpPrefetch = () => {
+    prefetch?.(null);
+    prefetch = undefined;
   };
 
   const start = () => {
@@ -141,7 +154,9 @@ export function createFacade(read: { options: WaymarkOptions; problems: string[]
     }
     const created = loading.then((createWaymark) => {
       if (destroyed) return;
-      const runtime = createWaymark({ ...options, ...(user ? { user } : {}) }) as GuardedWaymark;
+      const runtime = createWaymark({ ...options, ...(user ? { user } : {}) }, prefetch) as GuardedWaymark;
+      // The runtime's now: it takes what matches its options and gives up the rest.
+      prefetch = undefined;
       instance = runtime;
       hooks.loaded?.(runtime);
       queue.attach((call) => (call[0] === reportMisuse ? runtime[reportMisuse]?.(call[1] as string, call[2] as string) : dispatch(runtime, call)));
@@ -249,5 +264,9 @@ export const loadRuntime: LoadRuntime = () => import('./create.js').then((runtim
  * is null until then. Nothing here throws into the host page: every failure is reported through `on('error')`.
  */
 export function createWaymark(options?: WaymarkOptions | null): Waymark {
-  return createFacade(readOptions(options), loadRuntime, { where: 'createWaymark' }).instance;
+  const read = readOptions(options);
+  const win = read.options.window ?? (typeof window === 'undefined' ? undefined : window);
+  // Begun here, not in createFacade: the script tag's runtime chunk holds createFacade and must not carry this code.
+  const early = win ? startEarly(win, read.options) : undefined;
+  return createFacade(read, loadRuntime, { where: 'createWaymark', early }).instance;
 }

@@ -1,7 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { until } from '../../tests/browser/helpers.js';
 import { createWaymark } from './create.js';
-import { installGlobal, preloadModules, type WaymarkGlobal } from './script-tag.js';
+import { installGlobal, type WaymarkGlobal } from './global.js';
+import { preloadModules } from './script-tag.js';
 
 const hints = () => Array.from(document.querySelectorAll<HTMLLinkElement>('link[rel="modulepreload"]'), (link) => link.href);
 

@@ -1,12 +1,10 @@
-import { createCallQueue, createFacade, isMethod, METHODS, type Call, type Facade, type LoadRuntime } from './facade.js';
-import { describeValue, readOptions, reportMisuse, type GuardedWaymark } from './guard.js';
-import type { Waymark, WaymarkOptions } from './types.js';
-
-export type { LoadRuntime } from './facade.js';
+import { startEarly, type EarlyStart } from './early-start.js';
+import type { WaymarkOptions } from './types.js';
 
 /**
- * The script-tag install. Pages without a bundler add (the stub may be inline or, under a strict CSP,
- * its own file):
+ * The script-tag entry's side of the install, which runs before the runtime chunk is in: read the tag's options,
+ * begin the instance's first I/O, hint the chunks it loads next. The global itself is installed by global.ts, in the
+ * runtime chunk. Pages without a bundler add (the stub may be inline or, under a strict CSP, its own file):
  *
  *   <script>window.waymark=window.waymark||function(){(window.waymark.q=window.waymark.q||[]).push(arguments)}</script>
  *   <script type="module" src="https://…/waymark.js" data-config="/onboarding.json"></script>
@@ -14,16 +12,6 @@ export type { LoadRuntime } from './facade.js';
  * Calls made before the SDK loads (`waymark('identify', 'u1', {plan: 'pro'})`, `waymark('track', 'signup')`)
  * are queued by the stub and replayed in order. Afterwards `waymark('track', …)` and `waymark.track(…)` both work.
  */
-export const SCRIPT_TAG_VERSION = '0.1.0';
-
-type QueuedCall = ArrayLike<unknown>;
-export interface WaymarkGlobal {
-  (method: string, ...args: unknown[]): unknown;
-  q?: QueuedCall[];
-  /** The instance, once created. */
-  instance?: Waymark;
-  version?: string;
-}
 
 /** Find the `<script>` that loaded this bundle, to read its `data-*` options. */
 export function findOwnScript(doc: Document, moduleUrl: string): HTMLScriptElement | null {
@@ -65,103 +53,36 @@ export function preloadModules(doc: Document, urls: readonly string[]): () => vo
   return () => added.forEach((link) => link.remove());
 }
 
+
 /**
- * Install `window.waymark`: replays the stub's queue, then forwards calls to the instance.
- * An `init` call (queued or later) creates the instance with its options; otherwise the script
- * tag's `data-config` does. Loading the bundle twice keeps the first install and warns.
+ * Begin the config request and the database open of the instance the page creates, while the runtime chunk downloads:
+ * with the tag's options, overridden by those of an `init` call in the stub's queue (the first one, which is the one
+ * that creates it). Only plain data properties of those are read, never a getter: the install reads them properly.
+ * Never throws.
  */
-export function installGlobal(
-  win: Window,
-  scriptOptions: WaymarkOptions | null,
-  loadRuntime: LoadRuntime,
-  /** Called when an instance is about to be created: hint what it will load; returns the hints' disposer. */
-  preloadNext?: () => () => void,
-): WaymarkGlobal {
-  const host = win as unknown as { waymark?: WaymarkGlobal };
-  const existing = host.waymark;
-  if (existing?.version) {
-    if (existing.version !== SCRIPT_TAG_VERSION) {
-      console.warn(`[waymark] loaded twice (versions ${existing.version} and ${SCRIPT_TAG_VERSION}); keeping ${existing.version}`);
-    }
-    return existing;
-  }
-  const queue = queuedCalls(existing?.q);
-  let instance: GuardedWaymark | undefined;
-  let created: Facade | undefined;
-  /** Calls made before `init`, replayed into the facade (which keeps them until the runtime is in). */
-  const beforeInit = createCallQueue();
-
-  let removeHints: (() => void) | undefined;
-  /** Creates the instance: a facade at once, the runtime once its chunk is in; calls made meanwhile run in order. */
-  const init = (given: unknown): undefined => {
-    if (created) return undefined;
-    // Read safely: a proxy or a throwing getter in the app's options costs that option, never the install.
-    const { options, problems } = readOptions(given);
-    try {
-      removeHints = preloadNext?.();
-    } catch {
-      // A hint is only a hint: the modules load when asked for anyway.
-    }
-    created = createFacade({ options: { ...scriptOptions, ...options, window: win }, problems }, loadRuntime, {
-      where: 'init',
-      loaded: (runtime) => {
-        instance = runtime;
-        global.instance = runtime;
-      },
-      dispatch: (runtime, [method, ...args]) => {
-        if (isMethod(method)) return (runtime[method] as (...a: unknown[]) => unknown)(...args);
-        misuse('waymark()', `waymark(${describeValue(method)}): unknown method; expected one of init, ${METHODS.join(', ')}`);
-        return undefined;
-      },
+export function startEarlyForScript(win: Window, options: WaymarkOptions | null): EarlyStart | undefined {
+  try {
+    const stub = (win as unknown as { waymark?: { q?: unknown; version?: string } }).waymark;
+    // Loaded twice: the first install's instance is the one.
+    if (stub?.version) return undefined;
+    const queued = Array.isArray(stub?.q) ? Array.from(stub.q as ArrayLike<unknown>[]) : [];
+    const init = queued.find((call) => call?.[0] === 'init');
+    // Destroyed before it loaded: nothing is to be fetched or created.
+    if ((!init && !options) || queued.some((call) => call?.[0] === 'destroy')) return undefined;
+    const given = init?.[1];
+    const storage = dataOf(given, 'storage');
+    return startEarly(win, {
+      config: dataOf(given, 'config') ?? options?.config,
+      configUrl: dataOf(given, 'configUrl') ?? options?.configUrl,
+      storage: storage === undefined ? options?.storage : { kind: dataOf(storage, 'kind'), dbName: dataOf(storage, 'dbName') },
     });
-    const facade = created;
-    beforeInit.attach((call) => invokeSafely(call, facade));
+  } catch {
     return undefined;
-  };
-
-  /** Misuse of the global is reported through the instance's `on('error')`, or the console before there is one. */
-  const misuse = (where: string, message: string) => {
-    const reporter = (instance as GuardedWaymark | undefined)?.[reportMisuse];
-    if (reporter) reporter(where, message);
-    else console.warn(`[waymark] ${message}`);
-  };
-
-  /** One bad call (queued or not) never stops the ones after it. */
-  const invokeSafely = (call: Call, facade = created): unknown => {
-    try {
-      const [method, ...args] = call;
-      if (method === 'init') return init(args[0]);
-      if (method === 'destroy') removeHints?.();
-      return facade ? facade.call(call) : beforeInit.call(call);
-    } catch (error) {
-      misuse('waymark()', `waymark(${describeValue(call[0])}) failed: ${error instanceof Error ? error.message : describeValue(error)}`);
-      return undefined;
-    }
-  };
-
-  const global = ((method: string, ...args: unknown[]) => invokeSafely([method, ...args])) as WaymarkGlobal;
-  global.version = SCRIPT_TAG_VERSION;
-  for (const method of METHODS) {
-    (global as unknown as Record<string, unknown>)[method] = (...args: unknown[]) => invokeSafely([method, ...args]);
   }
-  host.waymark = global;
-
-  const explicitInit = queue.some(([method]) => method === 'init');
-  for (const call of queue) invokeSafely(call);
-  if (!explicitInit && scriptOptions) init({});
-  return global;
 }
 
-/** The stub's queue as arrays; whatever is not array-like is left out. */
-function queuedCalls(queue: unknown): unknown[][] {
-  if (!Array.isArray(queue)) return [];
-  const calls: unknown[][] = [];
-  for (const call of queue) {
-    try {
-      calls.push(Array.from(call as ArrayLike<unknown>));
-    } catch {
-      /* not a call */
-    }
-  }
-  return calls;
+/** `object[key]` when it is a plain data property (no getter runs), else undefined. */
+function dataOf(object: unknown, key: string): unknown {
+  if (object === null || typeof object !== 'object') return undefined;
+  return Object.getOwnPropertyDescriptor(object, key)?.value;
 }

@@ -14,6 +14,7 @@ import {
 import type { MoreConditions } from '../engine/conditions.js';
 import type { PageRegex } from '../engine/url.js';
 import { createDurableStore, createMemoryStore, type DurableStore, type RemoteAdapter } from '../platform/store/index.js';
+import type { EarlyOpen } from '../platform/store/early-open.js';
 import type { DebugLog } from './debug-log.js';
 import type { WaymarkError } from './errors.js';
 import { isAnonymous } from './identity.js';
@@ -59,8 +60,8 @@ export interface UserSession {
   readonly userId: string;
   /** Null until the user's state is loaded, and while switching users. */
   readonly engine: Engine | null;
-  /** Open the first user's store. */
-  open(): OpenedUser;
+  /** Open the first user's store; `opening`: its database's open, begun before the runtime loaded (early-start.ts). */
+  open(opening?: EarlyOpen): OpenedUser;
   /** Start the engine on the opened user's state (null if destroyed meanwhile). */
   load(opened: OpenedUser): Promise<Engine | null>;
   /** A signal to the engine; without one (loading, switching) it waits and runs in order afterwards. */
@@ -110,11 +111,12 @@ export function createUserSession(options: SessionOptions): UserSession {
     return loadingFromV0;
   }
 
-  function openStore(forUser: string): DurableStore<UserState> {
+  function openStore(forUser: string, opening?: EarlyOpen): DurableStore<UserState> {
     if (options.storage?.kind === 'memory') return createMemoryStore<UserState>();
     return createDurableStore<UserState>({
       key: `user:${forUser}`,
       dbName: options.storage?.dbName,
+      opening,
       prepare: prepareToRead,
       migrate: (raw: unknown) => {
         // A v0 record met where the store cannot wait (another tab's write): the upgrade loads for the next one.
@@ -131,8 +133,8 @@ export function createUserSession(options: SessionOptions): UserSession {
     });
   }
 
-  function openUser(forUser: string): OpenedUser {
-    const opened = openStore(forUser);
+  function openUser(forUser: string, opening?: EarlyOpen): OpenedUser {
+    const opened = openStore(forUser, opening);
     return { userId: forUser, store: opened, stored: opened.load() };
   }
 
@@ -215,7 +217,7 @@ export function createUserSession(options: SessionOptions): UserSession {
     get engine() {
       return engine;
     },
-    open: () => openUser(userId),
+    open: (opening) => openUser(userId, opening),
     load: (opened) => loadUser(opened),
     send,
     run,

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { createWaymark, type Waymark, type WaymarkConfig, type WaymarkError, type WaymarkOptions } from '../../src/index.js';
-import { installGlobal, type WaymarkGlobal } from '../../src/runtime/script-tag.js';
+import { installGlobal, type WaymarkGlobal } from '../../src/runtime/global.js';
 import { loadConfig, SLICED_PARSE_FROM } from '../../src/runtime/config-loading.js';
 import { runInSlices } from '../../src/runtime/time-limit.js';
 import { parseJsonWithComments } from '../../src/config/jsonc.js';

@@ -1,13 +1,17 @@
 import type { UseStore } from 'idb-keyval';
+import type { EarlyOpen } from './early-open.js';
 import type { StoreWarning, StoreWarningCode, WarningListener } from './types.js';
 
 export const DEFAULT_DB_NAME = 'waymark';
 export const STATE_STORE = 'state';
 export const OUTBOX_STORE = 'outbox';
 
-/** Bump when an object store is added; `upgradeneeded` creates whichever are missing. */
-const SCHEMA_VERSION = 1;
-const OBJECT_STORES = [STATE_STORE, OUTBOX_STORE];
+/**
+ * Bump when an object store is added; `upgradeneeded` creates whichever are missing. The early open (early-open.ts),
+ * which may create the database before this code loads, keeps a copy of both (database.test.ts holds them equal).
+ */
+export const SCHEMA_VERSION = 1;
+export const OBJECT_STORES = [STATE_STORE, OUTBOX_STORE];
 /** Some engines leave `open()` pending forever (old Safari, a stuck upgrade elsewhere): give up and use memory. */
 const OPEN_TIMEOUT_MS = 10_000;
 
@@ -37,10 +41,14 @@ export interface Database {
  * object store only on first creation (so the outbox store could never be added next to `state`), waits
  * forever when the open is blocked, and never closes the connection (which would block other tabs' upgrades
  * and `deleteDatabase`).
+ *
+ * `early`: an open of this database begun before the runtime loaded (runtime/early-start.ts); the first connection
+ * takes it over, whatever it has come to meanwhile, instead of opening again.
  */
-export function openDatabase(factory: IDBFactory, dbName: string, win: Window): Database {
+export function openDatabase(factory: IDBFactory, dbName: string, win: Window, early?: EarlyOpen): Database {
   let connection: Promise<IDBDatabase> | undefined;
   let closed = false;
+  let earlyOpen = early;
 
   function connect(): Promise<IDBDatabase> {
     return new Promise<IDBDatabase>((resolve, reject) => {
@@ -55,26 +63,21 @@ export function openDatabase(factory: IDBFactory, dbName: string, win: Window): 
         () => fail(new DatabaseOpenError('idb-blocked', `IndexedDB "${dbName}" did not open within ${OPEN_TIMEOUT_MS} ms`)),
         OPEN_TIMEOUT_MS,
       );
-      const attempt = (version: number | undefined) => {
+      const attempt = (version: number | undefined, adopted?: EarlyOpen) => {
         let request: IDBOpenDBRequest;
         try {
-          request = version === undefined ? factory.open(dbName) : factory.open(dbName, version);
+          request = adopted?.request ?? (version === undefined ? factory.open(dbName) : factory.open(dbName, version));
         } catch (error) {
           fail(new DatabaseOpenError('idb-unavailable', `IndexedDB "${dbName}" cannot be opened`, error));
           return;
         }
-        request.onupgradeneeded = () => {
-          const db = request.result;
-          for (const name of OBJECT_STORES) if (!db.objectStoreNames.contains(name)) db.createObjectStore(name);
-        };
-        request.onblocked = () =>
-          fail(new DatabaseOpenError('idb-blocked', `IndexedDB "${dbName}" is blocked by a connection in another tab`));
-        request.onerror = () => {
+        const blocked = () => fail(new DatabaseOpenError('idb-blocked', `IndexedDB "${dbName}" is blocked by a connection in another tab`));
+        const failed = () => {
           // A newer Waymark in another tab already upgraded the schema: open whatever version is there.
           if (version !== undefined && request.error?.name === 'VersionError') attempt(undefined);
           else fail(new DatabaseOpenError('idb-unavailable', `IndexedDB "${dbName}" failed to open`, request.error));
         };
-        request.onsuccess = () => {
+        const opened = () => {
           const db = request.result;
           if (settled || closed) {
             // We already gave up on it (blocked, timed out, or closed meanwhile): do not hold it open.
@@ -96,8 +99,24 @@ export function openDatabase(factory: IDBFactory, dbName: string, win: Window): 
           win.clearTimeout(timer);
           resolve(db);
         };
+        request.onupgradeneeded = () => {
+          const db = request.result;
+          for (const name of OBJECT_STORES) if (!db.objectStoreNames.contains(name)) db.createObjectStore(name);
+        };
+        request.onblocked = blocked;
+        request.onerror = failed;
+        request.onsuccess = opened;
+        // What the early open came to before we listened, answered as if we had been listening all along.
+        if (adopted?.blocked) blocked();
+        // `done` with a transaction: the upgrade that created the stores is still running, its `success` is to come.
+        if (adopted && request.readyState === 'done' && !request.transaction) {
+          if (request.error) failed();
+          else opened();
+        }
       };
-      attempt(SCHEMA_VERSION);
+      const adopted = earlyOpen;
+      earlyOpen = undefined;
+      attempt(SCHEMA_VERSION, adopted);
     });
   }
 
@@ -123,6 +142,13 @@ export function openDatabase(factory: IDBFactory, dbName: string, win: Window): 
       const open = connection;
       connection = undefined;
       open?.then((db) => db.close(), () => undefined);
+      // Never connected: the early open is given up too, its connection closed once it opens.
+      const request = earlyOpen?.request;
+      earlyOpen = undefined;
+      if (request) {
+        request.onsuccess = () => request.result.close();
+        if (request.readyState === 'done' && !request.transaction && !request.error) request.result.close();
+      }
     },
   };
 }

@@ -1,6 +1,7 @@
 import { del, get, update } from 'idb-keyval';
 import { createBackoff } from './backoff.js';
 import { DEFAULT_DB_NAME, STATE_STORE, failureCode, onceReporter, openDatabase, randomId, type Database } from './database.js';
+import type { EarlyOpen } from './early-open.js';
 import type { DurableStore, DurableStoreOptions, StoreWarningCode } from './types.js';
 import { createUnloadJournal } from './unload-journal.js';
 
@@ -25,7 +26,12 @@ function isChannelMessage(data: unknown): data is ChannelMessage {
  * instances merge it into what they know and tell their subscribers. Any storage failure switches the store to
  * memory for this page, reported once; no method throws or rejects.
  */
-export function createDurableStore<T>(options: DurableStoreOptions<T>): DurableStore<T> {
+export function createDurableStore<T>(
+  options: DurableStoreOptions<T> & {
+    /** An open of this store's database begun before the store was created (early-open.ts): taken over, not repeated. */
+    opening?: EarlyOpen;
+  },
+): DurableStore<T> {
   const win = options.window ?? (globalThis as unknown as Window);
   const dbName = options.dbName ?? DEFAULT_DB_NAME;
   const debounceMs = options.debounceMs ?? DEFAULT_DEBOUNCE_MS;
@@ -34,7 +40,7 @@ export function createDurableStore<T>(options: DurableStoreOptions<T>): DurableS
   const instanceId = randomId(win);
 
   const factory: IDBFactory | undefined = win.indexedDB ?? undefined;
-  const database: Database | undefined = factory ? openDatabase(factory, dbName, win) : undefined;
+  const database: Database | undefined = factory ? openDatabase(factory, dbName, win, options.opening) : undefined;
   let mode: 'indexeddb' | 'memory' = database ? 'indexeddb' : 'memory';
 
   /** Everything this instance knows: loaded, written, received from other tabs or the remote. */

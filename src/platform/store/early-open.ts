@@ -1,0 +1,36 @@
+/**
+ * An open of Waymark's database begun before the runtime loads (runtime/early-start.ts), which the store takes over
+ * (database.ts). Free of imports: it rides in the script-tag entry, and a value imported from the store would pull the
+ * whole runtime chunk in ahead of it. So the name and schema are copies of database.ts's (database.test.ts holds them
+ * equal).
+ */
+
+export const DEFAULT_DB_NAME = 'waymark';
+export const DB_SCHEMA_VERSION = 1;
+export const DB_OBJECT_STORES = ['state', 'outbox'];
+
+/** Create every object store Waymark uses that the database lacks (run on `upgradeneeded`). */
+export function createObjectStores(db: IDBDatabase): void {
+  for (const name of DB_OBJECT_STORES) if (!db.objectStoreNames.contains(name)) db.createObjectStore(name);
+}
+
+/** An open request begun early; `blocked`: its `blocked` event fired before the store listened. */
+export interface EarlyOpen {
+  request: IDBOpenDBRequest;
+  blocked?: boolean;
+}
+
+/**
+ * Begin opening `dbName` as the store would. Once `givenUp()` (nothing will take it over), the open closes its
+ * connection as it opens, or, when it was creating the database, aborts the creation, so nothing is left behind.
+ */
+export function beginOpen(factory: IDBFactory, dbName: string, givenUp: () => boolean): EarlyOpen {
+  const request = factory.open(dbName, DB_SCHEMA_VERSION);
+  const early: EarlyOpen = { request };
+  request.onupgradeneeded = () => (givenUp() ? request.transaction?.abort() : createObjectStores(request.result));
+  request.onblocked = () => (early.blocked = true);
+  request.onsuccess = () => givenUp() && request.result.close();
+  // The store reads `request.error` when it takes over; nothing to report before that.
+  request.onerror = (event) => event.preventDefault();
+  return early;
+}

@@ -35,6 +35,8 @@ export function createEventDelivery(options: EventDeliveryOptions): EventDeliver
   const waiting: AnalyticsEvent[] = [];
   let disposed = false;
   let stopRetry: (() => void) | null = null;
+  /** Cancels the held-answers check not yet begun. */
+  let stopHeldCheck: (() => void) | null = null;
 
   function fanOut(raw: AnalyticsEvent): void {
     const event = Object.isFrozen(raw) ? raw : freeze(raw);
@@ -96,15 +98,24 @@ export function createEventDelivery(options: EventDeliveryOptions): EventDeliver
       answers = null;
       holdOptions = answerOptions;
       if (loaded) return startHolding();
-      // A page without surveys loads the outbox only when answers from an earlier page still wait in it.
+      // A page without surveys loads the outbox only when answers from an earlier page still wait in it. Asked a
+      // task later, after `ready`: the count opens a connection of its own, which must not compete with the state
+      // read `ready` waits for.
       if (!answerOptions.durable) return;
-      void hasHeldAnswers(answerOptions.window, answerOptions.dbName).then((held) => {
-        if (held && holdOptions === answerOptions) loadAndHold();
-      });
+      const win = answerOptions.window;
+      stopHeldCheck?.();
+      const timer = win.setTimeout(() => {
+        stopHeldCheck = null;
+        void hasHeldAnswers(win, answerOptions.dbName).then((held) => {
+          if (held && !disposed && holdOptions === answerOptions) loadAndHold();
+        });
+      }, 0);
+      stopHeldCheck = () => win.clearTimeout(timer);
     },
     dispose() {
       disposed = true;
       stopRetry?.();
+      stopHeldCheck?.();
       answers?.dispose();
       answers = null;
       waiting.length = 0;

@@ -11,16 +11,15 @@ import { createDebugLog } from './debug-log.js';
 import { createEventDelivery } from './delivery.js';
 import { createEffects } from './effects.js';
 import { inertInstance } from './inert.js';
-import { guardApi, readOptions } from './guard.js';
 import { describeError } from './errors.js';
-import { createReporter } from './reporter.js';
-import { anonymousId, randomId, sessionIdFor } from './identity.js';
+import { randomId, sessionIdFor } from './identity.js';
 import { createLazyUi } from './lazy-ui.js';
 import { createMachineLoader } from './machines.js';
 import { createConfigParts } from './config-parts.js';
 import { createPageWatch } from './page-watch.js';
 import { createProgrammatic } from './programmatic.js';
 import type { ResourceCenterWiring } from './resource-center.js';
+import { runtimeHelpers, type RuntimeHelpers } from './runtime-helpers.js';
 import { createUserSession } from './session.js';
 import { configNeedsSupport, createLazySupport } from './support-loading.js';
 import type { Waymark, WaymarkOptions } from './types.js';
@@ -38,6 +37,15 @@ export { negotiateLocale } from './config-loading.js';
  * overlay. `destroy()` calls every disposer.
  */
 export function createWaymark(given?: WaymarkOptions | null): Waymark {
+  return createRuntime(given, runtimeHelpers);
+}
+
+/**
+ * `createWaymark`, with the argument checks, the error channel and the anonymous id handed in (runtime-helpers.ts):
+ * the facade hands its own, so the npm path's runtime chunk carries no second copy of them.
+ */
+export function createRuntime(given: WaymarkOptions | null | undefined, helpers: RuntimeHelpers): Waymark {
+  const { readOptions, guardApi, createReporter, anonymousId } = helpers;
   // Options are read once, field by field: `null`, a throwing getter or a proxy never throws out of here.
   const { options, problems } = readOptions(given);
   const win = options.window ?? (typeof window === 'undefined' ? undefined : window);

@@ -48,4 +48,15 @@ describe('the runtime loads what a one-tour page uses', () => {
     const loaded = page.files.flatMap((file) => file.modules);
     for (const module of NOT_ON_A_TOUR_PAGE) expect(loaded.filter((source) => source.endsWith(npmSource(module)))).toEqual([]);
   }, 60000);
+
+  it('npm: the argument checks, the error channel and the anonymous id are on the page once, in the facade that hands them to the runtime', async () => {
+    const page = await npmPath();
+    // The app's entry comes first; each file lists the source modules it holds, once.
+    const entry = page.files[0]!.file;
+    for (const module of ['src/runtime/guard.ts', 'src/runtime/reporter.ts', 'src/runtime/emitter.ts']) {
+      expect(page.files.filter((file) => file.modules.includes(module)).map((file) => file.file), module).toEqual([entry]);
+    }
+    // identity.ts is on both sides (the runtime keeps the session id); the anonymous id is the facade's alone.
+    expect(readFileSync(join(root, 'dist/lib/chunks/runtime.js'), 'utf8')).not.toContain('waymark:anonymous-id');
+  }, 60000);
 });

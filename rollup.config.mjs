@@ -86,7 +86,8 @@ function cdnChunks(id) {
   const component = /\/src\/ui\/(checklist|nudge|survey)\/[^/]+\.ts$/.exec(path);
   if (component && !path.endsWith('.test.ts')) return component[1];
   // Strings per locale: English rides with the UI, every other locale is a chunk of its own (and `i18n.ts`, all of them, goes with help).
-  if (/\/src\/ui\/shared\/i18n(-(?!core|en)[a-z]+)?\.ts$/.test(path)) return undefined;
+  // English for surveys, nudges, checklists and help (`i18n-en-more.ts`) too: the first of those shown loads it.
+  if (/\/src\/ui\/shared\/i18n(-(?!core\.|en\.)[a-z-]+)?\.ts$/.test(path)) return undefined;
   // Loaded only for configs with a regex page pattern (runtime/page-regex-loading.ts); the validator imports it too.
   if (/\/src\/config\/page-regex\.ts$/.test(path)) return 'page-regex';
   // Text targets' matching loads for configs with text targets (runtime/config-parts.ts); the sensors import it with the

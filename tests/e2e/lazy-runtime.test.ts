@@ -21,6 +21,8 @@ const NOT_ON_A_TOUR_PAGE = [
   // Condition kinds beyond pages, events and experience states (traits, stages, time, struggle, rollout, `where`).
   'src/engine/conditions-more.ts',
   'src/engine/compare.ts',
+  // English for surveys, nudges, checklists and help: loaded with the first of those shown.
+  'src/ui/shared/i18n-en-more.ts',
 ];
 const npmSource = (module: string) => module.replace(/\.ts$/, '.js');
 
@@ -33,6 +35,12 @@ describe('the runtime loads what a one-tour page uses', () => {
     const ui = page.files.find((file) => /^chunks\/ui-/.test(file.file));
     expect(runtime?.modules.filter((source) => source.includes('ui/shared/coordinator/'))).toEqual([]);
     expect(ui?.modules.some((source) => source.endsWith('ui/shared/coordinator/coordinator.ts'))).toBe(true);
+  });
+
+  it('script tag: a tour page carries the English strings of tours, not those of surveys, checklists or help', () => {
+    const code = scriptTagPath().files.map((file) => readFileSync(join(root, 'dist/cdn', file.file), 'utf8')).join('\n');
+    expect(code).toContain('Skip tour');
+    for (const text of ['Very unsatisfied', 'Minimize checklist', 'Leave us a message']) expect(code).not.toContain(text);
   });
 
   it('script tag: the runtime chunk imports no UI chunk statically, so the UI is evaluated only when something is shown', () => {

@@ -202,9 +202,10 @@ export function createRenderer(ctx: UiContext): ExperienceRenderer {
     const allEnglish = moreStringsWanted;
     currentLocale = locale;
     return loadBuiltInStrings(locale, allEnglish)
-      .catch((error: unknown): Catalogs => {
+      .catch((error: unknown): Catalogs | Promise<Catalogs> => {
         reportError(error, `ui:strings:${locale}`);
-        return { en: english };
+        // English, whole when a survey, nudge or checklist wants it: its chunk may load though the locale's did not.
+        return allEnglish ? loadBuiltInStrings('en', true).catch(() => ({ en: english })) : { en: english };
       })
       .then((catalogs) => {
         if (disposed || request !== localeRequest) return;

@@ -37,9 +37,11 @@ const lazyValidator = (from = `./${LAZY_VALIDATOR.split('/').pop()}.js`) => ({
  * The package root's `createWaymark` is a facade (runtime/facade.js) whose runtime is `chunks/runtime.js`, a build of
  * its own: a bundler that splits code by reachability (esbuild makes a chunk of every set of entry points a module is
  * reachable from) would otherwise cut the runtime, shared with the facade and with every lazy part, into dozens of
- * files. As its own build the facade shares nothing with it (the few argument checks it needs are a copy), and the
- * runtime and the tour UI (which import each other, and which a tour page needs both of) are one chunk: a tour page
- * is the app's entry, the runtime and, for esbuild, the small file it makes of the runtime's entry point.
+ * files. As its own build the facade shares no module with it: the facade hands the runtime its argument checks, error
+ * channel and anonymous id (runtime/runtime-helpers.ts), so the runtime's entry (runtime/runtime-chunk.ts) leaves
+ * them out and a page carries one copy. The runtime and the tour UI (which import each other, and which a tour page
+ * needs both of) are one chunk: a tour page is the app's entry, the runtime and, for esbuild, the small file it makes
+ * of the runtime's entry point.
  */
 const RUNTIME_CHUNKS = 'chunks';
 const runtimeChunk = () => ({
@@ -84,7 +86,8 @@ function cdnChunks(id) {
   const component = /\/src\/ui\/(checklist|nudge|survey)\/[^/]+\.ts$/.exec(path);
   if (component && !path.endsWith('.test.ts')) return component[1];
   // Strings per locale: English rides with the UI, every other locale is a chunk of its own (and `i18n.ts`, all of them, goes with help).
-  if (/\/src\/ui\/shared\/i18n(-(?!core|en)[a-z]+)?\.ts$/.test(path)) return undefined;
+  // English for surveys, nudges, checklists and help (`i18n-en-more.ts`) too: the first of those shown loads it.
+  if (/\/src\/ui\/shared\/i18n(-(?!core\.|en\.)[a-z-]+)?\.ts$/.test(path)) return undefined;
   // Loaded only for configs with a regex page pattern (runtime/page-regex-loading.ts); the validator imports it too.
   if (/\/src\/config\/page-regex\.ts$/.test(path)) return 'page-regex';
   // Text targets' matching loads for configs with text targets (runtime/config-parts.ts); the sensors import it with the
@@ -138,7 +141,7 @@ export default [
   },
   // The runtime the facade loads (see runtimeChunk): a few chunks, dependencies external.
   {
-    input: { runtime: 'src/runtime/create.ts' },
+    input: { runtime: 'src/runtime/runtime-chunk.ts' },
     external: (id) => external.some((re) => re.test(id)),
     plugins: [lazyValidator(`../${LAZY_VALIDATOR}.js`), ts()],
     // The runtime chunk is the entry itself, no facade file in front of it.

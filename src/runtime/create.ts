@@ -12,16 +12,15 @@ import { createEventDelivery } from './delivery.js';
 import type { EarlyStart } from './early-start.js';
 import { createEffects } from './effects.js';
 import { inertInstance } from './inert.js';
-import { guardApi, readOptions } from './guard.js';
 import { describeError } from './errors.js';
-import { createReporter } from './reporter.js';
-import { anonymousId, randomId, sessionIdFor } from './identity.js';
+import { randomId, sessionIdFor } from './identity.js';
 import { createLazyUi } from './lazy-ui.js';
 import { createMachineLoader } from './machines.js';
 import { createConfigParts } from './config-parts.js';
 import { createPageWatch } from './page-watch.js';
 import { createProgrammatic } from './programmatic.js';
 import type { ResourceCenterWiring } from './resource-center.js';
+import { runtimeHelpers, type RuntimeHelpers } from './runtime-helpers.js';
 import { createUserSession } from './session.js';
 import { configNeedsSupport, createLazySupport } from './support-loading.js';
 import type { Waymark, WaymarkOptions } from './types.js';
@@ -43,6 +42,15 @@ export { negotiateLocale } from './config-loading.js';
  * they match these options, given up otherwise.
  */
 export function createWaymark(given?: WaymarkOptions | null, early?: EarlyStart): Waymark {
+  return createRuntime(given, runtimeHelpers, early);
+}
+
+/**
+ * `createWaymark`, with the argument checks, the error channel and the anonymous id handed in (runtime-helpers.ts):
+ * the facade hands its own, so the npm path's runtime chunk carries no second copy of them.
+ */
+export function createRuntime(given: WaymarkOptions | null | undefined, helpers: RuntimeHelpers, early?: EarlyStart): Waymark {
+  const { readOptions, guardApi, createReporter, anonymousId } = helpers;
   // Options are read once, field by field: `null`, a throwing getter or a proxy never throws out of here.
   const { options, problems } = readOptions(given);
   const win = options.window ?? (typeof window === 'undefined' ? undefined : window);

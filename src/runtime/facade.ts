@@ -13,6 +13,7 @@ import { describeError, type WaymarkError } from './errors.js';
 import { guardApi, readOptions, reportMisuse, type GuardedWaymark } from './guard.js';
 import { anonymousId } from './identity.js';
 import { createReporter } from './reporter.js';
+import { runtimeHelpers } from './runtime-helpers.js';
 import type { StartOutcome, Waymark, WaymarkOptions } from './types.js';
 
 /** Loads the runtime (a chunk of its own, so the entry stays small). */
@@ -255,8 +256,12 @@ export function createFacade(read: { options: WaymarkOptions; problems: string[]
   };
 }
 
-/** The runtime, a chunk of its own (a separate file in both builds): loaded once the app creates an instance. */
-export const loadRuntime: LoadRuntime = () => import('./create.js').then((runtime) => runtime.createWaymark);
+/**
+ * The runtime, a chunk of its own (a separate file in both builds): loaded once the app creates an instance. It is
+ * handed this file's argument checks, error channel and anonymous id, so the npm path's runtime chunk has no copy.
+ */
+export const loadRuntime: LoadRuntime = () =>
+  import('./create.js').then((runtime) => (options?: WaymarkOptions | null, early?: EarlyStart) => runtime.createRuntime(options, runtimeHelpers, early));
 
 /**
  * Create a Waymark instance. It returns at once: the runtime loads in the background and the calls made meanwhile

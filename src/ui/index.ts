@@ -132,6 +132,9 @@ function preloadImages(win: Window, experience: Experience): { ready: Promise<vo
   return { ready: Promise.race([decoded, timeout]), images };
 }
 
+/** The types whose English strings are a chunk of their own (i18n-en-more.ts): the first one shown loads them. */
+const MORE_STRINGS: ReadonlySet<RenderedType> = new Set(['survey', 'nudge', 'checklist']);
+
 function isRendered(type: Experience['type']): type is RenderedType {
   return type === 'tour' || type === 'hint' || type === 'beacon' || type === 'announcement' || type === 'survey' || type === 'nudge' || type === 'checklist';
 }
@@ -189,16 +192,25 @@ export function createRenderer(ctx: UiContext): ExperienceRenderer {
 
   /** Each locale asked for gets a number: strings that arrive after a newer request are dropped. */
   let localeRequest = 0;
+  let currentLocale = ctx.locale;
+  /** A survey, nudge or checklist was shown: English is loaded whole from then on; `moreStringsIn` once it is. */
+  let moreStringsWanted = false;
+  let moreStringsIn = false;
   /** Load the built-in strings of `locale` (English if its chunk fails), then give every surface the new context. */
   const useLocale = (locale: string): Promise<void> => {
     const request = ++localeRequest;
-    return loadBuiltInStrings(locale)
-      .catch((error: unknown): Catalogs => {
+    const allEnglish = moreStringsWanted;
+    currentLocale = locale;
+    return loadBuiltInStrings(locale, allEnglish)
+      .catch((error: unknown): Catalogs | Promise<Catalogs> => {
         reportError(error, `ui:strings:${locale}`);
-        return { en: english };
+        // English, whole when a survey, nudge or checklist wants it: its chunk may load though the locale's did not.
+        return allEnglish ? loadBuiltInStrings('en', true).catch(() => ({ en: english })) : { en: english };
       })
       .then((catalogs) => {
         if (disposed || request !== localeRequest) return;
+        // Even when that chunk failed (reported above): waiting again would not bring it.
+        if (allEnglish) moreStringsIn = true;
         // A new context object: each component sees the change and renders again.
         component = { ...component, translator: createTranslatorFrom(catalogs, locale, ctx.strings) };
         for (const [id, view] of wanted) if (!mounted.has(id) && !loading.has(id)) ctx.viewHost?.show(view, component);
@@ -236,7 +248,7 @@ export function createRenderer(ctx: UiContext): ExperienceRenderer {
     placeOnScreen(id, element, view);
   };
 
-  return {
+  const renderer: ExperienceRenderer = {
     show(view) {
       if (disposed) return;
       const { experience } = view;
@@ -244,6 +256,19 @@ export function createRenderer(ctx: UiContext): ExperienceRenderer {
       const type = experience.type;
       const id = experience.id;
       wanted.set(id, view);
+      if (MORE_STRINGS.has(type) && !moreStringsIn) {
+        // Its English strings first (a small chunk, fetched alongside its component's): it is never shown with a
+        // string missing, and a page that shows only tours, hints, beacons or announcements never loads them.
+        if (!moreStringsWanted) {
+          moreStringsWanted = true;
+          stringsReady = useLocale(currentLocale);
+        }
+        void LOADERS[type]().catch(() => undefined); // failures are reported by the load that mounts it
+        void stringsReady.then(() => {
+          if (wanted.get(id) === view) renderer.show(view);
+        });
+        return;
+      }
       if (ctx.viewHost?.show(view, component)) return;
       const existing = mounted.get(id);
       if (existing) {
@@ -295,6 +320,7 @@ export function createRenderer(ctx: UiContext): ExperienceRenderer {
       ownStack?.dispose();
     },
   };
+  return renderer;
 }
 
 export type { TargetResolver } from './shared/context.js';

@@ -45,6 +45,35 @@ describe('createRenderer', () => {
     expect(document.querySelectorAll('[data-waymark-ui]').length).to.equal(0);
   });
 
+  it('a survey or a checklist is shown only once its English strings (a chunk of their own) are in, held views too', async () => {
+    await fixture(html`<main></main>`);
+    /** What the checklist a host holds would read, each time it is handed the view. */
+    const heldReads: string[] = [];
+    const renderer = createRenderer(
+      context({
+        viewHost: {
+          show: (view, component) => {
+            if (view.experience.type !== 'checklist') return false;
+            heldReads.push(component.translator.t('checklistStart'));
+            return true;
+          },
+          hide: () => {},
+        },
+      }),
+    );
+    renderer.show({ experience: { id: 'c', type: 'checklist', title: 'Get started', items: [{ id: 'a', title: 'A', manual: true }] } });
+    renderer.show({ experience: { id: 's', type: 'survey', kind: 'nps', question: 'How likely are you to recommend us?' } });
+    await until(() => document.querySelector('wm-survey') !== null, 'survey mounted');
+    const survey = document.querySelector('wm-survey')!;
+    await survey.updateComplete;
+    // Its first render already has the strings: no key shows in their place.
+    expect(survey.shadowRoot!.innerHTML).to.contain('Not at all likely');
+    expect(survey.shadowRoot!.innerHTML).to.not.match(/npsLow|surveyLabel/);
+    expect(heldReads.length).to.be.greaterThan(0);
+    expect(heldReads.every((read) => read === 'Start')).to.equal(true);
+    renderer.dispose();
+  });
+
   it('re-renders a shown tour at a new step, and a throwing act is reported, not thrown', async () => {
     await fixture(html`<p style="padding:80px"><button id="a">A</button> <button id="b">B</button></p>`);
     const ctx = context({

@@ -21,6 +21,8 @@ const NOT_ON_A_TOUR_PAGE = [
   // Condition kinds beyond pages, events and experience states (traits, stages, time, struggle, rollout, `where`).
   'src/engine/conditions-more.ts',
   'src/engine/compare.ts',
+  // English for surveys, nudges, checklists and help: loaded with the first of those shown.
+  'src/ui/shared/i18n-en-more.ts',
 ];
 const npmSource = (module: string) => module.replace(/\.ts$/, '.js');
 
@@ -35,6 +37,12 @@ describe('the runtime loads what a one-tour page uses', () => {
     expect(ui?.modules.some((source) => source.endsWith('ui/shared/coordinator/coordinator.ts'))).toBe(true);
   });
 
+  it('script tag: a tour page carries the English strings of tours, not those of surveys, checklists or help', () => {
+    const code = scriptTagPath().files.map((file) => readFileSync(join(root, 'dist/cdn', file.file), 'utf8')).join('\n');
+    expect(code).toContain('Skip tour');
+    for (const text of ['Very unsatisfied', 'Minimize checklist', 'Leave us a message']) expect(code).not.toContain(text);
+  });
+
   it('script tag: the runtime chunk imports no UI chunk statically, so the UI is evaluated only when something is shown', () => {
     const runtime = scriptTagPath().files.find((file) => /^chunks\/runtime-/.test(file.file));
     const code = readFileSync(join(root, 'dist/cdn', runtime!.file), 'utf8');
@@ -47,5 +55,16 @@ describe('the runtime loads what a one-tour page uses', () => {
     const page = await npmPath();
     const loaded = page.files.flatMap((file) => file.modules);
     for (const module of NOT_ON_A_TOUR_PAGE) expect(loaded.filter((source) => source.endsWith(npmSource(module)))).toEqual([]);
+  }, 60000);
+
+  it('npm: the argument checks, the error channel and the anonymous id are on the page once, in the facade that hands them to the runtime', async () => {
+    const page = await npmPath();
+    // The app's entry comes first; each file lists the source modules it holds, once.
+    const entry = page.files[0]!.file;
+    for (const module of ['src/runtime/guard.ts', 'src/runtime/reporter.ts', 'src/runtime/emitter.ts']) {
+      expect(page.files.filter((file) => file.modules.includes(module)).map((file) => file.file), module).toEqual([entry]);
+    }
+    // identity.ts is on both sides (the runtime keeps the session id); the anonymous id is the facade's alone.
+    expect(readFileSync(join(root, 'dist/lib/chunks/runtime.js'), 'utf8')).not.toContain('waymark:anonymous-id');
   }, 60000);
 });

@@ -1,7 +1,8 @@
 /**
  * The translator over built-in UI strings, with plural forms chosen by `Intl.PluralRules`, config
  * overrides, and a fallback chain: exact locale → language → English. The strings themselves are one
- * module per locale (`i18n-en.ts`, `i18n-ru.ts`, …): a page loads English and its own locale's only.
+ * module per locale (`i18n-en.ts`, `i18n-ru.ts`, …): a page loads English and its own locale's only, and of English
+ * only the surfaces that come with the UI until a survey, nudge or checklist is shown (`i18n-en-more.ts`).
  */
 import type { Text } from '../../config/types.js';
 import { localize } from '../../config/rich-text.js';
@@ -24,9 +25,15 @@ export type StringKey =
   | 'checklistTaskDone' | 'checklistTaskUndone' | 'checklistCompleteTitle' | 'checklistCompleteBody'
   | 'messageNotSent' | 'helpNotAnswered';
 
+/** The keys of the surfaces that come with the UI (tours, hints, beacons, announcements): their English is always in. */
+export type FirstStringKey =
+  | 'next' | 'back' | 'done' | 'skip' | 'close' | 'gotIt'
+  | 'progress' | 'stepLabel' | 'stepAnnouncement' | 'stepsLeft'
+  | 'beaconLabel' | 'hintLabel' | 'articles' | 'opensInNewTab' | 'tourLabel';
+
 export type Catalog = Record<StringKey, Message>;
-/** Built-in catalogs by language code (`en`, `ru`, …). */
-export type Catalogs = Readonly<Record<string, Readonly<Catalog>>>;
+/** Built-in catalogs by language code (`en`, `ru`, …); English may be its first part only (see `loadBuiltInStrings`). */
+export type Catalogs = Readonly<Record<string, Readonly<Partial<Catalog>>>>;
 
 const RTL_LANGUAGES = new Set(['ar', 'he', 'fa', 'ur', 'ps', 'sd', 'ug', 'yi', 'dv', 'ckb']);
 
@@ -68,11 +75,17 @@ const LOCALE_LOADERS: Readonly<Record<string, () => Promise<{ strings: Readonly<
   ar: () => import('./i18n-ar.js'),
 };
 
-/** English plus the built-in strings of `locale`'s language, if there are any. Rejects only when a locale chunk fails to load. */
-export async function loadBuiltInStrings(locale: string): Promise<Catalogs> {
+/**
+ * English plus the built-in strings of `locale`'s language, if there are any. English is the surfaces that come with
+ * the UI only, unless `allEnglish` (a survey, nudge or checklist is shown): then its other strings load too, a chunk
+ * of their own. Rejects only when a chunk fails to load.
+ */
+export async function loadBuiltInStrings(locale: string, allEnglish = false): Promise<Catalogs> {
   const language = languageOf(locale);
   const load = Object.hasOwn(LOCALE_LOADERS, language) ? LOCALE_LOADERS[language] : undefined;
-  return load ? { en, [language]: (await load()).strings } : { en };
+  const [own, more] = await Promise.all([load?.(), allEnglish ? import('./i18n-en-more.js') : undefined]);
+  const english = more ? Object.freeze({ ...en, ...more.strings }) : en;
+  return own ? { en: english, [language]: own.strings } : { en: english };
 }
 
 /**

@@ -1,8 +1,12 @@
-/** Built-in UI strings: English. Always loaded: the last link of every locale chain. */
-import type { Catalog } from './i18n-core.js';
+/**
+ * Built-in UI strings: English, for the surfaces that come with the UI (tours, hints, beacons, announcements and the
+ * pieces they share). Always loaded: the last link of every locale chain. The strings of surveys, nudges, checklists
+ * and help are `i18n-en-more.ts`, loaded with the first of those shown, so a tour page does not carry them.
+ */
+import type { Catalog, FirstStringKey } from './i18n-core.js';
 
 // Frozen: every translator on the page shares this object.
-export const strings: Readonly<Catalog> = /*#__PURE__*/ Object.freeze<Catalog>({
+export const strings: Readonly<Pick<Catalog, FirstStringKey>> = /*#__PURE__*/ Object.freeze<Pick<Catalog, FirstStringKey>>({
   next: 'Next',
   back: 'Back',
   done: 'Done',
@@ -18,59 +22,4 @@ export const strings: Readonly<Catalog> = /*#__PURE__*/ Object.freeze<Catalog>({
   articles: 'Related articles',
   opensInNewTab: '(opens in a new tab)',
   tourLabel: 'Product tour',
-  surveyLabel: 'Feedback survey',
-  submit: 'Send',
-  whyLabel: 'What is the main reason for your score? (optional)',
-  chooseScore: 'Choose a score first.',
-  thankYou: 'Thank you for your feedback!',
-  scaleEnd: '{score} = {label}',
-  stars: { one: '{count} star', other: '{count} stars' },
-  npsLow: 'Not at all likely',
-  npsHigh: 'Extremely likely',
-  cesLow: 'Very difficult',
-  cesHigh: 'Very easy',
-  csat1: 'Very unsatisfied',
-  csat2: 'Unsatisfied',
-  csat3: 'Neutral',
-  csat4: 'Satisfied',
-  csat5: 'Very satisfied',
-  helpLabel: 'Help',
-  helpSearch: 'Search help articles',
-  helpSuggested: 'Suggested for this page',
-  helpGeneral: 'Help articles',
-  helpResults: { one: '{count} article found', other: '{count} articles found' },
-  helpNoResults: 'No articles found. Try other words or contact us.',
-  helpBack: 'Back to articles',
-  helpChecklist: '{title}: {done} of {total} done',
-  contactUs: 'Contact us',
-  chatOpened: 'The chat is open. An operator will answer you there.',
-  offlineTitle: 'Leave us a message',
-  offlineIntro: 'Our team is offline right now. Leave a message and we will reply by email.',
-  offlineBackAt: 'Operators are back: {time}.',
-  contactUnavailable: 'Contacting support is not available right now.',
-  nameLabel: 'Name (optional)',
-  emailLabel: 'Email',
-  messageLabel: 'Message',
-  emailRequired: 'Enter your email address.',
-  emailInvalid: 'Enter an email address like name@example.com.',
-  messageRequired: 'Write your message.',
-  fieldTooLong: 'Too long: at most {max} characters.',
-  formErrors: { one: 'Fix {count} error to send the message.', other: 'Fix {count} errors to send the message.' },
-  messageSent: "Thank you! We'll reply by email.",
-  nudgeTitle: 'Need a hand?',
-  chatOffer: 'Chat with us',
-  moreHelp: 'Still stuck?',
-  notNow: 'Not now',
-  searchHelp: 'Search help',
-  checklistProgress: '{done} of {total}',
-  checklistMinimize: 'Minimize checklist',
-  checklistDismiss: 'Dismiss checklist',
-  checklistLocked: 'Complete “{item}” first',
-  checklistStart: 'Start',
-  checklistTaskDone: 'Task done: {item}. {done} of {total} complete.',
-  checklistTaskUndone: 'Task not done: {item}. {done} of {total} complete.',
-  checklistCompleteTitle: 'All done!',
-  checklistCompleteBody: 'You completed every task in “{title}”.',
-  messageNotSent: 'Your message was not sent: our team could not receive it. It is kept on this device; you can copy it or try again later.',
-  helpNotAnswered: "Didn't find your answer?",
 });

@@ -1,5 +1,9 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { BUILT_IN_STRINGS, createTranslator, createTranslatorFrom, isRtlLocale, loadBuiltInStrings, localeChain } from './i18n.js';
+import { strings as englishFirst } from './i18n-en.js';
 
 describe('createTranslator', () => {
   it('formats progress per locale: "2 of 6", "Шаг 2 из 6", "2 iš 6"', () => {
@@ -71,6 +75,28 @@ describe('strings per locale', () => {
     const englishOnly = createTranslatorFrom({ en: BUILT_IN_STRINGS.en! }, 'lt', { lt: { done: 'Baigta' } });
     expect(englishOnly.t('next')).toBe('Next');
     expect(englishOnly.t('done')).toBe('Baigta');
+  });
+
+  it('English comes in two parts: the surfaces that come with the UI, and the rest when a survey, nudge or checklist asks', async () => {
+    expect(Object.keys((await loadBuiltInStrings('en')).en!).sort()).toEqual(Object.keys(englishFirst).sort());
+    expect(Object.keys((await loadBuiltInStrings('de')).en!)).not.toContain('checklistStart');
+    const whole = await loadBuiltInStrings('ru', true);
+    expect(Object.keys(whole)).toEqual(['en', 'ru']);
+    expect(whole.en).toEqual(BUILT_IN_STRINGS.en);
+    expect(createTranslatorFrom(whole, 'de').t('checklistStart')).toBe('Start');
+  });
+
+  it('the first part has every string tours, hints, beacons, announcements and their shared pieces use', () => {
+    const ui = fileURLToPath(new URL('..', import.meta.url));
+    const sources = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+        entry.isDirectory() ? sources(join(dir, entry.name)) : entry.name.endsWith('.ts') && !entry.name.includes('.test.') ? [join(dir, entry.name)] : [],
+      );
+    const used = ['tour', 'hint', 'beacon', 'announcement', 'shared']
+      .flatMap((dir) => sources(join(ui, dir)))
+      .flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/\bt\('(\w+)'/g)].map((match) => match[1]!));
+    expect(used).toContain('tourLabel');
+    expect([...new Set(used)].filter((key) => !Object.hasOwn(englishFirst, key))).toEqual([]);
   });
 
   it('every locale module has every key English has', () => {

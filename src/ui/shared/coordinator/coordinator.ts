@@ -11,6 +11,7 @@ import type { HostSettings } from '../../../config/types.js';
 import type { DismissibleStack } from '../dismissible-stack.js';
 import { deepActiveElement } from '../focus.js';
 import { fallbackFocusIn, guardFocus, waymarkHostOf } from './focus-return.js';
+import { ALWAYS_WATCHED, createHostLayers } from './host-layers.js';
 
 /**
  * - `modal`: blocks the page (a modal announcement, a modal tour step); never steps aside.
@@ -67,7 +68,6 @@ export interface SurfaceCoordinator {
 
 /** The gap between two surfaces stacked in one corner. */
 const STACK_GAP = 12;
-const ALWAYS_WATCHED = ['dialog[open]', '[aria-modal="true"]'];
 /** Surfaces that stay put while the host shows its own modal: they are modal themselves, or diagnostics. */
 const STAYS_VISIBLE: ReadonlySet<SurfaceKind> = new Set(['modal', 'debug']);
 
@@ -112,39 +112,20 @@ export function createSurfaceCoordinator(win: Window): SurfaceCoordinator {
   let observer: MutationObserver | null = null;
   let resizes: ResizeObserver | null = null;
   let frame = 0;
-  /**
-   * The page's `dialog[open]` and `[aria-modal="true"]` elements, found again only when elements are added or
-   * removed or those attributes change: a style or class change (a page animating something, every frame)
-   * re-checks whether these few are visible instead of searching the whole document.
-   */
-  let modalCandidates: Element[] | null = null;
-
   const fallbackFocus = () => fallbackFocusIn(doc, host?.main);
   const overlaySelector = () => [...ALWAYS_WATCHED, ...(host?.overlays ?? [])].join(', ');
 
   /** The host's own layers open now: its modal dialogs, and the drawers the config declares. */
-  const openHostLayers = (): { modal: boolean; drawers: DOMRect[] } => {
-    const shown = (elements: Element[]) => elements.filter((element) => element.isConnected && !waymarkHostOf(element) && element.checkVisibility({ visibilityProperty: true }));
-    const visible = (selector: string) => {
-      try {
-        return shown(Array.from(doc.querySelectorAll(selector)));
-      } catch {
-        // An invalid selector from the config is left out.
-        return [];
-      }
-    };
-    // Asked in the same task the page changed something: what the observer has not delivered yet counts.
-    if (observer) onMutations(observer.takeRecords());
-    // Without an observer (nothing registered) nothing would tell the cache that it is stale.
-    const candidates = observer ? (modalCandidates ??= Array.from(doc.querySelectorAll(ALWAYS_WATCHED.join(', ')))) : Array.from(doc.querySelectorAll(ALWAYS_WATCHED.join(', ')));
-    const modal = shown(candidates).length > 0;
-    // Declared overlays often open by a class (`.drawer.open`): their selectors are matched again each time.
-    const declared = host?.overlays?.length ? visible(host.overlays.join(', ')) : [];
-    return { modal, drawers: declared.map((element) => element.getBoundingClientRect()) };
-  };
+  const hostLayers = createHostLayers(doc, {
+    overlays: () => host?.overlays,
+    flush: () => {
+      if (observer) onMutations(observer.takeRecords());
+      return observer !== null;
+    },
+  });
 
   const hostOverlayOpen = (): boolean => {
-    const open = openHostLayers();
+    const open = hostLayers.open();
     return open.modal || open.drawers.length > 0;
   };
 
@@ -388,7 +369,7 @@ export function createSurfaceCoordinator(win: Window): SurfaceCoordinator {
       for (const entry of entries) if (entry.host.style.getPropertyValue('--wm-safe-top') !== top) entry.host.style.setProperty('--wm-safe-top', top);
     }
     for (const entry of entries) placeBesideOpener(entry);
-    const open = openHostLayers();
+    const open = hostLayers.open();
     const away = open.modal || open.drawers.length > 0;
     const yielding = yieldingBanners();
     const crowded = stackCorners(away, yielding, headerBottom);
@@ -423,7 +404,7 @@ export function createSurfaceCoordinator(win: Window): SurfaceCoordinator {
   };
 
   const onMutations = (records: MutationRecord[]) => {
-    if (records.some((record) => record.type === 'childList' || record.attributeName === 'open' || record.attributeName === 'aria-modal')) modalCandidates = null;
+    hostLayers.changed(records);
     if (records.length > 0) schedule();
   };
 
@@ -431,7 +412,7 @@ export function createSurfaceCoordinator(win: Window): SurfaceCoordinator {
     if (observer) return;
     // The window's own constructors: the coordinator may serve another window (a frame).
     const view = win as Window & typeof globalThis;
-    modalCandidates = null;
+    hostLayers.reset();
     observer = new view.MutationObserver(onMutations);
     observer.observe(doc.documentElement, { subtree: true, childList: true, attributes: true, attributeFilter: ['open', 'aria-modal', 'class', 'hidden', 'style'] });
     resizes = new view.ResizeObserver(schedule);
@@ -446,7 +427,7 @@ export function createSurfaceCoordinator(win: Window): SurfaceCoordinator {
     win.removeEventListener('resize', schedule);
     doc.removeEventListener('focusin', schedule);
     observer = null;
-    modalCandidates = null;
+    hostLayers.reset();
     resizes = null;
     if (frame) win.cancelAnimationFrame(frame);
     frame = 0;

@@ -121,7 +121,7 @@ export function createRuntime(given: WaymarkOptions | null | undefined, helpers:
       report({ code: 'sink-failed', severity: 'warning', where, message: describeError(error), cause: error }, where),
   });
   disposers.push(() => analytics.dispose());
-  const delivery = createEventDelivery({ analytics, emitter, debugLog });
+  const delivery = createEventDelivery({ analytics, emitter, debugLog, reportError });
   disposers.push(delivery.dispose);
 
   const stack = createDismissibleStack(win);

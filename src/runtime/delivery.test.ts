@@ -16,8 +16,10 @@ function setup(loadFails: () => boolean) {
   } as unknown as Window;
   const held: AnalyticsEvent[] = [];
   const sent: AnalyticsEvent[] = [];
+  const reported: string[] = [];
   let loads = 0;
   const delivery = createEventDelivery({
+    reportError: (error, where) => reported.push(`${where}: ${(error as Error).message}`),
     analytics: { send: (event) => sent.push(event) },
     emitter: new Emitter<WaymarkEventMap>(() => {}),
     debugLog: null,
@@ -28,7 +30,7 @@ function setup(loadFails: () => boolean) {
     },
   });
   const options = { window: win, durable: false, onWarning: () => {} };
-  return { delivery, options, held, sent, online, loads: () => loads };
+  return { delivery, options, held, sent, online, reported, loads: () => loads };
 }
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
@@ -61,6 +63,8 @@ describe('event delivery: the answer outbox is loaded only when needed', () => {
     expect(page.held).toEqual([]);
     expect(page.sent).toEqual([]);
     expect(page.online.size).toBe(1);
+    // The host hears of it (`on('error')`), as of any chunk that failed to load.
+    expect(page.reported).toEqual(['answers:load: offline: the chunk did not load']);
 
     offline = false;
     for (const listener of [...page.online]) listener();
@@ -69,6 +73,7 @@ describe('event delivery: the answer outbox is loaded only when needed', () => {
     expect(page.held.map((event) => event.props?.['score'])).toEqual([3]);
     expect(page.sent).toEqual([]);
     expect(page.online.size).toBe(0);
+    expect(page.reported).toHaveLength(1);
   });
 
   it('other events and answers before holding starts go straight out', () => {

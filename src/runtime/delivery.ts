@@ -9,6 +9,8 @@ export interface EventDeliveryOptions {
   analytics: { send(event: AnalyticsEvent): void };
   emitter: Emitter<WaymarkEventMap>;
   debugLog: DebugLog | null;
+  /** Where a failed download of the outbox's chunk goes (`on('error')`); the answers wait in memory meanwhile. */
+  reportError: (error: unknown, where: string) => void;
   /** The answer outbox's chunk (answers.ts); injectable so a test can make it fail. */
   loadAnswers?: () => Promise<typeof import('./answers.js')>;
 }
@@ -64,7 +66,8 @@ export function createEventDelivery(options: EventDeliveryOptions): EventDeliver
   }
 
   function loadAndHold(): void {
-    load().then(startHolding, () => {
+    load().then(startHolding, (error: unknown) => {
+      if (!disposed) options.reportError(error, 'answers:load');
       // Until the chunk is in, waiting answers live in memory for this page, as the outbox's own fallback does.
       if (disposed || stopRetry || !holdOptions) return;
       const win = holdOptions.window;

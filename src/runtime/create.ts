@@ -165,7 +165,7 @@ export function createRuntime(given: WaymarkOptions | null | undefined, helpers:
             if (action.type === 'shown') programmatic.shown(experienceId);
           },
           report,
-          reportError: (error) => reportError(error, 'ui'),
+          reportError,
           viewHost: { show: (view, context) => resourceCenter?.host.show(view, context) ?? false, hide: (id) => resourceCenter?.host.hide(id) },
         });
   if (ui) disposers.push(ui.dispose);

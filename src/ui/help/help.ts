@@ -5,7 +5,9 @@ import type { ArticleHit, HelpArticle } from '../../core/help/types.js';
 import { WAYMARK_UI_VERSION } from '../shared/define.js';
 import { surfacesOf } from '../shared/coordinator/coordinator.js';
 import { captureFocus } from '../shared/focus.js';
-import { createTranslator, type Translator } from '../shared/i18n.js';
+import { createTranslatorFrom, loadBuiltInStrings, type Translator } from '../shared/i18n-core.js';
+import { strings as englishFirst } from '../shared/i18n-en.js';
+import { strings as englishMore } from '../shared/i18n-en-more.js';
 import { launcherPanelStyles } from '../shared/panel.styles.js';
 import { baseStyles } from '../shared/styles.js';
 import { applyTheme, themeTokens } from '../shared/theme.js';
@@ -99,7 +101,9 @@ export class WmHelp extends LitElement {
   @query('.panel') private panel?: HTMLElement;
   @query('input[type="search"]') private searchField?: HTMLInputElement;
 
-  private translator: Translator = createTranslator('en');
+  private translator: Translator = createTranslatorFrom({ en: { ...englishFirst, ...englishMore } }, 'en');
+  /** The built-in strings of the input's locale, loading (its own chunk, unless English): nothing shows before they are in. */
+  private strings: Promise<void> | null = null;
   private suggestions: ArticleHit[] = [];
   /** Nothing is scoped to where the user is: the list is the stage's articles, under a generic heading. */
   private suggestionsAreGeneral = false;
@@ -122,14 +126,38 @@ export class WmHelp extends LitElement {
     if (!changed.has('input') || !this.input) return;
     const input = this.input;
     const previous = changed.get('input') as HelpInput | undefined;
-    if (!previous || previous.locale !== input.locale || previous.strings !== input.strings) {
-      this.translator = createTranslator(input.locale, input.strings);
-    }
+    if (!previous || previous.locale !== input.locale || previous.strings !== input.strings) this.useLocale(input);
     if (!previous || previous.theme !== input.theme) {
       this.removeTheme?.();
       this.removeTheme = applyTheme(this, input.theme);
     }
     this.suggestions = this.suggest(input.context);
+  }
+
+  /** Only this locale's strings load (a chunk), not every language's; English when that chunk cannot load. */
+  private useLocale(input: HelpInput): void {
+    const loading: Promise<void> = loadBuiltInStrings(input.locale, true)
+      .catch((error: unknown) => {
+        input.reportError?.(error, `help:strings:${input.locale}`);
+        return { en: { ...englishFirst, ...englishMore } };
+      })
+      .then((catalogs) => {
+        if (this.strings !== loading) return;
+        this.translator = createTranslatorFrom(catalogs, input.locale, input.strings);
+        this.strings = null;
+        this.requestUpdate();
+      });
+    this.strings = loading;
+  }
+
+  /** Resolves once the strings of the input's locale are in and drawn. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let complete = await super.getUpdateComplete();
+    while (this.strings) {
+      await this.strings;
+      complete = await super.getUpdateComplete();
+    }
+    return complete;
   }
 
   /** Whether the panel is open. */
@@ -139,6 +167,8 @@ export class WmHelp extends LitElement {
 
   /** Open the panel; with a query, search for it straight away. */
   async show(searchFor?: string): Promise<void> {
+    // The panel is drawn once the locale's strings are in.
+    await this.updateComplete;
     const input = this.input;
     if (!input) return;
     if (!this.open) {
@@ -208,7 +238,7 @@ export class WmHelp extends LitElement {
 
   protected override render(): unknown {
     const input = this.input;
-    if (!input) return nothing;
+    if (!input || this.strings) return nothing;
     const t = this.translator;
     const launcher = input.launcher ?? true;
     return html`

@@ -5,7 +5,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { MESSAGE_LIMITS, type MessageIssue } from '../../core/chat/contract.js';
 import type { HelpArticle } from '../../core/help/types.js';
-import type { StringKey, Translator } from '../shared/i18n.js';
+import type { StringKey, Translator } from '../shared/i18n-core.js';
 import { renderRichText } from '../shared/rich-text.js';
 import type { ArticleOpenedFrom } from './types.js';
 

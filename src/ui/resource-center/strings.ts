@@ -5,7 +5,7 @@
  */
 import type { Text } from '../../config/types.js';
 import { localize } from '../../config/rich-text.js';
-import { isRtlLocale, localeChain, type Message, type Vars } from '../shared/i18n.js';
+import { isRtlLocale, localeChain, type Message, type Vars } from '../shared/i18n-core.js';
 
 export type CenterStringKey =
   | 'rcLabel' | 'rcClose' | 'rcTasksLeft' | 'rcChecklist'

@@ -1,6 +1,6 @@
 /**
- * Every built-in UI string at once (English, Russian, Lithuanian, Arabic), for code that translates
- * synchronously (the help panel). The renderer loads only its locale's strings (`loadBuiltInStrings`).
+ * Every built-in UI string at once (English, Russian, Lithuanian, Arabic), for tests that translate
+ * synchronously. No shipped module imports it: each loads only its locale's strings (`loadBuiltInStrings`).
  */
 import { createTranslatorFrom, type Catalog, type Catalogs, type Translator } from './i18n-core.js';
 import { strings as ar } from './i18n-ar.js';

@@ -1,6 +1,6 @@
 /** The score scale of a survey: which values, and what each end is called. Pure. */
 import type { SurveyExperience, SurveyFollowUp } from '../../config/types.js';
-import type { StringKey, Translator } from '../shared/i18n.js';
+import type { StringKey, Translator } from '../shared/i18n-core.js';
 
 export type ScaleDisplay = 'numbers' | 'stars' | 'faces';
 

@@ -29,7 +29,9 @@ import { heapWindows as heapWindowsOf, profileCycles } from './tours/heap.mjs';
 // TOURS_BENCH_BREAKDOWN=1 prints only the eval → ready breakdown; TOURS_BENCH_PROFILE=1 prints only CPU profiles of Waymark's load, cold start and scrolling (twice);
 // TOURS_BENCH_ONLY=scroll prints only the scroll and idle figures (with their ratio to the floor); with TOURS_BENCH_TRACE=1
 // instead a trace of one container scroll per page, its style and layout passes (forced ones by the function that read),
-// TOURS_BENCH_TRACE=all adds the main thread's events; TOURS_BENCH_COMPARE=<dir under the repo> adds another build's row.
+// TOURS_BENCH_TRACE=all adds the main thread's events; TOURS_BENCH_COMPARE=<dir under the repo> adds another build's row
+// (and, with TOURS_BENCH_BREAKDOWN, its breakdown beside Waymark's); TOURS_BENCH_LATENCY=<ms> gives every page's requests
+// that round-trip time (CDP network emulation), so what early requests and preloads save on a real network shows.
 const ROUNDS = Number(process.env.TOURS_BENCH_ROUNDS) || 7;
 const CYCLES = Number(process.env.TOURS_BENCH_CYCLES) || 200;
 /** Cycles before the long heap windows: compiled code tiers up and the page's caches fill first. */
@@ -41,6 +43,8 @@ const IDLE_MS = 2000;
 const FRAME_MS = 1000 / 60;
 const toursDir = new URL('./tours/', import.meta.url).pathname;
 const diagnose = Boolean(process.env.TOURS_BENCH_DIAGNOSE);
+/** Round-trip time (ms) added to every request of every page, the peers' as Waymark's; 0: loopback as it is. */
+const LATENCY_MS = Number(process.env.TOURS_BENCH_LATENCY) || 0;
 
 // ---- the build Waymark's row loads --------------------------------------------------------------
 /** The newest modification time under `path` (tests excluded: they are not in the bundle). */
@@ -189,6 +193,10 @@ async function openPage(name, query = '') {
   // (module scripts run before it), so nothing polls for it.
   const cdp = await tab.createCDPSession();
   await cdp.send('Performance.enable');
+  if (LATENCY_MS) {
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: LATENCY_MS, downloadThroughput: -1, uploadThroughput: -1 });
+  }
   await tab.goto(`${origin}/${name}.html${query}`, { waitUntil: 'load' });
   return { context, tab, cdp, errors, requests };
 }
@@ -324,12 +332,24 @@ async function readyBreakdown(name = 'waymark') {
       for (const paint of performance.getEntriesByType('paint')) at[paint.name] = paint.startTime - t0;
       for (const [key, value] of Object.entries(window.benchLoad ?? {})) at[key] = value - t0;
       at.ready = ready;
-      return { at, fromFiles };
+      return { at, fromFiles, ready: { fromEval: ready, fromFiles } };
     });
   try {
     const first = await moments();
     await tab.reload({ waitUntil: 'load' });
     return { first, returning: await moments() };
+  } finally {
+    await context.close();
+  }
+}
+
+/** eval → ready alone (a peer's page), first visit and then returning visit in the same browser context. */
+async function readyOnly(name) {
+  const { context, tab } = await openPage(name);
+  try {
+    const first = await tab.evaluate(() => window.tourBench.ready());
+    await tab.reload({ waitUntil: 'load' });
+    return { first, returning: await tab.evaluate(() => window.tourBench.ready()) };
   } finally {
     await context.close();
   }
@@ -412,12 +432,27 @@ try {
     await probe.context.close();
   }
   if (process.env.TOURS_BENCH_BREAKDOWN) {
-    for (const name of diagnose ? ['waymark', 'waymark-memory'] : ['waymark']) {
-      const breakdowns = [];
-      for (let r = 0; r < ROUNDS; r++) breakdowns.push(await readyBreakdown(name));
-      console.log(`\n${name}:`);
-      printBreakdown(breakdowns);
+    // Interleaved rounds: Waymark (and the build it is compared with) step by step, the peers' eval → ready beside them.
+    const detailed = ['waymark', ...(diagnose ? ['waymark-memory'] : []), ...(COMPARE ? ['waymark-compare'] : [])];
+    const peers = LIBRARIES.slice(1).map((l) => l.name);
+    const breakdowns = Object.fromEntries(detailed.map((n) => [n, []]));
+    const readies = Object.fromEntries(peers.map((n) => [n, []]));
+    for (let r = 0; r < ROUNDS; r++) {
+      const order = [...detailed, ...peers];
+      for (const name of order.map((_, i) => order[(i + r) % order.length])) {
+        if (breakdowns[name]) breakdowns[name].push(await readyBreakdown(name));
+        else readies[name].push(await readyOnly(name));
+      }
     }
+    console.log(`\neval → ready${LATENCY_MS ? `, every request ${LATENCY_MS} ms round trip` : ', loopback'}, medians of ${ROUNDS} rounds (first visit: ms from the last script file in | from the start of evaluation; returning visit: the same):`);
+    const row = (name, first, returning) => console.log(`  ${name.padEnd(16)} first ${fmt(median(first.map((x) => x.fromFiles)), 1)} | ${fmt(median(first.map((x) => x.fromEval)), 1)}; returning ${fmt(median(returning.map((x) => x.fromFiles)), 1)} | ${fmt(median(returning.map((x) => x.fromEval)), 1)}`);
+    for (const name of detailed) row(name, breakdowns[name].map((b) => b.first.ready), breakdowns[name].map((b) => b.returning.ready));
+    for (const name of peers) row(name, readies[name].map((x) => x.first), readies[name].map((x) => x.returning));
+    for (const name of detailed) {
+      console.log(`\n${name}:`);
+      printBreakdown(breakdowns[name]);
+    }
+    console.log(`load average at the end: ${load()}`);
     process.exit(0);
   }
   if (process.env.TOURS_BENCH_PROFILE) {

@@ -355,6 +355,57 @@ async function readyOnly(name) {
   }
 }
 
+/**
+ * TOURS_BENCH_BREAKDOWN=trace: one traced first visit of a Waymark page: the main thread's tasks from the start of
+ * evaluation to ready (ms from evaluation, duration, what ran: script by file, compile, style, layout, parsing…), so a
+ * gap in the breakdown can be put down to what filled it.
+ */
+async function traceLoad(name) {
+  const context = await browser.createBrowserContext();
+  const tab = await context.newPage();
+  await tab.setViewport({ width: 1280, height: 1000 });
+  try {
+    if (LATENCY_MS) {
+      const cdp = await tab.createCDPSession();
+      await cdp.send('Network.enable');
+      await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: LATENCY_MS, downloadThroughput: -1, uploadThroughput: -1 });
+    }
+    await tab.tracing.start({ categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink.user_timing', 'loading'] });
+    await tab.goto(`${origin}/${name}.html?breakdown`, { waitUntil: 'load' });
+    const { evalStart, ready, marks } = await tab.evaluate(async () => {
+      const times = await window.tourBench.ready();
+      return { evalStart: window.benchEvalStart, ready: window.benchEvalStart + times.fromEval, marks: window.benchLoad ?? {} };
+    });
+    const { traceEvents } = JSON.parse(Buffer.from(await tab.tracing.stop()).toString());
+    const main = traceEvents.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain' && traceEvents.some((x) => x.tid === e.tid && x.pid === e.pid && x.name === 'EvaluateScript' || x.tid === e.tid && x.name === 'v8.evaluateModule'));
+    const navigation = traceEvents.find((e) => e.name === 'navigationStart' && e.pid === main.pid) ?? traceEvents.find((e) => e.name === 'navigationStart');
+    const at = (ts) => (ts - navigation.ts) / 1000 - evalStart;
+    const onMain = traceEvents.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && typeof e.dur === 'number');
+    const tasks = onMain.filter((e) => e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask').filter((e) => at(e.ts + e.dur) >= -1 && at(e.ts) <= ready - evalStart + 1);
+    const label = (task) => {
+      const inside = onMain.filter((e) => e.ts >= task.ts && e.ts + e.dur <= task.ts + task.dur && e !== task);
+      const by = new Map();
+      for (const e of inside) {
+        // What ran, not the scheduler's own wrappers.
+        if (/RunTask|ThreadController|Scheduler|TaskQueue|ThreadPool/.test(e.name)) continue;
+        const url = (e.args?.data?.url ?? e.args?.fileName ?? e.args?.data?.stackTrace?.[0]?.url ?? '').replace(origin, '').replace(/-[\w-]{8}\.js$/, '.js');
+        const key = `${e.name}${url ? ` ${url}` : ''}${e.args?.data?.functionName ? ` ${e.args.data.functionName}` : ''}`;
+        by.set(key, (by.get(key) ?? 0) + e.dur / 1000);
+      }
+      return [...by].sort((a, b) => b[1] - a[1]).slice(0, 5).map(([k, ms]) => `${k} ${fmt(ms, 1)}`).join('; ');
+    };
+    console.log(`\n${name}: main-thread tasks ≥ 0.5 ms from evaluation (${fmt(0, 1)}) to ready (${fmt(ready - evalStart, 1)}); marks: ${Object.entries(marks).map(([k, v]) => `${k} ${fmt(v - evalStart, 1)}`).join(', ')}`);
+    let busy = 0;
+    for (const task of tasks) {
+      busy += task.dur / 1000;
+      if (task.dur >= 500) console.log(`  ${fmt(at(task.ts), 1).padStart(7)} +${fmt(task.dur / 1000, 1).padStart(5)}  ${label(task)}`);
+    }
+    console.log(`  main thread busy ${fmt(busy, 1)} ms of ${fmt(ready - evalStart, 1)}`);
+  } finally {
+    await context.close();
+  }
+}
+
 /** eval → ready on Waymark's page, step by step (medians of the rounds), first visit and returning visit. */
 function printBreakdown(breakdowns) {
   for (const visit of ['first', 'returning']) {
@@ -430,6 +481,10 @@ try {
     const probe = await openPage('waymark');
     console.log(`page: ${await probe.tab.evaluate(() => window.tourBench.elements())} elements, viewport 1280×1000, ${ROUNDS} interleaved rounds; load average at start ${load()}`);
     await probe.context.close();
+  }
+  if (process.env.TOURS_BENCH_BREAKDOWN === 'trace') {
+    for (const name of ['waymark', ...(COMPARE ? ['waymark-compare'] : [])]) await traceLoad(name);
+    process.exit(0);
   }
   if (process.env.TOURS_BENCH_BREAKDOWN) {
     // Interleaved rounds: Waymark (and the build it is compared with) step by step, the peers' eval → ready beside them.

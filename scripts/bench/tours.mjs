@@ -448,9 +448,9 @@ function summarize(what, profile) {
   const self = new Map();
   const byFile = new Map();
   profile.samples.forEach((id, i) => {
-    const { functionName, lineNumber, url } = byId.get(id).callFrame;
+    const { functionName, lineNumber, columnNumber, url } = byId.get(id).callFrame;
     const file = url ? url.replace(origin, '').replace(/-[\w-]{8}\.js$/, '.js') : '(native)';
-    const label = `${functionName || '(anonymous)'}@${file}:${lineNumber + 1}`;
+    const label = `${functionName || '(anonymous)'}@${file}:${lineNumber + 1}:${columnNumber + 1}`;
     self.set(label, (self.get(label) ?? 0) + (dt[i] ?? 0) / 1000);
     if (!/^\((idle|program)\)/.test(functionName)) byFile.set(file, (byFile.get(file) ?? 0) + (dt[i] ?? 0) / 1000);
   });

@@ -29,9 +29,10 @@ import { heapWindows as heapWindowsOf, profileCycles } from './tours/heap.mjs';
 // TOURS_BENCH_BREAKDOWN=1 prints only the eval → ready breakdown; TOURS_BENCH_PROFILE=1 prints only CPU profiles of Waymark's load, cold start and scrolling (twice);
 // TOURS_BENCH_ONLY=scroll prints only the scroll and idle figures (with their ratio to the floor); with TOURS_BENCH_TRACE=1
 // instead a trace of one container scroll per page, its style and layout passes (forced ones by the function that read),
-// TOURS_BENCH_TRACE=all adds the main thread's events; TOURS_BENCH_COMPARE=<dir under the repo> adds another build's row
-// (and, with TOURS_BENCH_BREAKDOWN, its breakdown beside Waymark's); TOURS_BENCH_LATENCY=<ms> gives every page's requests
-// that round-trip time (CDP network emulation), so what early requests and preloads save on a real network shows.
+// TOURS_BENCH_TRACE=all adds the main thread's events; TOURS_BENCH_COMPARE=<dir under the repo>[,<dir>…] adds other
+// builds' rows (and, with TOURS_BENCH_BREAKDOWN, their breakdowns beside Waymark's; TOURS_BENCH_BREAKDOWN=trace: the
+// main thread's tasks of one first visit each); TOURS_BENCH_LATENCY=<ms> gives every page's requests that round-trip
+// time (CDP network emulation), so what early requests and preloads save on a real network shows.
 const ROUNDS = Number(process.env.TOURS_BENCH_ROUNDS) || 7;
 const CYCLES = Number(process.env.TOURS_BENCH_CYCLES) || 200;
 /** Cycles before the long heap windows: compiled code tiers up and the page's caches fill first. */
@@ -93,7 +94,9 @@ const waymarkTag = (init = '', entry = SCRIPT_TAG) =>
   `${STUB}${init}<script type="module" src="/bench/waymark.js"></script><script type="module" src="${entry}" data-config="/bench/tour.checked.json" data-help-launcher="false"></script>`;
 /** TOURS_BENCH_COMPARE=dist/before-cdn: a row `waymark-compare` loading another build's script-tag bundle (copied under the repo), for a before/after in one run. */
 const COMPARE = process.env.TOURS_BENCH_COMPARE;
-if (COMPARE && !existsSync(join(root, COMPARE, 'waymark.js'))) throw new Error(`TOURS_BENCH_COMPARE: no ${COMPARE}/waymark.js under the repo (npm run build and npm run size clean dist/: copy it after them)`);
+/** Several builds, comma-separated: rows `waymark-compare`, `waymark-compare-2`, … in that order. */
+const COMPARED = (COMPARE ?? '').split(',').filter(Boolean).map((dir, i) => ({ dir, name: i === 0 ? 'waymark-compare' : `waymark-compare-${i + 1}` }));
+for (const { dir } of COMPARED) if (!existsSync(join(root, dir, 'waymark.js'))) throw new Error(`TOURS_BENCH_COMPARE: no ${dir}/waymark.js under the repo (npm run build and npm run size clean dist/: copy it after them)`);
 
 const LIBRARIES = [
   { name: 'waymark', adapter: './adapters/waymark-script-tag.js', scripts: waymarkTag() },
@@ -114,7 +117,7 @@ const DIAGNOSTIC = [
         { name: 'waymark-nospot', adapter: './adapters/waymark-nospot.ts' },
       ]
     : []),
-  ...(COMPARE ? [{ name: 'waymark-compare', adapter: './adapters/waymark-script-tag.js', scripts: waymarkTag('', `/${COMPARE}/waymark.js`), harness: 'waymark' }] : []),
+  ...COMPARED.map(({ dir, name }) => ({ name, adapter: './adapters/waymark-script-tag.js', scripts: waymarkTag('', `/${dir}/waymark.js`), harness: 'waymark' })),
 ];
 
 async function bundle(contents, { minify = true, external = [] } = {}) {
@@ -483,12 +486,12 @@ try {
     await probe.context.close();
   }
   if (process.env.TOURS_BENCH_BREAKDOWN === 'trace') {
-    for (const name of ['waymark', ...(COMPARE ? ['waymark-compare'] : [])]) await traceLoad(name);
+    for (const name of ['waymark', ...COMPARED.map((each) => each.name)]) await traceLoad(name);
     process.exit(0);
   }
   if (process.env.TOURS_BENCH_BREAKDOWN) {
     // Interleaved rounds: Waymark (and the build it is compared with) step by step, the peers' eval → ready beside them.
-    const detailed = ['waymark', ...(diagnose ? ['waymark-memory'] : []), ...(COMPARE ? ['waymark-compare'] : [])];
+    const detailed = ['waymark', ...(diagnose ? ['waymark-memory'] : []), ...COMPARED.map((each) => each.name)];
     const peers = LIBRARIES.slice(1).map((l) => l.name);
     const breakdowns = Object.fromEntries(detailed.map((n) => [n, []]));
     const readies = Object.fromEntries(peers.map((n) => [n, []]));
@@ -499,6 +502,7 @@ try {
         else readies[name].push(await readyOnly(name));
       }
     }
+    if (COMPARED.length) console.log(`\ncompared: ${COMPARED.map(({ dir, name }) => `${name} = ${dir}`).join(', ')}`);
     console.log(`\neval → ready${LATENCY_MS ? `, every request ${LATENCY_MS} ms round trip` : ', loopback'}, medians of ${ROUNDS} rounds (first visit: ms from the last script file in | from the start of evaluation; returning visit: the same):`);
     const row = (name, first, returning) => console.log(`  ${name.padEnd(16)} first ${fmt(median(first.map((x) => x.fromFiles)), 1)} | ${fmt(median(first.map((x) => x.fromEval)), 1)}; returning ${fmt(median(returning.map((x) => x.fromFiles)), 1)} | ${fmt(median(returning.map((x) => x.fromEval)), 1)}`);
     for (const name of detailed) row(name, breakdowns[name].map((b) => b.first.ready), breakdowns[name].map((b) => b.returning.ready));

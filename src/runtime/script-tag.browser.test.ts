@@ -86,6 +86,16 @@ describe('script tag: the entry sees whether the config shows something, to hint
     expect(await shows({ configUrl: json(tour), ui: false })).to.equal(0);
   });
 
+  it('a hint that throws costs only the hint: the early start is still there', async () => {
+    (window as unknown as { waymark: unknown }).waymark = { q: [['init', { storage: memory, config: tour }]] };
+    const early = startEarlyForScript(window, null, () => {
+      throw new Error('no document head');
+    });
+    expect(early).to.be.a('function');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    early?.(null);
+  });
+
   it('the runtime reads the same body the entry looked at', async () => {
     (window as unknown as { waymark: unknown }).waymark = { q: [['init', { storage: memory }]] };
     const url = json(tour);

@@ -78,19 +78,14 @@ export function startEarlyForScript(win: Window, options: WaymarkOptions | null,
       configUrl: dataOf(given, 'configUrl') ?? options?.configUrl,
       storage: storage === undefined ? options?.storage : { kind: dataOf(storage, 'kind'), dbName: dataOf(storage, 'dbName') },
     });
+    const experiences = dataOf(config, 'experiences');
     if (onConfigShows && dataOf(given, 'ui') !== false) {
-      const experiences = dataOf(config, 'experiences');
-      if (Array.isArray(experiences)) {
-        if (experiences.length > 0) onConfigShows();
-      } else {
-        // A clone, taken before the runtime (which takes the response over later) reads the body.
-        early.response
-          ?.then((response) => (response.ok ? response.clone().text() : ''))
-          .then((text) => {
-            if (text && SHOWS_SOMETHING.test(text)) onConfigShows();
-          })
-          .catch(() => undefined);
-      }
+      const shows = Array.isArray(experiences)
+        ? Promise.resolve(experiences.length > 0)
+        : // A clone, taken before the runtime (which takes the response over later) reads the body.
+          early.response?.then((response) => (response.ok ? response.clone().text() : '')).then((text) => SHOWS_SOMETHING.test(text));
+      // A hint that fails is only a hint lost: never the early start, never an error on the page.
+      shows?.then((yes) => yes && onConfigShows()).catch(() => undefined);
     }
     return early;
   } catch {

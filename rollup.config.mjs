@@ -59,7 +59,8 @@ const libRuntimeChunks = (id) => {
 
 /**
  * The entry's `import.meta.waymarkNextChunks`: the chunks an instance loads once its config is in (the tour UI), so
- * the entry can hint them (`<link rel="modulepreload">`) and they download alongside the config and stored progress.
+ * the entry can hint them (`<link rel="modulepreload">`) as soon as it sees the config has experiences, and they
+ * download alongside the runtime chunk, the config and the stored progress.
  */
 const nextChunkHints = (names) => ({
   name: 'next-chunk-hints',
@@ -71,18 +72,19 @@ const nextChunkHints = (names) => ({
 });
 
 /**
- * The script-tag chunk graph, for a page that shows a tour: the entry (install and call queue), the runtime (engine,
- * platform, store, sensors) and the tour UI (Lit, floating-ui, the shared UI pieces, the tour and its engine machine):
- * three requests.
+ * The script-tag chunk graph, for a page that shows a tour: the entry (the tag's options, the first I/O), the runtime
+ * (engine with the tour machine, platform, store, sensors, the global) and the tour UI (Lit, floating-ui, the shared UI
+ * pieces, the tour): three requests.
  * Everything else stays a lazy chunk of its own: the validator (unchecked configs only), the declarative compiler,
  * the other components, help and chat, debug, analytics sinks.
  */
 function cdnChunks(id) {
   const path = id.replace(/\\/g, '/');
   if (/\/node_modules\/(lit|lit-html|lit-element|@lit\/reactive-element|@floating-ui\/[^/]+)\//.test(path)) return 'ui';
-  // Engine machines ride with their type's component: the tour's with the tour UI, the others in their component's chunk.
+  // Engine machines ride with their type's component, except the tour's: it rides in the runtime, so `ready` (which
+  // waits for the config's machines) does not wait for the tour UI chunk to download and evaluate.
   const machine = /\/src\/engine\/machines\/(tour|checklist|nudge|survey)\.ts$/.exec(path);
-  if (machine) return machine[1] === 'tour' ? 'ui' : machine[1];
+  if (machine) return machine[1] === 'tour' ? 'runtime' : machine[1];
   const component = /\/src\/ui\/(checklist|nudge|survey)\/[^/]+\.ts$/.exec(path);
   if (component && !path.endsWith('.test.ts')) return component[1];
   // Strings per locale: English rides with the UI, every other locale is a chunk of its own (and `i18n.ts`, all of them, goes with help).

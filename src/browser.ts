@@ -32,10 +32,20 @@ if (typeof window !== 'undefined' && typeof document !== 'undefined') {
     installing.catch(() => undefined);
     const nextChunks = (import.meta.waymarkNextChunks ?? []).map((path) => new URL(path, import.meta.url).href);
     const scriptOptions = optionsFromScript(findOwnScript(document, import.meta.url));
-    early = startEarlyForScript(window, scriptOptions);
+    // The UI chunk is hinted as soon as the config is seen to show something, so it downloads while the runtime chunk
+    // still loads and evaluates; destroy() takes the hint away (and stops one not added yet).
+    let removeHints: (() => void) | undefined;
+    let hintsDropped = false;
+    early = startEarlyForScript(window, scriptOptions, () => {
+      if (!hintsDropped) removeHints = preloadModules(document, nextChunks);
+    });
+    const dropHints = () => {
+      hintsDropped = true;
+      removeHints?.();
+    };
     // Awaited at the top level: a page that imports this bundle finds `window.waymark` installed once its import resolves.
     const { installGlobal } = await installing;
-    installGlobal(window, scriptOptions, loadWaymark, () => preloadModules(document, nextChunks), early);
+    installGlobal(window, scriptOptions, loadWaymark, () => dropHints, early);
   } catch (error) {
     early?.(null);
     console.error('[waymark] could not start', error);

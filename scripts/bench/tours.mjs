@@ -29,7 +29,10 @@ import { heapWindows as heapWindowsOf, profileCycles } from './tours/heap.mjs';
 // TOURS_BENCH_BREAKDOWN=1 prints only the eval → ready breakdown; TOURS_BENCH_PROFILE=1 prints only CPU profiles of Waymark's load, cold start and scrolling (twice);
 // TOURS_BENCH_ONLY=scroll prints only the scroll and idle figures (with their ratio to the floor); with TOURS_BENCH_TRACE=1
 // instead a trace of one container scroll per page, its style and layout passes (forced ones by the function that read),
-// TOURS_BENCH_TRACE=all adds the main thread's events; TOURS_BENCH_COMPARE=<dir under the repo> adds another build's row.
+// TOURS_BENCH_TRACE=all adds the main thread's events; TOURS_BENCH_COMPARE=<dir under the repo>[,<dir>…] adds other
+// builds' rows (and, with TOURS_BENCH_BREAKDOWN, their breakdowns beside Waymark's; TOURS_BENCH_BREAKDOWN=trace: the
+// main thread's tasks of one first visit each); TOURS_BENCH_LATENCY=<ms> gives every page's requests that round-trip
+// time (CDP network emulation), so what early requests and preloads save on a real network shows.
 const ROUNDS = Number(process.env.TOURS_BENCH_ROUNDS) || 7;
 const CYCLES = Number(process.env.TOURS_BENCH_CYCLES) || 200;
 /** Cycles before the long heap windows: compiled code tiers up and the page's caches fill first. */
@@ -41,6 +44,8 @@ const IDLE_MS = 2000;
 const FRAME_MS = 1000 / 60;
 const toursDir = new URL('./tours/', import.meta.url).pathname;
 const diagnose = Boolean(process.env.TOURS_BENCH_DIAGNOSE);
+/** Round-trip time (ms) added to every request of every page, the peers' as Waymark's; 0: loopback as it is. */
+const LATENCY_MS = Number(process.env.TOURS_BENCH_LATENCY) || 0;
 
 // ---- the build Waymark's row loads --------------------------------------------------------------
 /** The newest modification time under `path` (tests excluded: they are not in the bundle). */
@@ -89,7 +94,9 @@ const waymarkTag = (init = '', entry = SCRIPT_TAG) =>
   `${STUB}${init}<script type="module" src="/bench/waymark.js"></script><script type="module" src="${entry}" data-config="/bench/tour.checked.json" data-help-launcher="false"></script>`;
 /** TOURS_BENCH_COMPARE=dist/before-cdn: a row `waymark-compare` loading another build's script-tag bundle (copied under the repo), for a before/after in one run. */
 const COMPARE = process.env.TOURS_BENCH_COMPARE;
-if (COMPARE && !existsSync(join(root, COMPARE, 'waymark.js'))) throw new Error(`TOURS_BENCH_COMPARE: no ${COMPARE}/waymark.js under the repo (npm run build and npm run size clean dist/: copy it after them)`);
+/** Several builds, comma-separated: rows `waymark-compare`, `waymark-compare-2`, … in that order. */
+const COMPARED = (COMPARE ?? '').split(',').filter(Boolean).map((dir, i) => ({ dir, name: i === 0 ? 'waymark-compare' : `waymark-compare-${i + 1}` }));
+for (const { dir } of COMPARED) if (!existsSync(join(root, dir, 'waymark.js'))) throw new Error(`TOURS_BENCH_COMPARE: no ${dir}/waymark.js under the repo (npm run build and npm run size clean dist/: copy it after them)`);
 
 const LIBRARIES = [
   { name: 'waymark', adapter: './adapters/waymark-script-tag.js', scripts: waymarkTag() },
@@ -110,7 +117,7 @@ const DIAGNOSTIC = [
         { name: 'waymark-nospot', adapter: './adapters/waymark-nospot.ts' },
       ]
     : []),
-  ...(COMPARE ? [{ name: 'waymark-compare', adapter: './adapters/waymark-script-tag.js', scripts: waymarkTag('', `/${COMPARE}/waymark.js`), harness: 'waymark' }] : []),
+  ...COMPARED.map(({ dir, name }) => ({ name, adapter: './adapters/waymark-script-tag.js', scripts: waymarkTag('', `/${dir}/waymark.js`), harness: 'waymark' })),
 ];
 
 async function bundle(contents, { minify = true, external = [] } = {}) {
@@ -189,6 +196,10 @@ async function openPage(name, query = '') {
   // (module scripts run before it), so nothing polls for it.
   const cdp = await tab.createCDPSession();
   await cdp.send('Performance.enable');
+  if (LATENCY_MS) {
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: LATENCY_MS, downloadThroughput: -1, uploadThroughput: -1 });
+  }
   await tab.goto(`${origin}/${name}.html${query}`, { waitUntil: 'load' });
   return { context, tab, cdp, errors, requests };
 }
@@ -324,12 +335,75 @@ async function readyBreakdown(name = 'waymark') {
       for (const paint of performance.getEntriesByType('paint')) at[paint.name] = paint.startTime - t0;
       for (const [key, value] of Object.entries(window.benchLoad ?? {})) at[key] = value - t0;
       at.ready = ready;
-      return { at, fromFiles };
+      return { at, fromFiles, ready: { fromEval: ready, fromFiles } };
     });
   try {
     const first = await moments();
     await tab.reload({ waitUntil: 'load' });
     return { first, returning: await moments() };
+  } finally {
+    await context.close();
+  }
+}
+
+/** eval → ready alone (a peer's page), first visit and then returning visit in the same browser context. */
+async function readyOnly(name) {
+  const { context, tab } = await openPage(name);
+  try {
+    const first = await tab.evaluate(() => window.tourBench.ready());
+    await tab.reload({ waitUntil: 'load' });
+    return { first, returning: await tab.evaluate(() => window.tourBench.ready()) };
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * TOURS_BENCH_BREAKDOWN=trace: one traced first visit of a Waymark page: the main thread's tasks from the start of
+ * evaluation to ready (ms from evaluation, duration, what ran: script by file, compile, style, layout, parsing…), so a
+ * gap in the breakdown can be put down to what filled it.
+ */
+async function traceLoad(name) {
+  const context = await browser.createBrowserContext();
+  const tab = await context.newPage();
+  await tab.setViewport({ width: 1280, height: 1000 });
+  try {
+    if (LATENCY_MS) {
+      const cdp = await tab.createCDPSession();
+      await cdp.send('Network.enable');
+      await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: LATENCY_MS, downloadThroughput: -1, uploadThroughput: -1 });
+    }
+    await tab.tracing.start({ categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink.user_timing', 'loading'] });
+    await tab.goto(`${origin}/${name}.html?breakdown`, { waitUntil: 'load' });
+    const { evalStart, ready, marks } = await tab.evaluate(async () => {
+      const times = await window.tourBench.ready();
+      return { evalStart: window.benchEvalStart, ready: window.benchEvalStart + times.fromEval, marks: window.benchLoad ?? {} };
+    });
+    const { traceEvents } = JSON.parse(Buffer.from(await tab.tracing.stop()).toString());
+    const main = traceEvents.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain' && traceEvents.some((x) => x.tid === e.tid && x.pid === e.pid && x.name === 'EvaluateScript' || x.tid === e.tid && x.name === 'v8.evaluateModule'));
+    const navigation = traceEvents.find((e) => e.name === 'navigationStart' && e.pid === main.pid) ?? traceEvents.find((e) => e.name === 'navigationStart');
+    const at = (ts) => (ts - navigation.ts) / 1000 - evalStart;
+    const onMain = traceEvents.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && typeof e.dur === 'number');
+    const tasks = onMain.filter((e) => e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask').filter((e) => at(e.ts + e.dur) >= -1 && at(e.ts) <= ready - evalStart + 1);
+    const label = (task) => {
+      const inside = onMain.filter((e) => e.ts >= task.ts && e.ts + e.dur <= task.ts + task.dur && e !== task);
+      const by = new Map();
+      for (const e of inside) {
+        // What ran, not the scheduler's own wrappers.
+        if (/RunTask|ThreadController|Scheduler|TaskQueue|ThreadPool/.test(e.name)) continue;
+        const url = (e.args?.data?.url ?? e.args?.fileName ?? e.args?.data?.stackTrace?.[0]?.url ?? '').replace(origin, '').replace(/-[\w-]{8}\.js$/, '.js');
+        const key = `${e.name}${url ? ` ${url}` : ''}${e.args?.data?.functionName ? ` ${e.args.data.functionName}` : ''}`;
+        by.set(key, (by.get(key) ?? 0) + e.dur / 1000);
+      }
+      return [...by].sort((a, b) => b[1] - a[1]).slice(0, 5).map(([k, ms]) => `${k} ${fmt(ms, 1)}`).join('; ');
+    };
+    console.log(`\n${name}: main-thread tasks ≥ 0.5 ms from evaluation (${fmt(0, 1)}) to ready (${fmt(ready - evalStart, 1)}); marks: ${Object.entries(marks).map(([k, v]) => `${k} ${fmt(v - evalStart, 1)}`).join(', ')}`);
+    let busy = 0;
+    for (const task of tasks) {
+      busy += task.dur / 1000;
+      if (task.dur >= 500) console.log(`  ${fmt(at(task.ts), 1).padStart(7)} +${fmt(task.dur / 1000, 1).padStart(5)}  ${label(task)}`);
+    }
+    console.log(`  main thread busy ${fmt(busy, 1)} ms of ${fmt(ready - evalStart, 1)}`);
   } finally {
     await context.close();
   }
@@ -377,9 +451,9 @@ function summarize(what, profile) {
   const self = new Map();
   const byFile = new Map();
   profile.samples.forEach((id, i) => {
-    const { functionName, lineNumber, url } = byId.get(id).callFrame;
+    const { functionName, lineNumber, columnNumber, url } = byId.get(id).callFrame;
     const file = url ? url.replace(origin, '').replace(/-[\w-]{8}\.js$/, '.js') : '(native)';
-    const label = `${functionName || '(anonymous)'}@${file}:${lineNumber + 1}`;
+    const label = `${functionName || '(anonymous)'}@${file}:${lineNumber + 1}:${columnNumber + 1}`;
     self.set(label, (self.get(label) ?? 0) + (dt[i] ?? 0) / 1000);
     if (!/^\((idle|program)\)/.test(functionName)) byFile.set(file, (byFile.get(file) ?? 0) + (dt[i] ?? 0) / 1000);
   });
@@ -411,13 +485,33 @@ try {
     console.log(`page: ${await probe.tab.evaluate(() => window.tourBench.elements())} elements, viewport 1280×1000, ${ROUNDS} interleaved rounds; load average at start ${load()}`);
     await probe.context.close();
   }
+  if (process.env.TOURS_BENCH_BREAKDOWN === 'trace') {
+    for (const name of ['waymark', ...COMPARED.map((each) => each.name)]) await traceLoad(name);
+    process.exit(0);
+  }
   if (process.env.TOURS_BENCH_BREAKDOWN) {
-    for (const name of diagnose ? ['waymark', 'waymark-memory'] : ['waymark']) {
-      const breakdowns = [];
-      for (let r = 0; r < ROUNDS; r++) breakdowns.push(await readyBreakdown(name));
-      console.log(`\n${name}:`);
-      printBreakdown(breakdowns);
+    // Interleaved rounds: Waymark (and the build it is compared with) step by step, the peers' eval → ready beside them.
+    const detailed = ['waymark', ...(diagnose ? ['waymark-memory'] : []), ...COMPARED.map((each) => each.name)];
+    const peers = LIBRARIES.slice(1).map((l) => l.name);
+    const breakdowns = Object.fromEntries(detailed.map((n) => [n, []]));
+    const readies = Object.fromEntries(peers.map((n) => [n, []]));
+    for (let r = 0; r < ROUNDS; r++) {
+      const order = [...detailed, ...peers];
+      for (const name of order.map((_, i) => order[(i + r) % order.length])) {
+        if (breakdowns[name]) breakdowns[name].push(await readyBreakdown(name));
+        else readies[name].push(await readyOnly(name));
+      }
     }
+    if (COMPARED.length) console.log(`\ncompared: ${COMPARED.map(({ dir, name }) => `${name} = ${dir}`).join(', ')}`);
+    console.log(`\neval → ready${LATENCY_MS ? `, every request ${LATENCY_MS} ms round trip` : ', loopback'}, medians of ${ROUNDS} rounds (first visit: ms from the last script file in | from the start of evaluation; returning visit: the same):`);
+    const row = (name, first, returning) => console.log(`  ${name.padEnd(16)} first ${fmt(median(first.map((x) => x.fromFiles)), 1)} | ${fmt(median(first.map((x) => x.fromEval)), 1)}; returning ${fmt(median(returning.map((x) => x.fromFiles)), 1)} | ${fmt(median(returning.map((x) => x.fromEval)), 1)}`);
+    for (const name of detailed) row(name, breakdowns[name].map((b) => b.first.ready), breakdowns[name].map((b) => b.returning.ready));
+    for (const name of peers) row(name, readies[name].map((x) => x.first), readies[name].map((x) => x.returning));
+    for (const name of detailed) {
+      console.log(`\n${name}:`);
+      printBreakdown(breakdowns[name]);
+    }
+    console.log(`load average at the end: ${load()}`);
     process.exit(0);
   }
   if (process.env.TOURS_BENCH_PROFILE) {

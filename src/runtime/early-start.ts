@@ -25,7 +25,10 @@ export interface EarlyTaken {
  * database closed, or never created if its creation had not run yet). `null`: nothing is wanted (destroyed).
  * Later calls get nothing.
  */
-export type EarlyStart = (wanted: { configUrl?: string; dbName?: string } | null) => EarlyTaken;
+export type EarlyStart = ((wanted: { configUrl?: string; dbName?: string } | null) => EarlyTaken) & {
+  /** The early config request's response, for the entry to look at first (script-tag.ts): it must clone, never read it. */
+  readonly response?: Promise<Response>;
+};
 
 /** What decides the early work: the options the instance will be created with. */
 export interface EarlyOptions {
@@ -62,7 +65,7 @@ export function startEarly(win: Window, options: EarlyOptions): EarlyStart {
   } catch {
     /* the runtime opens it itself, and falls back to memory if it cannot */
   }
-  return (wanted) => {
+  const handOver = (wanted: Parameters<EarlyStart>[0]): EarlyTaken => {
     const taken: EarlyTaken = {};
     if (!spent && wanted?.configUrl === configUrl) taken.fetched = fetched;
     if (!spent && wanted?.dbName === dbName) taken.opened = opened;
@@ -75,4 +78,5 @@ export function startEarly(win: Window, options: EarlyOptions): EarlyStart {
     fetched = opened = undefined;
     return taken;
   };
+  return Object.assign(handOver, { response: fetched?.response });
 }

@@ -58,9 +58,10 @@ export function preloadModules(doc: Document, urls: readonly string[]): () => vo
  * Begin the config request and the database open of the instance the page creates, while the runtime chunk downloads:
  * with the tag's options, overridden by those of an `init` call in the stub's queue (the first one, which is the one
  * that creates it). Only plain data properties of those are read, never a getter: the install reads them properly.
- * Never throws.
+ * `onConfigShows`: called once the config is known to have experiences (given inline, or the early request's answer),
+ * unless the instance has no UI, so the entry can hint the UI chunk while the runtime chunk still loads. Never throws.
  */
-export function startEarlyForScript(win: Window, options: WaymarkOptions | null): EarlyStart | undefined {
+export function startEarlyForScript(win: Window, options: WaymarkOptions | null, onConfigShows?: () => void): EarlyStart | undefined {
   try {
     const stub = (win as unknown as { waymark?: { q?: unknown; version?: string } }).waymark;
     // Loaded twice: the first install's instance is the one.
@@ -71,15 +72,32 @@ export function startEarlyForScript(win: Window, options: WaymarkOptions | null)
     if ((!init && !options) || queued.some((call) => call?.[0] === 'destroy')) return undefined;
     const given = init?.[1];
     const storage = dataOf(given, 'storage');
-    return startEarly(win, {
-      config: dataOf(given, 'config') ?? options?.config,
+    const config = dataOf(given, 'config') ?? options?.config;
+    const early = startEarly(win, {
+      config,
       configUrl: dataOf(given, 'configUrl') ?? options?.configUrl,
       storage: storage === undefined ? options?.storage : { kind: dataOf(storage, 'kind'), dbName: dataOf(storage, 'dbName') },
     });
+    const experiences = dataOf(config, 'experiences');
+    if (onConfigShows && dataOf(given, 'ui') !== false) {
+      const shows = Array.isArray(experiences)
+        ? Promise.resolve(experiences.length > 0)
+        : // A clone, taken before the runtime (which takes the response over later) reads the body.
+          early.response?.then((response) => (response.ok ? response.clone().text() : '')).then((text) => SHOWS_SOMETHING.test(text));
+      // A hint that fails is only a hint lost: never the early start, never an error on the page.
+      shows?.then((yes) => yes && onConfigShows()).catch(() => undefined);
+    }
+    return early;
   } catch {
     return undefined;
   }
 }
+
+/**
+ * A config with experiences: the UI chunk is needed (the runtime loads it once the config is in). Tested on the text,
+ * as the runtime reads it (comments allowed), not parsed: the entry stays small and the config is parsed once.
+ */
+const SHOWS_SOMETHING = /"experiences"\s*:\s*\[\s*[^\s\]]/;
 
 /** `object[key]` when it is a plain data property (no getter runs), else undefined. */
 function dataOf(object: unknown, key: string): unknown {

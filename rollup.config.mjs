@@ -99,6 +99,8 @@ function cdnChunks(id) {
   // The instance's first I/O, begun by the entry while the runtime chunk downloads, rides in the entry: named with it,
   // or the runtime chunk (whose npm facade imports it) would take it in and the entry would wait for that chunk.
   if (/\/src\/(browser|runtime\/(script-tag|early-start)|platform\/store\/early-open)\.ts$/.test(path)) return 'waymark';
+  // What places surfaces floating on their own (corners, banners, the debug overlay) loads with the first of them.
+  if (/\/src\/ui\/shared\/coordinator\/arranged\.ts$/.test(path)) return 'arranged';
   // The surface coordinator comes with the first surface: the runtime's Escape stack only keeps a slot for it.
   if (/\/src\/ui\/(index|tour\/[^/]+|shared\/(?!dismissible-stack)[^/]+|shared\/(controllers|coordinator)\/[^/]+)\.ts$/.test(path) && !path.endsWith('.test.ts')) return 'ui';
   if (/\/src\/(runtime\/(?!script-tag)|engine\/|platform\/(store|sensors|targets)\/|core\/(?!help|chat)|ui\/shared\/dismissible-stack|config\/(types|rich-text|checked|duration|issues)\.ts)/.test(path)) {

@@ -284,7 +284,9 @@ export function createRenderer(ctx: UiContext): ExperienceRenderer {
       loading.add(id);
       const preloaded = preloadImages(ctx.window, experience);
       decodedImages.set(id, preloaded.images);
-      Promise.all([LOADERS[type](), preloaded.ready, stringsReady])
+      // A nudge's later levels are corner cards: what places them loads with its first level.
+      const placement = surfaces.prepare(type === 'nudge' ? { kind: 'corner' } : surfaceOf(view));
+      Promise.all([LOADERS[type](), preloaded.ready, stringsReady, placement])
         .then(([{ tagName }]) => mount(id, type, tagName))
         .catch((error: unknown) => reportError(error, `ui:load:${type}`))
         .finally(() => loading.delete(id));

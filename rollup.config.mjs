@@ -79,6 +79,8 @@ const nextChunkHints = (names) => ({
  */
 function cdnChunks(id) {
   const path = id.replace(/\\/g, '/');
+  // Lit's `live` directive: only the checklist uses it, so it rides in the checklist's chunk.
+  if (/\/node_modules\/lit-html\/directives\/live\.js$/.test(path)) return 'checklist';
   if (/\/node_modules\/(lit|lit-html|lit-element|@lit\/reactive-element|@floating-ui\/[^/]+)\//.test(path)) return 'ui';
   // Engine machines ride with their type's component: the tour's with the tour UI, the others in their component's chunk.
   const machine = /\/src\/engine\/machines\/(tour|checklist|nudge|survey)\.ts$/.exec(path);
@@ -99,6 +101,11 @@ function cdnChunks(id) {
   // The instance's first I/O, begun by the entry while the runtime chunk downloads, rides in the entry: named with it,
   // or the runtime chunk (whose npm facade imports it) would take it in and the entry would wait for that chunk.
   if (/\/src\/(browser|runtime\/(script-tag|early-start)|platform\/store\/early-open)\.ts$/.test(path)) return 'waymark';
+  // Parts several components share but a tour does not (the hint card, Escape from a non-modal card): a chunk the
+  // renderer fetches alongside those components' own (ui/index.ts), so it never waits behind them.
+  if (/\/src\/ui\/shared\/(hint-card|controllers\/focus-escape)\.ts$/.test(path)) return 'surface-parts';
+  // The renderer's plain-selector targets, for callers that inject no resolver (the runtime always does).
+  if (/\/src\/ui\/shared\/selector-targets\.ts$/.test(path)) return undefined;
   // What places surfaces floating on their own (corners, banners, the debug overlay) loads with the first of them.
   if (/\/src\/ui\/shared\/coordinator\/arranged\.ts$/.test(path)) return 'arranged';
   // The surface coordinator comes with the first surface: the runtime's Escape stack only keeps a slot for it.

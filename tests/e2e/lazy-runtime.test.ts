@@ -26,6 +26,13 @@ const NOT_ON_A_TOUR_PAGE = [
   // The coordinator's arrangement of floating surfaces (corner stacking, beside an opener, banners yielding, the
   // debug overlay on top): loaded with the first surface that needs it (coordinator.browser.test.ts, surfaces.test.ts).
   'src/ui/shared/coordinator/arranged.ts',
+  // Parts other components share, fetched alongside them by the renderer: the hint card (hints, beacons), Escape from a
+  // non-modal card (surveys, announcements, the resource center), Lit's live directive (checklist), and the renderer's
+  // plain-selector targets for callers without the runtime's resolver (surfaces.test.ts, renderer.browser.test.ts).
+  'src/ui/shared/hint-card.ts',
+  'src/ui/shared/controllers/focus-escape.ts',
+  'src/ui/shared/selector-targets.ts',
+  'lit-html/directives/live.js',
 ];
 const npmSource = (module: string) => module.replace(/\.ts$/, '.js');
 

@@ -23,6 +23,7 @@ const browser = await launch();
 const page = await browser.newPage();
 page.on('console', (m) => console.log('console:', m.text()));
 page.on('pageerror', (e) => console.log('pageerror', e));
+const requested = []; page.on('request', (r) => requested.push(r.url().split('/').pop()));
 await page.coverage.startJSCoverage({ resetOnNavigation: false, includeRawScriptCoverage: false });
 await page.goto(`${origin}/tour.html`, { waitUntil: 'load' });
 await new Promise((r) => setTimeout(r, 1500));
@@ -66,5 +67,6 @@ for (const entry of cov) {
   for (const [src, rec] of [...per].sort((a, b) => b[1].unused - a[1].unused)) if (rec.unused > 150) console.log(`${String(rec.unused).padStart(7)} / ${String(rec.total).padStart(6)}  ${src}`);
 }
 console.log('state:', await page.evaluate(async () => JSON.stringify((await window.waymark('why','t')).reason)));
+console.log('requests:', requested.join(' '));
 await browser.close();
 server.close();

@@ -118,6 +118,8 @@ function cdnChunks(id) {
     if (/\/src\/engine\/(conditions-more|compare)\.ts$/.test(path)) return 'conditions';
     // The survey answers' durable outbox: survey configs, or a page where answers from an earlier page still wait (delivery.ts).
     if (/\/src\/(runtime\/answers|platform\/store\/outbox)\.ts$/.test(path)) return 'answers';
+    // Experiences added from code: fetched alongside the validator by the first addExperience() (runtime/programmatic.ts).
+    if (/\/src\/runtime\/code-experiences\.ts$/.test(path)) return 'code-experiences';
     // The upgrade of pre-release stored state: only a record that old loads it (named, or the barrel `engine/index` would pull it in).
     if (/\/src\/engine\/migrate-v0\.ts$/.test(path)) return 'migrate-v0';
     if (/\/src\/runtime\/debug/.test(path)) return undefined;

@@ -35,6 +35,8 @@ const NOT_ON_A_TOUR_PAGE = [
   'lit-html/directives/live.js',
   // Finding the links in rich text: the validator's audit (refused hrefs, links to check), never the runtime's.
   'src/config/rich-text-links.ts',
+  // Experiences added from code (Element targets, checking against the config): fetched with the validator by addExperience().
+  'src/runtime/code-experiences.ts',
 ];
 const npmSource = (module: string) => module.replace(/\.ts$/, '.js');
 

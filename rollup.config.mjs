@@ -80,6 +80,8 @@ const nextChunkHints = (names) => ({
  */
 function cdnChunks(id) {
   const path = id.replace(/\\/g, '/');
+  // Lit's `live` directive: only the checklist uses it, so it rides in the checklist's chunk.
+  if (/\/node_modules\/lit-html\/directives\/live\.js$/.test(path)) return 'checklist';
   if (/\/node_modules\/(lit|lit-html|lit-element|@lit\/reactive-element|@floating-ui\/[^/]+)\//.test(path)) return 'ui';
   // Engine machines ride with their type's component, except the tour's: it rides in the runtime, so `ready` (which
   // waits for the config's machines) does not wait for the tour UI chunk to download and evaluate.
@@ -101,6 +103,13 @@ function cdnChunks(id) {
   // The instance's first I/O, begun by the entry while the runtime chunk downloads, rides in the entry: named with it,
   // or the runtime chunk (whose npm facade imports it) would take it in and the entry would wait for that chunk.
   if (/\/src\/(browser|runtime\/(script-tag|early-start)|platform\/store\/early-open)\.ts$/.test(path)) return 'waymark';
+  // Parts several components share but a tour does not (the hint card, Escape from a non-modal card): a chunk the
+  // renderer fetches alongside those components' own (ui/index.ts), so it never waits behind them.
+  if (/\/src\/ui\/shared\/(hint-card|controllers\/focus-escape)\.ts$/.test(path)) return 'surface-parts';
+  // The renderer's plain-selector targets, for callers that inject no resolver (the runtime always does).
+  if (/\/src\/ui\/shared\/selector-targets\.ts$/.test(path)) return undefined;
+  // What places surfaces floating on their own (corners, banners, the debug overlay) loads with the first of them.
+  if (/\/src\/ui\/shared\/coordinator\/arranged\.ts$/.test(path)) return 'arranged';
   // The surface coordinator comes with the first surface: the runtime's Escape stack only keeps a slot for it.
   if (/\/src\/ui\/(index|tour\/[^/]+|shared\/(?!dismissible-stack)[^/]+|shared\/(controllers|coordinator)\/[^/]+)\.ts$/.test(path) && !path.endsWith('.test.ts')) return 'ui';
   if (/\/src\/(runtime\/(?!script-tag)|engine\/|platform\/(store|sensors|targets)\/|core\/(?!help|chat)|ui\/shared\/dismissible-stack|config\/(types|rich-text|checked|duration|issues)\.ts)/.test(path)) {
@@ -111,6 +120,8 @@ function cdnChunks(id) {
     if (/\/src\/engine\/(conditions-more|compare)\.ts$/.test(path)) return 'conditions';
     // The survey answers' durable outbox: survey configs, or a page where answers from an earlier page still wait (delivery.ts).
     if (/\/src\/(runtime\/answers|platform\/store\/outbox)\.ts$/.test(path)) return 'answers';
+    // Experiences added from code: fetched alongside the validator by the first addExperience() (runtime/programmatic.ts).
+    if (/\/src\/runtime\/code-experiences\.ts$/.test(path)) return 'code-experiences';
     // The upgrade of pre-release stored state: only a record that old loads it (named, or the barrel `engine/index` would pull it in).
     if (/\/src\/engine\/migrate-v0\.ts$/.test(path)) return 'migrate-v0';
     if (/\/src\/runtime\/debug/.test(path)) return undefined;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { findUnsafeLinks, isSafeUrl, localize, parseRichText, richTextToPlain } from './rich-text.js';
+import { isSafeUrl, localize, parseRichText, richTextToPlain } from './rich-text.js';
+import { findUnsafeLinks } from './rich-text-links.js';
 
 describe('parseRichText', () => {
   it('splits paragraphs on blank lines and keeps single newlines as breaks', () => {

@@ -16,7 +16,7 @@ import type {
 } from './types.js';
 import { themeValueProblem, type ThemeValueKind } from './theme-values.js';
 import { checkPageRegex } from './page-regex.js';
-import { collectLinks, type LinkFindings } from './rich-text.js';
+import { collectLinks, type LinkFindings } from './rich-text-links.js';
 import { resolveLink } from './links.js';
 import { didYouMean, issue, listOf, type ConfigIssue, type IssuePath } from './issues.js';
 

@@ -1,4 +1,3 @@
-import type { Experience } from '../config/types.js';
 import type { StartOutcome, StartRefusal } from './types.js';
 
 /**
@@ -58,62 +57,6 @@ export function createStartWaiters(): StartWaiters {
         settleAll(experienceId, { shown: false, experienceId, reason: 'destroyed', message: 'the Waymark instance was destroyed' });
       }
       onScreen.clear();
-    },
-  };
-}
-
-/** The attribute that lets the page sensors watch an Element target given in code (the UI uses the Element itself). */
-const ELEMENT_ATTRIBUTE = 'data-waymark-element';
-
-/**
- * An experience from code whose targets may be Elements. The engine and the validator see JSON: each Element
- * becomes a selector on a marker attribute set on it (so element sensors see it come and go); the components
- * get the experience with the Elements themselves, untouched.
- */
-export interface ElementTargets {
-  /** The experience as JSON, for the validator and the engine. */
-  readonly json: unknown;
-  /** The validated experience with its Elements back in place, for the components. */
-  restore(validated: Experience): Experience;
-  /** Remove the marker attributes. */
-  release(): void;
-}
-
-export function withElementTargets(win: Window, experience: unknown, nextId: () => number): ElementTargets {
-  const marked = new Map<string, Element>();
-  const selectorFor = (element: Element): string => {
-    let mark = element.getAttribute(ELEMENT_ATTRIBUTE);
-    if (!mark) {
-      mark = String(nextId());
-      element.setAttribute(ELEMENT_ATTRIBUTE, mark);
-    }
-    const selector = `[${ELEMENT_ATTRIBUTE}="${mark}"]`;
-    marked.set(selector, element);
-    return selector;
-  };
-  const toJson = (value: unknown, depth: number): unknown => {
-    if (value instanceof (win as Window & typeof globalThis).Element) return { selector: selectorFor(value) };
-    if (depth > 64 || value === null || typeof value !== 'object') return value;
-    if (Array.isArray(value)) return value.map((item) => toJson(item, depth + 1));
-    const copy: Record<string, unknown> = {};
-    for (const [key, item] of Object.entries(value)) copy[key] = toJson(item, depth + 1);
-    return copy;
-  };
-  const fromJson = (value: unknown, depth: number): unknown => {
-    if (depth > 64 || value === null || typeof value !== 'object') return typeof value === 'string' ? (marked.get(value) ?? value) : value;
-    const selector = (value as { selector?: unknown }).selector;
-    if (typeof selector === 'string' && Object.keys(value).length === 1 && marked.has(selector)) return marked.get(selector);
-    if (Array.isArray(value)) return value.map((item) => fromJson(item, depth + 1));
-    const copy: Record<string, unknown> = {};
-    for (const [key, item] of Object.entries(value)) copy[key] = fromJson(item, depth + 1);
-    return copy;
-  };
-  return {
-    json: toJson(experience, 0),
-    restore: (validated) => (marked.size === 0 ? validated : (fromJson(validated, 0) as Experience)),
-    release() {
-      for (const element of marked.values()) element.removeAttribute(ELEMENT_ATTRIBUTE);
-      marked.clear();
     },
   };
 }

@@ -1,7 +1,8 @@
 import type { Experience, WaymarkConfig } from '../config/types.js';
 import type { Signal, UserAction } from '../engine/contract.js';
 import type { Engine } from '../engine/index.js';
-import { createStartWaiters, withElementTargets, type ElementTargets } from './code-api.js';
+import { createStartWaiters } from './code-api.js';
+import type { CodeExperiences } from './code-experiences.js';
 import { loadValidator } from './config-loading.js';
 import type { DebugLog } from './debug-log.js';
 import type { Effects } from './effects.js';
@@ -48,10 +49,8 @@ export interface Programmatic {
   dispose(): void;
 }
 
-type Validator = (typeof import('../config/validate.js'))['validateConfig'];
-
 export function createProgrammatic(options: ProgrammaticOptions): Programmatic {
-  const { window: win, now, session, emitter } = options;
+  const { now, session, emitter } = options;
   const startWaiters = createStartWaiters();
   const activeStep = (experienceId: string) => session.engine?.active().find((active) => active.experienceId === experienceId)?.step;
   const offs = [
@@ -81,41 +80,15 @@ export function createProgrammatic(options: ProgrammaticOptions): Programmatic {
     settled(queued.then(() => (options.destroyed() ? undefined : run())));
   };
 
-  let elementMarks = 0;
-  const addedInCode = new Map<string, ElementTargets>();
-
-  /** Validated against the loaded config, so it waits for it (and for a user switch in progress). */
-  function add(engine: Engine, given: unknown, validateConfig: Validator): void {
-    const id = given !== null && typeof given === 'object' ? (given as { id?: unknown }).id : undefined;
-    const marked = withElementTargets(win, given, () => ++elementMarks);
-    const config = options.config();
-    const others = config.experiences.filter((each) => each.id !== id);
-    const { config: checked, issues } = validateConfig({ ...config, experiences: [...others, marked.json] });
-    const index = others.length;
-    const own = issues.filter((issue) => issue.path[0] === 'experiences' && issue.path[1] === index);
-    for (const issue of own) {
-      options.report({ code: `config-${issue.code}`, severity: issue.severity, where: 'addExperience', path: issue.path.slice(2), message: issue.message });
-    }
-    const valid = checked?.experiences.find((each) => each.id === id);
-    if (!valid || typeof id !== 'string' || own.some((issue) => issue.severity === 'error')) {
-      if (own.length === 0) options.report({ code: 'config-invalid-experience', severity: 'error', where: 'addExperience', message: 'expected an experience with an id and a type' });
-      marked.release();
-      return;
-    }
-    addedInCode.get(id)?.release();
-    addedInCode.set(id, marked);
-    options.replace(id, marked.restore(valid), valid);
-    options.effects().apply(engine.addExperience(valid, now()));
-    options.watchPage(engine);
-  }
+  /** What adds experiences from code: loaded with the validator by the first `addExperience`. */
+  let codeExperiences: CodeExperiences | null = null;
 
   function remove(engine: Engine, experienceId: string): void {
     if (!options.experience(experienceId)) return;
     options.replace(experienceId, null, null);
     options.effects().apply(engine.removeExperience(experienceId, now()));
     options.watchPage(engine);
-    addedInCode.get(experienceId)?.release();
-    addedInCode.delete(experienceId);
+    codeExperiences?.release(experienceId);
   }
 
   /** Next, back and go-to act on the tour on screen, if any. */
@@ -153,16 +126,20 @@ export function createProgrammatic(options: ProgrammaticOptions): Programmatic {
       const type = experience !== null && typeof experience === 'object' ? (experience as { type?: unknown }).type : undefined;
       const validator = Promise.all([
         loadValidator(),
+        import('./code-experiences.js'),
         typeof type === 'string' ? options.loadMachine(type) : undefined,
         options.loadParts(experience),
-      ]).then(([loaded]) => loaded);
+      ]).then(([loaded, code]) => {
+        codeExperiences ??= code.createCodeExperiences(options);
+        return { validateConfig: loaded.validateConfig, adding: codeExperiences };
+      });
       afterAdding(
         () =>
           new Promise<void>((added) => {
             session.run((engine) => {
               void validator
-                .then(({ validateConfig }) => {
-                  if (!options.destroyed()) add(session.engine ?? engine, experience, validateConfig);
+                .then(({ validateConfig, adding }) => {
+                  if (!options.destroyed()) adding.add(session.engine ?? engine, experience, validateConfig);
                 })
                 .catch((error: unknown) => options.reportError(error, 'addExperience'))
                 .finally(added);
@@ -175,8 +152,7 @@ export function createProgrammatic(options: ProgrammaticOptions): Programmatic {
     dispose() {
       startWaiters.dispose();
       for (const off of offs) off();
-      for (const marked of addedInCode.values()) marked.release();
-      addedInCode.clear();
+      codeExperiences?.dispose();
     },
   };
 }

@@ -26,6 +26,22 @@ export type SupportParts = Awaited<ReturnType<LoadSupport>>;
 
 export const loadSupportParts: LoadSupport = () => import('./support-chunk.js');
 
+/**
+ * The help panel opens beside the control that opened it and the resource center's launcher stacks in its corner:
+ * what places them (the coordinator's arrangement, a chunk a tour page never loads) is in before either can open,
+ * so neither shows a frame out of place; so is the resource center's Escape handling, a part it shares with other
+ * cards (not with tours), fetched alongside instead of after its chunk. Never rejects: without them they still
+ * show, only unstacked.
+ */
+const prepareSurfaces = (stack: SupportOptions['stack']): Promise<void> =>
+  Promise.all([
+    import('../ui/shared/coordinator/coordinator.js').then(({ surfacesOf }) => surfacesOf(stack).prepare({ kind: 'corner', besideOpener: true })),
+    import('../ui/shared/controllers/focus-escape.js'),
+  ]).then(
+    () => undefined,
+    () => undefined,
+  );
+
 /** Whether this config shows help or a resource center from the start: then their code loads while it is read. */
 export function configNeedsSupport(config: WaymarkConfig): boolean {
   return Boolean(config.articles?.length || config.search || config.chat) || resourceCenterView(config).enabled;
@@ -52,8 +68,8 @@ export function createLazySupport(options: LazySupportOptions, load: LoadSupport
   let waiting: Array<(support: Support) => void> = [];
 
   function start(): Promise<SupportParts | null> {
-    loading ??= load().then(
-      (parts) => {
+    loading ??= Promise.all([load(), prepareSurfaces(options.stack)]).then(
+      ([parts]) => {
         if (disposed) return null;
         support = parts.createSupport({ ...options, struggles });
         return parts;

@@ -13,7 +13,6 @@ import { surfacesOf, type SurfaceOptions, type SurfaceSlot } from './shared/coor
 import { createDismissibleStack } from './shared/dismissible-stack.js';
 import { createTranslatorFrom, loadBuiltInStrings, type Catalogs } from './shared/i18n-core.js';
 import { strings as english } from './shared/i18n-en.js';
-import { createSelectorTargets } from './shared/selector-targets.js';
 
 export interface UiContext {
   window: Window;
@@ -74,13 +73,16 @@ interface RenderedElement extends HTMLElement {
 
 type RenderedType = 'tour' | 'hint' | 'beacon' | 'announcement' | 'survey' | 'nudge' | 'checklist';
 
+/** A component's chunk, with a part it shares with other components (not with the tour) fetched alongside, not after it. */
+const withPart = (component: Promise<{ tagName: string }>, part: Promise<unknown>) => Promise.all([component, part]).then(([loaded]) => loaded);
+
 /** One lazy chunk per component; each registering module exports the tag it defined. */
 const LOADERS: Record<RenderedType, () => Promise<{ tagName: string }>> = {
   tour: () => import('./tour/define.js'),
-  hint: () => import('./hint/define.js'),
-  beacon: () => import('./beacon/define.js'),
-  announcement: () => import('./announcement/define.js'),
-  survey: () => import('./survey/define.js'),
+  hint: () => withPart(import('./hint/define.js'), import('./shared/hint-card.js')),
+  beacon: () => withPart(import('./beacon/define.js'), import('./shared/hint-card.js')),
+  announcement: () => withPart(import('./announcement/define.js'), import('./shared/controllers/focus-escape.js')),
+  survey: () => withPart(import('./survey/define.js'), import('./shared/controllers/focus-escape.js')),
   nudge: () => import('./nudge/define.js'),
   checklist: () => import('./checklist/define.js'),
 };
@@ -105,6 +107,9 @@ function surfaceOf(view: ExperienceView): SurfaceOptions {
       return { kind: 'popover' };
   }
 }
+
+/** Until the plain-selector fallback is in: nothing mounts before it (see `targetsReady`), so nothing asks this. */
+const NO_TARGETS: TargetResolver = { resolve: () => null, wait: () => Promise.resolve(null), describe: () => '' };
 
 /** How long a surface waits for its images before showing anyway. */
 const IMAGE_WAIT_MS = 1500;
@@ -172,7 +177,8 @@ export function createRenderer(ctx: UiContext): ExperienceRenderer {
     theme: ctx.theme,
     articles: ctx.articles,
     stack,
-    targets: ctx.targets ?? createSelectorTargets(doc),
+    // Replaced by plain CSS selectors before anything mounts when the caller injects no resolver (see `targetsReady`).
+    targets: ctx.targets ?? NO_TARGETS,
     act(experienceId, action) {
       try {
         ctx.act(experienceId, action);
@@ -226,6 +232,12 @@ export function createRenderer(ctx: UiContext): ExperienceRenderer {
   };
   /** The locale's strings start loading with the renderer; a surface mounts only once they are in, in its own language. */
   let stringsReady = useLocale(ctx.locale);
+  /** The runtime always injects its resolver: the plain-selector fallback is a chunk only other callers load. */
+  const targetsReady: Promise<unknown> = ctx.targets
+    ? Promise.resolve()
+    : import('./shared/selector-targets.js').then(({ createSelectorTargets }) => {
+        component = { ...component, targets: createSelectorTargets(doc) };
+      });
 
   const apply = (element: RenderedElement, view: ExperienceView) => {
     element.context = component;
@@ -284,7 +296,9 @@ export function createRenderer(ctx: UiContext): ExperienceRenderer {
       loading.add(id);
       const preloaded = preloadImages(ctx.window, experience);
       decodedImages.set(id, preloaded.images);
-      Promise.all([LOADERS[type](), preloaded.ready, stringsReady])
+      // A nudge's later levels are corner cards: what places them loads with its first level.
+      const placement = surfaces.prepare(type === 'nudge' ? { kind: 'corner' } : surfaceOf(view));
+      Promise.all([LOADERS[type](), preloaded.ready, stringsReady, placement, targetsReady])
         .then(([{ tagName }]) => mount(id, type, tagName))
         .catch((error: unknown) => reportError(error, `ui:load:${type}`))
         .finally(() => loading.delete(id));

@@ -4,7 +4,7 @@
  * outbox and the condition kinds a page-and-event trigger does not use are chunks of their own on both install
  * paths; the surface coordinator comes with the UI, so a page that shows nothing skips it.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { npmPath, root, scriptTagPath } from '../../scripts/size-measure.mjs';
@@ -23,6 +23,20 @@ const NOT_ON_A_TOUR_PAGE = [
   'src/engine/compare.ts',
   // English for surveys, nudges, checklists and help: loaded with the first of those shown.
   'src/ui/shared/i18n-en-more.ts',
+  // The coordinator's arrangement of floating surfaces (corner stacking, beside an opener, banners yielding, the
+  // debug overlay on top): loaded with the first surface that needs it (coordinator.browser.test.ts, surfaces.test.ts).
+  'src/ui/shared/coordinator/arranged.ts',
+  // Parts other components share, fetched alongside them by the renderer: the hint card (hints, beacons), Escape from a
+  // non-modal card (surveys, announcements, the resource center), Lit's live directive (checklist), and the renderer's
+  // plain-selector targets for callers without the runtime's resolver (surfaces.test.ts, renderer.browser.test.ts).
+  'src/ui/shared/hint-card.ts',
+  'src/ui/shared/controllers/focus-escape.ts',
+  'src/ui/shared/selector-targets.ts',
+  'lit-html/directives/live.js',
+  // Finding the links in rich text: the validator's audit (refused hrefs, links to check), never the runtime's.
+  'src/config/rich-text-links.ts',
+  // Experiences added from code (Element targets, checking against the config): fetched with the validator by addExperience().
+  'src/runtime/code-experiences.ts',
 ];
 const npmSource = (module: string) => module.replace(/\.ts$/, '.js');
 
@@ -35,6 +49,12 @@ describe('the runtime loads what a one-tour page uses', () => {
     const ui = page.files.find((file) => /^chunks\/ui-/.test(file.file));
     expect(runtime?.modules.filter((source) => source.includes('ui/shared/coordinator/'))).toEqual([]);
     expect(ui?.modules.some((source) => source.endsWith('ui/shared/coordinator/coordinator.ts'))).toBe(true);
+  });
+
+  it('script tag: the arrangement of floating surfaces is a chunk of its own, outside the tour UI', () => {
+    const chunks = readdirSync(join(root, 'dist/cdn/chunks')).filter((file) => file.endsWith('.js.map'));
+    const holders = chunks.filter((file) => (JSON.parse(readFileSync(join(root, 'dist/cdn/chunks', file), 'utf8')) as { sources: string[] }).sources.some((source) => source.endsWith('ui/shared/coordinator/arranged.ts')));
+    expect(holders.map((file) => file.replace(/-[\w-]+\.js\.map$/, ''))).toEqual(['arranged']);
   });
 
   it('script tag: a tour page carries the English strings of tours, not those of surveys, checklists or help', () => {

@@ -572,6 +572,8 @@ describe('surfaces together', () => {
       root.append(style, panel);
       document.body.append(host);
       const button = document.querySelector<HTMLButtonElement>('#help-button')!;
+      // What places floating surfaces is a chunk of its own: the runtime has it in before help can open (support-loading.ts).
+      await surfacesOf(stack).prepare({ kind: 'corner', besideOpener: true });
       button.focus();
       panel.showPopover();
       const slot = surfacesOf(stack).register(host, { kind: 'corner', boxes: () => [panel], besideOpener: true });

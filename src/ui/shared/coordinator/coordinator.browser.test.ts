@@ -24,6 +24,56 @@ describe('surface coordinator and the host page', () => {
 
   const asideNow = (host: HTMLElement) => host.hasAttribute('data-wm-stepped-aside');
 
+  /** Whether this page has fetched the coordinator's arrangement (corners, banners, beside an opener, debug). */
+  const arrangementFetched = () => performance.getEntriesByType('resource').some((entry) => /\/coordinator\/arranged\.[jt]s/.test(entry.name));
+
+  /** A host whose one fixed box sits in the bottom-end corner. */
+  async function cornerSurface(name: string): Promise<{ host: HTMLElement; box: HTMLElement }> {
+    const host = await fixture<HTMLElement>(html`<div data-name=${name}><div style="position:fixed;right:20px;bottom:20px;width:200px;height:100px"></div></div>`);
+    return { host, box: host.firstElementChild as HTMLElement };
+  }
+  const overlap = (a: HTMLElement, b: HTMLElement) => {
+    const [r, s] = [a.getBoundingClientRect(), b.getBoundingClientRect()];
+    return r.left < s.right && s.left < r.right && r.top < s.bottom && s.top < r.bottom;
+  };
+
+  // First in this file: the page has not loaded the arrangement for any other test yet.
+  it('a step card and a modal alone never load the arrangement of floating surfaces', async () => {
+    const { host } = await anchoredSurface();
+    const modal = await fixture<HTMLElement>(html`<div></div>`);
+    const slot = coordinator!.register(modal, { kind: 'modal', boxes: () => [] });
+    const target = await fixture<HTMLElement>(html`<button>Target</button>`);
+    const release = coordinator!.keepClear(target);
+    await coordinator!.prepare({ kind: 'popover' });
+    for (let i = 0; i < 3; i++) await nextFrame();
+    expect(asideNow(host)).to.equal(false);
+    expect(arrangementFetched(), 'arranged.ts fetched').to.equal(false);
+    release();
+    slot.dispose();
+  });
+
+  it('two corner surfaces registered after prepare() are stacked at once, not a frame later', async () => {
+    coordinator = createSurfaceCoordinator(window);
+    await coordinator.prepare({ kind: 'corner' });
+    expect(arrangementFetched(), 'arranged.ts fetched').to.equal(true);
+    const older = await cornerSurface('older');
+    const newer = await cornerSurface('newer');
+    coordinator.register(older.host, { kind: 'corner', boxes: () => [older.box] });
+    coordinator.register(newer.host, { kind: 'corner', boxes: () => [newer.box] });
+    // Same task as the registration: the older card already moved up above the newer one.
+    expect(overlap(older.box, newer.box), 'overlap').to.equal(false);
+    expect(Math.round(older.box.getBoundingClientRect().bottom)).to.equal(Math.round(newer.box.getBoundingClientRect().top) - 12);
+  });
+
+  it('a corner surface registered without prepare() is stacked once the arrangement is in', async () => {
+    coordinator = createSurfaceCoordinator(window);
+    const older = await cornerSurface('older');
+    const newer = await cornerSurface('newer');
+    coordinator.register(older.host, { kind: 'launcher', boxes: () => [older.box] });
+    coordinator.register(newer.host, { kind: 'corner', boxes: () => [newer.box] });
+    await until(() => !overlap(older.box, newer.box), 'stacked');
+  });
+
   it("an anchored surface steps aside while the page's aria-modal element is shown by a style change", async () => {
     const { host, modal } = await anchoredSurface();
     await nextFrame();

@@ -15,15 +15,18 @@ export const tourStyles = css`
     pointer-events: none;
   }
   /* Sized to the hole plus a viewport of shade around it, and moved with a transform: scrolling
-     moves it on the compositor, no path is rewritten. */
+     moves it on the compositor, no path is rewritten. The transform is on an HTML box around the SVG:
+     a changed inline style is then applied alone, where an SVG element is restyled in full. */
   .spotlight .shape {
     position: absolute;
     left: 0;
     top: 0;
-    display: block;
-    overflow: visible;
     transform-origin: 0 0;
     will-change: transform;
+  }
+  .spotlight svg {
+    display: block;
+    overflow: visible;
   }
   .shade {
     fill: var(--wm-overlay);

@@ -1,6 +1,9 @@
 import { css } from 'lit';
 
-/** The spotlight layer, and what the tour card adds to the shared card styles. */
+/**
+ * The spotlight layer, and what the tour card adds to the shared card styles. The spotlight's transform is on
+ * an HTML box around its SVG: a changed inline style is then applied alone, where an SVG element is restyled in full.
+ */
 export const tourStyles = css`
   .spotlight {
     position: fixed;
@@ -15,8 +18,7 @@ export const tourStyles = css`
     pointer-events: none;
   }
   /* Sized to the hole plus a viewport of shade around it, and moved with a transform: scrolling
-     moves it on the compositor, no path is rewritten. The transform is on an HTML box around the SVG:
-     a changed inline style is then applied alone, where an SVG element is restyled in full. */
+     moves it on the compositor, no path is rewritten. */
   .spotlight .shape {
     position: absolute;
     left: 0;

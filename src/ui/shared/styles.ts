@@ -16,6 +16,8 @@ export const visuallyHiddenStyles = css`
   }
 `;
 
+// A card declares no transition (not even none): an element with one is restyled in full on every frame
+// that moves it while its target scrolls; without, only its changed inline transform is applied.
 export const baseStyles = css`
   :host {
     display: contents;
@@ -38,8 +40,6 @@ export const baseStyles = css`
     box-shadow: var(--wm-shadow);
     font: 14px/1.5 var(--wm-font);
     overflow: visible;
-    opacity: 1;
-    transition: opacity 120ms ease-out;
   }
   /* A dialog shown as a popover has no [open] attribute: the UA would keep it display:none. */
   .card:popover-open,

@@ -55,14 +55,18 @@ function around(element: WmTour, target: Element, padding = 6): boolean {
   return Math.abs(got.x - (want.x - padding)) < 1 && Math.abs(got.y - (want.y - padding)) < 1 && Math.abs(got.width - (want.width + 2 * padding)) < 1;
 }
 
-/** Counts attribute writes in the spotlight's SVG, by attribute name. */
-function watchSpotlight(element: WmTour): { counts: Map<string, number>; stop(): void } {
+/** Counts attribute writes in the spotlight layer, by attribute name, and which elements were written. */
+function watchSpotlight(element: WmTour): { counts: Map<string, number>; written: Set<Element>; stop(): void } {
   const counts = new Map<string, number>();
+  const written = new Set<Element>();
   const observer = new MutationObserver((records) => {
-    for (const record of records) counts.set(record.attributeName!, (counts.get(record.attributeName!) ?? 0) + 1);
+    for (const record of records) {
+      counts.set(record.attributeName!, (counts.get(record.attributeName!) ?? 0) + 1);
+      written.add(record.target as Element);
+    }
   });
-  observer.observe(element.shadowRoot!.querySelector('.spotlight svg')!, { subtree: true, attributes: true });
-  return { counts, stop: () => observer.disconnect() };
+  observer.observe(element.shadowRoot!.querySelector('.spotlight')!, { subtree: true, attributes: true });
+  return { counts, written, stop: () => observer.disconnect() };
 }
 
 async function scrollFrames(scroller: Element, frames: number, by: number): Promise<void> {
@@ -91,8 +95,8 @@ describe('<wm-tour> spotlight while scrolling', () => {
     const card = element.panel!;
     const cardLeft = card.style.left;
     const watch = watchSpotlight(element);
-    const svg = element.shadowRoot!.querySelector<SVGSVGElement>('.spotlight svg')!;
-    const movedFrom = svg.style.transform;
+    const mover = element.shadowRoot!.querySelector<HTMLElement>('.spotlight .shape')!;
+    const movedFrom = mover.style.transform;
     try {
       await scrollFrames(inner, 10, 3);
       await until(() => around(element, target), 'hole follows the target in the container');
@@ -100,7 +104,7 @@ describe('<wm-tour> spotlight while scrolling', () => {
       await until(() => around(element, target), 'hole follows the target in the window');
       // Only the transform moved: no path, size or blocker written while the target kept its size.
       expect([...watch.counts.keys()].filter((name) => name !== 'style'), 'attributes written while scrolling').to.deep.equal([]);
-      expect(svg.style.transform).to.not.equal(movedFrom);
+      expect(mover.style.transform).to.not.equal(movedFrom);
     } finally {
       watch.stop();
     }
@@ -110,6 +114,40 @@ describe('<wm-tour> spotlight while scrolling', () => {
     const cardBox = card.getBoundingClientRect();
     const targetBox = target.getBoundingClientRect();
     expect(Math.abs(cardBox.left - (targetBox.right + 12))).to.be.lessThan(1.5);
+  });
+
+  it('moves only HTML boxes by their inline transform: no SVG element restyled, no transition declared on the card', async () => {
+    // An SVG element whose style changes is restyled in full, and so is an element with a transition declared
+    // (even "none"); an HTML element without gets only its changed inline style applied: a cheap frame.
+    await page();
+    const target = document.querySelector('#target')!;
+    const inner = document.querySelector('#inner')!;
+    harness = createHarness();
+    harness.show(tour());
+    const element = await shownTour(harness);
+    await until(() => around(element, target), 'hole around the target');
+    const card = element.panel!;
+    const cardWrites: string[] = [];
+    const cardObserver = new MutationObserver((records) => cardWrites.push(...records.map((r) => r.attributeName!)));
+    cardObserver.observe(card, { attributes: true });
+    const watch = watchSpotlight(element);
+    try {
+      await scrollFrames(inner, 10, 3);
+      await until(() => around(element, target), 'hole follows the target');
+    } finally {
+      watch.stop();
+      cardObserver.disconnect();
+    }
+    const written = [...watch.written];
+    expect(written.length, 'spotlight elements written').to.equal(1);
+    expect(written[0]).to.be.instanceOf(HTMLElement);
+    expect(written[0]!.contains(element.shadowRoot!.querySelector('.spotlight svg')), 'the box holding the shape').to.equal(true);
+    expect([...watch.counts.keys()]).to.deep.equal(['style']);
+    expect(new Set(cardWrites), 'card attributes written').to.deep.equal(new Set(['style']));
+    expect(card.style.cssText).to.match(/^transform: translate\([^)]*\);$/);
+    // No transition declared: the initial value (all 0s), not an authored one (even "none").
+    const style = getComputedStyle(card);
+    expect([style.transitionProperty, style.transitionDuration]).to.deep.equal(['all', '0s']);
   });
 
   it('still blocks clicks outside the hole and (when interactive) lets them through inside it after scrolling', async () => {

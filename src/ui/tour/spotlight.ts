@@ -1,12 +1,16 @@
 /**
  * Drawing the tour's spotlight: the shade with a rounded hole around the step's target, and the blocker over
  * the hole (clicks inside it reach the target only when the step lets them, see `.interactive`). The shade is a
- * shape of fixed size (`spotlightShape`): a scrolled frame writes one transform; the path, the SVG's size and
- * the blocker are written only when the hole's size changes (the target resized, or clipped by its container).
+ * shape of fixed size (`spotlightShape`): a scrolled frame writes one transform, on the HTML box that holds the
+ * SVG (an SVG element whose style changes is restyled in full; an HTML one gets only its changed inline style);
+ * the path, the SVG's size and the blocker are written only when the hole's size changes (the target resized,
+ * or clipped by its container).
  */
 import { spotlightShape, type Box } from '../shared/geometry.js';
 
 export interface SpotlightElements {
+  /** The box that moves the shape: it holds the SVG. */
+  mover: HTMLElement;
   svg: SVGSVGElement;
   shade: SVGPathElement;
   blocker: SVGRectElement;
@@ -14,7 +18,7 @@ export interface SpotlightElements {
 
 /** Paints one spotlight layer; remembers what it wrote, so an unchanged frame writes nothing. */
 export class SpotlightPainter {
-  private svg: SVGSVGElement | null = null;
+  private mover: HTMLElement | null = null;
   private path = '';
   private size = '';
   private transform = '';
@@ -24,10 +28,10 @@ export class SpotlightPainter {
    * `viewport`: the viewport's size; `zoom`: the layer's effective CSS zoom (its px are scaled by it).
    */
   paint(elements: SpotlightElements, hole: Box | null, radius: number, viewport: { width: number; height: number }, zoom: number): void {
-    const { svg, shade, blocker } = elements;
-    if (svg !== this.svg) {
+    const { mover, svg, shade, blocker } = elements;
+    if (mover !== this.mover) {
       // A new layer (the spotlight was rendered again): nothing of it is written yet.
-      this.svg = svg;
+      this.mover = mover;
       this.path = this.size = this.transform = '';
     }
     // Shade reaching across the whole viewport from a hole anywhere in it.
@@ -51,7 +55,7 @@ export class SpotlightPainter {
     const transform = `translate(${round(shape.offset.x / zoom)}px, ${round(shape.offset.y / zoom)}px)`;
     if (transform !== this.transform) {
       this.transform = transform;
-      svg.style.transform = transform;
+      mover.style.transform = transform;
     }
   }
 }

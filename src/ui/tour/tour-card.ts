@@ -61,7 +61,7 @@ export function renderStepCard(view: StepCardView, on: StepCardHandlers): Templa
   return html`
     ${view.spotlight
       ? html`<div class="spotlight ${view.spotlightInteractive ? 'interactive' : ''}" part="spotlight" popover="manual" aria-hidden="true">
-          <svg class="shape" width="0" height="0">${svg`<path class="shade" fill-rule="evenodd" d=""></path><rect class="blocker"></rect>`}</svg>
+          <div class="shape"><svg width="0" height="0">${svg`<path class="shade" fill-rule="evenodd" d=""></path><rect class="blocker"></rect>`}</svg></div>
         </div>`
       : nothing}
     <dialog

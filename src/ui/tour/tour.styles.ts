@@ -1,6 +1,9 @@
 import { css } from 'lit';
 
-/** The spotlight layer, and what the tour card adds to the shared card styles. */
+/**
+ * The spotlight layer, and what the tour card adds to the shared card styles. The spotlight's transform is on
+ * an HTML box around its SVG: a changed inline style is then applied alone, where an SVG element is restyled in full.
+ */
 export const tourStyles = css`
   .spotlight {
     position: fixed;
@@ -20,10 +23,12 @@ export const tourStyles = css`
     position: absolute;
     left: 0;
     top: 0;
-    display: block;
-    overflow: visible;
     transform-origin: 0 0;
     will-change: transform;
+  }
+  .spotlight svg {
+    display: block;
+    overflow: visible;
   }
   .shade {
     fill: var(--wm-overlay);

@@ -400,13 +400,14 @@ export class WmTour extends WaymarkElement {
     const shade = this.shade;
     const blocker = this.blocker;
     const svg = shade?.ownerSVGElement;
+    const mover = svg?.parentElement;
     const win = this.context?.window;
-    if (!options || !shade || !blocker || !svg || !win) return;
+    if (!options || !shade || !blocker || !svg || !mover || !win) return;
     const rect = measured?.reference ?? target.getBoundingClientRect();
     const clip = measured?.clip ?? (await clippingRect(target));
     const zoom = measured?.zoom ?? effectiveZoom(svg);
     const hole = intersect(pad({ x: rect.x, y: rect.y, width: rect.width, height: rect.height }, options.padding ?? 8), clip);
-    this.painter.paint({ svg, shade, blocker }, hole, options.radius ?? 8, { width: win.innerWidth, height: win.innerHeight }, zoom);
+    this.painter.paint({ mover, svg, shade, blocker }, hole, options.radius ?? 8, { width: win.innerWidth, height: win.innerHeight }, zoom);
   }
 
   private spotlightInteractive(): boolean {

@@ -89,7 +89,7 @@ function cdnChunks(id) {
   if (machine) return machine[1] === 'tour' ? 'runtime' : machine[1];
   const component = /\/src\/ui\/(checklist|nudge|survey)\/[^/]+\.ts$/.exec(path);
   if (component && !path.endsWith('.test.ts')) return component[1];
-  // Strings per locale: English rides with the UI, every other locale is a chunk of its own (and `i18n.ts`, all of them, goes with help).
+  // Strings per locale: English rides with the UI, every other locale is a chunk of its own; help and the resource center load only the locale they show.
   // English for surveys, nudges, checklists and help (`i18n-en-more.ts`) too: the first of those shown loads it.
   if (/\/src\/ui\/shared\/i18n(-(?!core\.|en\.)[a-z-]+)?\.ts$/.test(path)) return undefined;
   // Loaded only for configs with a regex page pattern (runtime/page-regex-loading.ts); the validator imports it too.

@@ -5,7 +5,7 @@
  */
 import type { Text } from '../../config/types.js';
 import { localize } from '../../config/rich-text.js';
-import { isRtlLocale, localeChain, type Message, type Vars } from '../shared/i18n-core.js';
+import { isRtlLocale, localeChain, numberWriter, safePluralRules, type Message, type Vars } from '../shared/i18n-core.js';
 
 export type CenterStringKey =
   | 'rcLabel' | 'rcClose' | 'rcTasksLeft' | 'rcChecklist'
@@ -128,15 +128,8 @@ export interface CenterStrings {
 /** The resource center's translator: config overrides first, then these catalogs, along the shared locale chain. */
 export function createCenterStrings(locale: string, overrides: Record<string, Record<string, string>> = {}): CenterStrings {
   const chain = localeChain(locale);
-  let plural: Intl.PluralRules;
-  let numbers: Intl.NumberFormat;
-  try {
-    plural = new Intl.PluralRules(locale);
-    numbers = new Intl.NumberFormat(locale);
-  } catch {
-    plural = new Intl.PluralRules('en');
-    numbers = new Intl.NumberFormat('en');
-  }
+  const plural = safePluralRules(locale);
+  const numbers = numberWriter(locale);
   const pick = (key: CenterStringKey, category: Intl.LDMLPluralRule): string => {
     for (const candidate of chain) {
       const override = ownEntry(overrides, candidate);
@@ -155,7 +148,7 @@ export function createCenterStrings(locale: string, overrides: Record<string, Re
       const category = typeof count === 'number' ? plural.select(count) : 'other';
       return pick(key, category).replace(/\{(\w+)\}/g, (whole, name: string) => {
         const value = vars[name];
-        return value === undefined ? whole : typeof value === 'number' ? numbers.format(value) : value;
+        return value === undefined ? whole : typeof value === 'number' ? numbers(value) : value;
       });
     },
     text: (value) => (value === undefined ? '' : localize(value, locale, 'en')),

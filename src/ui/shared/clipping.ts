@@ -1,18 +1,23 @@
 /** The visible part of the viewport around an element, after every clipping scroll container. */
-import { platform } from '@floating-ui/dom';
+import { platform, type Rect } from '@floating-ui/dom';
 import type { Box } from './geometry.js';
 
 type ClippingPlatform = typeof platform & { _c: Map<Element, Element[]> };
 
 /** floating-ui's own clipping rect (same rules as its placement), in viewport px. */
 export async function clippingRect(element: Element): Promise<Box> {
+  return clippingRectNow(element);
+}
+
+/** The same, at once: floating-ui's DOM platform answers synchronously (its type allows a promise for other platforms). */
+export function clippingRectNow(element: Element): Box {
   // floating-ui's DOM platform keeps a per-computation cache on `this._c`.
   const withCache: ClippingPlatform = { ...platform, _c: new Map() };
-  const rect = await withCache.getClippingRect.call(withCache, {
+  const rect = withCache.getClippingRect.call(withCache, {
     element,
     boundary: 'clippingAncestors',
     rootBoundary: 'viewport',
     strategy: 'fixed',
-  });
+  }) as Rect;
   return { x: rect.x, y: rect.y, width: rect.width, height: rect.height };
 }

@@ -3,7 +3,8 @@
  * bottom sheet covering the lower part of the viewport). Instant, so positioning never races
  * a smooth scroll, and a no-op when the target is already comfortably visible.
  */
-import { scrollDeltaToFit } from './geometry.js';
+import { clippingRectNow } from './clipping.js';
+import { scrollDeltaToFit, type Box } from './geometry.js';
 
 export interface ScrollOptions {
   /** Space to keep between the target and any obstruction, in px (default 16). */
@@ -48,11 +49,26 @@ export function scrollTargetIntoView(win: Window, target: Element, options: Scro
   const bottom = win.innerHeight - (options.bottomInset ?? 0) - margin;
   const rect = target.getBoundingClientRect();
   const offscreenX = rect.right < 0 || rect.left > win.innerWidth;
-  if (scrollDeltaToFit(rect, top, bottom) === 0 && !offscreenX) return headerBottom;
+  // Inside the viewport is not enough: a scroll container (a sidebar, a table) may clip the target out of sight.
+  const clipped = hiddenPart(rect, clippingRectNow(target));
+  if (scrollDeltaToFit(rect, top, bottom) === 0 && !offscreenX && !clipped) return headerBottom;
   // Let the browser scroll every scroll container between the target and the page...
   target.scrollIntoView({ block: 'center', inline: 'nearest', behavior: 'instant' });
   // ...then correct the page scroll for the header and the sheet.
   const delta = scrollDeltaToFit(target.getBoundingClientRect(), top, bottom);
   if (delta !== 0) win.scrollBy({ top: delta, behavior: 'instant' });
   return headerBottom;
+}
+
+/**
+ * Whether part of `box` is cut off by `clip` (the viewport and every scroll container around it): less of it shows
+ * than could. A box larger than the clip counts as shown when it fills it.
+ */
+function hiddenPart(box: Box, clip: Box): boolean {
+  const shown = (start: number, size: number, clipStart: number, clipSize: number) =>
+    Math.max(0, Math.min(start + size, clipStart + clipSize) - Math.max(start, clipStart));
+  return (
+    shown(box.y, box.height, clip.y, clip.height) < Math.min(box.height, clip.height) - 1 ||
+    shown(box.x, box.width, clip.x, clip.width) < Math.min(box.width, clip.width) - 1
+  );
 }

@@ -53,6 +53,31 @@ describe('<wm-tour> never strands the user', () => {
     await setViewport({ width: 800, height: 600 });
   });
 
+  it('a target a scroll container clips, though inside the viewport, is scrolled into sight within it before the step points at it', async () => {
+    await setViewport({ width: 800, height: 600 });
+    await fixture(html`<div style="padding:40px">
+      <div id="list" style="height:160px; overflow:auto; border:1px solid">
+        <div style="height:300px">Rows</div>
+        <button id="projects">Projects</button>
+        <div style="height:200px"></div>
+      </div>
+      <p><button id="other">Other</button></p>
+    </div>`);
+    const list = document.querySelector<HTMLElement>('#list')!;
+    const target = document.querySelector('#projects')!;
+    expect(target.getBoundingClientRect().top, 'the target is clipped, not off screen').to.be.lessThan(600);
+    expect(target.getBoundingClientRect().top, 'below the container\'s visible part').to.be.greaterThan(list.getBoundingClientRect().bottom);
+    harness = createHarness();
+    harness.show(tourWith({}));
+    const element = await shown(harness);
+    expect(element.currentTarget).to.equal(target);
+    const box = target.getBoundingClientRect();
+    const frame = list.getBoundingClientRect();
+    expect(list.scrollTop, 'the container scrolled').to.be.greaterThan(0);
+    expect(box.top >= frame.top && box.bottom <= frame.bottom, 'the target shows inside its container').to.equal(true);
+    expect(element.panel!.classList.contains('detached'), 'the card stays with its target').to.equal(false);
+  });
+
   it('reveal: clicks the declared menu button, then points at the target once it shows', async () => {
     await setViewport({ width: 390, height: 844 });
     await menuPage();

@@ -186,6 +186,35 @@ describe('an early open the store takes over, whatever it came to', () => {
     expect(errors).to.deep.equal([]);
   });
 
+  it('another tab upgrades the database before the runtime takes the early connection over: not blocked, and the store opens anew', async () => {
+    const dbName = uniqueDb('wm-early-superseded');
+    const early = startEarly(window, { storage: { dbName } });
+    await settle(150);
+    // A newer Waymark in another tab (here: this page) upgrades while the runtime chunk is still on its way.
+    let blocked = false;
+    await new Promise<void>((resolve, reject) => {
+      const request = indexedDB.open(dbName, 7);
+      request.onblocked = () => (blocked = true);
+      request.onsuccess = () => {
+        request.result.close();
+        resolve();
+      };
+      request.onerror = () => reject(request.error);
+      setTimeout(() => reject(new Error('the upgrade waited on the early connection')), 2000);
+    });
+    expect(blocked, 'the early connection let the upgrade through').to.equal(false);
+    const errors: WaymarkError[] = [];
+    const wm = createRuntime({ config: { version: '1', stages: [{ id: 'a' }], experiences: [] }, user: { id: 'u-superseded' }, storage: { dbName } }, early);
+    wm.on('error', (error) => errors.push(error));
+    await wm.ready;
+    wm.setStage('a');
+    wm.destroy();
+    await settle(300);
+    const record = await readRecord(dbName, 'user:u-superseded');
+    expect(JSON.stringify((record as { stage?: unknown } | undefined)?.stage)).to.contain('"a"');
+    expect(errors).to.deep.equal([]);
+  });
+
   it('taken over while its upgrade is still creating the database: the store waits for it, then reads and writes', async () => {
     const dbName = uniqueDb('wm-early-upgrading');
     const realOpen = IDBFactory.prototype.open;

@@ -114,7 +114,8 @@ export function openDatabase(factory: IDBFactory, dbName: string, win: Window, e
           else opened();
         }
       };
-      const adopted = earlyOpen;
+      // An early connection closed for another tab's upgrade is of no use: open anew.
+      const adopted = earlyOpen?.superseded ? undefined : earlyOpen;
       earlyOpen = undefined;
       attempt(SCHEMA_VERSION, adopted);
     });

@@ -14,10 +14,14 @@ export function createObjectStores(db: IDBDatabase): void {
   for (const name of DB_OBJECT_STORES) if (!db.objectStoreNames.contains(name)) db.createObjectStore(name);
 }
 
-/** An open request begun early; `blocked`: its `blocked` event fired before the store listened. */
+/**
+ * An open request begun early; `blocked`: its `blocked` event fired before the store listened; `superseded`: another
+ * tab upgraded or deleted the database before the store took the connection over, so it was closed to let it.
+ */
 export interface EarlyOpen {
   request: IDBOpenDBRequest;
   blocked?: boolean;
+  superseded?: boolean;
 }
 
 /**
@@ -29,7 +33,15 @@ export function beginOpen(factory: IDBFactory, dbName: string, givenUp: () => bo
   const early: EarlyOpen = { request };
   request.onupgradeneeded = () => (givenUp() ? request.transaction?.abort() : createObjectStores(request.result));
   request.onblocked = () => (early.blocked = true);
-  request.onsuccess = () => givenUp() && request.result.close();
+  request.onsuccess = () => {
+    const db = request.result;
+    if (givenUp()) return db.close();
+    // Until the store takes it over (and listens itself), never hold up another tab's upgrade or delete.
+    db.onversionchange = () => {
+      db.close();
+      early.superseded = true;
+    };
+  };
   // The store reads `request.error` when it takes over; nothing to report before that.
   request.onerror = (event) => event.preventDefault();
   return early;

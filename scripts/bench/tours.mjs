@@ -234,7 +234,7 @@ async function scrollFigures(tab, cdp) {
   return out;
 }
 
-/** TOURS_BENCH_ONLY=scroll TOURS_BENCH_TRACE=1: a trace of one container scroll, its style and layout passes summed. */
+/** TOURS_BENCH_ONLY=scroll TOURS_BENCH_TRACE=1: a trace of one container scroll (TOURS_BENCH_TRACE_WINDOW=1: the window's), its style and layout passes summed. */
 async function traceScroll(name) {
   const { context, tab } = await openPage(name);
   try {
@@ -242,7 +242,7 @@ async function traceScroll(name) {
     await tab.evaluate(() => window.tourBench.start());
     await tab.evaluate(() => window.tourBench.settle(30));
     await tab.tracing.start({ categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink', 'blink_style', 'blink.debug'] });
-    await tab.evaluate(() => window.tourBench.scroll(120));
+    await tab.evaluate((inWindow) => (inWindow ? window.tourBench.scrollWindow(120) : window.tourBench.scroll(120)), Boolean(process.env.TOURS_BENCH_TRACE_WINDOW));
     const { traceEvents } = JSON.parse(Buffer.from(await tab.tracing.stop()).toString());
     const passes = new Map();
     for (const event of traceEvents) {

@@ -77,6 +77,19 @@ async function scrollFrames(scroller: Element, frames: number, by: number): Prom
   await nextFrame();
 }
 
+/** The scrolling page with the tour's step open and its hole around the target; `keep` receives the harness to dispose. */
+async function spotlitTarget(keep: (harness: Harness) => void): Promise<{ target: Element; inner: Element; element: WmTour }> {
+  await page();
+  const target = document.querySelector('#target')!;
+  const inner = document.querySelector('#inner')!;
+  const harness = createHarness();
+  keep(harness);
+  harness.show(tour());
+  const element = await shownTour(harness);
+  await until(() => around(element, target), 'hole around the target');
+  return { target, inner, element };
+}
+
 describe('<wm-tour> spotlight while scrolling', () => {
   let harness: Harness;
   afterEach(() => {
@@ -85,13 +98,7 @@ describe('<wm-tour> spotlight while scrolling', () => {
   });
 
   it('moves the hole with the target in a scrolled container and the window without rewriting its path', async () => {
-    await page();
-    const target = document.querySelector('#target')!;
-    const inner = document.querySelector('#inner')!;
-    harness = createHarness();
-    harness.show(tour());
-    const element = await shownTour(harness);
-    await until(() => around(element, target), 'hole around the target');
+    const { target, inner, element } = await spotlitTarget((made) => (harness = made));
     const card = element.panel!;
     const cardLeft = card.style.left;
     const watch = watchSpotlight(element);
@@ -119,13 +126,7 @@ describe('<wm-tour> spotlight while scrolling', () => {
   it('moves only HTML boxes by their inline transform: no SVG element restyled, no transition declared on the card', async () => {
     // An SVG element whose style changes is restyled in full, and so is an element with a transition declared
     // (even "none"); an HTML element without gets only its changed inline style applied: a cheap frame.
-    await page();
-    const target = document.querySelector('#target')!;
-    const inner = document.querySelector('#inner')!;
-    harness = createHarness();
-    harness.show(tour());
-    const element = await shownTour(harness);
-    await until(() => around(element, target), 'hole around the target');
+    const { target, inner, element } = await spotlitTarget((made) => (harness = made));
     const card = element.panel!;
     const cardWrites: string[] = [];
     const cardObserver = new MutationObserver((records) => cardWrites.push(...records.map((r) => r.attributeName!)));

@@ -112,7 +112,9 @@ function cdnChunks(id) {
   if (/\/src\/ui\/shared\/coordinator\/arranged\.ts$/.test(path)) return 'arranged';
   // The surface coordinator comes with the first surface: the runtime's Escape stack only keeps a slot for it.
   if (/\/src\/ui\/(index|tour\/[^/]+|shared\/(?!dismissible-stack)[^/]+|shared\/(controllers|coordinator)\/[^/]+)\.ts$/.test(path) && !path.endsWith('.test.ts')) return 'ui';
-  if (/\/src\/(runtime\/(?!script-tag)|engine\/|platform\/(store|sensors|targets)\/|core\/(?!help|chat)|ui\/shared\/dismissible-stack|config\/(types|rich-text|checked|duration|issues)\.ts)/.test(path)) {
+  if (/\/src\/(runtime\/(?!script-tag)|engine\/|platform\/(store|sensors|targets)\/|core\/(?!help|chat)|ui\/shared\/dismissible-stack|config\/(types|rich-text|checked|duration|issues|theme-values)\.ts)/.test(path)) {
+    // Theme values' checks (config/theme-values.ts) are here: the validator shares them with the UI's theme, and in the
+    // UI chunk they made an unchecked config's validator wait for (and fetch) the UI chunk even when nothing shows.
     // Lazy parts of the runtime keep their own chunks.
     // Help, chat handoff and the resource center: one chunk, for configs (or calls) that use them.
     if (/\/src\/runtime\/(help|support(-chunk)?\.ts|resource-center)/.test(path)) return 'support';

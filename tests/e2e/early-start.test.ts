@@ -111,7 +111,7 @@ const isUiChunk = (path: string) => /\/chunks\/ui-[^/]+\.js$/.test(path);
  * Open PAGE with `config`; `hold(path)` returns how long the server keeps that file back (ms), or a promise the file
  * waits for. Resolves once the page's Waymark is ready, with the requests made so far and the errors seen.
  */
-async function openOwnPage(config: WaymarkConfig, hold: (path: string) => number | Promise<unknown> = () => 0) {
+async function openOwnPage(config: WaymarkConfig, hold: (path: string) => number | Promise<unknown> = () => 0, checked = true) {
   const page = await freshPage(served);
   await page.setRequestInterception(true);
   const errors: string[] = [];
@@ -122,7 +122,7 @@ async function openOwnPage(config: WaymarkConfig, hold: (path: string) => number
     const path = new URL(request.url()).pathname;
     requests.push(path);
     if (path === '/early/') return void request.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: PAGE });
-    if (path === '/early/config.json') return void request.respond({ status: 200, contentType: 'application/json; charset=utf-8', body: toChecked(config) });
+    if (path === '/early/config.json') return void request.respond({ status: 200, contentType: 'application/json; charset=utf-8', body: checked ? toChecked(config) : JSON.stringify(config) });
     const held = hold(path);
     const release = typeof held === 'number' ? (held > 0 ? new Promise((resolve) => setTimeout(resolve, held)) : null) : held;
     if (release) void release.then(() => request.continue());
@@ -162,6 +162,15 @@ describe('script tag: the tour UI chunk is off the path to ready', () => {
     expect(requests.filter(isRuntimeChunk)).toHaveLength(1);
     expect(requests.filter(isUiChunk)).toEqual([]);
     expect(await page.evaluate(() => document.querySelectorAll('link[rel="modulepreload"]').length)).toBe(0);
+    expect(errors).toEqual([]);
+    await page.browserContext().close();
+  }, 60_000);
+
+  it('an unchecked config with nothing to show loads the validator, and still never the UI chunk', async () => {
+    const { page, errors, requests } = await openOwnPage(NOTHING_TO_SHOW, () => 0, false);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(requests.filter((path) => /\/chunks\/validate-[^/]+\.js$/.test(path)), 'the config was validated in the browser').toHaveLength(1);
+    expect(requests.filter(isUiChunk)).toEqual([]);
     expect(errors).toEqual([]);
     await page.browserContext().close();
   }, 60_000);

@@ -156,6 +156,20 @@ describe('the first I/O begins before the runtime is in', () => {
   });
 });
 
+/** An instance taking `early` over sets a stage; the record is in the database afterwards, and nothing was reported. */
+async function expectStageKept(dbName: string, userId: string, early: ReturnType<typeof startEarly>): Promise<void> {
+  const errors: WaymarkError[] = [];
+  const wm = createRuntime({ config: { version: '1', stages: [{ id: 'a' }], experiences: [] }, user: { id: userId }, storage: { dbName } }, early);
+  wm.on('error', (error) => errors.push(error));
+  await wm.ready;
+  wm.setStage('a');
+  wm.destroy();
+  await settle(300);
+  const record = await readRecord(dbName, `user:${userId}`);
+  expect(JSON.stringify((record as { stage?: unknown } | undefined)?.stage)).to.contain('"a"');
+  expect(errors).to.deep.equal([]);
+}
+
 describe('an early open the store takes over, whatever it came to', () => {
   const openAt = (dbName: string, version: number, stores: string[]) =>
     new Promise<void>((resolve, reject) => {
@@ -173,17 +187,8 @@ describe('an early open the store takes over, whatever it came to', () => {
     await openAt(dbName, 5, ['state', 'outbox']);
     const early = startEarly(window, { storage: { dbName } });
     await settle(100);
-    const errors: WaymarkError[] = [];
-    const wm = createRuntime({ config: { version: '1', stages: [{ id: 'a' }], experiences: [] }, user: { id: 'u-newer' }, storage: { dbName } }, early);
-    wm.on('error', (error) => errors.push(error));
-    await wm.ready;
-    wm.setStage('a');
-    wm.destroy();
-    await settle(300);
     // The record is in the newer database, where the next page finds it.
-    const record = await readRecord(dbName, 'user:u-newer');
-    expect(JSON.stringify((record as { stage?: unknown } | undefined)?.stage)).to.contain('"a"');
-    expect(errors).to.deep.equal([]);
+    await expectStageKept(dbName, 'u-newer', early);
   });
 
   it('another tab upgrades the database before the runtime takes the early connection over: not blocked, and the store opens anew', async () => {
@@ -203,16 +208,7 @@ describe('an early open the store takes over, whatever it came to', () => {
       setTimeout(() => reject(new Error('the upgrade waited on the early connection')), 2000);
     });
     expect(blocked, 'the early connection let the upgrade through').to.equal(false);
-    const errors: WaymarkError[] = [];
-    const wm = createRuntime({ config: { version: '1', stages: [{ id: 'a' }], experiences: [] }, user: { id: 'u-superseded' }, storage: { dbName } }, early);
-    wm.on('error', (error) => errors.push(error));
-    await wm.ready;
-    wm.setStage('a');
-    wm.destroy();
-    await settle(300);
-    const record = await readRecord(dbName, 'user:u-superseded');
-    expect(JSON.stringify((record as { stage?: unknown } | undefined)?.stage)).to.contain('"a"');
-    expect(errors).to.deep.equal([]);
+    await expectStageKept(dbName, 'u-superseded', early);
   });
 
   it('taken over while its upgrade is still creating the database: the store waits for it, then reads and writes', async () => {

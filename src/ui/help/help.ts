@@ -5,26 +5,19 @@ import type { ArticleHit, HelpArticle } from '../../core/help/types.js';
 import { WAYMARK_UI_VERSION } from '../shared/define.js';
 import { surfacesOf } from '../shared/coordinator/coordinator.js';
 import { captureFocus } from '../shared/focus.js';
-import { createTranslatorFrom, loadBuiltInStrings, type Translator } from '../shared/i18n-core.js';
-import { strings as englishFirst } from '../shared/i18n-en.js';
-import { strings as englishMore } from '../shared/i18n-en-more.js';
 import { launcherPanelStyles } from '../shared/panel.styles.js';
 import { baseStyles } from '../shared/styles.js';
 import { applyTheme, themeTokens } from '../shared/theme.js';
+import { HelpStrings } from './help-strings.js';
 import { helpStyles } from './help.styles.js';
 import type { ArticleOpenedFrom, HelpContext, HelpEvent, HelpInput, HelpSearch } from './types.js';
-import { articleList, articleReader, contactView, type ContactState } from './views.js';
+import { articleList, articleReader, contactView, messageOf, withoutEmpty, type ContactState, type MessageDraft } from './views.js';
 
 const DEFAULT_SEARCH_DELAY_MS = 200;
 const SUGGESTION_LIMIT = 5;
 const RESULT_LIMIT = 10;
 
 type View = 'list' | 'article' | 'contact';
-type MessageDraft = { name?: string | undefined; email?: string | undefined; message?: string | undefined };
-
-const withoutEmpty = (draft: MessageDraft): MessageDraft =>
-  Object.fromEntries(Object.entries(draft).filter(([, value]) => typeof value === 'string' && value !== '')) as MessageDraft;
-type Field = MessageIssue['field'];
 
 /**
  * The help center: a launcher button and a non-modal panel with articles suggested for where the
@@ -101,9 +94,8 @@ export class WmHelp extends LitElement {
   @query('.panel') private panel?: HTMLElement;
   @query('input[type="search"]') private searchField?: HTMLInputElement;
 
-  private translator: Translator = createTranslatorFrom({ en: { ...englishFirst, ...englishMore } }, 'en');
-  /** The built-in strings of the input's locale, loading (its own chunk, unless English): nothing shows before they are in. */
-  private strings: Promise<void> | null = null;
+  /** The built-in strings of the input's locale: nothing shows before they are in. */
+  private readonly strings = new HelpStrings(this);
   private suggestions: ArticleHit[] = [];
   /** Nothing is scoped to where the user is: the list is the stage's articles, under a generic heading. */
   private suggestionsAreGeneral = false;
@@ -126,7 +118,7 @@ export class WmHelp extends LitElement {
     if (!changed.has('input') || !this.input) return;
     const input = this.input;
     const previous = changed.get('input') as HelpInput | undefined;
-    if (!previous || previous.locale !== input.locale || previous.strings !== input.strings) this.useLocale(input);
+    if (!previous || previous.locale !== input.locale || previous.strings !== input.strings) this.strings.use(input);
     if (!previous || previous.theme !== input.theme) {
       this.removeTheme?.();
       this.removeTheme = applyTheme(this, input.theme);
@@ -134,27 +126,11 @@ export class WmHelp extends LitElement {
     this.suggestions = this.suggest(input.context);
   }
 
-  /** Only this locale's strings load (a chunk), not every language's; English when that chunk cannot load. */
-  private useLocale(input: HelpInput): void {
-    const loading: Promise<void> = loadBuiltInStrings(input.locale, true)
-      .catch((error: unknown) => {
-        input.reportError?.(error, `help:strings:${input.locale}`);
-        return { en: { ...englishFirst, ...englishMore } };
-      })
-      .then((catalogs) => {
-        if (this.strings !== loading) return;
-        this.translator = createTranslatorFrom(catalogs, input.locale, input.strings);
-        this.strings = null;
-        this.requestUpdate();
-      });
-    this.strings = loading;
-  }
-
   /** Resolves once the strings of the input's locale are in and drawn. */
   protected override async getUpdateComplete(): Promise<boolean> {
     let complete = await super.getUpdateComplete();
-    while (this.strings) {
-      await this.strings;
+    while (this.strings.loading) {
+      await this.strings.loading;
       complete = await super.getUpdateComplete();
     }
     return complete;
@@ -224,7 +200,7 @@ export class WmHelp extends LitElement {
     await this.show();
     if (!this.open) return;
     this.notSent = true;
-    this.announcement = this.translator.t('messageNotSent');
+    this.announcement = this.strings.translator.t('messageNotSent');
     await this.openForm('form', message);
   }
 
@@ -238,8 +214,8 @@ export class WmHelp extends LitElement {
 
   protected override render(): unknown {
     const input = this.input;
-    if (!input || this.strings) return nothing;
-    const t = this.translator;
+    if (!input || this.strings.loading) return nothing;
+    const t = this.strings.translator;
     const launcher = input.launcher ?? true;
     return html`
       ${launcher
@@ -261,7 +237,7 @@ export class WmHelp extends LitElement {
   }
 
   private renderView(): TemplateResult {
-    const t = this.translator;
+    const t = this.strings.translator;
     if (this.view === 'article' && this.reading) {
       return articleReader(t, this.reading.article, this.reading.body, this.input!.window.location.origin, this.backToList, this.contact);
     }
@@ -282,7 +258,7 @@ export class WmHelp extends LitElement {
   }
 
   private renderList(): TemplateResult {
-    const t = this.translator;
+    const t = this.strings.translator;
     const checklist = this.input!.context.checklist;
     const results = this.results;
     return html`
@@ -311,7 +287,7 @@ export class WmHelp extends LitElement {
   }
 
   private renderArticles(hits: readonly HelpArticle[], labelledBy: string, from: ArticleOpenedFrom): TemplateResult {
-    return articleList(this.translator, hits, {
+    return articleList(this.strings.translator, hits, {
       labelledBy,
       from,
       readable: (hit) => hit.source === 'local' && this.input!.index.body(hit.id) !== undefined,
@@ -388,7 +364,7 @@ export class WmHelp extends LitElement {
     if (run !== this.searchRun) return;
     this.searchAbort = null;
     this.results = result.hits;
-    const t = this.translator;
+    const t = this.strings.translator;
     this.announcement = result.hits.length > 0 ? t.t('helpResults', { count: result.hits.length }) : t.t('helpNoResults');
     this.report({ type: 'help_searched', query: text, results: result.hits.length, remote: result.remote });
   }
@@ -443,7 +419,7 @@ export class WmHelp extends LitElement {
       input.reportError?.(error, 'help:contact');
     }
     if (outcome === 'chat') {
-      this.announcement = this.translator.t('chatOpened');
+      this.announcement = this.strings.translator.t('chatOpened');
       // The provider's widget takes over; our panel would only cover it.
       this.hide();
       return;
@@ -471,12 +447,10 @@ export class WmHelp extends LitElement {
   private readonly submit = async (event: SubmitEvent): Promise<void> => {
     event.preventDefault();
     const input = this.input!;
-    const form = event.currentTarget as HTMLFormElement;
-    const value = (name: Field) => (form.elements.namedItem(name) as HTMLInputElement | HTMLTextAreaElement | null)?.value ?? '';
     if (!input.leaveMessage || this.sending) return;
     this.sending = true;
     try {
-      const result = await input.leaveMessage({ name: value('name'), email: value('email'), message: value('message') });
+      const result = await input.leaveMessage(messageOf(event.currentTarget as HTMLFormElement));
       if (!result.ok) {
         this.issues = result.issues;
         await this.updateComplete;
@@ -487,7 +461,7 @@ export class WmHelp extends LitElement {
       this.notSent = false;
       this.draft = {};
       this.contactState = 'sent';
-      this.announcement = this.translator.t('messageSent');
+      this.announcement = this.strings.translator.t('messageSent');
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('#wm-help-contact')?.focus();
     } catch (error) {

@@ -11,6 +11,17 @@ import type { ArticleOpenedFrom } from './types.js';
 
 export type ContactState = 'form' | 'sent' | 'unavailable';
 type Field = MessageIssue['field'];
+export type MessageDraft = { name?: string | undefined; email?: string | undefined; message?: string | undefined };
+
+/** The draft's filled fields only (an empty one must not overwrite a prefilled value). */
+export const withoutEmpty = (draft: MessageDraft): MessageDraft =>
+  Object.fromEntries(Object.entries(draft).filter(([, value]) => typeof value === 'string' && value !== '')) as MessageDraft;
+
+/** What the leave-a-message form holds, as typed. */
+export function messageOf(form: HTMLFormElement): { name: string; email: string; message: string } {
+  const value = (name: Field) => (form.elements.namedItem(name) as HTMLInputElement | HTMLTextAreaElement | null)?.value ?? '';
+  return { name: value('name'), email: value('email'), message: value('message') };
+}
 
 export function backButton(t: Translator, onBack: () => void): TemplateResult {
   return html`<button type="button" class="btn link back" @click=${onBack}>${t.dir === 'rtl' ? '→' : '←'} ${t.t('helpBack')}</button>`;

@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
+import { TraceMap, originalPositionFor } from '@jridgewell/trace-mapping';
 import { scriptTagPath } from '../size-measure.mjs';
 import { startServer, launch, median, fmt, root } from './_browser.mjs';
 import { STEPS, INNER_START_SCROLL, benchPage } from './tours/page.mjs';
@@ -26,7 +27,7 @@ import { heapWindows as heapWindowsOf, profileCycles } from './tours/heap.mjs';
 // only heap growth (of `waymark,waymark-ui` or the pages it names), what it is by type, the functions whose code was
 // compiled during the windows, the Long Animation Frames the cycles produced and a CPU profile of 100 cycles
 // (TOURS_BENCH_SNAPSHOTS=dir keeps the snapshots; TOURS_BENCH_JS_FLAGS passes V8 flags, e.g. `--no-opt --no-maglev --no-sparkplug`);
-// TOURS_BENCH_BREAKDOWN=1 prints only the eval → ready breakdown; TOURS_BENCH_PROFILE=1 prints only CPU profiles of Waymark's load, cold start and scrolling (twice);
+// TOURS_BENCH_BREAKDOWN=1 prints only the eval → ready breakdown; TOURS_BENCH_PROFILE=1 prints only CPU profiles of Waymark's load, cold start and scrolling (twice), its own samples also by source module (source maps);
 // TOURS_BENCH_ONLY=scroll prints only the scroll and idle figures (with their ratio to the floor); with TOURS_BENCH_TRACE=1
 // instead a trace of one container scroll per page, its style and layout passes (forced ones by the function that read),
 // TOURS_BENCH_TRACE=all adds the main thread's events; TOURS_BENCH_COMPARE=<dir under the repo>[,<dir>…] adds other
@@ -334,6 +335,8 @@ async function readyBreakdown(name = 'waymark') {
       at['load event'] = nav.loadEventStart - t0;
       for (const paint of performance.getEntriesByType('paint')) at[paint.name] = paint.startTime - t0;
       for (const [key, value] of Object.entries(window.benchLoad ?? {})) at[key] = value - t0;
+      // Marks a build under study may set (performance.mark), beside the page's own.
+      for (const mark of performance.getEntriesByType('mark')) at[`mark ${mark.name}`] = mark.startTime - t0;
       at.ready = ready;
       return { at, fromFiles, ready: { fromEval: ready, fromFiles } };
     });
@@ -470,8 +473,30 @@ function summarize(what, profile) {
     const label = `${leaf.functionName} ← ${caller.functionName || '(anonymous)'}@${caller.url?.replace(origin, '').replace(/-[\w-]{8}\.js$/, '.js')}:${caller.lineNumber + 1}:${caller.columnNumber + 1}`;
     nativeBy.set(label, (nativeBy.get(label) ?? 0) + (dt[i] ?? 0) / 1000);
   });
+  // Waymark's own samples by source module and function, through the build's source maps.
+  const bySource = new Map();
+  profile.samples.forEach((id, i) => {
+    const { functionName, lineNumber, columnNumber, url } = byId.get(id).callFrame;
+    const at = url?.startsWith(`${origin}/dist/`) ? sourceOf(url.slice(origin.length), lineNumber, columnNumber) : null;
+    if (!at) return;
+    const label = `${at.source}${at.name ? ` ${at.name}` : functionName ? ` (${functionName})` : ''}:${at.line}`;
+    bySource.set(label, (bySource.get(label) ?? 0) + (dt[i] ?? 0) / 1000);
+  });
   const top = (map, n) => [...map].filter(([k]) => !/^\((idle|program)\)/.test(k)).sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, v]) => `${k} ${fmt(v, 1)}`).join(', ');
   console.log(`\nprofile of ${what}, self ms by file: ${top(byFile, 8)}\n  by function: ${top(self, 12)}\n  native calls by caller: ${top(nativeBy, 6)}`);
+  if (bySource.size) console.log(`  Waymark's by source: ${top(bySource, 16)}`);
+}
+
+/** Where a position in a built file comes from (`/dist/…` path, 0-based line and column), by its source map. */
+const sourceMaps = new Map();
+function sourceOf(path, line, column) {
+  if (!sourceMaps.has(path)) {
+    const file = join(root, `${path}.map`);
+    sourceMaps.set(path, existsSync(file) ? new TraceMap(readFileSync(file, 'utf8')) : null);
+  }
+  const map = sourceMaps.get(path);
+  const found = map ? originalPositionFor(map, { line: line + 1, column }) : null;
+  return found?.source ? { source: found.source.replace(/^(\.\.\/)+/, ''), line: found.line, name: found.name } : null;
 }
 
 // ---- the report -------------------------------------------------------------------------------------

@@ -1,7 +1,8 @@
 // Waymark as a page without a bundler loads it: the stub, then `<script type="module" src="dist/cdn/waymark.js"
 // data-config="…checked.json">` (a config checked by `waymark validate --out`), with the default storage (IndexedDB).
 // Driven through the global `waymark()`: calls made before the bundle is in are queued by the stub and replayed.
-// `?breakdown` in the page address also records when the global is installed and IndexedDB opened and read.
+// `?breakdown` in the page address also records when the global is installed and IndexedDB opened and read
+// (the breakdown also lists any `performance.mark` a build under study sets).
 export function createAdapter() {
   const waymark = (...args) => window.waymark(...args);
   if (new URLSearchParams(location.search).has('breakdown')) recordLoad();
@@ -22,7 +23,7 @@ export function createAdapter() {
   };
 }
 
-/** `window.benchLoad`: performance.now() when the bundle installed its global, and of IndexedDB's first open and read. */
+/** `window.benchLoad`: performance.now() when the bundle installed its global, and of IndexedDB's first open (its upgrade, if it creates the database) and read. */
 function recordLoad() {
   const times = (window.benchLoad = {});
   const once = (key) => (times[key] ??= performance.now());
@@ -39,6 +40,7 @@ function recordLoad() {
   IDBFactory.prototype.open = function (...args) {
     once('indexedDB open');
     const request = open.apply(this, args);
+    request.addEventListener('upgradeneeded', () => once('indexedDB upgradeneeded'));
     request.addEventListener('success', () => once('indexedDB opened'));
     return request;
   };

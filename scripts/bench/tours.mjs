@@ -315,7 +315,9 @@ async function round(name) {
 /**
  * Where eval → ready goes on Waymark's page (`?breakdown`): ms from the start of module evaluation to each moment.
  * Negative: before evaluation began (a file fetched while the page was still being parsed). Then the same page
- * again in the same browser context: a returning visit, whose IndexedDB database already exists.
+ * again in the same browser context: a returning visit, whose IndexedDB database already exists. Then once more
+ * after deleting the database: files from the HTTP cache, the database created anew (`newDatabase`), where the
+ * database, not the download, is the slow part.
  */
 async function readyBreakdown(name = 'waymark') {
   const { context, tab } = await openPage(name, '?breakdown');
@@ -343,7 +345,16 @@ async function readyBreakdown(name = 'waymark') {
   try {
     const first = await moments();
     await tab.reload({ waitUntil: 'load' });
-    return { first, returning: await moments() };
+    const returning = await moments();
+    await tab.evaluate(
+      () =>
+        new Promise((resolve) => {
+          const request = indexedDB.deleteDatabase('waymark');
+          request.onsuccess = request.onerror = () => resolve();
+        }),
+    );
+    await tab.reload({ waitUntil: 'load' });
+    return { first, returning, newDatabase: await moments() };
   } finally {
     await context.close();
   }
@@ -414,12 +425,12 @@ async function traceLoad(name) {
 
 /** eval → ready on Waymark's page, step by step (medians of the rounds), first visit and returning visit. */
 function printBreakdown(breakdowns) {
-  for (const visit of ['first', 'returning']) {
+  for (const visit of ['first', 'returning', 'newDatabase']) {
     const marks = breakdowns.map((b) => b[visit].at);
     const keys = [...new Set(marks.flatMap((b) => Object.keys(b)))].filter((k) => marks.every((b) => k in b));
     const at = Object.fromEntries(keys.map((k) => [k, median(marks.map((b) => b[k]))]));
     const fromFiles = median(breakdowns.map((b) => b[visit].fromFiles));
-    console.log(`\nWaymark eval → ready, ${visit} visit: ${fmt(fromFiles, 1)} ms from the last script file in; ms from the start of module evaluation (medians; negative = before it): ${Object.entries(at).sort((a, b) => a[1] - b[1]).map(([k, v]) => `${k} ${fmt(v, 1)}`).join(', ')}`);
+    console.log(`\nWaymark eval → ready, ${visit === 'newDatabase' ? 'cached files, new database' : `${visit} visit`}: ${fmt(fromFiles, 1)} ms from the last script file in; ms from the start of module evaluation (medians; negative = before it): ${Object.entries(at).sort((a, b) => a[1] - b[1]).map(([k, v]) => `${k} ${fmt(v, 1)}`).join(', ')}`);
   }
 }
 
@@ -529,8 +540,10 @@ try {
     }
     if (COMPARED.length) console.log(`\ncompared: ${COMPARED.map(({ dir, name }) => `${name} = ${dir}`).join(', ')}`);
     console.log(`\neval → ready${LATENCY_MS ? `, every request ${LATENCY_MS} ms round trip` : ', loopback'}, medians of ${ROUNDS} rounds (first visit: ms from the last script file in | from the start of evaluation; returning visit: the same):`);
-    const row = (name, first, returning) => console.log(`  ${name.padEnd(16)} first ${fmt(median(first.map((x) => x.fromFiles)), 1)} | ${fmt(median(first.map((x) => x.fromEval)), 1)}; returning ${fmt(median(returning.map((x) => x.fromFiles)), 1)} | ${fmt(median(returning.map((x) => x.fromEval)), 1)}`);
-    for (const name of detailed) row(name, breakdowns[name].map((b) => b.first.ready), breakdowns[name].map((b) => b.returning.ready));
+    const pair = (visits) => `${fmt(median(visits.map((x) => x.fromFiles)), 1)} | ${fmt(median(visits.map((x) => x.fromEval)), 1)}`;
+    const row = (name, first, returning, newDatabase) =>
+      console.log(`  ${name.padEnd(16)} first ${pair(first)}; returning ${pair(returning)}${newDatabase ? `; cached files, new database ${pair(newDatabase)}` : ''}`);
+    for (const name of detailed) row(name, ...['first', 'returning', 'newDatabase'].map((visit) => breakdowns[name].map((b) => b[visit].ready)));
     for (const name of peers) row(name, readies[name].map((x) => x.first), readies[name].map((x) => x.returning));
     for (const name of detailed) {
       console.log(`\n${name}:`);

@@ -211,9 +211,15 @@ describe('an early open the store takes over, whatever it came to', () => {
     await expectStageKept(dbName, 'u-superseded', early);
   });
 
-  it('taken over while its upgrade is still creating the database: the store waits for it, then reads and writes', async () => {
+  it('taken over while its upgrade is still creating the database: loads as new without reading it, then writes', async () => {
     const dbName = uniqueDb('wm-early-upgrading');
     const realOpen = IDBFactory.prototype.open;
+    const realGet = IDBObjectStore.prototype.get;
+    let gets = 0;
+    IDBObjectStore.prototype.get = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['get']>) {
+      gets++;
+      return realGet.apply(this, args);
+    };
     let request: IDBOpenDBRequest | undefined;
     IDBFactory.prototype.open = function (this: IDBFactory, ...args: Parameters<IDBFactory['open']>) {
       request = realOpen.apply(this, args);
@@ -239,6 +245,8 @@ describe('an early open the store takes over, whatever it came to', () => {
       }),
     );
     expect(await store.load()).to.equal(undefined);
+    IDBObjectStore.prototype.get = realGet;
+    expect(gets, 'the early open was creating it: nothing to read').to.equal(0);
     store.write({ n: 1 });
     await store.flush();
     store.write({ n: 2 });

@@ -30,6 +30,12 @@ export class DatabaseOpenError extends Error {
 export interface Database {
   /** An idb-keyval store function for one object store, so `get`/`update`/`del` work on it. */
   use(objectStore: string): UseStore;
+  /**
+   * Whether the first connection is creating the database: true as soon as its upgrade from nothing begins (before
+   * the creation commits, which takes tens of ms on a first visit), so a read of it can be answered "nothing" at once;
+   * false once an existing database opened, or the open failed (the read then reports why). Never rejects.
+   */
+  isNew(): Promise<boolean>;
   /** Close the connection; later uses reject. */
   close(): void;
 }
@@ -49,11 +55,15 @@ export function openDatabase(factory: IDBFactory, dbName: string, win: Window, e
   let connection: Promise<IDBDatabase> | undefined;
   let closed = false;
   let earlyOpen = early;
+  /** Settled by the first connection's open: creating the database, or not. */
+  let settleNew: ((created: boolean) => void) | undefined;
+  const created = new Promise<boolean>((resolve) => (settleNew = resolve));
 
   function connect(): Promise<IDBDatabase> {
     return new Promise<IDBDatabase>((resolve, reject) => {
       let settled = false;
       const fail = (error: DatabaseOpenError) => {
+        settleNew?.(false);
         if (settled) return;
         settled = true;
         win.clearTimeout(timer);
@@ -78,6 +88,7 @@ export function openDatabase(factory: IDBFactory, dbName: string, win: Window, e
           else fail(new DatabaseOpenError('idb-unavailable', `IndexedDB "${dbName}" failed to open`, request.error));
         };
         const opened = () => {
+          settleNew?.(false);
           const db = request.result;
           if (settled || closed) {
             // We already gave up on it (blocked, timed out, or closed meanwhile): do not hold it open.
@@ -99,7 +110,9 @@ export function openDatabase(factory: IDBFactory, dbName: string, win: Window, e
           win.clearTimeout(timer);
           resolve(db);
         };
-        request.onupgradeneeded = () => {
+        request.onupgradeneeded = (event) => {
+          // Nothing before: no other tab can write until this upgrade commits, so nothing is stored.
+          if (event.oldVersion === 0) settleNew?.(true);
           const db = request.result;
           for (const name of OBJECT_STORES) if (!db.objectStoreNames.contains(name)) db.createObjectStore(name);
         };
@@ -107,6 +120,7 @@ export function openDatabase(factory: IDBFactory, dbName: string, win: Window, e
         request.onerror = failed;
         request.onsuccess = opened;
         // What the early open came to before we listened, answered as if we had been listening all along.
+        if (adopted?.created) settleNew?.(true);
         if (adopted?.blocked) blocked();
         // `done` with a transaction: the upgrade that created the stores is still running, its `success` is to come.
         if (adopted && request.readyState === 'done' && !request.transaction) {
@@ -137,6 +151,11 @@ export function openDatabase(factory: IDBFactory, dbName: string, win: Window, e
   return {
     use(objectStore) {
       return (mode, callback) => database().then((db) => callback(db.transaction(objectStore, mode).objectStore(objectStore)));
+    },
+    isNew() {
+      if (closed) return Promise.resolve(false);
+      database().catch(() => undefined);
+      return created;
     },
     close() {
       closed = true;

@@ -361,7 +361,8 @@ export function createDurableStore<T>(
       reportMissingDatabase();
       if (database && mode === 'indexeddb') {
         try {
-          const raw: unknown = await get(key, database.use(STATE_STORE));
+          // A database this open is creating holds nothing: no need to wait for its creation to commit to read it.
+          const raw: unknown = (await database.isNew()) ? undefined : await get(key, database.use(STATE_STORE));
           await prepare(raw);
           const local = migrateOrDrop(raw, 'stored');
           if (local !== undefined) absorb(local);

@@ -16,12 +16,14 @@ export function createObjectStores(db: IDBDatabase): void {
 
 /**
  * An open request begun early; `blocked`: its `blocked` event fired before the store listened; `superseded`: another
- * tab upgraded or deleted the database before the store took the connection over, so it was closed to let it.
+ * tab upgraded or deleted the database before the store took the connection over, so it was closed to let it;
+ * `created`: it is creating the database (nothing can be stored in it yet).
  */
 export interface EarlyOpen {
   request: IDBOpenDBRequest;
   blocked?: boolean;
   superseded?: boolean;
+  created?: boolean;
 }
 
 /**
@@ -31,7 +33,11 @@ export interface EarlyOpen {
 export function beginOpen(factory: IDBFactory, dbName: string, givenUp: () => boolean): EarlyOpen {
   const request = factory.open(dbName, DB_SCHEMA_VERSION);
   const early: EarlyOpen = { request };
-  request.onupgradeneeded = () => (givenUp() ? request.transaction?.abort() : createObjectStores(request.result));
+  request.onupgradeneeded = (event) => {
+    if (givenUp()) return request.transaction?.abort();
+    early.created = event.oldVersion === 0;
+    createObjectStores(request.result);
+  };
   request.onblocked = () => (early.blocked = true);
   request.onsuccess = () => {
     const db = request.result;

@@ -486,16 +486,18 @@ function summarize(what, profile) {
   });
   // Waymark's own samples by source module and function, through the build's source maps.
   const bySource = new Map();
+  const byModule = new Map();
   profile.samples.forEach((id, i) => {
     const { functionName, lineNumber, columnNumber, url } = byId.get(id).callFrame;
     const at = url?.startsWith(`${origin}/dist/`) ? sourceOf(url.slice(origin.length), lineNumber, columnNumber) : null;
     if (!at) return;
     const label = `${at.source}${at.name ? ` ${at.name}` : functionName ? ` (${functionName})` : ''}:${at.line}`;
     bySource.set(label, (bySource.get(label) ?? 0) + (dt[i] ?? 0) / 1000);
+    byModule.set(at.source, (byModule.get(at.source) ?? 0) + (dt[i] ?? 0) / 1000);
   });
   const top = (map, n) => [...map].filter(([k]) => !/^\((idle|program)\)/.test(k)).sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, v]) => `${k} ${fmt(v, 1)}`).join(', ');
   console.log(`\nprofile of ${what}, self ms by file: ${top(byFile, 8)}\n  by function: ${top(self, 12)}\n  native calls by caller: ${top(nativeBy, 6)}`);
-  if (bySource.size) console.log(`  Waymark's by source: ${top(bySource, 16)}`);
+  if (bySource.size) console.log(`  Waymark's by module: ${top(byModule, 16)}\n  Waymark's by function: ${top(bySource, 16)}`);
 }
 
 /** Where a position in a built file comes from (`/dist/…` path, 0-based line and column), by its source map. */

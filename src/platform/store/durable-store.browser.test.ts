@@ -103,7 +103,7 @@ describe('durable store', () => {
       expect(await reader.load()).to.deep.equal({ facts: ['checklist:setup:invite'] });
     });
 
-    it('keeps a write made just before a reload (pagehide journals it synchronously)', async () => {
+    it('keeps a write made just before a reload (pagehide journals it synchronously); the next load does not wait to store it', async () => {
       const dbName = uniqueDbName();
       const page = await tab();
       // A debounce far longer than the test: only the pagehide path can save this write.
@@ -112,8 +112,19 @@ describe('durable store', () => {
       writer.write({ facts: ['survey:nps:answered'] });
       await page.reload();
 
+      const realm = page.frame.contentWindow as Window & typeof globalThis;
+      const realPut = realm.IDBObjectStore.prototype.put;
+      let stored = false;
+      realm.IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
+        const request = realPut.apply(this, args);
+        request.addEventListener('success', () => (stored = true));
+        return request;
+      };
       const reader = await openInTab(page, dbName);
       expect(await reader.load()).to.deep.equal({ facts: ['survey:nps:answered'] });
+      expect(stored, 'answered before the journal is written to IndexedDB').to.equal(false);
+      await reader.flush();
+      expect(stored).to.equal(true);
       expect(Object.keys(localStorage).filter((k) => k.includes(dbName)), 'journal folded into IndexedDB and removed').to.deep.equal([]);
       expect(await open(dbName).load(), 'now in IndexedDB').to.deep.equal({ facts: ['survey:nps:answered'] });
     });

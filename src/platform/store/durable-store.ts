@@ -313,24 +313,31 @@ export function createDurableStore<T>(
     journalHasEntry = true;
   }
 
-  /** Merge every journal entry for this key (left by pages that went away) and make the result durable. */
-  async function foldJournal(): Promise<void> {
+  /**
+   * Merge every journal entry for this key (left by pages that went away) into what waits to be written, and make
+   * it durable. Returns once merged, with the state that includes them; the write goes on in the queue (`durable`).
+   * A page left just after a change (a step's link followed) leaves an entry: the next page need not wait for its write.
+   */
+  async function foldJournal(): Promise<{ state: T | undefined; durable: Promise<void> }> {
     const entries = journal.read();
-    if (entries.length === 0) return;
+    if (entries.length === 0) return { state: known, durable: Promise.resolve() };
     for (const entry of entries) await prepare(entry.state);
     for (const entry of entries) {
       const state = migrateOrDrop(entry.state, 'unload journal');
       if (state !== undefined) pending = pending === undefined ? state : safeMerge(pending, state);
     }
-    await enqueue(persistPending);
-    if (mode === 'indexeddb') {
-      journal.remove(entries.map((entry) => entry.storageKey));
-    } else if (known !== undefined) {
-      // Memory only: the journal is the one copy that outlives this page; keep it as a single entry.
-      journal.write(known);
-      journalHasEntry = true;
-      journal.remove(entries.map((entry) => entry.storageKey).filter((storageKey) => storageKey !== journal.ownKey));
-    }
+    const state = known === undefined || pending === undefined ? (known ?? pending) : safeMerge(known, pending);
+    const durable = enqueue(persistPending).then(() => {
+      if (mode === 'indexeddb') {
+        journal.remove(entries.map((entry) => entry.storageKey));
+      } else if (known !== undefined) {
+        // Memory only: the journal is the one copy that outlives this page; keep it as a single entry.
+        journal.write(known);
+        journalHasEntry = true;
+        journal.remove(entries.map((entry) => entry.storageKey).filter((storageKey) => storageKey !== journal.ownKey));
+      }
+    });
+    return { state, durable };
   }
 
   const leave = () => {
@@ -370,10 +377,12 @@ export function createDurableStore<T>(
           fallBackToMemory(failureCode(error, 'idb-read-failed'), error);
         }
       }
-      await foldJournal();
+      const folded = await foldJournal();
+      if (!remote) return folded.state;
+      await folded.durable;
       // The remote's facts come in through `write` (persisted locally, then the union is sent back);
       // a remote that has nothing yet gets this device's state.
-      if (remote && !remoteLoaded && (await pullRemote(false)) && known !== undefined && pending === undefined) void pushRemote();
+      if (!remoteLoaded && (await pullRemote(false)) && known !== undefined && pending === undefined) void pushRemote();
       return known;
     },
 

@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
-import { TraceMap, originalPositionFor } from '@jridgewell/trace-mapping';
+import { SourceMapConsumer } from 'source-map-js';
 import { scriptTagPath } from '../size-measure.mjs';
 import { startServer, launch, median, fmt, root } from './_browser.mjs';
 import { STEPS, INNER_START_SCROLL, benchPage } from './tours/page.mjs';
@@ -505,10 +505,9 @@ const sourceMaps = new Map();
 function sourceOf(path, line, column) {
   if (!sourceMaps.has(path)) {
     const file = join(root, `${path}.map`);
-    sourceMaps.set(path, existsSync(file) ? new TraceMap(readFileSync(file, 'utf8')) : null);
+    sourceMaps.set(path, existsSync(file) ? new SourceMapConsumer(JSON.parse(readFileSync(file, 'utf8'))) : null);
   }
-  const map = sourceMaps.get(path);
-  const found = map ? originalPositionFor(map, { line: line + 1, column }) : null;
+  const found = sourceMaps.get(path)?.originalPositionFor({ line: line + 1, column });
   return found?.source ? { source: found.source.replace(/^(\.\.\/)+/, ''), line: found.line, name: found.name } : null;
 }
 

@@ -2,7 +2,7 @@
 // one run, interleaved rounds (medians). Every library loads as a page loads it: module scripts from files on the
 // same loopback server (Waymark: the script-tag bundle dist/cdn/waymark.js and its chunks, with a config checked by
 // `waymark validate --out`, IndexedDB storage; the peers: their npm ESM files, through an import map). Figures:
-//  - script evaluated → ready; start() → first step shown (cold: the first start after ready, which also defines
+//  - script evaluated → ready (from the last script file ready waits for, and counting that wait); start() → first step shown (cold: the first start after ready, which also defines
 //    the elements and builds their styles; warm: the second); next() → step shown;
 //  - style+layout and main-thread ms per frame while a nested scroll container, then the window, scrolls with a
 //    step open (floating-ui alone is the floor), and on how many of 120 frames the card left its target;
@@ -430,7 +430,7 @@ function printBreakdown(breakdowns) {
     const keys = [...new Set(marks.flatMap((b) => Object.keys(b)))].filter((k) => marks.every((b) => k in b));
     const at = Object.fromEntries(keys.map((k) => [k, median(marks.map((b) => b[k]))]));
     const fromFiles = median(breakdowns.map((b) => b[visit].fromFiles));
-    console.log(`\nWaymark eval → ready, ${visit === 'newDatabase' ? 'cached files, new database' : `${visit} visit`}: ${fmt(fromFiles, 1)} ms from the last script file in; ms from the start of module evaluation (medians; negative = before it): ${Object.entries(at).sort((a, b) => a[1] - b[1]).map(([k, v]) => `${k} ${fmt(v, 1)}`).join(', ')}`);
+    console.log(`\nWaymark eval → ready, ${visit === 'newDatabase' ? 'cached files, new database' : `${visit} visit`}: ${fmt(fromFiles, 1)} ms from the last script file ready waits for; ms from the start of module evaluation (medians; negative = before it): ${Object.entries(at).sort((a, b) => a[1] - b[1]).map(([k, v]) => `${k} ${fmt(v, 1)}`).join(', ')}`);
   }
 }
 
@@ -540,7 +540,7 @@ try {
       }
     }
     if (COMPARED.length) console.log(`\ncompared: ${COMPARED.map(({ dir, name }) => `${name} = ${dir}`).join(', ')}`);
-    console.log(`\neval → ready${LATENCY_MS ? `, every request ${LATENCY_MS} ms round trip` : ', loopback'}, medians of ${ROUNDS} rounds (first visit: ms from the last script file in | from the start of evaluation; returning visit: the same):`);
+    console.log(`\neval → ready${LATENCY_MS ? `, every request ${LATENCY_MS} ms round trip` : ', loopback'}, medians of ${ROUNDS} rounds (first visit: ms from the last script file ready waits for | from the start of evaluation; returning visit: the same):`);
     const pair = (visits) => `${fmt(median(visits.map((x) => x.fromFiles)), 1)} | ${fmt(median(visits.map((x) => x.fromEval)), 1)}`;
     const row = (name, first, returning, newDatabase) =>
       console.log(`  ${name.padEnd(16)} first ${pair(first)}; returning ${pair(returning)}${newDatabase ? `; cached files, new database ${pair(newDatabase)}` : ''}`);

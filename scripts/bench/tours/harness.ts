@@ -11,6 +11,11 @@ export interface BenchStep {
 export interface TourAdapter {
   /** Resolves when the library can start a tour (absent: as soon as it is created). */
   ready?(): Promise<void>;
+  /**
+   * The script files `ready` waits for, by path (absent: every script file the page loaded before ready). A file
+   * fetched alongside but not awaited (a preloaded UI chunk) would otherwise count as a wait that is not there.
+   */
+  readyFiles?: RegExp;
   start(): void;
   next(): void;
   destroy(): void;
@@ -103,14 +108,17 @@ function whenShown(adapter: TourAdapter, step: BenchStep, timeoutMs = 5000): Pro
 export interface ReadyTimes {
   /** ms from the start of module evaluation to ready, waiting for script files included. */
   fromEval: number;
-  /** ms from the moment the last script file the page loaded before ready had arrived (or evaluation began, if later). */
+  /** ms from the moment the last script file ready waits for had arrived (or evaluation began, if later). */
   fromFiles: number;
 }
 
-/** Ready now: how long since evaluation began, and since every script file loaded so far was in. */
-function readyTimes(evalStart: number): ReadyTimes {
+/** Ready now: how long since evaluation began, and since every script file it waits for (`files`; absent: all so far) was in. */
+function readyTimes(evalStart: number, files?: RegExp): ReadyTimes {
   const now = performance.now();
-  const scripts = performance.getEntriesByType('resource').filter((entry) => /\.m?js$/.test(new URL(entry.name).pathname) && entry.responseEnd <= now);
+  const scripts = performance.getEntriesByType('resource').filter((entry) => {
+    const path = new URL(entry.name).pathname;
+    return /\.m?js$/.test(path) && (!files || files.test(path)) && entry.responseEnd <= now;
+  });
   const filesIn = Math.max(evalStart, ...scripts.map((entry) => entry.responseEnd));
   return { fromEval: now - evalStart, fromFiles: now - filesIn };
 }
@@ -119,7 +127,7 @@ export function install(createAdapter: (steps: BenchStep[]) => TourAdapter, step
   // The page's module scripts begin to run (an inline module before them sets it): the start of eval → ready.
   const evalStart = (window as unknown as { benchEvalStart?: number }).benchEvalStart ?? performance.now();
   const adapter = createAdapter(steps);
-  const ready = (adapter.ready?.() ?? Promise.resolve()).then(() => readyTimes(evalStart));
+  const ready = (adapter.ready?.() ?? Promise.resolve()).then(() => readyTimes(evalStart, adapter.readyFiles));
   const inner = document.getElementById('inner')!;
   const firstTarget = document.querySelector(steps[0]!.selector)!;
 

@@ -109,6 +109,28 @@ describe('resolveTarget', () => {
     expect(resolveTarget({ text: 'hello world' }, document)).to.equal(el.querySelector('#host'));
   });
 
+  it("takes a selector's visible match in the document without walking the page for shadow roots, and walks when it is hidden", async () => {
+    const el = mount(html`<div><button class="save" id="light">Save</button><div id="host"></div></div>`);
+    const inShadow = shadow(el.querySelector('#host')!, '<button class="save" id="deep">Save</button>').querySelector('#deep');
+    const realWalker = Document.prototype.createTreeWalker;
+    let walks = 0;
+    Document.prototype.createTreeWalker = function (this: Document, ...args: Parameters<Document['createTreeWalker']>) {
+      // Walks of the whole page (each shadow root found is then walked on its own).
+      if (args[0] === document) walks++;
+      return realWalker.apply(this, args);
+    };
+    try {
+      expect(resolveTarget('.save', document)).to.equal(el.querySelector('#light'));
+      expect(resolveTarget({ anchor: 'none-here' }, document)).to.equal(null);
+      expect(walks, 'a visible match in the document needs no walk; a missing one does').to.equal(1);
+      el.querySelector<HTMLElement>('#light')!.style.display = 'none';
+      expect(resolveTarget('.save', document), 'hidden in the document: the visible one in a shadow root').to.equal(inShadow);
+      expect(walks).to.equal(2);
+    } finally {
+      Document.prototype.createTreeWalker = realWalker;
+    }
+  });
+
   it('prefers a visible match over a hidden one that comes first', async () => {
     const el = mount(html`<div>
       <button class="menu" style="display:none">Menu</button>

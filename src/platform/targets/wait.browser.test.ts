@@ -60,12 +60,23 @@ afterEach(() => {
 });
 
 describe('waitForTarget', () => {
-  it('resolves at once when the target is already there and visible', async () => {
+  it('resolves at once when the target is already there and visible, without walking the page for shadow roots', async () => {
     const el = mount(html`<div><button id="ready">Ready</button></div>`);
-    const { result, observers, listeners } = await tracked(() => waitForTarget('#ready', { timeout: 5000 }));
-    expect(result).to.equal(el.querySelector('#ready'));
-    expect(observers).to.equal(0);
-    expect(listeners).to.equal(0);
+    const realWalker = Document.prototype.createTreeWalker;
+    let walks = 0;
+    Document.prototype.createTreeWalker = function (this: Document, ...args: Parameters<Document['createTreeWalker']>) {
+      walks++;
+      return realWalker.apply(this, args);
+    };
+    try {
+      const { result, observers, listeners } = await tracked(() => waitForTarget('#ready', { timeout: 5000 }));
+      expect(result).to.equal(el.querySelector('#ready'));
+      expect(observers).to.equal(0);
+      expect(listeners).to.equal(0);
+      expect(walks).to.equal(0);
+    } finally {
+      Document.prototype.createTreeWalker = realWalker;
+    }
   });
 
   it('resolves when a late target is inserted, and cleans up after itself', async () => {

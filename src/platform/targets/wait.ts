@@ -1,5 +1,5 @@
 import type { Target } from '../../config/types.js';
-import { createTargetResolver, openShadowRoots, type ResolveOptions, type SearchRoot } from './resolve.js';
+import { createTargetResolver, openShadowRoots, visibleInRootAlone, type ResolveOptions, type SearchRoot } from './resolve.js';
 import { isVisible } from './visibility.js';
 import { nextFrame } from './frame.js';
 
@@ -69,6 +69,11 @@ export function waitForTarget(target: Target, options: WaitForTargetOptions): Pr
     function check(): void {
       cancelFrame = null;
       try {
+        const atOnce = visibleInRootAlone(resolver, target, root);
+        if (atOnce) {
+          finish(atOnce);
+          return;
+        }
         const roots = [root, ...openShadowRoots(root)];
         for (const scope of roots) {
           if (watchedRoots.has(scope)) continue;

@@ -166,21 +166,32 @@ export function createTargetResolver(options: ResolveOptions = {}): TargetResolv
  * Never throws: an invalid selector resolves to null and is reported through `onIssue`.
  */
 export function resolveTarget(target: Target, root: SearchRoot = globalThis.document, options: ResolveOptions = {}): Element | null {
-  const resolver = createTargetResolver(options);
-  const visible = visibleInRootAlone(resolver, target, root);
-  if (visible) return visible;
-  const found = resolver.all(target, [root, ...openShadowRoots(root)]);
-  return found.find(isVisible) ?? found[0] ?? null;
+  const { found, visible } = searchTarget(createTargetResolver(options), target, root);
+  return visible ?? found[0] ?? null;
+}
+
+/** What a search of `root` found: every match (root first), the first visible one, and the open shadow roots searched. */
+export interface TargetSearch {
+  found: Element[];
+  visible: Element | null;
+  /** Null: not searched, a visible match in `root` itself already decided. */
+  shadowRoots: ShadowRoot[] | null;
 }
 
 /**
- * A selector target's first visible match in `root` itself, or null. Where there is one it is the answer: matches in
- * open shadow roots come after it, so the walk of the whole tree that finds those roots can be skipped (on a large page,
- * most of a resolution's cost). Not for text targets, whose innermost match may lie in a shadow root inside it.
+ * Search `root`, then the open shadow roots inside it. A selector target with a visible match in `root` itself stops
+ * there: matches in shadow roots come after it, so the walk of the whole tree that finds those roots (on a large page,
+ * most of a search's cost) cannot change the answer. Text targets always search them: their innermost match may lie
+ * in a shadow root inside a match.
  */
-export function visibleInRootAlone(resolver: TargetResolver, target: Target, root: SearchRoot): Element | null {
+export function searchTarget(resolver: TargetResolver, target: Target, root: SearchRoot): TargetSearch {
   const bySelector = typeof target === 'string' || 'selector' in target || 'anchor' in target;
-  return bySelector ? (resolver.all(target, [root]).find(isVisible) ?? null) : null;
+  const inRoot = bySelector ? resolver.all(target, [root]) : [];
+  const visible = inRoot.find(isVisible);
+  if (visible) return { found: inRoot, visible, shadowRoots: null };
+  const shadowRoots = openShadowRoots(root);
+  const rest = resolver.all(target, bySelector ? shadowRoots : [root, ...shadowRoots]);
+  return { found: [...inRoot, ...rest], visible: rest.find(isVisible) ?? null, shadowRoots };
 }
 
 /** Every element the target points at (document first, then open shadow roots), or an empty list. */

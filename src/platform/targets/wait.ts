@@ -1,6 +1,5 @@
 import type { Target } from '../../config/types.js';
-import { createTargetResolver, openShadowRoots, visibleInRootAlone, type ResolveOptions, type SearchRoot } from './resolve.js';
-import { isVisible } from './visibility.js';
+import { createTargetResolver, searchTarget, type ResolveOptions, type SearchRoot } from './resolve.js';
 import { nextFrame } from './frame.js';
 
 export interface WaitForTargetOptions extends ResolveOptions {
@@ -69,22 +68,15 @@ export function waitForTarget(target: Target, options: WaitForTargetOptions): Pr
     function check(): void {
       cancelFrame = null;
       try {
-        const atOnce = visibleInRootAlone(resolver, target, root);
-        if (atOnce) {
-          finish(atOnce);
-          return;
-        }
-        const roots = [root, ...openShadowRoots(root)];
-        for (const scope of roots) {
-          if (watchedRoots.has(scope)) continue;
-          watchedRoots.add(scope);
-          mutations.observe(scope, OBSERVE);
-        }
-        const found = resolver.all(target, roots);
-        const visible = found.find(isVisible);
+        const { found, visible, shadowRoots } = searchTarget(resolver, target, root);
         if (visible) {
           finish(visible);
           return;
+        }
+        for (const scope of [root, ...(shadowRoots ?? [])]) {
+          if (watchedRoots.has(scope)) continue;
+          watchedRoots.add(scope);
+          mutations.observe(scope, OBSERVE);
         }
         // Present but hidden: an intersection change (it got a box, or scrolled into view) re-checks.
         for (const candidate of found.slice(0, 8)) {

@@ -168,7 +168,7 @@ export class WmBeacon extends WaymarkElement {
     const dot = this.dot;
     if (!dot || !this.anchor.isCurrent(run)) return;
     this.armed.showPopover(dot);
-    this.armed.hold(autoUpdate(target, dot, () => void this.placeDot(target, dot)));
+    this.armed.hold(autoUpdate(target, dot, () => this.placeDot(target, dot)));
     this.act({ type: 'shown' });
   }
 
@@ -179,7 +179,7 @@ export class WmBeacon extends WaymarkElement {
   }
 
   /** Put the dot on the target's corner (mirrored in RTL); hide it when the corner is scrolled away. */
-  private async placeDot(target: Element, dot: HTMLElement): Promise<void> {
+  private placeDot(target: Element, dot: HTMLElement): void {
     const rect = target.getBoundingClientRect();
     const rtl = this.context?.translator.dir === 'rtl';
     const position = this.experience?.position ?? 'top-end';
@@ -198,7 +198,7 @@ export class WmBeacon extends WaymarkElement {
         center: [centerX, centerY],
       } as const
     )[position];
-    const clip = await clippingRect(target);
+    const clip = clippingRect(target);
     const visible = intersect({ x: x - 1, y: y - 1, width: 2, height: 2 }, clip) !== null;
     dot.classList.toggle('hidden', !visible);
     if (!visible && this.open) this.close();

@@ -35,7 +35,7 @@ describe('anchorFloating: the rects a placement measured', () => {
       await frame();
       const last = seen.at(-1)!;
       expect(last, 'placedRects after a placement').to.not.equal(null);
-      const clip = await clippingRect(reference);
+      const clip = clippingRect(reference);
       expect(last.clip).to.deep.equal(clip);
       const rect = reference.getBoundingClientRect();
       expect(last.reference).to.deep.equal({ x: rect.x, y: rect.y, width: rect.width, height: rect.height });

@@ -4,13 +4,11 @@ import type { Box } from './geometry.js';
 
 type ClippingPlatform = typeof platform & { _c: Map<Element, Element[]> };
 
-/** floating-ui's own clipping rect (same rules as its placement), in viewport px. */
-export async function clippingRect(element: Element): Promise<Box> {
-  return clippingRectNow(element);
-}
-
-/** The same, at once: floating-ui's DOM platform answers synchronously (its type allows a promise for other platforms). */
-export function clippingRectNow(element: Element): Box {
+/**
+ * floating-ui's own clipping rect (same rules as its placement), in viewport px. At once: its DOM platform answers
+ * synchronously (its type allows a promise for other platforms).
+ */
+export function clippingRect(element: Element): Box {
   // floating-ui's DOM platform keeps a per-computation cache on `this._c`.
   const withCache: ClippingPlatform = { ...platform, _c: new Map() };
   const rect = withCache.getClippingRect.call(withCache, {

@@ -3,7 +3,7 @@
  * bottom sheet covering the lower part of the viewport). Instant, so positioning never races
  * a smooth scroll, and a no-op when the target is already comfortably visible.
  */
-import { clippingRectNow } from './clipping.js';
+import { clippingRect } from './clipping.js';
 import { scrollDeltaToFit, type Box } from './geometry.js';
 
 export interface ScrollOptions {
@@ -50,7 +50,7 @@ export function scrollTargetIntoView(win: Window, target: Element, options: Scro
   const rect = target.getBoundingClientRect();
   const offscreenX = rect.right < 0 || rect.left > win.innerWidth;
   // Inside the viewport is not enough: a scroll container (a sidebar, a table) may clip the target out of sight.
-  const clipped = hiddenPart(rect, clippingRectNow(target));
+  const clipped = hiddenPart(rect, clippingRect(target));
   if (scrollDeltaToFit(rect, top, bottom) === 0 && !offscreenX && !clipped) return headerBottom;
   // Let the browser scroll every scroll container between the target and the page...
   target.scrollIntoView({ block: 'center', inline: 'nearest', behavior: 'instant' });

@@ -316,8 +316,8 @@ export class WmTour extends WaymarkElement {
       // The sheet covers the bottom: keep the target visible above it.
       scrollTargetIntoView(win, target, { ignore: this, bottomInset: card.getBoundingClientRect().height });
       card.classList.remove('unplaced');
-      this.stepLayer.hold(autoUpdate(target, card, () => void this.updateSpotlight(target)));
-      void this.updateSpotlight(target);
+      this.stepLayer.hold(autoUpdate(target, card, () => this.updateSpotlight(target)));
+      this.updateSpotlight(target);
       this.afterShown();
     } else {
       let first = true;
@@ -329,7 +329,7 @@ export class WmTour extends WaymarkElement {
         placement: step.placement,
         insets: { top: headerInset },
         onPlaced: (result) => {
-          void this.updateSpotlight(target, placedRects(result));
+          this.updateSpotlight(target, placedRects(result));
           // Hidden while its target was scrolled away, the card lost focus: give it back.
           const detached = card.classList.contains('detached');
           if (wasDetached && !detached && this.focusIsLost()) card.focus({ preventScroll: true });
@@ -395,7 +395,7 @@ export class WmTour extends WaymarkElement {
   }
 
   /** `measured`: the rects the card's placement just measured (no second layout read); else measured here. */
-  private async updateSpotlight(target: Element, measured?: PlacedRects | null): Promise<void> {
+  private updateSpotlight(target: Element, measured?: PlacedRects | null): void {
     const options = this.spotlightOptions;
     const shade = this.shade;
     const blocker = this.blocker;
@@ -404,7 +404,7 @@ export class WmTour extends WaymarkElement {
     const win = this.context?.window;
     if (!options || !shade || !blocker || !svg || !mover || !win) return;
     const rect = measured?.reference ?? target.getBoundingClientRect();
-    const clip = measured?.clip ?? (await clippingRect(target));
+    const clip = measured?.clip ?? clippingRect(target);
     const zoom = measured?.zoom ?? effectiveZoom(svg);
     const hole = intersect(pad({ x: rect.x, y: rect.y, width: rect.width, height: rect.height }, options.padding ?? 8), clip);
     this.painter.paint({ mover, svg, shade, blocker }, hole, options.radius ?? 8, { width: win.innerWidth, height: win.innerHeight }, zoom);

@@ -592,6 +592,18 @@ describe('surfaces together', () => {
       expect(Math.round(panel.getBoundingClientRect().top), 'below the banner').to.equal(56 + 60 + 8);
       bannerSlot.dispose();
       bannerHost.remove();
+      // A bottom banner, and the panel grown (search results) to reach over it: it stays below its opener, on screen.
+      strip.style.cssText = 'position:fixed;bottom:0;left:0;right:0;height:60px';
+      document.body.append(bannerHost);
+      const bottomSlot = surfacesOf(stack).register(bannerHost, { kind: 'banner', boxes: () => [strip] });
+      panel.style.height = '700px';
+      slot.update();
+      box = panel.getBoundingClientRect();
+      expect(Math.round(box.top), 'still just below the button').to.equal(Math.round(opener.bottom + 8));
+      expect(box.bottom, 'on screen').to.be.at.most(800);
+      bottomSlot.dispose();
+      bannerHost.remove();
+      panel.style.height = '';
       await setViewport({ width: 390, height: 844 });
       await until(() => Math.round(panel.getBoundingClientRect().bottom) === 844 - 20, 'back in its corner on a phone');
       slot.dispose();

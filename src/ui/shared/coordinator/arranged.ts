@@ -86,14 +86,15 @@ export function createArrangement(context: ArrangementContext): Arrangement {
       }
       const rect = opener.getBoundingClientRect();
       const width = box.getBoundingClientRect().width;
-      // Below the opener, and below a Waymark banner drawn under it.
+      // Below the opener, and below a Waymark banner drawn under it. A banner in the lower half (at the bottom of the
+      // screen) never pushes the panel down, off screen: the panel the user is in reaches over it, and it steps aside.
       let top = Math.round(rect.bottom + OPENER_GAP);
       for (const other of entries) {
         if (other.options.kind !== 'banner' || aside.has(other.host)) continue;
         for (const banner of visibleBoxes(other)) {
           const strip = banner.getBoundingClientRect();
           const height = box.getBoundingClientRect().height;
-          if (strip.bottom > top && strip.top < top + height) top = Math.max(top, Math.round(strip.bottom + OPENER_GAP));
+          if (strip.top < win.innerHeight / 2 && strip.bottom > top && strip.top < top + height) top = Math.max(top, Math.round(strip.bottom + OPENER_GAP));
         }
       }
       const right = Math.round(Math.min(Math.max(EDGE, win.innerWidth - rect.right), win.innerWidth - width - EDGE));

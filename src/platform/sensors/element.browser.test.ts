@@ -164,6 +164,34 @@ describe('elementSensor', () => {
     expect(page.observed).to.include(document).and.include(root);
   });
 
+  it('looks into the shadow root of a custom element defined after the sensor started', async () => {
+    const host = document.createElement('wm-test-sensor-late');
+    mount(html`<div></div>`).append(host);
+    const page = manualWindow();
+    const { ctx, signals } = recorder(page.win);
+    disposers.push(elementSensor(ctx, targets({ inner: '.late-inner' }), EVERY_FRAME));
+    page.frame();
+    expect(facts(signals)).to.deep.equal(['inner:absent:hidden']);
+    // Its constructor renders into a new shadow root: nothing in the observed page mutates.
+    customElements.define(
+      'wm-test-sensor-late',
+      class extends HTMLElement {
+        constructor() {
+          super();
+          const button = document.createElement('button');
+          button.className = 'late-inner';
+          button.textContent = 'Inside';
+          this.attachShadow({ mode: 'open' }).append(button);
+        }
+      },
+    );
+    await customElements.whenDefined('wm-test-sensor-late');
+    await mutationsDelivered();
+    page.frame();
+    expect(facts(signals.slice(1))).to.deep.equal(['inner:present:visible']);
+    expect(page.observed.includes(host.shadowRoot!), 'its shadow root is watched from now on').to.equal(true);
+  });
+
   it('re-resolves at most targetsPerFrame targets per frame, the rest in the next frames', async () => {
     mount(html`<div>${[1, 2, 3, 4, 5].map((n) => html`<i class="t${n}">${n}</i>`)}</div>`);
     const page = manualWindow();

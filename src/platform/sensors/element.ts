@@ -1,5 +1,6 @@
 import type { Target } from '../../config/types.js';
-import { isVisible, nextFrame, openShadowRoots } from '../targets/index.js';
+import { isVisible, nextFrame } from '../targets/index.js';
+import { trackShadowRoots } from '../targets/shadow-roots.js';
 import { targetResolverFor } from './click.js';
 import { runSensor } from './scope.js';
 import { resolveSensorOptions, type Disposer, type SensorContext, type SensorOptions } from './types.js';
@@ -17,8 +18,6 @@ const BASE_ATTRIBUTES = [
 /** Elements per target watched for intersection changes: enough for responsive duplicates, bounded for lists. */
 const OBSERVED_PER_TARGET = 5;
 const FULL_SCAN_EVERY_MS = 2000;
-const MAX_ADDED_PENDING = 1000;
-const ELEMENT_NODE = 1;
 
 /**
  * Presence and visibility of every configured target, emitted as `element` only when a target's
@@ -29,7 +28,7 @@ const ELEMENT_NODE = 1;
  * runs in one animation frame, at most `targetsPerFrame` targets per frame, the rest in the next,
  * and a new pass starts at most every `elementCheckIntervalMs`.
  * Shadow roots are searched only when the light DOM has no visible match; their list grows from
- * added nodes and is rebuilt by a full scan at most every 2 s. An IntersectionObserver on matched elements and
+ * added nodes and custom elements defined late, and is rebuilt by a full scan at most every 2 s. An IntersectionObserver on matched elements and
  * window resizes / transition ends catch visibility changes that mutate nothing.
  */
 export function elementSensor(ctx: SensorContext, targets: ReadonlyMap<string, Target>, options?: SensorOptions): Disposer {
@@ -45,11 +44,6 @@ export function elementSensor(ctx: SensorContext, targets: ReadonlyMap<string, T
     /** Element → the target keys it matched, for routing intersection changes. */
     const watched = new Map<Element, Set<string>>();
     const watchedByKey = new Map<string, Element[]>();
-    /** Open shadow roots known and observed; kept up to date from added nodes, rebuilt now and then. */
-  const shadowRoots = new Set<ShadowRoot>();
-  /** Elements added since the last look, to scan for new shadow roots (bounded; the periodic full scan covers overflow). */
-  let added: Element[] = [];
-  let lastFullScan = -Infinity;
     /** Cancels the pending pass (its timer or its frame); null when none is pending. */
     let cancelPending: (() => void) | null = null;
     /** When the last complete pass ended: the next one waits `elementCheckIntervalMs` after it. */
@@ -69,12 +63,17 @@ export function elementSensor(ctx: SensorContext, targets: ReadonlyMap<string, T
       schedule();
     };
     const mutations = new win.MutationObserver(scope.guard((records: MutationRecord[]) => {
-      for (const record of records) {
-        if (record.type !== 'childList' || added.length >= MAX_ADDED_PENDING) continue;
-        for (const node of record.addedNodes) if (node.nodeType === ELEMENT_NODE) added.push(node as Element);
-      }
+      shadowRoots.noteAdded(records);
       markAll();
     }));
+    /** Open shadow roots, each observed once found: searched only when the document has no visible match. */
+    const shadowRoots = trackShadowRoots(doc, {
+      now: () => win.performance.now(),
+      fullScanEveryMs: FULL_SCAN_EVERY_MS,
+      // Re-observing a node with the same observer only updates its options: safe to repeat.
+      onFound: (shadowRoot) => mutations.observe(shadowRoot, observeOptions),
+      onUpgrade: scope.guard(markAll),
+    });
     const intersections = new win.IntersectionObserver(scope.guard((entries: IntersectionObserverEntry[]) => {
       for (const entry of entries) for (const key of watched.get(entry.target) ?? []) dirty.add(key);
       schedule();
@@ -83,6 +82,7 @@ export function elementSensor(ctx: SensorContext, targets: ReadonlyMap<string, T
     scope.add(() => {
       mutations.disconnect();
       intersections.disconnect();
+      shadowRoots.dispose();
       cancelPending?.();
     });
     scope.listen(win, 'resize', markAll, { passive: true });
@@ -117,36 +117,12 @@ export function elementSensor(ctx: SensorContext, targets: ReadonlyMap<string, T
       else lastPassEnd = win.performance.now();
     }
 
-    /**
-     * The open shadow roots to search. A full scan of the document costs a walk over every
-     * element, so it runs at most every FULL_SCAN_EVERY_MS; in between, only added subtrees are
-     * scanned. (A shadow root attached to an element already in the page, by a late custom
-     * element upgrade, is found by the next full scan.)
-     */
-    function currentShadowRoots(): ShadowRoot[] {
-      const clock = win.performance.now();
-      const found = clock - lastFullScan >= FULL_SCAN_EVERY_MS ? openShadowRoots(doc) : added.flatMap((el) => (el.isConnected ? openShadowRoots(el) : []));
-      if (clock - lastFullScan >= FULL_SCAN_EVERY_MS) {
-        lastFullScan = clock;
-        shadowRoots.clear();
-      }
-      added = [];
-      for (const root of found) {
-        if (shadowRoots.has(root)) continue;
-        shadowRoots.add(root);
-        // Re-observing a node with the same observer only updates its options: safe to repeat.
-        mutations.observe(root, observeOptions);
-      }
-      for (const root of shadowRoots) if (!root.host.isConnected) shadowRoots.delete(root);
-      return [...shadowRoots];
-    }
-
     function evaluate(key: string): void {
       const target = targets.get(key)!;
       let matches = resolver.all(target, [doc]);
       let visible = matches.some(isVisible);
       if (!visible) {
-        const roots = currentShadowRoots();
+        const roots = shadowRoots.current();
         if (roots.length > 0) {
           const inShadow = resolver.all(target, roots);
           visible = inShadow.some(isVisible);

@@ -182,14 +182,19 @@ export interface TargetSearch {
  * Search `root`, then the open shadow roots inside it. A selector target with a visible match in `root` itself stops
  * there: matches in shadow roots come after it, so the walk of the whole tree that finds those roots (on a large page,
  * most of a search's cost) cannot change the answer. Text targets always search them: their innermost match may lie
- * in a shadow root inside a match.
+ * in a shadow root inside a match. `shadowRootsOf`: where the open shadow roots come from (default: a walk of `root`).
  */
-export function searchTarget(resolver: TargetResolver, target: Target, root: SearchRoot): TargetSearch {
+export function searchTarget(
+  resolver: TargetResolver,
+  target: Target,
+  root: SearchRoot,
+  shadowRootsOf: (root: SearchRoot) => ShadowRoot[] = openShadowRoots,
+): TargetSearch {
   const bySelector = typeof target === 'string' || 'selector' in target || 'anchor' in target;
   const inRoot = bySelector ? resolver.all(target, [root]) : [];
   const visible = inRoot.find(isVisible);
   if (visible) return { found: inRoot, visible, shadowRoots: null };
-  const shadowRoots = openShadowRoots(root);
+  const shadowRoots = shadowRootsOf(root);
   const rest = resolver.all(target, bySelector ? shadowRoots : [root, ...shadowRoots]);
   return { found: [...inRoot, ...rest], visible: rest.find(isVisible) ?? null, shadowRoots };
 }

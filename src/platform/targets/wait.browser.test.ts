@@ -124,6 +124,60 @@ describe('waitForTarget', () => {
     expect(await waiting).to.equal(inner);
   });
 
+  it('while the target is missing, walks only what a busy page added, and the whole page at most every 500 ms', async () => {
+    const box = mount(html`<div id="busy"></div>`);
+    const realWalker = Document.prototype.createTreeWalker;
+    let pageWalks = 0;
+    let addedWalks = 0;
+    Document.prototype.createTreeWalker = function (this: Document, ...args: Parameters<Document['createTreeWalker']>) {
+      if (args[0] === document) pageWalks++;
+      else addedWalks++;
+      return realWalker.apply(this, args);
+    };
+    const controller = new AbortController();
+    const began = performance.now();
+    try {
+      const waiting = waitForTarget('#not-yet', { timeout: 10_000, signal: controller.signal });
+      // A page that changes every frame, as a live dashboard does.
+      for (let i = 0; i < 12; i++) {
+        box.append(document.createElement('span'));
+        await twoFrames();
+      }
+      const elapsed = performance.now() - began;
+      controller.abort();
+      expect(await waiting).to.equal(null);
+      expect(pageWalks, `whole-page walks in ${Math.round(elapsed)} ms`).to.be.at.most(1 + Math.floor(elapsed / 500));
+      expect(addedWalks, 'each check looks into what was added').to.be.at.least(6);
+    } finally {
+      Document.prototype.createTreeWalker = realWalker;
+    }
+  });
+
+  it('finds a target in the shadow root of a custom element defined after the wait began', async () => {
+    const box = mount(html`<div></div>`);
+    box.append(document.createElement('wm-test-defined-late'));
+    let settled = false;
+    const waiting = waitForTarget('#in-late-shadow', { timeout: 5_000 }).then((found) => ((settled = true), found));
+    await twoFrames();
+    expect(settled, 'not defined yet: nothing to find').to.equal(false);
+    // Its constructor renders into a new shadow root: nothing in the observed page mutates.
+    customElements.define(
+      'wm-test-defined-late',
+      class extends HTMLElement {
+        constructor() {
+          super();
+          const button = document.createElement('button');
+          button.id = 'in-late-shadow';
+          button.textContent = 'Inside';
+          this.attachShadow({ mode: 'open' }).append(button);
+        }
+      },
+    );
+    const found = await waiting;
+    expect(found?.id).to.equal('in-late-shadow');
+    expect(found?.getRootNode()).to.equal(box.querySelector('wm-test-defined-late')!.shadowRoot);
+  });
+
   it('resolves null on timeout when the target never appears, leaving nothing behind', async () => {
     mount(html`<div></div>`);
     const { result, observers, listeners } = await tracked(() => waitForTarget('#never-there', { timeout: 60 }));

@@ -1,6 +1,7 @@
 import type { Target } from '../../config/types.js';
 import { createTargetResolver, searchTarget, type ResolveOptions, type SearchRoot } from './resolve.js';
 import { nextFrame } from './frame.js';
+import { trackShadowRoots } from './shadow-roots.js';
 
 export interface WaitForTargetOptions extends ResolveOptions {
   /** Give up after this many milliseconds and resolve null. */
@@ -16,13 +17,16 @@ export interface WaitForTargetOptions extends ResolveOptions {
 }
 
 const OBSERVE: MutationObserverInit = { childList: true, subtree: true, attributes: true, characterData: true };
+/** While the target is missing, the whole tree is walked for new shadow roots at most this often (added subtrees at each check). */
+const FULL_SCAN_EVERY_MS = 500;
 
 /**
  * Resolve with the target's element as soon as it exists and is visible, or null on timeout or
  * abort. Watches the DOM (one MutationObserver on the root and the open shadow roots in it, an
- * IntersectionObserver on present-but-hidden candidates, transition/animation ends for fades)
- * instead of polling, checks at most once per animation frame (or every 100 ms in a hidden tab, which has no frames), and removes everything it added
- * before resolving.
+ * IntersectionObserver on present-but-hidden candidates, transition/animation ends for fades, definitions of
+ * custom elements found undefined) instead of polling, checks at most once per animation frame (or every 100 ms in
+ * a hidden tab, which has no frames), and removes everything it added before resolving. A check walks only the
+ * subtrees added since the last one for new shadow roots, and the whole tree at most every 500 ms.
  */
 export function waitForTarget(target: Target, options: WaitForTargetOptions): Promise<Element | null> {
   // The Window type lacks the constructors (MutationObserver, …) a real window carries.
@@ -36,7 +40,6 @@ export function waitForTarget(target: Target, options: WaitForTargetOptions): Pr
       resolve(null);
       return;
     }
-    const watchedRoots = new Set<Node>();
     const watchedCandidates = new Set<Element>();
     let cancelFrame: (() => void) | null = null;
     let settled = false;
@@ -44,7 +47,17 @@ export function waitForTarget(target: Target, options: WaitForTargetOptions): Pr
     const schedule = (): void => {
       if (!settled && cancelFrame === null) cancelFrame = nextFrame(win, check);
     };
-    const mutations = new win.MutationObserver(schedule);
+    const mutations = new win.MutationObserver((records) => {
+      shadowRoots.noteAdded(records);
+      schedule();
+    });
+    const shadowRoots = trackShadowRoots(root, {
+      now: () => win.performance.now(),
+      fullScanEveryMs: FULL_SCAN_EVERY_MS,
+      onFound: (shadowRoot) => mutations.observe(shadowRoot, OBSERVE),
+      onUpgrade: schedule,
+    });
+    let observing = false;
     const intersections = new win.IntersectionObserver(schedule);
     const timer = win.setTimeout(() => finish(null), Math.max(0, options.timeout));
     const onAbort = (): void => finish(null);
@@ -57,6 +70,7 @@ export function waitForTarget(target: Target, options: WaitForTargetOptions): Pr
       settled = true;
       mutations.disconnect();
       intersections.disconnect();
+      shadowRoots.dispose();
       win.clearTimeout(timer);
       cancelFrame?.();
       signal?.removeEventListener('abort', onAbort);
@@ -68,15 +82,14 @@ export function waitForTarget(target: Target, options: WaitForTargetOptions): Pr
     function check(): void {
       cancelFrame = null;
       try {
-        const { found, visible, shadowRoots } = searchTarget(resolver, target, root);
+        const { found, visible } = searchTarget(resolver, target, root, shadowRoots.current);
         if (visible) {
           finish(visible);
           return;
         }
-        for (const scope of [root, ...(shadowRoots ?? [])]) {
-          if (watchedRoots.has(scope)) continue;
-          watchedRoots.add(scope);
-          mutations.observe(scope, OBSERVE);
+        if (!observing) {
+          observing = true;
+          mutations.observe(root, OBSERVE);
         }
         // Present but hidden: an intersection change (it got a box, or scrolled into view) re-checks.
         for (const candidate of found.slice(0, 8)) {

@@ -1,6 +1,7 @@
 /**
  * Drawing the tour's spotlight: the shade with a rounded hole around the step's target, and the blocker over
- * the hole (clicks inside it reach the target only when the step lets them, see `.interactive`). The shade is a
+ * the hole (clicks inside it reach the target only when the step lets them, see `.interactive`; drawn as a ring
+ * around the target, with no shade, on a phone sheet without a spotlight, see `.ring`). The shade is a
  * shape of fixed size (`spotlightShape`): a scrolled frame writes one transform, on the HTML box that holds the
  * SVG (an SVG element whose style changes is restyled in full; an HTML one gets only its changed inline style);
  * the path, the SVG's size and the blocker are written only when the hole's size changes (the target resized,
@@ -51,6 +52,7 @@ export class SpotlightPainter {
       blocker.setAttribute('y', String(shape.hole.y));
       blocker.setAttribute('width', String(shape.hole.width));
       blocker.setAttribute('height', String(shape.hole.height));
+      blocker.setAttribute('rx', String(radius));
     }
     const transform = `translate(${round(shape.offset.x / zoom)}px, ${round(shape.offset.y / zoom)}px)`;
     if (transform !== this.transform) {

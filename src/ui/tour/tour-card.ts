@@ -26,6 +26,8 @@ export interface StepCardView {
   modal: boolean;
   /** Whether the spotlight layer is rendered, and whether clicks go through its cut-out. */
   spotlight: boolean;
+  /** The spotlight layer shows only a ring around the target (no shade, no blocker). */
+  ring: boolean;
   spotlightInteractive: boolean;
   /** The polite live region's text. */
   announcement: string;
@@ -56,11 +58,11 @@ export function renderStepCard(view: StepCardView, on: StepCardHandlers): Templa
     card: true,
     centered: layout === 'centered',
     sheet: (view.sheet && layout === 'anchored') || layout === 'sheet',
-    spotlit: view.spotlight,
+    spotlit: view.spotlight && !view.ring,
   };
   return html`
     ${view.spotlight
-      ? html`<div class="spotlight ${view.spotlightInteractive ? 'interactive' : ''}" part="spotlight" popover="manual" aria-hidden="true">
+      ? html`<div class="spotlight ${view.ring ? 'ring' : view.spotlightInteractive ? 'interactive' : ''}" part="spotlight" popover="manual" aria-hidden="true">
           <div class="shape"><svg width="0" height="0">${svg`<path class="shade" fill-rule="evenodd" d=""></path><rect class="blocker"></rect>`}</svg></div>
         </div>`
       : nothing}

@@ -241,6 +241,41 @@ describe('<wm-tour>', () => {
     expect(isOnTop(element, element.panel!)).to.equal(true);
   });
 
+  it('on a phone sheet without a spotlight, rings the target (nothing else points at it) and blocks nothing', async () => {
+    await setViewport({ width: 390, height: 844 });
+    try {
+      await page();
+      harness = createHarness();
+      let clicks = 0;
+      document.querySelector('#one')!.addEventListener('click', () => clicks++);
+      harness.show(tour());
+      const element = await shownTour(harness);
+      expect(element.panel!.classList.contains('sheet')).to.equal(true);
+      const layer = element.shadowRoot!.querySelector<HTMLElement>('.spotlight')!;
+      expect(layer.matches(':popover-open'), 'the ring layer is open').to.equal(true);
+      expect(layer.classList.contains('ring')).to.equal(true);
+      const target = document.querySelector('#one')!.getBoundingClientRect();
+      await until(() => Math.abs(spotlightHole(element).x - (target.x - 4)) < 1, 'ring around the target');
+      expect(spotlightHole(element).height).to.be.closeTo(target.height + 8, 1);
+      const blocker = element.shadowRoot!.querySelector('.blocker')!;
+      expect(getComputedStyle(blocker).stroke, 'a visible ring').to.not.equal('none');
+      expect(getComputedStyle(element.shadowRoot!.querySelector('.shade')!).display, 'no shade').to.equal('none');
+      expect(element.panel!.classList.contains('spotlit')).to.equal(false);
+      expect(await axeViolations(element)).to.deep.equal([]);
+      await sendMouse({ type: 'click', position: [Math.round(target.x + target.width / 2), Math.round(target.y + target.height / 2)] });
+      expect(clicks, 'the ring lets the click through').to.equal(1);
+      await sendMouse({ type: 'click', position: [5, 5] });
+      expect(harness.actions.map((a) => a.action.type), 'the page around it stays usable').to.deep.equal(['shown']);
+
+      // Wider than a phone, the card's arrow points at the target: no ring.
+      await setViewport({ width: 1000, height: 700 });
+      await until(() => !element.panel!.classList.contains('sheet') && !element.panel!.classList.contains('unplaced'), 'anchored');
+      expect(element.shadowRoot!.querySelector('.spotlight')).to.equal(null);
+    } finally {
+      await setViewport({ width: 800, height: 600 });
+    }
+  });
+
   it('advances when the target is clicked (advanceOn click lets the click through the spotlight)', async () => {
     await page();
     harness = createHarness();

@@ -41,6 +41,21 @@ export const tourStyles = css`
   .spotlight.interactive .blocker {
     display: none;
   }
+  /* A phone sheet has no arrow: without a spotlight, a ring shows what the step is about, and blocks nothing. */
+  .spotlight.ring .shade {
+    display: none;
+  }
+  .spotlight.ring .blocker {
+    fill: none;
+    stroke: var(--wm-accent);
+    stroke-width: 3px;
+    pointer-events: none;
+  }
+  @media (forced-colors: active) {
+    .spotlight.ring .blocker {
+      stroke: Highlight;
+    }
+  }
   /* The card takes focus to be announced and then reacts to Enter and arrows: show that it has it. */
   .card:focus-visible,
   .card:focus {

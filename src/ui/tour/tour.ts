@@ -106,6 +106,8 @@ export class WmTour extends WaymarkElement {
   @state() private sheet = false;
   @state() private modal = false;
   @state() private spotlightOptions: SpotlightOptions | null = null;
+  /** The spotlight layer draws only a ring around the target: a phone sheet without a spotlight has no arrow to point. */
+  @state() private ringOnly = false;
   @state() private announcement = '';
 
   @query('dialog') private card?: HTMLDialogElement;
@@ -165,6 +167,7 @@ export class WmTour extends WaymarkElement {
         sheet: this.sheet,
         modal: this.modal,
         spotlight: this.spotlightOptions !== null,
+        ring: this.ringOnly,
         spotlightInteractive: this.spotlightInteractive(),
         announcement: this.announcement,
       },
@@ -270,6 +273,7 @@ export class WmTour extends WaymarkElement {
     this.layout = 'sheet';
     this.modal = false;
     this.spotlightOptions = null;
+    this.ringOnly = false;
     await this.updateComplete;
     if (!this.anchor.isCurrent(run)) return;
     this.syncLayers();
@@ -289,6 +293,7 @@ export class WmTour extends WaymarkElement {
     this.layout = 'centered';
     this.modal = step.modal ?? true;
     this.spotlightOptions = null;
+    this.ringOnly = false;
     await this.updateComplete;
     if (!this.anchor.isCurrent(run)) return;
     this.syncLayers();
@@ -301,7 +306,9 @@ export class WmTour extends WaymarkElement {
     this.anchor.element = target;
     this.layout = 'anchored';
     this.modal = step.modal ?? false;
-    this.spotlightOptions = spotlightOptions(step.spotlight ?? tour.spotlight);
+    const configured = spotlightOptions(step.spotlight ?? tour.spotlight);
+    this.ringOnly = this.sheet && configured === null;
+    this.spotlightOptions = this.ringOnly ? RING : configured;
     await this.updateComplete;
     if (!this.anchor.isCurrent(run)) return;
     const win = context.window;
@@ -419,6 +426,9 @@ export class WmTour extends WaymarkElement {
 
   // ---- user input ---------------------------------------------------------------------------
 }
+
+/** The ring's distance from the target and its corners. */
+const RING: SpotlightOptions = { padding: 4, radius: 6 };
 
 function spotlightOptions(value: boolean | SpotlightOptions | undefined): SpotlightOptions | null {
   if (!value) return null;

@@ -4,13 +4,15 @@ import terser from '@rollup/plugin-terser';
 import { rmSync } from 'node:fs';
 import pkg from './package.json' with { type: 'json' };
 import { thirdPartyNotices } from './scripts/third-party-notices.mjs';
+import { cssLiterals } from './scripts/css-literals.mjs';
 
 // Every build starts clean, so no stale chunk is ever served.
 rmSync(new URL('./dist', import.meta.url), { recursive: true, force: true });
 
 // Dependencies and (optional) peers stay imports: the app's bundler resolves them once.
 const external = Object.keys({ ...pkg.dependencies, ...pkg.peerDependencies }).map((name) => new RegExp(`^${name}(/|$)`));
-const ts = () => esbuild({ target: 'es2022', tsconfig: 'tsconfig.json' });
+// TypeScript to JavaScript, then the Lit stylesheets' text without comments and indents.
+const ts = () => [esbuild({ target: 'es2022', tsconfig: 'tsconfig.json' }), cssLiterals()];
 // Dependencies' own pure-annotation placement and internal cycles are theirs, not ours: keep the output readable.
 const onwarn = (warning, warn) => {
   if (warning.id?.includes('node_modules') || warning.ids?.every((id) => id.includes('node_modules'))) return;

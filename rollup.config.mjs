@@ -189,13 +189,14 @@ export default [
     input: { waymark: 'src/browser.ts' },
     // Let the entry chunk carry what lazy chunks share, instead of a facade that costs a second request.
     preserveEntrySignatures: 'allow-extension',
-    // Minified without comments except the `/*! … */` banner; the inlined packages' licences go to THIRD-PARTY-NOTICES.txt.
+    // Minified (a second compress pass takes what the first one's inlining opened up, -0.25 kB on a tour page) without
+    // comments except the `/*! … */` banner; the inlined packages' licences go to THIRD-PARTY-NOTICES.txt.
     plugins: [
       nodeResolve({ browser: true }),
       ts(),
       // Before terser, which would otherwise see an unknown `import.meta` property.
       nextChunkHints(['ui']),
-      terser({ format: { comments: /^!/ } }),
+      terser({ compress: { passes: 2 }, format: { comments: /^!/ } }),
       thirdPartyNotices({ intro: `Waymark ${pkg.version} (${pkg.license}) bundles the following packages, whose licences follow.\n\n` }),
     ],
     onwarn,

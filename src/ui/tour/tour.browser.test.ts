@@ -259,6 +259,7 @@ describe('<wm-tour>', () => {
       expect(spotlightHole(element).height).to.be.closeTo(target.height + 8, 1);
       const blocker = element.shadowRoot!.querySelector('.blocker')!;
       expect(getComputedStyle(blocker).stroke, 'a visible ring').to.not.equal('none');
+      expect(getComputedStyle(blocker).filter, 'edged, to show on a page of the accent colour').to.contain('drop-shadow');
       expect(getComputedStyle(element.shadowRoot!.querySelector('.shade')!).display, 'no shade').to.equal('none');
       expect(element.panel!.classList.contains('spotlit')).to.equal(false);
       expect(await axeViolations(element)).to.deep.equal([]);

@@ -45,15 +45,18 @@ export const tourStyles = css`
   .spotlight.ring .shade {
     display: none;
   }
+  /* Edged in the accent's contrast colour, so it shows on a page of any colour, the accent's own included. */
   .spotlight.ring .blocker {
     fill: none;
     stroke: var(--wm-accent);
     stroke-width: 3px;
     pointer-events: none;
+    filter: drop-shadow(0 0 1px var(--wm-accent-contrast)) drop-shadow(0 0 1px var(--wm-accent-contrast));
   }
   @media (forced-colors: active) {
     .spotlight.ring .blocker {
       stroke: Highlight;
+      filter: none;
     }
   }
   /* The card takes focus to be announced and then reacts to Enter and arrows: show that it has it. */

@@ -52,3 +52,20 @@ export async function frame(body: string): Promise<HTMLIFrameElement> {
   await loaded;
   return iframe;
 }
+
+/**
+ * Define custom element `name` whose constructor renders a button into a new open shadow root: an upgrade that
+ * mutates nothing a MutationObserver on the page sees. `button` sets the button's id or class.
+ */
+export function defineShadowButton(name: string, button: { id?: string; className?: string }): void {
+  customElements.define(
+    name,
+    class extends HTMLElement {
+      constructor() {
+        super();
+        const inner = Object.assign(document.createElement('button'), { textContent: 'Inside' }, button);
+        this.attachShadow({ mode: 'open' }).append(inner);
+      }
+    },
+  );
+}

@@ -3,6 +3,7 @@ import { html, render, type TemplateResult } from 'lit';
 import type { Target } from '../../config/types.js';
 import type { Signal } from '../../engine/contract.js';
 import { elementSensor, type SensorContext } from './index.js';
+import { defineShadowButton } from '../../../tests/browser/helpers.js';
 
 type ElementSignal = Extract<Signal, { type: 'element' }>;
 
@@ -173,18 +174,7 @@ describe('elementSensor', () => {
     page.frame();
     expect(facts(signals)).to.deep.equal(['inner:absent:hidden']);
     // Its constructor renders into a new shadow root: nothing in the observed page mutates.
-    customElements.define(
-      'wm-test-sensor-late',
-      class extends HTMLElement {
-        constructor() {
-          super();
-          const button = document.createElement('button');
-          button.className = 'late-inner';
-          button.textContent = 'Inside';
-          this.attachShadow({ mode: 'open' }).append(button);
-        }
-      },
-    );
+    defineShadowButton('wm-test-sensor-late', { className: 'late-inner' });
     await customElements.whenDefined('wm-test-sensor-late');
     await mutationsDelivered();
     page.frame();

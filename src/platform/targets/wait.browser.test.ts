@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { html, render, type TemplateResult } from 'lit';
 import { nextFrame, waitForTarget } from './index.js';
+import { defineShadowButton } from '../../../tests/browser/helpers.js';
 
 /** Two frames (or fallback turns in a background tab): long enough for the wait to have checked. */
 const twoFrames = () => new Promise<void>((r) => nextFrame(window, () => nextFrame(window, r)));
@@ -161,18 +162,7 @@ describe('waitForTarget', () => {
     await twoFrames();
     expect(settled, 'not defined yet: nothing to find').to.equal(false);
     // Its constructor renders into a new shadow root: nothing in the observed page mutates.
-    customElements.define(
-      'wm-test-defined-late',
-      class extends HTMLElement {
-        constructor() {
-          super();
-          const button = document.createElement('button');
-          button.id = 'in-late-shadow';
-          button.textContent = 'Inside';
-          this.attachShadow({ mode: 'open' }).append(button);
-        }
-      },
-    );
+    defineShadowButton('wm-test-defined-late', { id: 'in-late-shadow' });
     const found = await waiting;
     expect(found?.id).to.equal('in-late-shadow');
     expect(found?.getRootNode()).to.equal(box.querySelector('wm-test-defined-late')!.shadowRoot);

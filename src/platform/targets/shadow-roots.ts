@@ -36,6 +36,8 @@ export function trackShadowRoots(root: SearchRoot, options: ShadowRootTrackerOpt
   let added: Element[] = [];
   /** The next look walks the whole tree: too many elements were added, or a custom element was defined. */
   let walkWholeTree = false;
+  /** Elements may be in the tree that no look has seen (none yet, or more were added than kept): the next full look queries it all for undefined ones. */
+  let unseen = true;
   let lastFullScan = -Infinity;
   /** Custom element names awaited: one `whenDefined` each. */
   const awaited = new Set<string>();
@@ -68,7 +70,7 @@ export function trackShadowRoots(root: SearchRoot, options: ShadowRootTrackerOpt
         if (record.type !== 'childList') continue;
         for (const node of record.addedNodes) {
           if (node.nodeType !== ELEMENT_NODE) continue;
-          if (added.length >= MAX_ADDED) walkWholeTree = true;
+          if (added.length >= MAX_ADDED) walkWholeTree = unseen = true;
           else added.push(node as Element);
         }
       }
@@ -85,9 +87,12 @@ export function trackShadowRoots(root: SearchRoot, options: ShadowRootTrackerOpt
         const present = new Set(found);
         for (const shadowRoot of known) if (!present.has(shadowRoot)) known.delete(shadowRoot);
       }
-      awaitUpgrades([...scanned, ...found]);
-      for (const shadowRoot of found) {
-        if (known.has(shadowRoot)) continue;
+      const fresh = found.filter((shadowRoot) => !known.has(shadowRoot));
+      // Undefined custom elements come in with added subtrees and new shadow roots: the whole tree is queried for
+      // them only when elements may have come in unseen, not at every periodic walk.
+      awaitUpgrades(full && unseen ? [root, ...found] : full ? fresh : [...scanned, ...fresh]);
+      if (full) unseen = false;
+      for (const shadowRoot of fresh) {
         known.add(shadowRoot);
         options.onFound(shadowRoot);
       }

@@ -168,6 +168,23 @@ describe('waitForTarget', () => {
     expect(found?.getRootNode()).to.equal(box.querySelector('wm-test-defined-late')!.shadowRoot);
   });
 
+  it('finds a target in a custom element added undefined while waiting, once it is defined', async () => {
+    const box = mount(html`<div></div>`);
+    let settled = false;
+    const waiting = waitForTarget('#in-added-shadow', { timeout: 5_000 }).then((found) => ((settled = true), found));
+    await twoFrames();
+    // Added after the first check (seen by the MutationObserver), inside a wrapper, not yet defined.
+    const wrapper = document.createElement('section');
+    wrapper.append(document.createElement('wm-test-added-late'));
+    box.append(wrapper);
+    await twoFrames();
+    expect(settled, 'not defined yet: nothing to find').to.equal(false);
+    defineShadowButton('wm-test-added-late', { id: 'in-added-shadow' });
+    const found = await waiting;
+    expect(found?.id).to.equal('in-added-shadow');
+    expect(found?.getRootNode() === wrapper.firstElementChild!.shadowRoot, 'inside its shadow root').to.equal(true);
+  });
+
   it('resolves null on timeout when the target never appears, leaving nothing behind', async () => {
     mount(html`<div></div>`);
     const { result, observers, listeners } = await tracked(() => waitForTarget('#never-there', { timeout: 60 }));

@@ -625,6 +625,73 @@ describe('surfaces together', () => {
     });
   });
 
+  describe('a panel beside its opener and a corner panel', () => {
+    it('where they meet, the one the user is in stays and the other steps aside until they no longer meet', async () => {
+      await setViewport({ width: 1280, height: 800 });
+      await fixture(html`<header style="position:fixed;top:0;left:0;right:0;height:56px;display:flex;justify-content:flex-end;align-items:center">
+          <button id="help-button" style="margin-right:120px">Help</button>
+        </header>
+        <main><button id="page-button">Page</button></main>`);
+      const { createDismissibleStack } = await import('../../../src/ui/shared/dismissible-stack.js');
+      const { surfacesOf } = await import('../../../src/ui/shared/coordinator/coordinator.js');
+      const stack = createDismissibleStack(window);
+      const make = (name: string, css: string) => {
+        const host = document.createElement(name);
+        const box = document.createElement('div');
+        box.setAttribute('popover', 'manual');
+        box.tabIndex = -1;
+        const style = document.createElement('style');
+        style.textContent = `[popover] { position: fixed; inset: auto; margin: 0; box-sizing: border-box; ${css} }`;
+        host.attachShadow({ mode: 'open' }).append(style, box);
+        document.body.append(host);
+        return { host, box };
+      };
+      const hidden = (host: HTMLElement) => host.inert && getComputedStyle(host).visibility === 'hidden';
+      await surfacesOf(stack).prepare({ kind: 'corner', besideOpener: true });
+      // The header's Help: opened from its button, below it.
+      const button = document.querySelector<HTMLButtonElement>('#help-button')!;
+      const help = make('wm-test-help', 'bottom: 20px; right: 20px; width: 380px; height: 460px;');
+      button.focus();
+      help.box.showPopover();
+      const helpSlot = surfacesOf(stack).register(help.host, { kind: 'corner', boxes: () => [help.box], besideOpener: true });
+      help.box.focus();
+      expect(Math.round(help.box.getBoundingClientRect().top), 'below its button').to.equal(Math.round(button.getBoundingClientRect().bottom + 8));
+      // The resource center's launcher in the bottom corner: it meets nothing.
+      const center = make('wm-test-center', 'bottom: 20px; right: 20px; width: 120px; height: 48px;');
+      center.box.showPopover();
+      const centerSlot = surfacesOf(stack).register(center.host, { kind: 'launcher', boxes: () => [center.box] });
+      await nextFrame();
+      expect(hidden(help.host) || hidden(center.host), 'nothing meets: both shown').to.equal(false);
+      // The user opens it: focus in it, its panel reaching up over Help.
+      center.box.focus();
+      center.box.style.cssText = 'width: 380px; height: 660px;';
+      centerSlot.update();
+      await until(() => hidden(help.host), 'the panel the user is in stays, Help steps aside');
+      expect(hidden(center.host)).to.equal(false);
+      // Focus back on the page: Help stays aside while the corner panel is there (no flicker back over it).
+      document.querySelector<HTMLButtonElement>('#page-button')!.focus();
+      centerSlot.update();
+      await nextFrame();
+      await nextFrame();
+      expect(hidden(help.host), 'still aside').to.equal(true);
+      // The corner panel closes to its launcher: Help comes back where it was.
+      center.box.style.cssText = '';
+      centerSlot.update();
+      await until(() => !hidden(help.host), 'Help is back');
+      // The other way round: the user is in Help when the corner panel opens (from code): the corner steps aside.
+      help.box.focus();
+      center.box.style.cssText = 'width: 380px; height: 660px;';
+      centerSlot.update();
+      await until(() => hidden(center.host), 'the corner panel steps aside for the Help the user is in');
+      expect(hidden(help.host)).to.equal(false);
+      centerSlot.dispose();
+      center.host.remove();
+      helpSlot.dispose();
+      help.host.remove();
+      stack.dispose();
+    });
+  });
+
   describe('language of parts', () => {
     it('with an Arabic UI, English fallback text carries lang="en" dir="ltr"; translated text inherits', async () => {
       await page();

@@ -172,6 +172,8 @@ export function createArrangement(context: ArrangementContext): Arrangement {
     // A panel that takes its corner: a phone's bottom sheet (the whole edge) or a tall desktop panel.
     const takesCorner = (rect: DOMRect) => (win.innerWidth <= PHONE_WIDTH && rect.width >= win.innerWidth * 0.9) || rect.height >= win.innerHeight * 0.4;
     const sheetOpen = floating.some((entry) => entry.options.kind !== 'launcher' && visibleBoxes(entry).some((box) => takesCorner(box.getBoundingClientRect())));
+    /** Where each floating surface ends up, to meet the panels opened beside their openers. */
+    const finalRects = new Map<SurfaceEntry, DOMRect[]>();
     for (const entry of floating) {
       const corner = entry.options.corner ?? 'bottom-end';
       const fromBottom = corner.startsWith('bottom');
@@ -214,6 +216,17 @@ export function createArrangement(context: ArrangementContext): Arrangement {
       for (const box of boxes) setOffset(box, corner, offset);
       for (const box of boxesOf(entry)) if (!boxes.includes(box)) setOffset(box, corner, 0);
       placed.push(...final);
+      finalRects.set(entry, final);
+    }
+    // A panel beside its opener (the header's Help) and a corner panel (the resource center) are both panels: where
+    // they meet, the one the user is in stays and the other steps aside until they no longer do. A panel already
+    // aside stays aside while they meet, so focus leaving the other panel for the page does not bring it back over it.
+    for (const beside of entries.filter((entry) => entry.options.kind === 'corner' && openerOf(entry))) {
+      const own = visibleBoxes(beside).map((box) => box.getBoundingClientRect());
+      const met = [...finalRects].filter(([entry, rects]) => rects.some((rect) => own.some((other) => intersects(rect, other)))).map(([entry]) => entry);
+      if (met.length === 0) continue;
+      if (holdsFocus(beside)) for (const entry of met) crowded.add(entry.host);
+      else if (aside.has(beside.host) || met.some(holdsFocus)) crowded.add(beside.host);
     }
     return crowded;
   };

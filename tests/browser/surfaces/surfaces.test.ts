@@ -678,6 +678,16 @@ describe('surfaces together', () => {
       center.box.style.cssText = '';
       centerSlot.update();
       await until(() => !hidden(help.host), 'Help is back');
+      // Focus on the launcher alone, which Help (grown tall) reaches over: a button sends no panel aside.
+      help.box.style.height = '760px';
+      helpSlot.update();
+      center.box.focus();
+      centerSlot.update();
+      await nextFrame();
+      await nextFrame();
+      expect(hidden(help.host), 'a launcher alone does not hide Help').to.equal(false);
+      help.box.style.height = '';
+      helpSlot.update();
       // The other way round: the user is in Help when the corner panel opens (from code): the corner steps aside.
       help.box.focus();
       center.box.style.cssText = 'width: 380px; height: 660px;';

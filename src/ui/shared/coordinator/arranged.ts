@@ -223,10 +223,12 @@ export function createArrangement(context: ArrangementContext): Arrangement {
     // aside stays aside while they meet, so focus leaving the other panel for the page does not bring it back over it.
     for (const beside of entries.filter((entry) => entry.options.kind === 'corner' && openerOf(entry))) {
       const own = visibleBoxes(beside).map((box) => box.getBoundingClientRect());
-      const met = [...finalRects].filter(([entry, rects]) => rects.some((rect) => own.some((other) => intersects(rect, other)))).map(([entry]) => entry);
-      if (met.length === 0) continue;
+      const meets = (rects: DOMRect[]) => rects.some((rect) => own.some((other) => intersects(rect, other)));
+      const met = [...finalRects].filter(([, rects]) => meets(rects)).map(([entry]) => entry);
+      // A launcher's button alone is no panel: it never sends Help aside (it steps aside for Help instead).
+      const panels = [...finalRects].filter(([entry, rects]) => meets(entry.options.kind === 'launcher' ? rects.filter(takesCorner) : rects)).map(([entry]) => entry);
       if (holdsFocus(beside)) for (const entry of met) crowded.add(entry.host);
-      else if (aside.has(beside.host) || met.some(holdsFocus)) crowded.add(beside.host);
+      else if (panels.length > 0 && (aside.has(beside.host) || panels.some(holdsFocus))) crowded.add(beside.host);
     }
     return crowded;
   };

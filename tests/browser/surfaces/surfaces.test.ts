@@ -53,6 +53,19 @@ async function page(): Promise<{ main: HTMLElement; menu: HTMLButtonElement; dia
   return { main: document.querySelector<HTMLElement>('#main')!, menu, dialog: document.querySelector<HTMLDialogElement>('#app-modal')! };
 }
 
+/** A stand-in surface: a host whose shadow root holds one focusable popover box, styled by `css`, not yet shown. */
+function fakeSurface(name: string, css: string): { host: HTMLElement; box: HTMLElement } {
+  const host = document.createElement(name);
+  const box = document.createElement('div');
+  box.setAttribute('popover', 'manual');
+  box.tabIndex = -1;
+  const style = document.createElement('style');
+  style.textContent = `[popover] { position: fixed; inset: auto; margin: 0; box-sizing: border-box; ${css} }`;
+  host.attachShadow({ mode: 'open' }).append(style, box);
+  document.body.append(host);
+  return { host, box };
+}
+
 async function mounted(id: string): Promise<Shown> {
   let element: Shown | null = null;
   await until(() => (element = document.querySelector<Shown>(`[data-waymark-ui][data-experience="${id}"]`)) !== null, `${id} mounted`);
@@ -526,16 +539,9 @@ describe('surfaces together', () => {
       const { surfacesOf } = await import('../../../src/ui/shared/coordinator/coordinator.js');
       const stack = createDismissibleStack(window);
       const make = (name: string, css: string) => {
-        const host = document.createElement(name);
-        const box = document.createElement('div');
-        box.setAttribute('popover', 'manual');
-        box.tabIndex = -1;
-        const style = document.createElement('style');
-        style.textContent = `[popover] { position: fixed; inset: auto; margin: 0; box-sizing: border-box; ${css} }`;
-        host.attachShadow({ mode: 'open' }).append(style, box);
-        document.body.append(host);
-        box.showPopover();
-        return { host, box };
+        const surface = fakeSurface(name, css);
+        surface.box.showPopover();
+        return surface;
       };
       const strip = make('wm-test-banner', 'bottom: 0; left: 0; width: 100vw; height: 60px;');
       const bannerSlot = surfacesOf(stack).register(strip.host, { kind: 'banner', boxes: () => [strip.box] });
@@ -635,17 +641,7 @@ describe('surfaces together', () => {
       const { createDismissibleStack } = await import('../../../src/ui/shared/dismissible-stack.js');
       const { surfacesOf } = await import('../../../src/ui/shared/coordinator/coordinator.js');
       const stack = createDismissibleStack(window);
-      const make = (name: string, css: string) => {
-        const host = document.createElement(name);
-        const box = document.createElement('div');
-        box.setAttribute('popover', 'manual');
-        box.tabIndex = -1;
-        const style = document.createElement('style');
-        style.textContent = `[popover] { position: fixed; inset: auto; margin: 0; box-sizing: border-box; ${css} }`;
-        host.attachShadow({ mode: 'open' }).append(style, box);
-        document.body.append(host);
-        return { host, box };
-      };
+      const make = fakeSurface;
       const hidden = (host: HTMLElement) => host.inert && getComputedStyle(host).visibility === 'hidden';
       await surfacesOf(stack).prepare({ kind: 'corner', besideOpener: true });
       // The header's Help: opened from its button, below it.

@@ -18,7 +18,7 @@ import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import puppeteer from 'puppeteer-core';
 import { serve } from './serve.mjs';
-import { root } from './setup.mjs';
+import { ensureChromium, root } from './setup.mjs';
 
 const ROUTES = ['/', '/projects', '/projects/prj-checkout?demo-user=marius', '/integrations', '/integrations/api-keys', '/billing?demo-user=olga', '/team?demo-user=olga', '/settings', '/no-such-page'];
 const BROWSER_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -303,7 +303,7 @@ async function smoke(browser, origin, width) {
 const options = parseArgs(process.argv.slice(2));
 const server = await serve({ root: options.root.endsWith('/') ? options.root : `${options.root}/`, port: 0 });
 const origin = `http://127.0.0.1:${server.address().port}`;
-const browser = await puppeteer.launch({ executablePath: process.env.CHROME_PATH || '/usr/bin/chromium', headless: true, args: BROWSER_ARGS });
+const browser = await puppeteer.launch({ executablePath: ensureChromium(), headless: true, args: BROWSER_ARGS });
 let failures = 0;
 try {
   failures += await screenshots(browser, origin, options);

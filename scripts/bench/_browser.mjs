@@ -3,6 +3,7 @@ import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import puppeteer from 'puppeteer-core';
+import { ensureChromium } from '../setup.mjs';
 
 export const root = new URL('../..', import.meta.url).pathname;
 
@@ -35,7 +36,7 @@ export async function startServer(pages = {}) {
 /** Debian's chromium, headless; `extraArgs` e.g. to turn a web platform feature off for one pass. */
 export async function launch(extraArgs = []) {
   return puppeteer.launch({
-    executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+    executablePath: ensureChromium(),
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--disable-background-networking',
       '--disable-component-update', '--disable-sync', '--disable-quic', '--js-flags=--expose-gc', ...extraArgs],

@@ -4,6 +4,7 @@ import { build } from 'esbuild';
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import puppeteer from 'puppeteer-core';
+import { ensureChromium } from '../setup.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const out = process.argv[2] ?? '/tmp/waymark-checklist-shots';
@@ -15,7 +16,7 @@ const shots = [
   ['dark-open', 800, 600], ['open', 360, 640], ['inline', 800, 600], ['inline-minimized', 800, 400],
 ];
 const browser = await puppeteer.launch({
-  executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+  executablePath: ensureChromium(),
   headless: true,
   args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run'],
 });

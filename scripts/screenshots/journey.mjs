@@ -8,6 +8,7 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import puppeteer from 'puppeteer-core';
+import { ensureChromium } from '../setup.mjs';
 import { serve } from '../serve.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -126,7 +127,7 @@ function clockOffset(hours) {
 const server = await serve({ root, port: 0 });
 const origin = `http://127.0.0.1:${server.address().port}`;
 const browser = await puppeteer.launch({
-  executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+  executablePath: ensureChromium(),
   headless: true,
   args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run'],
 });

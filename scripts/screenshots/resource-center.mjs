@@ -5,6 +5,7 @@ import { build } from 'esbuild';
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import puppeteer from 'puppeteer-core';
+import { ensureChromium } from '../setup.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const out = process.argv[2] ?? '/tmp/waymark-resource-center-shots';
@@ -16,7 +17,7 @@ const shots = [
   ['en', 390, 844], ['ru', 390, 844], ['ar', 390, 844],
 ];
 const browser = await puppeteer.launch({
-  executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+  executablePath: ensureChromium(),
   headless: true,
   args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run'],
 });

@@ -61,6 +61,20 @@ export const fitHeightCardStyles = css`
     outline: 2px solid var(--wm-focus-ring);
     outline-offset: -2px;
   }
+  /* No title: the × (placed against the card) would sit on the first line of what follows, so that line flows
+     around a spacer where the × is. */
+  .scroll > .close:first-child + :is(.body, .articles)::before {
+    content: '';
+    float: inline-end;
+    width: 24px;
+    height: 20px;
+  }
+  @media (max-width: 480px), (pointer: coarse) {
+    .scroll > .close:first-child + :is(.body, .articles)::before {
+      width: 34px;
+      height: 30px;
+    }
+  }
 `;
 
 /**

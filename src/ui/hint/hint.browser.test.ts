@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
+import { resetMouse, sendKeys, sendMouse, setViewport } from '@web/test-runner-commands';
 import type { HintExperience, TourExperience } from '../../config/types.js';
 import { adjacency, axeViolations, createHarness, deepActive, isShown, until, type Harness } from '../../../tests/browser/layouts/harness.js';
 
@@ -119,6 +119,37 @@ describe('<wm-hint>', () => {
     element.panel!.querySelector<HTMLButtonElement>('.close')!.click();
     expect(element.isOpen).to.equal(false);
     expect(harness.actions.map((a) => a.action.type)).to.deep.equal(['shown', 'dismiss']);
+  });
+
+  it('without a title, keeps its text clear of the × on a desktop and on a phone, in either direction', async () => {
+    const overlaps = (element: HTMLElement & { panel: HTMLElement | null }) => {
+      const close = element.panel!.querySelector('.close')!.getBoundingClientRect();
+      // The lines of text only (a range over an element would add the element's own box).
+      const walker = document.createTreeWalker(element.panel!.querySelector('.body')!, NodeFilter.SHOW_TEXT);
+      const lines: DOMRect[] = [];
+      for (let text = walker.nextNode(); text; text = walker.nextNode()) {
+        const range = document.createRange();
+        range.selectNodeContents(text);
+        lines.push(...range.getClientRects());
+      }
+      expect(lines.length, 'the text has lines').to.be.greaterThan(0);
+      return lines.filter((r) => r.width > 0 && r.left < close.right && r.right > close.left && r.top < close.bottom && r.bottom > close.top).length;
+    };
+    try {
+      for (const [width, locale] of [[1000, 'en'], [390, 'en'], [390, 'ar']] as const) {
+        await setViewport({ width, height: 700 });
+        await page();
+        harness = createHarness({ engine: false, locale });
+        harness.show(hint({ title: undefined, openOn: 'trigger', body: 'Keep this key secret. It is shown only once, so copy it now.' }));
+        const element = await harness.hint('export-tip');
+        await until(() => isShown(element.panel), `open at ${width}px (${locale})`);
+        expect(element.panel!.getAttribute('aria-label'), 'named by the hint label').to.be.a('string');
+        expect(overlaps(element), `text lines under the × at ${width}px (${locale})`).to.equal(0);
+        harness.dispose();
+      }
+    } finally {
+      await setViewport({ width: 800, height: 600 });
+    }
   });
 
   it('opens straight away when triggered; Escape then reports dismiss', async () => {

@@ -166,7 +166,6 @@ export function createFacade(read: { options: WaymarkOptions; problems: string[]
     created.catch((error: unknown) => {
       const message = `the runtime could not load: ${describeError(error)}`;
       queue.cancel(message);
-      if (!early.emitter.has('error')) console.error(`[waymark] ${message}`);
       early.report({ code: 'load-failed', severity: 'error', where: hooks.where, message, cause: error });
       gone();
     });

@@ -36,7 +36,8 @@ export function createReporter(debug: boolean): Reporter {
       if (reportedOnce.has(onceKey)) return;
       reportedOnce.add(onceKey);
     }
-    if (debug) console.warn(`[waymark] ${error.where}: ${error.message}`, error.cause ?? '');
+    // Never silent: without an `error` listener (or in debug mode), the console says what went wrong.
+    if (debug || !emitter.has('error')) console.warn(`[waymark] ${error.where}: ${error.message}`, error.cause ?? '');
     if (reportingError) {
       // Only the failure of an error listener itself is worth a second pass, after this one.
       if (error.code === 'listener-failed') reportAfter.push(error);

@@ -83,6 +83,28 @@ describe('hardening: no input hangs the page', () => {
     expect(errors.map((e) => e.code)).to.deep.equal(['config-timeout']);
   });
 
+  it("never silent: with no on('error') listener a config that cannot load is a console warning; with one, only the listener hears it", async () => {
+    restore.push(interceptFetch('https://config.example/missing', () => new Response('not found', { status: 404 })));
+    const warned: string[] = [];
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => void warned.push(args.map(String).join(' '));
+    try {
+      const unheard = createWaymark({ configUrl: 'https://config.example/missing', storage: { kind: 'memory' } });
+      await unheard.ready;
+      unheard.destroy();
+      expect(warned.filter((line) => line.startsWith('[waymark]') && line.includes('HTTP 404'))).to.have.length(1);
+      warned.length = 0;
+      const heard = createWaymark({ configUrl: 'https://config.example/missing', storage: { kind: 'memory' } });
+      const errors = record(heard, 'error');
+      await heard.ready;
+      heard.destroy();
+      expect(errors.map((e) => e.code)).to.deep.equal(['config-unavailable']);
+      expect(warned).to.deep.equal([]);
+    } finally {
+      console.warn = warn;
+    }
+  });
+
   it('a config URL answering null (or any non-object) is an error event and an empty config', async () => {
     for (const body of ['null', '[]', '42', '"text"']) {
       restore.push(interceptFetch('https://config.example/null', () => new Response(body, { headers: { 'content-type': 'application/json' } })));

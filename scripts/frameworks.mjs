@@ -1,7 +1,7 @@
 // Framework and editor integration, generated from the custom-elements manifest
 // (dist/custom-elements.json, written by `cem analyze` in `npm run build`) into dist/frameworks/:
-//   jsx.d.ts                 React 19 `JSX.IntrinsicElements` for every <wm-*> tag  (`import 'waymark/jsx'`)
-//   vue.d.ts                 Vue 3 `GlobalComponents`, and `WaymarkElementProps` for h() (`import 'waymark/vue'`)
+//   jsx.d.ts                 React 19 `JSX.IntrinsicElements` for every <wm-*> tag  (`import type {} from 'waymark/jsx'`)
+//   vue.d.ts                 Vue 3 `GlobalComponents`, and `WaymarkElementProps` for h() (`import type {} from 'waymark/vue'`)
 //   html-custom-data.json    VS Code `html.customData`
 //   web-types.json           JetBrains web-types (package.json "web-types")
 // Each is written only when its content changes. Usage: node scripts/frameworks.mjs
@@ -70,7 +70,7 @@ const jsx = `${header}/**
  * JSX types for Waymark's elements in React 19, which passes a custom element's props through as
  * properties (when the element has one) or attributes, and an \`on<event-name>\` function as a
  * listener for \`<event-name>\`: \`<wm-checklist experience-id="setup" onwm-action={(e) => e.action}>\`.
- * Load once in the app: \`import 'waymark/jsx';\` (types only, nothing runs).
+ * Load once in the app: \`import type {} from 'waymark/jsx';\` (types only, erased: nothing runs).
  */
 import type { DetailedHTMLProps, HTMLAttributes } from 'react';
 import type { ${typeImports.join(', ')} } from '../lib/index.js';
@@ -98,7 +98,7 @@ const vue = `${header}/**
  * and \`WaymarkElementProps\` for render functions (\`h('wm-hint', props satisfies WaymarkElementProps['wm-hint'])\`).
  * Vue sets a prop as a DOM property when the element has one, else as an attribute, and \`onWmAction\`
  * listens to \`wm-action\`. Tell Vue's template compiler that \`wm-*\` tags are custom elements
- * (\`compilerOptions.isCustomElement: (tag) => tag.startsWith('wm-')\`). Load once: \`import 'waymark/vue';\`.
+ * (\`compilerOptions.isCustomElement: (tag) => tag.startsWith('wm-')\`). Load once: \`import type {} from 'waymark/vue';\`.
  */
 import type { DefineComponent } from 'vue';
 import type { ${typeImports.join(', ')} } from '../lib/index.js';

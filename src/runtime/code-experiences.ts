@@ -33,8 +33,11 @@ export function createCodeExperiences(options: Options): CodeExperiences {
     const { config: checked, issues } = validateConfig({ ...config, experiences: [...others, marked.json] });
     const index = others.length;
     const own = issues.filter((issue) => issue.path[0] === 'experiences' && issue.path[1] === index);
+    // The messages name the path inside the experience, not its place in the config (which the caller never saw).
+    const inConfig = `experiences[${index}]`;
     for (const issue of own) {
-      options.report({ code: `config-${issue.code}`, severity: issue.severity, where: 'addExperience', path: issue.path.slice(2), message: issue.message });
+      const message = issue.message.startsWith(`${inConfig}.`) ? issue.message.slice(inConfig.length + 1) : issue.message.replace(inConfig, '(experience)');
+      options.report({ code: `config-${issue.code}`, severity: issue.severity, where: 'addExperience', path: issue.path.slice(2), message });
     }
     const valid = checked?.experiences.find((each) => each.id === id);
     if (!valid || typeof id !== 'string' || own.some((issue) => issue.severity === 'error')) {

@@ -143,7 +143,12 @@ describe('programmatic API', () => {
     expect(errors.length).to.be.greaterThan(0);
     expect(errors[0]!.where).to.equal('addExperience');
     expect(errors[0]!.path).to.deep.equal(['steps']);
+    // The message names the path inside the experience, not where it landed in the config.
+    expect(errors[0]!.message).to.match(/^steps: /);
     expect(outcome).to.include({ shown: false, reason: 'unknown' });
+    wm.addExperience({ id: 'typo', type: 'hint', target: '#x', body: 'b', openOn: 'hovr' } as never);
+    await wm.start('typo');
+    expect(errors.at(-1)!.message).to.equal('openOn: expected one of "hover", "focus", "click" or "trigger", got "hovr"; did you mean "hover"?');
     // The rest still runs.
     expect((await wm.start('guide')).shown).to.equal(true);
   });

@@ -54,6 +54,7 @@ export function startApp(win) {
   };
   applyTheme(prefs.get().theme);
   if (!LANGUAGES.some((language) => language.id === prefs.get().locale)) prefs.update(() => ({ locale: 'en' }));
+  doc.documentElement.dir = LANGUAGES.find((language) => language.id === prefs.get().locale)?.dir ?? 'ltr';
 
   let session = openSession(prefs.get().userId);
   function openSession(userId) {

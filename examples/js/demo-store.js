@@ -56,7 +56,9 @@ function createRecord(kv, key, initial) {
 }
 
 export function createPreferences(kv, defaults) {
-  return createRecord(kv, PREFS_KEY, () => ({ ...defaults }));
+  const record = createRecord(kv, PREFS_KEY, () => ({ ...defaults }));
+  // Preferences saved without a field (an older demo, or a script that set only the language) get its default.
+  return { ...record, get: () => ({ ...defaults, ...record.get() }) };
 }
 
 export function createWorkspace(kv, userId, seed) {

@@ -23,8 +23,6 @@ const isoDay = (ms) => new Date(ms).toISOString().slice(0, 10);
 const config = JSON.parse(await readFile(`${root}examples/waymark.config.json`, 'utf8'), (key, value) =>
   key === 'date' && value && typeof value === 'object' && !Array.isArray(value) ? { ...value, from: isoDay(Date.now() - 30 * DAY), until: isoDay(Date.now() + 30 * DAY) } : value,
 );
-// The demo's own list of languages, plus Arabic for the right-to-left layout.
-config.locale.supported = [...config.locale.supported, 'ar'];
 const body = JSON.stringify(config);
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -148,6 +146,8 @@ try {
         page.on('console', (message) => message.type() === 'error' && console.error(`${name} ${locale} ${width}:`, message.text()));
         // The demo's init gets the locale and the clock (the stub's queue, wrapped before the app queues its call).
         await page.evaluateOnNewDocument((locale, offset) => {
+          // The language as the demo's settings save it, so the app lays itself out for it (right to left for Arabic).
+          localStorage.setItem('acme-demo:v1:prefs', JSON.stringify({ ...JSON.parse(localStorage.getItem('acme-demo:v1:prefs') ?? '{}'), locale }));
           let current;
           Object.defineProperty(window, 'waymark', {
             configurable: true,

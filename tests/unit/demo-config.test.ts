@@ -12,9 +12,23 @@ describe('examples/waymark.config.json', () => {
     expect(config?.experiences.length).toBe(raw.experiences.length);
   });
 
-  it('uses every experience type and all three locales', () => {
+  it('uses every experience type and all four locales, each text in every one', () => {
     const types = new Set(raw.experiences.map((e: { type: string }) => e.type));
     expect([...types].sort()).toEqual(['announcement', 'beacon', 'checklist', 'hint', 'nudge', 'survey', 'tour']);
-    expect(raw.locale.supported).toEqual(['en', 'ru', 'lt']);
+    expect(raw.locale.supported).toEqual(['en', 'ru', 'lt', 'ar']);
+    // Every localized text (an object with an English text) has all four: none falls back to English unseen.
+    const missing: string[] = [];
+    const walk = (value: unknown, path: string): void => {
+      if (Array.isArray(value)) return value.forEach((item, index) => walk(item, `${path}[${index}]`));
+      if (value === null || typeof value !== 'object') return;
+      const record = value as Record<string, unknown>;
+      if (typeof record.en === 'string') {
+        for (const locale of raw.locale.supported) if (typeof record[locale] !== 'string' || record[locale] === '') missing.push(`${path}.${locale}`);
+        return;
+      }
+      for (const [key, item] of Object.entries(record)) walk(item, `${path}.${key}`);
+    };
+    walk(raw, '$');
+    expect(missing).toEqual([]);
   });
 });

@@ -7,6 +7,8 @@ export const LANGUAGES = [
   { id: 'en', label: 'English' },
   { id: 'ru', label: 'Русский' },
   { id: 'lt', label: 'Lietuvių' },
+  // The app's layout mirrors for a right-to-left language, as its Arabic build would (its own texts stay English here).
+  { id: 'ar', label: 'العربية', dir: 'rtl' },
 ];
 
 export function renderSettings(ctx) {

@@ -474,7 +474,7 @@ export function schemaDefinitions(): Definition[] {
       variant: withDefault('Visual style.', 'primary'),
     }, { examples: [{ label: 'Next', action: { type: 'next' }, variant: 'primary' }] }),
     object('Image', S.imageSchema, 'An image.', { src: 'Image URL.', alt: 'Alternative text; an empty string marks a decorative image.' }),
-    named('Placement', S.placementSchema, 'Where a popover sits relative to its target.'),
+    named('Placement', S.placementSchema, 'Where a popover sits relative to its target. On a right-to-left page, left and right are mirrored: right is always the side the text reads towards.'),
     object('Frequency', S.frequencySchema, 'How often an experience may be shown.', {
       show: withDefault('once: never again after shown; session: once per session; always: whenever eligible.', 'once'),
       every: 'At most once per this interval (e.g. "7d").',

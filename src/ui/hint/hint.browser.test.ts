@@ -1,4 +1,4 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
 import { resetMouse, sendKeys, sendMouse, setViewport } from '@web/test-runner-commands';
 import type { HintExperience, TourExperience } from '../../config/types.js';
 import { adjacency, axeViolations, createHarness, deepActive, isShown, until, type Harness } from '../../../tests/browser/layouts/harness.js';
@@ -146,9 +146,24 @@ describe('<wm-hint>', () => {
         expect(element.panel!.getAttribute('aria-label'), 'named by the hint label').to.be.a('string');
         expect(overlaps(element), `text lines under the × at ${width}px (${locale})`).to.equal(0);
         harness.dispose();
+        fixtureCleanup();
       }
     } finally {
       await setViewport({ width: 800, height: 600 });
+    }
+  });
+
+  it("placement 'right' is the side text runs towards: right of the target left to right, left of it right to left", async () => {
+    for (const dir of ['ltr', 'rtl'] as const) {
+      await fixture(html`<div dir=${dir} style="display:flex;justify-content:center;padding:150px 0"><button id="export">Export</button></div>`);
+      harness = createHarness({ engine: false });
+      harness.show(hint({ openOn: 'trigger', placement: 'right' }));
+      const element = await harness.hint('export-tip');
+      await until(() => isShown(element.panel), `open (${dir})`);
+      const side = adjacency(element.panel!.getBoundingClientRect(), document.querySelector('#export')!.getBoundingClientRect()).side;
+      expect(side, dir).to.equal(dir === 'ltr' ? 'right' : 'left');
+      harness.dispose();
+      fixtureCleanup();
     }
   });
 

@@ -41,19 +41,27 @@ export interface AnchorOptions {
 
 const ARROW_SIZE = 10;
 
-/** Config placement → floating-ui placement; `undefined` means "the side with most room". */
-export function toFloatingPlacement(placement: Placement | undefined): FloatingPlacement | undefined {
+/**
+ * Config placement → floating-ui placement; `undefined` means "the side with most room". `rtl`: the target is laid out
+ * right to left, where the page is mirrored and so are `left` and `right` (`right` is the side the text reads towards,
+ * in either direction); `-start`/`-end` already follow the direction.
+ */
+export function toFloatingPlacement(placement: Placement | undefined, rtl = false): FloatingPlacement | undefined {
   if (placement === 'auto') return undefined;
   // Absent: below, flipping when there is no room ('center' never reaches here).
   if (!placement || placement === 'center') return 'bottom';
-  return placement;
+  if (!rtl) return placement;
+  return placement.replace(/^(left|right)/, (side) => (side === 'left' ? 'right' : 'left')) as FloatingPlacement;
 }
 
 export function anchorFloating(options: AnchorOptions): () => void {
   const { reference, floating } = options;
   const gap = options.gap ?? 12;
   const padding: Padding = { top: 8 + (options.insets?.top ?? 0), bottom: 8 + (options.insets?.bottom ?? 0), left: 8, right: 8 };
-  const wanted = toFloatingPlacement(options.placement);
+  const view = reference.ownerDocument.defaultView;
+  // Read once: a side is chosen for the target's context, not per scrolled frame.
+  const rtl = /^(left|right)/.test(options.placement ?? '') && view?.getComputedStyle(reference).direction === 'rtl';
+  const wanted = toFloatingPlacement(options.placement, rtl);
   const arrowElement = options.arrow ?? null;
   let disposed = false;
   let lastX = NaN;

@@ -153,6 +153,9 @@ export default [
     external: (id) => external.some((re) => re.test(id)) || id.startsWith('node:') || /^(happy-dom|puppeteer-core|esbuild)(\/|$)/.test(id),
     plugins: [runtimeChunk(), lazyValidator(), ts()],
     onwarn,
+    // Our dependencies are imported for their bindings, never run for effect: a module whose bindings all went unused
+    // (the store's barrel re-exports the outbox) must not leave a bare `import 'idb-keyval'` behind for bundlers to warn of.
+    treeshake: { moduleSideEffects: 'no-external' },
     // Maps without embedded sources: they still map names and lines, without tripling the install.
     output: { dir: 'dist/lib', format: 'es', preserveModules: true, preserveModulesRoot: 'src', sourcemap: true, sourcemapExcludeSources: true },
   },

@@ -75,8 +75,6 @@ for (const example of examples) {
     chunkNames: 'chunks/[name]-[hash]',
     define: { 'process.env.NODE_ENV': '"production"', ...example.define },
     legalComments: 'none',
-    // dist/lib keeps a few bare `import 'x'` lines of side-effect-free modules; esbuild rightly drops them.
-    logOverride: { 'ignored-bare-import': 'silent' },
     logLevel: 'warning',
   });
   console.log(`[waymark] examples/${example.name}/dist built`);

@@ -77,6 +77,16 @@ describe('the runtime loads what a one-tour page uses', () => {
     for (const module of NOT_ON_A_TOUR_PAGE) expect(loaded.filter((source) => source.endsWith(npmSource(module)))).toEqual([]);
   }, 60000);
 
+  it('npm: the library build has no bare import of a dependency (an app bundling it would be told a side-effect-free import is ignored)', () => {
+    const lib = join(root, 'dist/lib');
+    const files = readdirSync(lib, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.js'));
+    expect(files.length).toBeGreaterThan(50);
+    const bare = files.flatMap((file) =>
+      [...readFileSync(join(lib, file), 'utf8').matchAll(/^import ['"]([^./'"][^'"]*)['"];?$/gm)].map((match) => `${file}: ${match[1]}`),
+    );
+    expect(bare).toEqual([]);
+  });
+
   it('npm: the argument checks, the error channel and the anonymous id are on the page once, in the facade that hands them to the runtime', async () => {
     const page = await npmPath();
     // The app's entry comes first; each file lists the source modules it holds, once.

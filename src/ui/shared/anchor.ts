@@ -2,6 +2,10 @@
  * Keep a top-layer element attached to a reference with @floating-ui/dom: computePosition with
  * offset/flip/shift/arrow/hide, re-run by autoUpdate on scroll (every scroll ancestor, nested
  * containers included), resize and layout shift. Returns its disposer.
+ *
+ * Placed in document coordinates (`position: absolute` in the top layer, whose containing block is the initial one):
+ * when the window scrolls, the element moves with the page on the compositor, in the same frame as its target, and
+ * nothing is written. Only a scrolled container (or a target that moves in the page) costs a write.
  */
 import {
   arrow,
@@ -17,7 +21,7 @@ import {
   type Middleware,
 } from '@floating-ui/dom';
 import type { Placement } from '../../config/types.js';
-import type { Box } from './geometry.js';
+import { intersect, type Box } from './geometry.js';
 
 export interface AnchorOptions {
   reference: Element;
@@ -67,10 +71,11 @@ export function anchorFloating(options: AnchorOptions): () => void {
   let lastX = NaN;
   let lastY = NaN;
   let lastArrow = '';
+  floating.style.position = 'absolute';
 
   const update = () => {
     computePosition(reference, floating, {
-      strategy: 'fixed',
+      strategy: 'absolute',
       placement: wanted ?? 'bottom',
       middleware: [
         offset(gap),
@@ -90,7 +95,10 @@ export function anchorFloating(options: AnchorOptions): () => void {
         const ratio = floating.ownerDocument.defaultView?.devicePixelRatio || 1;
         const x = Math.round(result.x * ratio) / ratio / zoom;
         const y = Math.round(result.y * ratio) / ratio / zoom;
-        if (x !== lastX || y !== lastY) {
+        const hidden = placedRects(result)?.hidden ?? false;
+        // Hidden with its target, it stays where it was last seen: following a target scrolled deep into a container
+        // could take it past the page's end, and make the page longer.
+        if ((x !== lastX || y !== lastY) && (!hidden || Number.isNaN(lastX))) {
           // A transform moves the element without a layout pass (left/top would lay it out again on every
           // scrolled frame); its left/top stay at the styles' 0.
           floating.style.transform = `translate(${x}px, ${y}px)`;
@@ -99,7 +107,6 @@ export function anchorFloating(options: AnchorOptions): () => void {
         }
         const side = result.placement.split('-')[0]!;
         if (floating.dataset.placement !== result.placement) floating.dataset.placement = result.placement;
-        const hidden = placedRects(result)?.hidden ?? false;
         floating.classList.toggle('detached', hidden);
         if (arrowElement) {
           const arrowAt = `${side} ${result.middlewareData.arrow?.x} ${result.middlewareData.arrow?.y} ${zoom}`;
@@ -118,6 +125,7 @@ export function anchorFloating(options: AnchorOptions): () => void {
     stop();
     // The same element may next be laid out by its styles (a centred step, a phone sheet, a corner card).
     if (!Number.isNaN(lastX)) floating.style.removeProperty('transform');
+    floating.style.removeProperty('position');
   };
 }
 
@@ -127,8 +135,12 @@ export interface PlacedRects {
   reference: Box;
   /** The visible part of the viewport around it, after every clipping ancestor (floating-ui's rules), in viewport px. */
   clip: Box;
-  /** The reference is scrolled fully out of its clipping ancestors. */
+  /** What its scroll containers leave visible, the viewport not counted (a hole drawn in the page is clipped by them only). */
+  containers: Box;
+  /** The reference is scrolled fully out of its clipping ancestors or the viewport. */
   hidden: boolean;
+  /** The window's scroll offsets: viewport px + these = px in the page (where an absolutely placed layer is drawn). */
+  scroll: { x: number; y: number };
   /** The floating element's effective CSS zoom (its spotlight shares it), read before anything is written. */
   zoom: number;
 }
@@ -142,17 +154,31 @@ const referenceClip: Middleware = {
   name: 'referenceClip',
   async fn({ elements, platform, strategy }) {
     const reference = elements.reference as Element;
-    const clip = await platform.getClippingRect({ element: reference, boundary: 'clippingAncestors', rootBoundary: 'viewport', strategy });
-    const box = reference.getBoundingClientRect();
-    const rects: PlacedRects = {
-      reference: { x: box.x, y: box.y, width: box.width, height: box.height },
-      clip: { x: clip.x, y: clip.y, width: clip.width, height: clip.height },
-      hidden: box.bottom <= clip.y || box.top >= clip.y + clip.height || box.right <= clip.x || box.left >= clip.x + clip.width,
-      zoom: effectiveZoom(elements.floating),
-    };
+    const containers = await platform.getClippingRect({ element: reference, boundary: 'clippingAncestors', rootBoundary: EVERYWHERE, strategy });
+    const rects = placed(reference, containers);
+    rects.zoom = effectiveZoom(elements.floating);
     return { data: rects };
   },
 };
+
+/** A root boundary that clips nothing: the clipping rect of the reference's containers alone. */
+export const EVERYWHERE = { x: -1e7, y: -1e7, width: 2e7, height: 2e7 };
+
+/** The reference's rects, from the clipping rect of its containers alone (`EVERYWHERE`); read before anything is written. */
+export function placed(reference: Element, containers: Box): PlacedRects {
+  const view = reference.ownerDocument.defaultView!;
+  const root = reference.ownerDocument.documentElement;
+  const box = reference.getBoundingClientRect();
+  const clip = intersect({ ...containers }, { x: 0, y: 0, width: root.clientWidth, height: root.clientHeight }) ?? { x: 0, y: 0, width: 0, height: 0 };
+  return {
+    reference: { x: box.x, y: box.y, width: box.width, height: box.height },
+    clip,
+    containers: { x: containers.x, y: containers.y, width: containers.width, height: containers.height },
+    hidden: box.bottom <= clip.y || box.top >= clip.y + clip.height || box.right <= clip.x || box.left >= clip.x + clip.width || clip.width === 0,
+    scroll: { x: view.scrollX, y: view.scrollY },
+    zoom: 1,
+  };
+}
 
 /** The reference's rect and clipping rect measured during this placement (null for a virtual reference). */
 export function placedRects(result: ComputePositionReturn): PlacedRects | null {

@@ -1,7 +1,7 @@
 /**
- * The tour while the page scrolls: the hole follows the target by moving one fixed-size shape
- * (a transform), the path is not rewritten, the card moves without left/top, and a tour alone neither
- * hit-tests nor searches the page on every frame something in it changes style.
+ * The tour while the page scrolls: card and hole are placed in the page, so the window's scroll moves them with no
+ * write at all; a scrolled container moves each by its transform (no path rewritten, no left/top); the shade never
+ * makes the page longer; and a tour alone neither hit-tests nor searches the page on every frame a style changes.
  */
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendMouse } from '@web/test-runner-commands';
@@ -40,13 +40,9 @@ async function shownTour(harness: Harness): Promise<WmTour> {
   return element;
 }
 
-/** The hole on screen: the blocker's box in the moved SVG (the blocker itself may be display:none). */
+/** The hole on screen (its shadow is the shade). */
 function hole(element: WmTour): DOMRect {
-  const root = element.shadowRoot!;
-  const svg = root.querySelector<SVGSVGElement>('.spotlight svg')!.getBoundingClientRect();
-  const blocker = root.querySelector('.blocker')!;
-  const n = (name: string) => Number(blocker.getAttribute(name));
-  return new DOMRect(svg.x + n('x'), svg.y + n('y'), n('width'), n('height'));
+  return element.shadowRoot!.querySelector('.spotlight .hole')!.getBoundingClientRect();
 }
 
 function around(element: WmTour, target: Element, padding = 6): boolean {
@@ -97,30 +93,70 @@ describe('<wm-tour> spotlight while scrolling', () => {
     document.scrollingElement!.scrollTop = 0;
   });
 
-  it('moves the hole with the target in a scrolled container and the window without rewriting its path', async () => {
+  it('moves the hole with the target in a scrolled container by its transform, and writes nothing when the window scrolls', async () => {
     const { target, inner, element } = await spotlitTarget((made) => (harness = made));
     const card = element.panel!;
-    const cardLeft = card.style.left;
-    const watch = watchSpotlight(element);
-    const mover = element.shadowRoot!.querySelector<HTMLElement>('.spotlight .shape')!;
-    const movedFrom = mover.style.transform;
+    const holeBox = element.shadowRoot!.querySelector<HTMLElement>('.spotlight .hole')!;
+    const movedFrom = holeBox.style.transform;
+    let watch = watchSpotlight(element);
     try {
       await scrollFrames(inner, 10, 3);
       await until(() => around(element, target), 'hole follows the target in the container');
-      await scrollFrames(document.scrollingElement!, 10, 3);
-      await until(() => around(element, target), 'hole follows the target in the window');
-      // Only the transform moved: no path, size or blocker written while the target kept its size.
-      expect([...watch.counts.keys()].filter((name) => name !== 'style'), 'attributes written while scrolling').to.deep.equal([]);
-      expect(mover.style.transform).to.not.equal(movedFrom);
+      // Only the transform moved: nothing else written while the target kept its size.
+      expect([...watch.counts.keys()], 'attributes written while the container scrolls').to.deep.equal(['style']);
+      expect(holeBox.style.transform).to.not.equal(movedFrom);
     } finally {
       watch.stop();
     }
-    // The card follows with a transform too: its left/top are never written.
-    expect(card.style.left).to.equal(cardLeft);
+    await nextFrame();
+    watch = watchSpotlight(element);
+    const cardWrites: string[] = [];
+    const cardObserver = new MutationObserver((records) => cardWrites.push(...records.map((r) => r.attributeName!)));
+    cardObserver.observe(card, { attributes: true });
+    try {
+      for (let i = 0; i < 10; i++) {
+        document.scrollingElement!.scrollTop += 3;
+        await nextFrame();
+        // In every frame, not only at the end: the page carries them with their target.
+        expect(around(element, target), `hole on the target in frame ${i}`).to.equal(true);
+        const cardBox = card.getBoundingClientRect();
+        expect(Math.abs(cardBox.left - (target.getBoundingClientRect().right + 12)), `card beside the target in frame ${i}`).to.be.lessThan(1.5);
+      }
+      await nextFrame();
+      expect(document.scrollingElement!.scrollTop, 'the window scrolled').to.equal(30);
+      expect(watch.written.size, 'spotlight elements written while the window scrolls').to.equal(0);
+      expect(cardWrites, 'card attributes written while the window scrolls').to.deep.equal([]);
+    } finally {
+      watch.stop();
+      cardObserver.disconnect();
+    }
+    // The card follows with a transform: its left/top are never written.
     expect(card.style.left).to.equal('');
-    const cardBox = card.getBoundingClientRect();
-    const targetBox = target.getBoundingClientRect();
-    expect(Math.abs(cardBox.left - (targetBox.right + 12))).to.be.lessThan(1.5);
+    expect(card.style.top).to.equal('');
+  });
+
+  it('never makes the page longer: the shade is a shadow, and a card hidden with its target stays where it was', async () => {
+    await fixture(html`<div>
+      <div id="inner" style="height:200px;width:400px;overflow:auto;margin:40px">
+        <div style="height:3000px"></div>
+        <button id="target" style="width:120px;height:30px;margin-left:20px">Target</button>
+        <div style="height:100px"></div>
+      </div>
+    </div>`);
+    const root = document.scrollingElement!;
+    const before = [root.scrollWidth, root.scrollHeight];
+    harness = createHarness();
+    // Below its target: nothing shifts the card back into the viewport along the axis its target leaves by.
+    harness.show(tour({ steps: [{ target: '#target', title: 'Scrolled', placement: 'bottom' }] }));
+    const element = await harness.tour('scrolled');
+    await until(() => isShown(element.panel) && around(element, document.querySelector('#target')!), 'hole around the target');
+    expect([root.scrollWidth, root.scrollHeight], 'page size with the step open').to.deep.equal(before);
+    // The target scrolled back deep into its container, far below the page's end: the card does not follow it there.
+    const inner = document.querySelector('#inner')!;
+    inner.scrollTop = 0;
+    await until(() => element.panel!.classList.contains('detached'), 'card hidden with its target');
+    await nextFrame();
+    expect([root.scrollWidth, root.scrollHeight], 'page size with the target scrolled away').to.deep.equal(before);
   });
 
   it('moves only HTML boxes by their inline transform: no SVG element restyled, no transition declared on the card', async () => {
@@ -140,12 +176,10 @@ describe('<wm-tour> spotlight while scrolling', () => {
       cardObserver.disconnect();
     }
     const written = [...watch.written];
-    expect(written.length, 'spotlight elements written').to.equal(1);
-    expect(written[0]).to.be.instanceOf(HTMLElement);
-    expect(written[0]!.contains(element.shadowRoot!.querySelector('.spotlight svg')), 'the box holding the shape').to.equal(true);
+    expect(written, 'spotlight elements written').to.deep.equal([element.shadowRoot!.querySelector('.spotlight .hole')]);
     expect([...watch.counts.keys()]).to.deep.equal(['style']);
     expect(new Set(cardWrites), 'card attributes written').to.deep.equal(new Set(['style']));
-    expect(card.style.cssText).to.match(/^transform: translate\([^)]*\);$/);
+    expect(card.style.cssText).to.match(/^position: absolute; transform: translate\([^)]*\);$/);
     // No transition declared: the initial value (all 0s), not an authored one (even "none").
     const style = getComputedStyle(card);
     expect([style.transitionProperty, style.transitionDuration]).to.deep.equal(['all', '0s']);
@@ -188,9 +222,13 @@ describe('<wm-tour> spotlight while scrolling', () => {
     const element = await shownTour(harness);
     inner.scrollTop = 0;
     await until(() => element.panel!.classList.contains('detached'), 'card hidden with its target');
-    await until(() => hole(element).width === 0, 'no hole');
-    const svg = element.shadowRoot!.querySelector<SVGSVGElement>('.spotlight svg')!.getBoundingClientRect();
-    expect(svg.left <= 0 && svg.top <= 0 && svg.right >= innerWidth && svg.bottom >= innerHeight, 'shade covers the viewport').to.equal(true);
+    const layer = element.shadowRoot!.querySelector<HTMLElement>('.spotlight')!;
+    await until(() => layer.classList.contains('covered'), 'no hole');
+    expect(hole(element).width, 'no hole drawn').to.equal(0);
+    const frame = element.shadowRoot!.querySelector<HTMLElement>('.spotlight .frame')!;
+    const box = frame.getBoundingClientRect();
+    expect(box.left <= 0 && box.top <= 0 && box.right >= innerWidth && box.bottom >= innerHeight, 'shade covers the viewport').to.equal(true);
+    expect(getComputedStyle(frame).backgroundColor, 'shaded').to.not.equal('rgba(0, 0, 0, 0)');
     inner.scrollTop = 300;
     await until(() => !element.panel!.classList.contains('detached') && around(element, target), 'hole back around the target');
   });

@@ -1,46 +1,90 @@
 /**
- * Drawing the tour's spotlight: the shade with a rounded hole around the step's target, and the blocker over
- * the hole (clicks inside it reach the target only when the step lets them, see `.interactive`; drawn as a ring
- * around the target, with no shade, on a phone sheet without a spotlight, see `.ring`). The shade is a
- * shape of fixed size (`spotlightShape`): a scrolled frame writes one transform, on the HTML box that holds the
- * SVG (an SVG element whose style changes is restyled in full; an HTML one gets only its changed inline style);
- * the path, the SVG's size and the blocker are written only when the hole's size changes (the target resized,
- * or clipped by its container).
+ * Drawing the tour's spotlight. The shade is the box-shadow of a hole placed in the page's coordinates (an absolutely
+ * placed top-layer box): when the window scrolls it moves with the page on the compositor, and nothing is written; a
+ * shadow is drawn outside the box without making the page longer. A fixed frame under it blocks the page's clicks
+ * (and is the whole shade while the target is scrolled away). A step that lets the user use its target blocks
+ * clicks only outside the hole: there the frame holds a transparent fixed-size shape with a hole (`spotlightShape`),
+ * moved with a transform (an SVG element whose style changes is restyled in full; the HTML box around it gets only its
+ * changed inline style). On a phone sheet without a spotlight, the hole is a ring that blocks nothing (`.ring`).
  */
 import { spotlightShape, type Box } from '../shared/geometry.js';
 
 export interface SpotlightElements {
-  /** The box that moves the shape: it holds the SVG. */
+  /** The top-layer popover: `.covered` while there is no hole. */
+  layer: HTMLElement;
+  /** The hole, in page coordinates; its shadow is the shade. */
+  hole: HTMLElement;
+  /** The box that moves the blocking shape (interactive steps): it holds the SVG. */
   mover: HTMLElement;
   svg: SVGSVGElement;
   shade: SVGPathElement;
-  blocker: SVGRectElement;
+}
+
+export interface SpotlightFrame {
+  /** Where the cut-out goes, in viewport px; null: the target is scrolled away, all is shaded. */
+  hole: Box | null;
+  /** The window's scroll offsets when `hole` was measured: viewport px + these = page px. */
+  scroll: { x: number; y: number };
+  radius: number;
+  /** The viewport's size, in px. */
+  viewport: { width: number; height: number };
+  /** The layer's effective CSS zoom (its px are scaled by it). */
+  zoom: number;
+  /** Clicks inside the hole reach the page: the blocking shape is drawn. */
+  interactive: boolean;
 }
 
 /** Paints one spotlight layer; remembers what it wrote, so an unchanged frame writes nothing. */
 export class SpotlightPainter {
-  private mover: HTMLElement | null = null;
-  private path = '';
+  private layer: HTMLElement | null = null;
+  private covered: boolean | null = null;
   private size = '';
-  private transform = '';
+  private at = '';
+  private path = '';
+  private shapeSize = '';
+  private shapeAt = '';
 
-  /**
-   * `hole`: where the cut-out goes, in viewport px (null: the target is scrolled away, all is shaded);
-   * `viewport`: the viewport's size; `zoom`: the layer's effective CSS zoom (its px are scaled by it).
-   */
-  paint(elements: SpotlightElements, hole: Box | null, radius: number, viewport: { width: number; height: number }, zoom: number): void {
-    const { mover, svg, shade, blocker } = elements;
-    if (mover !== this.mover) {
+  paint(elements: SpotlightElements, frame: SpotlightFrame): void {
+    const { layer, hole: holeBox, mover, svg, shade } = elements;
+    const { hole, scroll, radius, zoom } = frame;
+    if (layer !== this.layer) {
       // A new layer (the spotlight was rendered again): nothing of it is written yet.
-      this.mover = mover;
-      this.path = this.size = this.transform = '';
+      this.layer = layer;
+      this.covered = null;
+      this.size = this.at = this.path = this.shapeSize = this.shapeAt = '';
     }
-    // Shade reaching across the whole viewport from a hole anywhere in it.
+    const covered = hole === null;
+    if (covered !== this.covered) {
+      this.covered = covered;
+      layer.classList.toggle('covered', covered);
+    }
+    if (hole) {
+      const size = `${round(hole.width / zoom)}px ${round(hole.height / zoom)}px ${round(radius / zoom)}px`;
+      if (size !== this.size) {
+        this.size = size;
+        const [width, height, corner] = size.split(' ') as [string, string, string];
+        holeBox.style.width = width;
+        holeBox.style.height = height;
+        holeBox.style.borderRadius = corner;
+      }
+      const at = `translate(${round((hole.x + scroll.x) / zoom)}px, ${round((hole.y + scroll.y) / zoom)}px)`;
+      if (at !== this.at) {
+        this.at = at;
+        holeBox.style.transform = at;
+      }
+    }
+    if (frame.interactive) this.paintShape(mover, svg, shade, frame);
+  }
+
+  /** The transparent shape that blocks clicks outside the hole, in the fixed frame (viewport coordinates). */
+  private paintShape(mover: HTMLElement, svg: SVGSVGElement, shade: SVGPathElement, frame: SpotlightFrame): void {
+    const { hole, radius, viewport, zoom } = frame;
+    // Reaching across the whole viewport from a hole anywhere in it.
     const shape = spotlightShape(hole, Math.ceil(Math.max(viewport.width, viewport.height)), radius);
     const { width, height } = shape.size;
     const size = `${width} ${height} ${zoom}`;
-    if (size !== this.size) {
-      this.size = size;
+    if (size !== this.shapeSize) {
+      this.shapeSize = size;
       svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
       svg.setAttribute('width', String(width / zoom));
       svg.setAttribute('height', String(height / zoom));
@@ -48,16 +92,11 @@ export class SpotlightPainter {
     if (shape.path !== this.path) {
       this.path = shape.path;
       shade.setAttribute('d', shape.path);
-      blocker.setAttribute('x', String(shape.hole.x));
-      blocker.setAttribute('y', String(shape.hole.y));
-      blocker.setAttribute('width', String(shape.hole.width));
-      blocker.setAttribute('height', String(shape.hole.height));
-      blocker.setAttribute('rx', String(radius));
     }
-    const transform = `translate(${round(shape.offset.x / zoom)}px, ${round(shape.offset.y / zoom)}px)`;
-    if (transform !== this.transform) {
-      this.transform = transform;
-      mover.style.transform = transform;
+    const at = `translate(${round(shape.offset.x / zoom)}px, ${round(shape.offset.y / zoom)}px)`;
+    if (at !== this.shapeAt) {
+      this.shapeAt = at;
+      mover.style.transform = at;
     }
   }
 }

@@ -63,7 +63,8 @@ export function renderStepCard(view: StepCardView, on: StepCardHandlers): Templa
   return html`
     ${view.spotlight
       ? html`<div class="spotlight ${view.ring ? 'ring' : view.spotlightInteractive ? 'interactive' : ''}" part="spotlight" popover="manual" aria-hidden="true">
-          <div class="shape"><svg width="0" height="0">${svg`<path class="shade" fill-rule="evenodd" d=""></path><rect class="blocker"></rect>`}</svg></div>
+          <div class="frame"><div class="shape"><svg width="0" height="0">${svg`<path class="shade" fill-rule="evenodd" d=""></path>`}</svg></div></div>
+          <div class="hole"></div>
         </div>`
       : nothing}
     <dialog

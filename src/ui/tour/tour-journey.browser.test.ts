@@ -36,13 +36,9 @@ async function shown(harness: Harness): Promise<WmTour> {
   return element;
 }
 
-/** The spotlight's hole on screen: the blocker's box inside the SVG the spotlight moves. */
+/** The spotlight's hole on screen (its shadow is the shade). */
 function spotlightHole(element: Element): DOMRect {
-  const root = element.shadowRoot!;
-  const svg = root.querySelector('.spotlight svg')!.getBoundingClientRect();
-  const blocker = root.querySelector('.blocker')!;
-  const n = (name: string) => Number(blocker.getAttribute(name));
-  return new DOMRect(svg.x + n('x'), svg.y + n('y'), n('width'), n('height'));
+  return element.shadowRoot!.querySelector('.spotlight .hole')!.getBoundingClientRect();
 }
 
 describe('<wm-tour> never strands the user', () => {

@@ -44,13 +44,9 @@ const live = (element: WmTour) => element.panel!.querySelector('[aria-live]')!.t
 const buttons = (element: WmTour) => Array.from(element.panel!.querySelectorAll<HTMLButtonElement>('.footer button'));
 const button = (element: WmTour, label: string) => buttons(element).find((b) => b.textContent!.trim() === label)!;
 
-/** The spotlight's hole on screen: the blocker's box inside the SVG the spotlight moves. */
+/** The spotlight's hole on screen (its shadow is the shade). */
 function spotlightHole(element: Element): DOMRect {
-  const root = element.shadowRoot!;
-  const svg = root.querySelector('.spotlight svg')!.getBoundingClientRect();
-  const blocker = root.querySelector('.blocker')!;
-  const n = (name: string) => Number(blocker.getAttribute(name));
-  return new DOMRect(svg.x + n('x'), svg.y + n('y'), n('width'), n('height'));
+  return element.shadowRoot!.querySelector('.spotlight .hole')!.getBoundingClientRect();
 }
 
 describe('<wm-tour>', () => {
@@ -236,6 +232,10 @@ describe('<wm-tour>', () => {
     const target = document.querySelector('#one')!.getBoundingClientRect();
     await until(() => Math.abs(spotlightHole(element).x - (target.x - 6)) < 1, 'hole around target');
     expect(spotlightHole(element).width).to.be.closeTo(target.width + 12, 1);
+    // The shade: the hole's shadow, in the overlay colour, reaching past every edge of the viewport.
+    const shadow = getComputedStyle(element.shadowRoot!.querySelector('.spotlight .hole')!).boxShadow;
+    expect(shadow).to.match(/^rgba?\(/);
+    expect(Number(/ (\d+(?:\.\d+)?)px$/.exec(shadow)?.[1])).to.be.at.least(Math.max(innerWidth, innerHeight));
     await sendMouse({ type: 'click', position: [Math.round(target.x + target.width / 2), Math.round(target.y + target.height / 2)] });
     expect(clicks).to.equal(0);
     expect(isOnTop(element, element.panel!)).to.equal(true);
@@ -257,10 +257,10 @@ describe('<wm-tour>', () => {
       const target = document.querySelector('#one')!.getBoundingClientRect();
       await until(() => Math.abs(spotlightHole(element).x - (target.x - 4)) < 1, 'ring around the target');
       expect(spotlightHole(element).height).to.be.closeTo(target.height + 8, 1);
-      const blocker = element.shadowRoot!.querySelector('.blocker')!;
-      expect(getComputedStyle(blocker).stroke, 'a visible ring').to.not.equal('none');
-      expect(getComputedStyle(blocker).filter, 'edged, to show on a page of the accent colour').to.contain('drop-shadow');
-      expect(getComputedStyle(element.shadowRoot!.querySelector('.shade')!).display, 'no shade').to.equal('none');
+      const ring = getComputedStyle(element.shadowRoot!.querySelector('.spotlight .hole')!);
+      expect([ring.borderTopStyle, ring.borderTopWidth], 'a visible ring').to.deep.equal(['solid', '3px']);
+      expect(ring.filter, 'edged, to show on a page of the accent colour').to.contain('drop-shadow');
+      expect(ring.boxShadow, 'no shade').to.equal('none');
       expect(element.panel!.classList.contains('spotlit')).to.equal(false);
       expect(await axeViolations(element)).to.deep.equal([]);
       await sendMouse({ type: 'click', position: [Math.round(target.x + target.width / 2), Math.round(target.y + target.height / 2)] });

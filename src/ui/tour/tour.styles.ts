@@ -1,61 +1,84 @@
 import { css } from 'lit';
 
 /**
- * The spotlight layer, and what the tour card adds to the shared card styles. The spotlight's transform is on
- * an HTML box around its SVG: a changed inline style is then applied alone, where an SVG element is restyled in full.
+ * The spotlight layer (see spotlight.ts), and what the tour card adds to the shared card styles. The layer is placed
+ * in the page (absolute, in the top layer): the hole scrolls with the page; the frame is fixed over the viewport.
  */
 export const tourStyles = css`
   .spotlight {
-    position: fixed;
-    inset: 0;
-    width: auto;
-    height: auto;
+    position: absolute;
+    inset: auto;
+    left: 0;
+    top: 0;
+    width: 0;
+    height: 0;
     margin: 0;
     padding: 0;
     border: 0;
     background: transparent;
-    overflow: hidden;
+    overflow: visible;
     pointer-events: none;
   }
-  /* Sized to the hole plus a viewport of shade around it, and moved with a transform: scrolling
-     moves it on the compositor, no path is rewritten. */
-  .spotlight .shape {
+  /* Blocks the page's clicks; the whole shade while the target is scrolled away. */
+  .frame {
+    position: fixed;
+    inset: 0;
+    overflow: hidden;
+    pointer-events: auto;
+  }
+  .spotlight.covered:not(.ring) .frame {
+    background: var(--wm-overlay);
+  }
+  .spotlight.interactive:not(.covered) .frame,
+  .spotlight.ring .frame {
+    pointer-events: none;
+  }
+  /* The shade is the hole's shadow, reaching across the viewport from anywhere in it; a shadow is drawn outside the
+     box without adding to the page's length. Kept in forced colours: it is what the step is about. */
+  .hole {
+    position: absolute;
+    left: 0;
+    top: 0;
+    box-sizing: border-box;
+    transform-origin: 0 0;
+    will-change: transform;
+    pointer-events: none;
+    box-shadow: 0 0 0 max(100vw, 100vh) var(--wm-overlay);
+    forced-color-adjust: none;
+  }
+  .spotlight.covered .hole {
+    display: none;
+  }
+  /* An interactive step: a transparent shape with the hole blocks clicks around it, moved with a transform. */
+  .shape {
+    display: none;
     position: absolute;
     left: 0;
     top: 0;
     transform-origin: 0 0;
     will-change: transform;
   }
-  .spotlight svg {
+  .spotlight.interactive:not(.covered) .shape {
+    display: block;
+  }
+  .shape svg {
     display: block;
     overflow: visible;
   }
   .shade {
-    fill: var(--wm-overlay);
+    fill: transparent;
     pointer-events: auto;
   }
-  .blocker {
-    fill: transparent;
-    pointer-events: all;
-  }
-  .spotlight.interactive .blocker {
-    display: none;
-  }
-  /* A phone sheet has no arrow: without a spotlight, a ring shows what the step is about, and blocks nothing. */
-  .spotlight.ring .shade {
-    display: none;
-  }
-  /* Edged in the accent's contrast colour, so it shows on a page of any colour, the accent's own included. */
-  .spotlight.ring .blocker {
-    fill: none;
-    stroke: var(--wm-accent);
-    stroke-width: 3px;
-    pointer-events: none;
+  /* A phone sheet has no arrow: without a spotlight, a ring shows what the step is about, and blocks nothing.
+     Edged in the accent's contrast colour, so it shows on a page of any colour, the accent's own included. */
+  .spotlight.ring .hole {
+    box-shadow: none;
+    border: 3px solid var(--wm-accent);
     filter: drop-shadow(0 0 1px var(--wm-accent-contrast)) drop-shadow(0 0 1px var(--wm-accent-contrast));
   }
   @media (forced-colors: active) {
-    .spotlight.ring .blocker {
-      stroke: Highlight;
+    .spotlight.ring .hole {
+      border-color: Highlight;
       filter: none;
     }
   }

@@ -13,7 +13,7 @@ import { WmStepChangeEvent, WmTargetMissingEvent } from '../shared/events.js';
 import { intersect, pad } from '../shared/geometry.js';
 import { scrollTargetIntoView } from '../shared/scroll.js';
 import { clippingRect } from '../shared/clipping.js';
-import { effectiveZoom, placedRects, type PlacedRects } from '../shared/anchor.js';
+import { EVERYWHERE, effectiveZoom, placed, placedRects, type PlacedRects } from '../shared/anchor.js';
 import { SpotlightPainter } from './spotlight.js';
 import { baseStyles } from '../shared/styles.js';
 import { themeTokens } from '../shared/theme.js';
@@ -114,7 +114,7 @@ export class WmTour extends WaymarkElement {
   @query('.arrow') private arrowElement?: HTMLElement;
   @query('.spotlight') private spotlightLayer?: HTMLElement;
   @query('.shade') private shade?: SVGPathElement;
-  @query('.blocker') private blocker?: SVGRectElement;
+  @query('.hole') private hole?: HTMLElement;
 
   /** Held while one step is on screen: its anchoring, spotlight updates and listeners. */
   private readonly stepLayer = new LayerController(this);
@@ -404,17 +404,22 @@ export class WmTour extends WaymarkElement {
   /** `measured`: the rects the card's placement just measured (no second layout read); else measured here. */
   private updateSpotlight(target: Element, measured?: PlacedRects | null): void {
     const options = this.spotlightOptions;
+    const layer = this.spotlightLayer;
     const shade = this.shade;
-    const blocker = this.blocker;
+    const hole = this.hole;
     const svg = shade?.ownerSVGElement;
     const mover = svg?.parentElement;
     const win = this.context?.window;
-    if (!options || !shade || !blocker || !svg || !mover || !win) return;
-    const rect = measured?.reference ?? target.getBoundingClientRect();
-    const clip = measured?.clip ?? clippingRect(target);
-    const zoom = measured?.zoom ?? effectiveZoom(svg);
-    const hole = intersect(pad({ x: rect.x, y: rect.y, width: rect.width, height: rect.height }, options.padding ?? 8), clip);
-    this.painter.paint({ mover, svg, shade, blocker }, hole, options.radius ?? 8, { width: win.innerWidth, height: win.innerHeight }, zoom);
+    if (!options || !layer || !shade || !hole || !svg || !mover || !win) return;
+    const rects = measured ?? { ...placed(target, clippingRect(target, EVERYWHERE)), zoom: effectiveZoom(hole) };
+    const { reference: rect, zoom } = rects;
+    // Clipped by the target's containers only: the viewport's edge does not cut the hole (it scrolls with the page).
+    // Scrolled out of sight, the target gets no hole: the frame shades everything.
+    const box = rects.hidden ? null : intersect(pad({ x: rect.x, y: rect.y, width: rect.width, height: rect.height }, options.padding ?? 8), rects.containers);
+    this.painter.paint(
+      { layer, hole, mover, svg, shade },
+      { hole: box, scroll: rects.scroll, radius: options.radius ?? 8, viewport: { width: win.innerWidth, height: win.innerHeight }, zoom, interactive: this.spotlightInteractive() },
+    );
   }
 
   private spotlightInteractive(): boolean {

@@ -76,8 +76,7 @@ describe('layouts', () => {
     const innerBox = inner.getBoundingClientRect();
     inner.scrollTop += target.getBoundingClientRect().top - innerBox.top + 8;
     await until(() => {
-      // The hole's top on screen: the blocker's y inside the SVG the spotlight moves.
-      const y = element.shadowRoot!.querySelector('.spotlight svg')!.getBoundingClientRect().y + Number(element.shadowRoot!.querySelector('.blocker')!.getAttribute('y'));
+      const y = element.shadowRoot!.querySelector('.spotlight .hole')!.getBoundingClientRect().y;
       return y > target.getBoundingClientRect().top && y <= innerBox.top + 2;
     }, 'hole clipped to the container');
     // Scrolled out of its container: the card hides instead of floating over unrelated content.

@@ -141,6 +141,8 @@ export interface PlacedRects {
   hidden: boolean;
   /** The window's scroll offsets: viewport px + these = px in the page (where an absolutely placed layer is drawn). */
   scroll: { x: number; y: number };
+  /** The viewport's size, scrollbars not counted, in px. */
+  viewport: { width: number; height: number };
   /** The floating element's effective CSS zoom (its spotlight shares it), read before anything is written. */
   zoom: number;
 }
@@ -169,13 +171,15 @@ export function placed(reference: Element, containers: Box): PlacedRects {
   const view = reference.ownerDocument.defaultView!;
   const root = reference.ownerDocument.documentElement;
   const box = reference.getBoundingClientRect();
-  const clip = intersect({ ...containers }, { x: 0, y: 0, width: root.clientWidth, height: root.clientHeight }) ?? { x: 0, y: 0, width: 0, height: 0 };
+  const viewport = { width: root.clientWidth, height: root.clientHeight };
+  const clip = intersect(containers, { x: 0, y: 0, ...viewport }) ?? { x: 0, y: 0, width: 0, height: 0 };
   return {
     reference: { x: box.x, y: box.y, width: box.width, height: box.height },
     clip,
     containers: { x: containers.x, y: containers.y, width: containers.width, height: containers.height },
     hidden: box.bottom <= clip.y || box.top >= clip.y + clip.height || box.right <= clip.x || box.left >= clip.x + clip.width || clip.width === 0,
     scroll: { x: view.scrollX, y: view.scrollY },
+    viewport,
     zoom: 1,
   };
 }

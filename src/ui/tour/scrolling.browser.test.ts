@@ -233,6 +233,44 @@ describe('<wm-tour> spotlight while scrolling', () => {
     await until(() => !element.panel!.classList.contains('detached') && around(element, target), 'hole back around the target');
   });
 
+  for (const [name, setUp] of [
+    ['at CSS zoom 2 on the root', () => (document.documentElement.style.zoom = '2')],
+    ['in a right-to-left page scrolled sideways', () => (document.documentElement.dir = 'rtl')],
+  ] as const) {
+    it(`keeps the hole and the card on the target when the window has scrolled, ${name}`, async () => {
+      setUp();
+      try {
+        // A page wider and taller than the viewport, its target well inside it.
+        await fixture(html`<div style="width:3000px;height:3000px;position:relative">
+          <button id="target" style="position:absolute;inset-inline-start:1400px;top:1300px;width:120px;height:30px">Target</button>
+        </div>`);
+        const target = document.querySelector('#target')!;
+        const root = document.scrollingElement!;
+        harness = createHarness();
+        harness.show(tour({ steps: [{ target: '#target', title: 'Scrolled', placement: 'bottom' }] }));
+        const element = await harness.tour('scrolled');
+        await until(() => isShown(element.panel) && around(element, target), 'hole around the target');
+        expect(root.scrollTop, 'the step scrolled the window to its target').to.be.greaterThan(0);
+        for (const [left, top] of [[-40, 30], [25, -20]]) {
+          root.scrollLeft += left;
+          root.scrollTop += top;
+          await nextFrame();
+          await nextFrame();
+          expect(around(element, target), `hole on the target after scrolling by ${left}, ${top}`).to.equal(true);
+          const card = element.panel!.getBoundingClientRect();
+          const box = target.getBoundingClientRect();
+          expect(Math.abs(card.top - box.bottom), 'card below the target').to.be.within(10, 28);
+          expect(card.left < box.right && card.right > box.left, 'card across the target').to.equal(true);
+        }
+        expect(root.scrollLeft, 'the window scrolled sideways').to.not.equal(0);
+      } finally {
+        document.documentElement.style.removeProperty('zoom');
+        document.documentElement.removeAttribute('dir');
+        document.scrollingElement!.scrollLeft = 0;
+      }
+    });
+  }
+
   it('a tour alone neither hit-tests nor searches the page on every frame the page changes a style', async () => {
     await page();
     harness = createHarness();

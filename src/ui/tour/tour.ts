@@ -409,16 +409,14 @@ export class WmTour extends WaymarkElement {
     const hole = this.hole;
     const svg = shade?.ownerSVGElement;
     const mover = svg?.parentElement;
-    const win = this.context?.window;
-    if (!options || !layer || !shade || !hole || !svg || !mover || !win) return;
+    if (!options || !layer || !shade || !hole || !svg || !mover) return;
     const rects = measured ?? { ...placed(target, clippingRect(target, EVERYWHERE)), zoom: effectiveZoom(hole) };
-    const { reference: rect, zoom } = rects;
     // Clipped by the target's containers only: the viewport's edge does not cut the hole (it scrolls with the page).
     // Scrolled out of sight, the target gets no hole: the frame shades everything.
-    const box = rects.hidden ? null : intersect(pad({ x: rect.x, y: rect.y, width: rect.width, height: rect.height }, options.padding ?? 8), rects.containers);
+    const box = rects.hidden ? null : intersect(pad(rects.reference, options.padding ?? 8), rects.containers);
     this.painter.paint(
       { layer, hole, mover, svg, shade },
-      { hole: box, scroll: rects.scroll, radius: options.radius ?? 8, viewport: { width: win.innerWidth, height: win.innerHeight }, zoom, interactive: this.spotlightInteractive() },
+      { hole: box, scroll: rects.scroll, radius: options.radius ?? 8, viewport: rects.viewport, zoom: rects.zoom, interactive: this.spotlightInteractive() },
     );
   }
 

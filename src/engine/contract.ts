@@ -134,6 +134,11 @@ export interface Why {
   eligible: boolean;
   /** Is it showing now? */
   active: boolean;
+  /**
+   * While it runs: opened by its trigger, or from code or a button (`start()`, which bypasses stage, frequency and
+   * trigger; those checks then say so).
+   */
+  startedBy?: 'trigger' | 'code';
   /** One-line summary: `"blocked by tour 'welcome' (priority 10)"`, `"shown 3 of 3 times"`, … */
   reason: string;
   /** Every gate in order: enabled, stage, frequency, trigger, control group, scheduler. */

@@ -173,9 +173,11 @@ export class EngineCore {
     const stepId = x.def.type === 'tour' ? x.def.steps[run.step]?.id : undefined;
     if (stepId !== undefined) run.stepId = stepId;
     if (run.active) {
-      // Same run: keep when it began. A new run begins strictly after the latest end.
+      // Same run: keep when it began, and how. A new run begins strictly after the latest end.
       run.startedAt = previous?.active && previous.startedAt !== undefined ? previous.startedAt : Math.max(at, (rec.endedUpTo ?? 0) + 1);
+      if (previous?.active && previous.via !== undefined) run.via ??= previous.via;
     } else {
+      delete run.via;
       if (previous?.startedAt !== undefined) run.startedAt = previous.startedAt;
       if (previous?.active || run.snoozedUntil !== null) rec.endedUpTo = Math.max(rec.endedUpTo ?? 0, at);
     }

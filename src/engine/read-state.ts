@@ -281,6 +281,7 @@ class Reader {
     const run: RunState = { active: value['active'], step: value['step'], snoozedUntil: snoozedUntil ?? null };
     if (isTime(value['startedAt'])) run.startedAt = value['startedAt'];
     if (typeof value['stepId'] === 'string') run.stepId = value['stepId'];
+    if (value['via'] === 'start' && run.active) run.via = 'start';
     return run;
   }
 

@@ -244,7 +244,7 @@ describe('scheduler: loops and wake-ups', () => {
     h.send({ type: 'session', sessionId: 's1' });
     for (let i = 0; i < 7; i++) {
       expect(shows(h.send({ type: 'start', experienceId: 'guide', at: T0 + i * 1000 })), `start #${i + 1}`).toEqual(['guide']);
-      expect(h.engine.why('guide', h.now)).toMatchObject({ active: true, reason: 'showing step 1 of 1' });
+      expect(h.engine.why('guide', h.now)).toMatchObject({ active: true, reason: 'started from code: showing step 1 of 1', startedBy: 'code' });
       h.send({ type: 'dismiss', experienceId: 'guide' });
       expect(shows(h.send({ type: 'start', experienceId: 'tip' })), `hint start #${i + 1}`).toEqual(['tip']);
       h.send({ type: 'dismiss', experienceId: 'tip' });

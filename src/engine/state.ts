@@ -87,6 +87,8 @@ export interface RunState {
   startedAt?: number;
   /** Tours: the declared id of the step at `step`, so a run survives steps added or removed before it. */
   stepId?: string;
+  /** An active run opened from code or a button (`start()`), which bypassed its trigger, stage and frequency; absent: by its trigger. */
+  via?: 'start';
 }
 
 export interface ItemState {

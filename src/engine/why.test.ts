@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Experience, WaymarkConfig } from '../config/types.js';
 import { createEngine } from './create-engine.js';
+import { readStoredState } from './read-state.js';
 import { initialState } from './state.js';
 
 const T0 = Date.UTC(2026, 0, 10, 12, 0, 0);
@@ -59,6 +60,47 @@ describe('why()', () => {
     engine.dispatch({ type: 'element', at: T0, key: 'css:#missing', present: false, visible: false });
     expect(engine.why('absent', T0)).toMatchObject({ eligible: true, reason: 'target css:#missing is not on the page' });
     expect(engine.why('nope', T0)).toEqual({ experienceId: 'nope', eligible: false, active: false, reason: "no experience 'nope' in the config", checks: [] });
+  });
+
+  it('says a tour runs because start() opened it, through its steps and a reload, and by its trigger once that fires', () => {
+    const tour: Experience = { id: 'setup', type: 'tour', stages: ['b'], when: { event: 'signed_up' }, steps: [{ title: 'a' }, { title: 'b' }] };
+    const extra = { stages: [{ id: 'a' }, { id: 'b' }] };
+    const engine = engineFor([tour], extra);
+    engine.dispatch({ type: 'set-stage', at: T0, stage: 'a' });
+    engine.dispatch({ type: 'start', at: T0, experienceId: 'setup' });
+    const why = engine.why('setup', T0 + 1);
+    expect(why).toMatchObject({ active: true, startedBy: 'code', reason: 'started from code: showing step 1 of 2' });
+    expect(why.checks.filter((check) => !check.ok).map((check) => `${check.check}: ${check.detail}`)).toEqual([
+      "stage: user is in stage 'a', needs 'b'; bypassed by start()",
+      'trigger: waiting for event "signed_up" ≥ 1 (seen 0 times); bypassed by start()',
+    ]);
+    engine.dispatch({ type: 'action', at: T0 + 2, experienceId: 'setup', action: { type: 'next' } });
+    expect(engine.why('setup', T0 + 3)).toMatchObject({ startedBy: 'code', reason: 'started from code: showing step 2 of 2' });
+
+    // The next page load reads the run back from storage: still opened from code.
+    const { state: saved, issues } = readStoredState(JSON.parse(JSON.stringify(engine.state)), 'user-1', T0 + 10, null);
+    expect(issues).toEqual([]);
+    const reloaded = createEngine({ config: { version: '1', experiences: [tour], ...extra }, state: saved, origin: 'tab-b' });
+    reloaded.dispatch({ type: 'session', at: T0 + 10, sessionId: 's1' });
+    reloaded.dispatch({ type: 'page', at: T0 + 10, url: '/home' });
+    expect(reloaded.why('setup', T0 + 11)).toMatchObject({ active: true, startedBy: 'code', reason: 'started from code: showing step 2 of 2' });
+
+    // Ended, then opened by its own trigger in its stage: nothing bypassed.
+    reloaded.dispatch({ type: 'action', at: T0 + 12, experienceId: 'setup', action: { type: 'dismiss' } });
+    expect(reloaded.why('setup', T0 + 13)).not.toHaveProperty('startedBy');
+    const again = engineFor([{ ...tour, id: 'again' }], extra);
+    again.dispatch({ type: 'set-stage', at: T0, stage: 'b' });
+    again.dispatch({ type: 'track', at: T0 + 1, name: 'signed_up' });
+    const byTrigger = again.why('again', T0 + 2);
+    expect(byTrigger).toMatchObject({ active: true, startedBy: 'trigger', reason: 'showing step 1 of 2' });
+    expect(byTrigger.checks.every((check) => check.ok && !check.detail.includes('bypassed'))).toBe(true);
+  });
+
+  it('says a hint is held open by start() while its trigger has not fired', () => {
+    const engine = engineFor([{ id: 'tip', type: 'hint', target: '#a', body: 'x', when: { event: 'y' } }]);
+    engine.dispatch({ type: 'start', at: T0, experienceId: 'tip' });
+    expect(engine.why('tip', T0 + 1)).toMatchObject({ active: true, startedBy: 'code', reason: 'started from code: showing now' });
+    expect(engine.why('tip', T0 + 1).checks[3]!.detail).toBe('waiting for event "y" ≥ 1 (seen 0 times); bypassed by start()');
   });
 
   it('reads time at the moment asked, and labels negations', () => {

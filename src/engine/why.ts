@@ -21,15 +21,24 @@ export function explain(core: EngineCore, x: CompiledExperience): Why {
     { check: 'scheduler', ok: slot.ok, detail: describeSlot(core, x, slot, at) },
   ];
   const firstFailed = checks.find((check) => !check.ok);
-  const why: Why = {
-    experienceId: x.id,
-    eligible,
-    active,
-    reason: active || !firstFailed ? checks[5]!.detail : firstFailed.detail,
-    checks,
-  };
+  const startedBy = active ? startedHow(core, x) : undefined;
+  let reason = active || !firstFailed ? checks[5]!.detail : firstFailed.detail;
+  if (startedBy === 'code') {
+    reason = `started from code: ${reason}`;
+    // What start() bypassed is not why it is off: a failed check here would read as a contradiction.
+    for (const check of checks.slice(1, 4)) if (!check.ok) check.detail += '; bypassed by start()';
+  }
+  const why: Why = { experienceId: x.id, eligible, active, reason, checks };
+  if (startedBy) why.startedBy = startedBy;
   if (trigger.condition) why.condition = trigger.condition;
   return why;
+}
+
+/** A run remembers whether start() opened it; a live experience (hint, beacon, checklist) is held open by it while forced. */
+function startedHow(core: EngineCore, x: CompiledExperience): 'trigger' | 'code' {
+  const run = core.runOf(x);
+  const fromCode = run?.active ? run.via === 'start' : core.forced.has(x.index);
+  return fromCode ? 'code' : 'trigger';
 }
 
 function describeStage(verdict: StageVerdict): string {

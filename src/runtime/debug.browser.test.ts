@@ -85,6 +85,12 @@ describe('runtime debug overlay', () => {
     expect(start.getAttribute('aria-label')).to.equal('Start save-hint');
     start.click();
     await until(() => hintTitle() === 'Save often', 'the hint shown in English');
+    // Its trigger (the event) has not fired: the overlay says what holds it open instead of a bare failed check.
+    await until(() => row('save-hint')?.querySelector('.reason')?.textContent === 'started from code: showing now', 'the reason names start()');
+    expect(wm.why('save-hint')).to.include({ startedBy: 'code', active: true });
+    expect(Array.from(row('save-hint')!.querySelectorAll('.checks li'), (li) => li.textContent!.replace(/\s+/g, ' ').trim())).to.include(
+      '✗ trigger: waiting for event "opened_editor" ≥ 1 (seen 0 times); bypassed by start()',
+    );
 
     const select = root()!.querySelector<HTMLSelectElement>('select.locale')!;
     expect(Array.from(select.options, (o) => o.value)).to.deep.equal(['en', 'ru']);

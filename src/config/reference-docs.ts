@@ -15,6 +15,8 @@ interface Section {
   heading: string;
   intro: string;
   ids: string[];
+  /** The union the section lists (`Experience`): fields of that type link to the section. */
+  union?: string;
 }
 
 export function renderReferenceDocs(schema: JsonObject): string {
@@ -29,9 +31,9 @@ export function renderReferenceDocs(schema: JsonObject): string {
   const actions = optionsOf('Action');
   const grouped = new Set(['Experience', 'Condition', 'Action', ...experiences, ...conditions, ...actions]);
   const sections: Section[] = [
-    { heading: 'Experiences', intro: describe(defs.Experience), ids: experiences },
-    { heading: 'Conditions', intro: describe(defs.Condition), ids: conditions },
-    { heading: 'Actions', intro: describe(defs.Action), ids: actions },
+    { heading: 'Experiences', intro: describe(defs.Experience), ids: experiences, union: 'Experience' },
+    { heading: 'Conditions', intro: describe(defs.Condition), ids: conditions, union: 'Condition' },
+    { heading: 'Actions', intro: describe(defs.Action), ids: actions, union: 'Action' },
     { heading: 'Shared types', intro: 'Types that several fields use, in the order the schema first meets them.', ids: Object.keys(defs).filter((id) => !grouped.has(id)) },
   ];
 
@@ -59,6 +61,7 @@ export function renderReferenceDocs(schema: JsonObject): string {
   out.push(...examples(schema));
 
   for (const section of sections) {
+    if (section.union) out.push(`<a id="${anchor(section.union)}"></a>`, '');
     out.push(`## ${section.heading}`, '');
     if (section.intro) out.push(escapeText(section.intro), '');
     for (const id of section.ids) out.push(...definition(id, defs[id]!, defs));

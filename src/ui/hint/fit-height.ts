@@ -62,15 +62,20 @@ export const fitHeightCardStyles = css`
     outline-offset: -2px;
   }
   /* No title: the × (placed against the card) would sit on the first line of what follows, so that line flows
-     around a spacer where the × is. */
-  .scroll > .close:first-child + :is(.body, .articles)::before {
+     around a spacer where the × is. The spacer floats in the first paragraph or list item itself: a float before a
+     block is left out of the card's fitted width, and a short text would wrap beside it. */
+  .scroll > .close:first-child + .body > p:first-child::before,
+  .scroll > .close:first-child + .body > ul:first-child > li:first-child::before,
+  .scroll > .close:first-child + .articles > li:first-child::before {
     content: '';
     float: inline-end;
     width: 24px;
     height: 20px;
   }
   @media (max-width: 480px), (pointer: coarse) {
-    .scroll > .close:first-child + :is(.body, .articles)::before {
+    .scroll > .close:first-child + .body > p:first-child::before,
+    .scroll > .close:first-child + .body > ul:first-child > li:first-child::before,
+    .scroll > .close:first-child + .articles > li:first-child::before {
       width: 34px;
       height: 30px;
     }

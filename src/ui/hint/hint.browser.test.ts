@@ -147,6 +147,21 @@ describe('<wm-hint>', () => {
         expect(overlaps(element), `text lines under the × at ${width}px (${locale})`).to.equal(0);
         harness.dispose();
         fixtureCleanup();
+
+        // A few words fit on one line beside the ×: the card is as wide as they need, with the ×'s room counted.
+        await page();
+        harness = createHarness({ engine: false, locale });
+        harness.show(hint({ title: undefined, openOn: 'trigger', body: 'Saves a draft' }));
+        const short = await harness.hint('export-tip');
+        await until(() => isShown(short.panel), `short hint open at ${width}px (${locale})`);
+        const text = Array.from(short.panel!.querySelector('.body p')!.childNodes).find((node) => node.nodeType === Node.TEXT_NODE && node.textContent!.trim())!;
+        const range = document.createRange();
+        range.selectNodeContents(text);
+        const lineTops = new Set(Array.from(range.getClientRects(), (r) => Math.round(r.top)));
+        expect(lineTops.size, `"Saves a draft" on one line at ${width}px (${locale}), card ${short.panel!.getBoundingClientRect().width} px`).to.equal(1);
+        expect(overlaps(short), `short text under the × at ${width}px (${locale})`).to.equal(0);
+        harness.dispose();
+        fixtureCleanup();
       }
     } finally {
       await setViewport({ width: 800, height: 600 });

@@ -37,7 +37,7 @@ export function createReporter(debug: boolean): Reporter {
       reportedOnce.add(onceKey);
     }
     // Never silent: without an `error` listener (or in debug mode), the console says what went wrong.
-    if (debug || !emitter.has('error')) console.warn(`[waymark] ${error.where}: ${error.message}`, error.cause ?? '');
+    if (debug || !emitter.has('error')) warn(error);
     if (reportingError) {
       // Only the failure of an error listener itself is worth a second pass, after this one.
       if (error.code === 'listener-failed') reportAfter.push(error);
@@ -56,4 +56,13 @@ export function createReporter(debug: boolean): Reporter {
     report({ code: 'internal', severity: 'error', where, message: describeError(error), cause: error });
 
   return { emitter, report, reportError, errorListener };
+}
+
+/** One console line; the cause goes with it when it adds something (an unexpected failure's stack), not to repeat the message. */
+function warn(error: WaymarkError): void {
+  const line = `[waymark] ${error.where}: ${error.message}`;
+  const { cause } = error;
+  const stated = cause instanceof Error && error.code !== 'internal' && error.code !== 'listener-failed' && error.message.includes(cause.message);
+  if (cause === undefined || stated) console.warn(line);
+  else console.warn(line, cause);
 }

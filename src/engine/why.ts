@@ -26,13 +26,16 @@ export function explain(core: EngineCore, x: CompiledExperience): Why {
   if (startedBy === 'code') {
     reason = `started from code: ${reason}`;
     // What start() bypassed is not why it is off: a failed check here would read as a contradiction.
-    for (const check of checks.slice(1, 4)) if (!check.ok) check.detail += '; bypassed by start()';
+    for (const check of checks) if (!check.ok && BYPASSED_BY_START.has(check.check)) check.detail += '; bypassed by start()';
   }
   const why: Why = { experienceId: x.id, eligible, active, reason, checks };
   if (startedBy) why.startedBy = startedBy;
   if (trigger.condition) why.condition = trigger.condition;
   return why;
 }
+
+/** The gates start() does not ask (see machines/run.ts startFromCode); `enabled` and the control group it does. */
+const BYPASSED_BY_START = new Set(['stage', 'frequency', 'trigger']);
 
 /** A run remembers whether start() opened it; a live experience (hint, beacon, checklist) is held open by it while forced. */
 function startedHow(core: EngineCore, x: CompiledExperience): 'trigger' | 'code' {

@@ -53,3 +53,50 @@ describe('anchorFloating: the rects a placement measured', () => {
     }
   });
 });
+
+describe('anchorFloating: page or viewport coordinates, as its reference', () => {
+  it('places beside a reference in a fixed header in the viewport, so the window scroll writes nothing; beside one in the page, in the page', async () => {
+    const header = document.createElement('header');
+    header.style.cssText = 'position: fixed; top: 0; left: 0; right: 0; height: 48px;';
+    const pinnedReference = document.createElement('button');
+    pinnedReference.textContent = 'Help';
+    header.append(pinnedReference);
+    const flowReference = document.createElement('button');
+    flowReference.textContent = 'Save';
+    flowReference.style.cssText = 'margin-top: 100px;';
+    const tall = document.createElement('div');
+    tall.style.height = '3000px';
+    const cards = [0, 1].map(() => {
+      const card = document.createElement('div');
+      card.popover = 'manual';
+      card.style.cssText = 'inset: auto; top: 0; left: 0; margin: 0; width: 120px; height: 60px;';
+      return card;
+    });
+    document.body.append(header, flowReference, tall, ...cards);
+    cards.forEach((card) => card.showPopover());
+    const [pinnedCard, flowCard] = [cards[0]!, cards[1]!];
+    const stops = [anchorFloating({ reference: pinnedReference, floating: pinnedCard, placement: 'bottom' }), anchorFloating({ reference: flowReference, floating: flowCard, placement: 'bottom' })];
+    const writes: string[] = [];
+    const observer = new MutationObserver((records) => writes.push(...records.map((record) => `${(record.target as HTMLElement).textContent || 'card'} ${record.attributeName}`)));
+    try {
+      await frame();
+      expect(pinnedCard.style.position, 'beside the fixed header').to.equal('fixed');
+      expect(flowCard.style.position, 'beside the page').to.equal('absolute');
+      cards.forEach((card) => observer.observe(card, { attributes: true }));
+      for (let i = 0; i < 5; i++) {
+        document.scrollingElement!.scrollTop += 7;
+        await frame();
+        const below = (card: HTMLElement, reference: Element) => Math.abs(card.getBoundingClientRect().top - (reference.getBoundingClientRect().bottom + 12));
+        expect(below(pinnedCard, pinnedReference), `below the header's button after ${i + 1} scrolls`).to.be.lessThan(1);
+        expect(below(flowCard, flowReference), `below the page's button after ${i + 1} scrolls`).to.be.lessThan(1);
+      }
+      expect(document.scrollingElement!.scrollTop).to.equal(35);
+      expect(writes, 'written while the window scrolled').to.deep.equal([]);
+    } finally {
+      observer.disconnect();
+      stops.forEach((stop) => stop());
+      [header, flowReference, tall, ...cards].forEach((element) => element.remove());
+      document.scrollingElement!.scrollTop = 0;
+    }
+  });
+});

@@ -5,7 +5,8 @@
  *
  * Placed in document coordinates (`position: absolute` in the top layer, whose containing block is the initial one):
  * when the window scrolls, the element moves with the page on the compositor, in the same frame as its target, and
- * nothing is written. Only a scrolled container (or a target that moves in the page) costs a write.
+ * nothing is written. A reference pinned to the viewport (in a fixed or sticky header) gets viewport coordinates
+ * (`position: fixed`) instead, for the same reason. Only a scrolled container (or a target that moves) costs a write.
  */
 import {
   arrow,
@@ -22,6 +23,7 @@ import {
 } from '@floating-ui/dom';
 import type { Placement } from '../../config/types.js';
 import { intersect, type Box } from './geometry.js';
+import { pinnedToViewport } from './pinned.js';
 
 export interface AnchorOptions {
   reference: Element;
@@ -31,6 +33,8 @@ export interface AnchorOptions {
   placement?: Placement;
   /** Gap between reference and floating element, in px. */
   gap?: number;
+  /** Page (`absolute`) or viewport (`fixed`) coordinates; by default those the reference stays put in (`pinnedToViewport`). */
+  strategy?: 'absolute' | 'fixed';
   /** Viewport insets to keep clear (e.g. a fixed header at the top), in px. */
   insets?: { top?: number; bottom?: number };
   /**
@@ -66,16 +70,17 @@ export function anchorFloating(options: AnchorOptions): () => void {
   // Read once: a side is chosen for the target's context, not per scrolled frame.
   const rtl = /^(left|right)/.test(options.placement ?? '') && view?.getComputedStyle(reference).direction === 'rtl';
   const wanted = toFloatingPlacement(options.placement, rtl);
+  const strategy = options.strategy ?? (pinnedToViewport(reference) ? 'fixed' : 'absolute');
   const arrowElement = options.arrow ?? null;
   let disposed = false;
   let lastX = NaN;
   let lastY = NaN;
   let lastArrow = '';
-  floating.style.position = 'absolute';
+  floating.style.position = strategy;
 
   const update = () => {
     computePosition(reference, floating, {
-      strategy: 'absolute',
+      strategy,
       placement: wanted ?? 'bottom',
       middleware: [
         offset(gap),

@@ -1,10 +1,10 @@
 /**
- * The tour while the page scrolls: card and hole are placed in the page, so the window's scroll moves them with no
- * write at all; a scrolled container moves each by its transform (no path rewritten, no left/top); the shade never
+ * The tour while the page scrolls: card and hole are placed in the page (in the viewport for a target in a fixed or
+ * sticky header), so the window's scroll moves them with no write at all; a scrolled container moves each by its transform (no path rewritten, no left/top); the shade never
  * makes the page longer; and a tour alone neither hit-tests nor searches the page on every frame a style changes.
  */
 import { expect, fixture, html } from '@open-wc/testing';
-import { sendMouse } from '@web/test-runner-commands';
+import { sendMouse, setViewport } from '@web/test-runner-commands';
 import type { TourExperience } from '../../config/types.js';
 import { createHarness, deepActive, isShown, nextFrame, until, type Harness } from '../../../tests/browser/layouts/harness.js';
 import type { WmTour } from './tour.js';
@@ -45,10 +45,13 @@ function hole(element: WmTour): DOMRect {
   return element.shadowRoot!.querySelector('.spotlight .hole')!.getBoundingClientRect();
 }
 
+/** The hole is the target, padded, cut at the viewport's sides (past them it would widen the page). */
 function around(element: WmTour, target: Element, padding = 6): boolean {
   const want = target.getBoundingClientRect();
   const got = hole(element);
-  return Math.abs(got.x - (want.x - padding)) < 1 && Math.abs(got.y - (want.y - padding)) < 1 && Math.abs(got.width - (want.width + 2 * padding)) < 1;
+  const left = Math.max(0, want.left - padding);
+  const right = Math.min(document.documentElement.clientWidth, want.right + padding);
+  return Math.abs(got.x - left) < 1 && Math.abs(got.y - (want.y - padding)) < 1 && Math.abs(got.width - (right - left)) < 1;
 }
 
 /** Counts attribute writes in the spotlight layer, by attribute name, and which elements were written. */
@@ -135,6 +138,54 @@ describe('<wm-tour> spotlight while scrolling', () => {
     expect(card.style.top).to.equal('');
   });
 
+  for (const [name, header] of [
+    ['a fixed header', 'position:fixed;top:0;left:0;right:0'],
+    ['a sticky header', 'position:sticky;top:0'],
+  ] as const) {
+    it(`writes nothing while the window scrolls under a target in ${name}: card and hole stay on it in every frame`, async () => {
+      await fixture(html`<div>
+        <header style="${header};height:48px;background:#eee;z-index:1">
+          <button id="target" style="margin:8px 0 0 200px;width:120px;height:30px">Help</button>
+        </header>
+        <div style="height:3000px"></div>
+      </div>`);
+      const target = document.querySelector('#target')!;
+      harness = createHarness();
+      harness.show(tour({ steps: [{ target: '#target', title: 'Help is here', placement: 'bottom' }] }));
+      const element = await harness.tour('scrolled');
+      await until(() => isShown(element.panel) && around(element, target), 'hole around the target');
+      const card = element.panel!;
+      // Placed in the viewport, as its target is: the window's scroll moves neither.
+      expect(card.style.position).to.equal('fixed');
+      expect(getComputedStyle(element.shadowRoot!.querySelector('.spotlight')!).position).to.equal('fixed');
+      // Past the body's margin, where a sticky header starts to stick.
+      document.scrollingElement!.scrollTop = 20;
+      await until(() => around(element, target), 'hole on the stuck target');
+      await nextFrame();
+      const watch = watchSpotlight(element);
+      const cardWrites: string[] = [];
+      const cardObserver = new MutationObserver((records) => cardWrites.push(...records.map((r) => r.attributeName!)));
+      cardObserver.observe(card, { attributes: true });
+      try {
+        for (let i = 0; i < 10; i++) {
+          document.scrollingElement!.scrollTop += 5;
+          await nextFrame();
+          expect(around(element, target), `hole on the target in frame ${i}`).to.equal(true);
+          const box = target.getBoundingClientRect();
+          expect(Math.abs(card.getBoundingClientRect().top - (box.bottom + 12)), `card below the target in frame ${i}`).to.be.lessThan(1.5);
+        }
+        await nextFrame();
+        expect(document.scrollingElement!.scrollTop, 'the window scrolled').to.equal(70);
+        expect(target.getBoundingClientRect().top, 'the target stayed at the top').to.equal(8);
+        expect(watch.written.size, 'spotlight elements written while the window scrolls').to.equal(0);
+        expect(cardWrites, 'card attributes written while the window scrolls').to.deep.equal([]);
+      } finally {
+        watch.stop();
+        cardObserver.disconnect();
+      }
+    });
+  }
+
   it('never makes the page longer: the shade is a shadow, and a card hidden with its target stays where it was', async () => {
     await fixture(html`<div>
       <div id="inner" style="height:200px;width:400px;overflow:auto;margin:40px">
@@ -158,6 +209,38 @@ describe('<wm-tour> spotlight while scrolling', () => {
     await nextFrame();
     expect([root.scrollWidth, root.scrollHeight], 'page size with the target scrolled away').to.deep.equal(before);
   });
+
+  for (const [name, viewport, spotlight] of [
+    ['a spotlight at 800 px', { width: 800, height: 600 }, { padding: 8 }],
+    ['a phone ring at 390 px', { width: 390, height: 844 }, undefined],
+  ] as const) {
+    it(`never makes the page wider: the hole of a target as wide as the page stays inside the viewport's sides, ${name}`, async () => {
+      await setViewport(viewport);
+      try {
+        // Edge to edge (the body's margin undone), as a full-width row or banner is on a phone.
+        await fixture(html`<div>
+          <div style="height:200px"></div>
+          <div id="target" tabindex="0" style="margin:0 -8px;height:60px;background:#ddd">Edge to edge</div>
+          <div style="height:400px"></div>
+        </div>`);
+        const root = document.scrollingElement!;
+        const before = root.scrollWidth;
+        expect(before, 'the page fits the viewport').to.equal(root.clientWidth);
+        harness = createHarness();
+        harness.show(tour({ spotlight, steps: [{ target: '#target', title: 'Your list', placement: 'bottom' }] }));
+        const element = await harness.tour('scrolled');
+        const hole = element.shadowRoot!.querySelector<HTMLElement>('.spotlight .hole')!;
+        await until(() => isShown(element.panel) && hole.getBoundingClientRect().width > 0, 'hole drawn');
+        await nextFrame();
+        const box = hole.getBoundingClientRect();
+        expect([box.left, box.right], 'the hole across the whole width, no further').to.deep.equal([0, root.clientWidth]);
+        expect(box.top, 'padded above the target').to.be.below(document.querySelector('#target')!.getBoundingClientRect().top);
+        expect(root.scrollWidth, 'page width with the step open').to.equal(before);
+      } finally {
+        await setViewport({ width: 800, height: 600 });
+      }
+    });
+  }
 
   it('moves only HTML boxes by their inline transform: no SVG element restyled, no transition declared on the card', async () => {
     // An SVG element whose style changes is restyled in full, and so is an element with a transition declared

@@ -1,7 +1,8 @@
 /**
  * Drawing the tour's spotlight. The shade is the box-shadow of a hole placed in the page's coordinates (an absolutely
  * placed top-layer box): when the window scrolls it moves with the page on the compositor, and nothing is written; a
- * shadow is drawn outside the box without making the page longer. A fixed frame under it blocks the page's clicks
+ * shadow is drawn outside the box without making the page longer. A target pinned to the viewport (a fixed or sticky
+ * header) gets its hole in viewport coordinates (`.pinned`, a fixed box), which the window's scroll does not move either. A fixed frame under it blocks the page's clicks
  * (and is the whole shade while the target is scrolled away). A step that lets the user use its target blocks
  * clicks only outside the hole: there the frame holds a transparent fixed-size shape with a hole (`spotlightShape`),
  * moved with a transform (an SVG element whose style changes is restyled in full; the HTML box around it gets only its
@@ -23,7 +24,7 @@ export interface SpotlightElements {
 export interface SpotlightFrame {
   /** Where the cut-out goes, in viewport px; null: the target is scrolled away, all is shaded. */
   hole: Box | null;
-  /** The window's scroll offsets when `hole` was measured: viewport px + these = page px. */
+  /** Viewport px + these = the layer's px: the window's scroll offsets when `hole` was measured (0 for a pinned layer). */
   scroll: { x: number; y: number };
   radius: number;
   /** The viewport's size, in px. */

@@ -29,6 +29,8 @@ export interface StepCardView {
   /** The spotlight layer shows only a ring around the target (no shade, no blocker). */
   ring: boolean;
   spotlightInteractive: boolean;
+  /** The target stays put when the window scrolls: the hole is placed in the viewport, not in the page. */
+  pinned: boolean;
   /** The polite live region's text. */
   announcement: string;
 }
@@ -62,7 +64,7 @@ export function renderStepCard(view: StepCardView, on: StepCardHandlers): Templa
   };
   return html`
     ${view.spotlight
-      ? html`<div class="spotlight ${view.ring ? 'ring' : view.spotlightInteractive ? 'interactive' : ''}" part="spotlight" popover="manual" aria-hidden="true">
+      ? html`<div class="spotlight ${view.ring ? 'ring' : view.spotlightInteractive ? 'interactive' : ''} ${view.pinned ? 'pinned' : ''}" part="spotlight" popover="manual" aria-hidden="true">
           <div class="frame"><div class="shape"><svg width="0" height="0">${svg`<path class="shade" fill-rule="evenodd" d=""></path>`}</svg></div></div>
           <div class="hole"></div>
         </div>`

@@ -19,6 +19,10 @@ export const tourStyles = css`
     overflow: visible;
     pointer-events: none;
   }
+  /* The target stays put when the window scrolls (a fixed or sticky header): so does the hole. */
+  .spotlight.pinned {
+    position: fixed;
+  }
   /* Blocks the page's clicks; the whole shade while the target is scrolled away. */
   .frame {
     position: fixed;

@@ -14,6 +14,7 @@ import { intersect, pad } from '../shared/geometry.js';
 import { scrollTargetIntoView } from '../shared/scroll.js';
 import { clippingRect } from '../shared/clipping.js';
 import { EVERYWHERE, effectiveZoom, placed, placedRects, type PlacedRects } from '../shared/anchor.js';
+import { pinnedToViewport } from '../shared/pinned.js';
 import { SpotlightPainter } from './spotlight.js';
 import { baseStyles } from '../shared/styles.js';
 import { themeTokens } from '../shared/theme.js';
@@ -108,6 +109,8 @@ export class WmTour extends WaymarkElement {
   @state() private spotlightOptions: SpotlightOptions | null = null;
   /** The spotlight layer draws only a ring around the target: a phone sheet without a spotlight has no arrow to point. */
   @state() private ringOnly = false;
+  /** The step's target stays put when the window scrolls (a fixed or sticky header): card and hole are placed in the viewport. */
+  @state() private pinned = false;
   @state() private announcement = '';
 
   @query('dialog') private card?: HTMLDialogElement;
@@ -169,6 +172,7 @@ export class WmTour extends WaymarkElement {
         spotlight: this.spotlightOptions !== null,
         ring: this.ringOnly,
         spotlightInteractive: this.spotlightInteractive(),
+        pinned: this.pinned,
         announcement: this.announcement,
       },
       {
@@ -309,6 +313,7 @@ export class WmTour extends WaymarkElement {
     const configured = spotlightOptions(step.spotlight ?? tour.spotlight);
     this.ringOnly = this.sheet && configured === null;
     this.spotlightOptions = this.ringOnly ? RING : configured;
+    this.pinned = pinnedToViewport(target);
     await this.updateComplete;
     if (!this.anchor.isCurrent(run)) return;
     const win = context.window;
@@ -334,6 +339,7 @@ export class WmTour extends WaymarkElement {
         floating: card,
         arrow: this.arrowElement,
         placement: step.placement,
+        strategy: this.pinned ? 'fixed' : 'absolute',
         insets: { top: headerInset },
         onPlaced: (result) => {
           this.updateSpotlight(target, placedRects(result));
@@ -411,12 +417,15 @@ export class WmTour extends WaymarkElement {
     const mover = svg?.parentElement;
     if (!options || !layer || !shade || !hole || !svg || !mover) return;
     const rects = measured ?? { ...placed(target, clippingRect(target, EVERYWHERE)), zoom: effectiveZoom(hole) };
-    // Clipped by the target's containers only: the viewport's edge does not cut the hole (it scrolls with the page).
-    // Scrolled out of sight, the target gets no hole: the frame shades everything.
-    const box = rects.hidden ? null : intersect(pad(rects.reference, options.padding ?? 8), rects.containers);
+    // Clipped by the target's containers, and across to the viewport's sides: a hole past the page's side (a target
+    // as wide as the page, padded) would make the page scroll sideways, a top-layer box counting in its size. Not at
+    // the viewport's top and bottom: the hole scrolls with the page. Scrolled out of sight, the target gets no hole:
+    // the frame shades everything.
+    const padded = intersect(pad(rects.reference, options.padding ?? 8), rects.containers);
+    const box = rects.hidden || !padded ? null : intersect(padded, { x: 0, y: padded.y, width: rects.viewport.width, height: padded.height });
     this.painter.paint(
       { layer, hole, mover, svg, shade },
-      { hole: box, scroll: rects.scroll, radius: options.radius ?? 8, viewport: rects.viewport, zoom: rects.zoom, interactive: this.spotlightInteractive() },
+      { hole: box, scroll: this.pinned ? UNSCROLLED : rects.scroll, radius: options.radius ?? 8, viewport: rects.viewport, zoom: rects.zoom, interactive: this.spotlightInteractive() },
     );
   }
 
@@ -429,6 +438,9 @@ export class WmTour extends WaymarkElement {
 
   // ---- user input ---------------------------------------------------------------------------
 }
+
+/** The window's scroll offsets as seen from viewport coordinates (a pinned target's hole). */
+const UNSCROLLED = { x: 0, y: 0 };
 
 /** The ring's distance from the target and its corners. */
 const RING: SpotlightOptions = { padding: 4, radius: 6 };

@@ -107,6 +107,53 @@ describe('<wm-beacon>', () => {
     expect(getComputedStyle(pulse).display).to.equal('none');
   });
 
+  it('moves the dot by its transform while the window scrolls, and writes nothing when its target is in a fixed header', async () => {
+    await fixture(html`<div>
+      <header style="position:fixed;top:0;left:0;right:0;height:56px;background:#eee">
+        <button id="help" style="margin:12px 0 0 300px">Help</button>
+      </header>
+      <div style="height:200px"></div>
+      <button id="reports" style="width:160px;height:40px">Reports</button>
+      <div style="height:3000px"></div>
+    </div>`);
+    harness = createHarness();
+    harness.show(beacon());
+    harness.show(beacon({ id: 'help-beacon', target: '#help', title: 'Help is here' }));
+    const inPage = await harness.beacon('new-reports');
+    const inHeader = await harness.beacon('help-beacon');
+    await until(() => isShown(inPage.button) && isShown(inHeader.button), 'both dots shown');
+    const onCorner = (dot: HTMLElement, target: string) => {
+      const box = document.querySelector(target)!.getBoundingClientRect();
+      const d = dot.getBoundingClientRect();
+      return Math.abs(d.x + d.width / 2 - box.right) < 1.5 && Math.abs(d.y + d.height / 2 - box.top) < 1.5;
+    };
+    await until(() => onCorner(inPage.button!, '#reports') && onCorner(inHeader.button!, '#help'), 'dots on their corners');
+    const writes = new Map<string, string[]>([['page', []], ['header', []]]);
+    const watch = (dot: HTMLElement, name: string) => {
+      const observer = new MutationObserver((records) => writes.get(name)!.push(...records.map((record) => record.attributeName!)));
+      observer.observe(dot, { attributes: true });
+      return observer;
+    };
+    const observers = [watch(inPage.button!, 'page'), watch(inHeader.button!, 'header')];
+    try {
+      for (let i = 0; i < 5; i++) {
+        document.scrollingElement!.scrollTop += 10;
+        await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+        expect(onCorner(inPage.button!, '#reports'), `page dot on its corner after ${i + 1} scrolls`).to.equal(true);
+        expect(onCorner(inHeader.button!, '#help'), `header dot on its corner after ${i + 1} scrolls`).to.equal(true);
+      }
+    } finally {
+      observers.forEach((observer) => observer.disconnect());
+      document.scrollingElement!.scrollTop = 0;
+    }
+    expect(writes.get('header'), 'the header dot, not moved').to.deep.equal([]);
+    expect(new Set(writes.get('page')), 'the page dot, by its style').to.deep.equal(new Set(['style']));
+    // Only its transform: left/top would lay it out again on every scrolled frame.
+    expect(inPage.button!.style.left).to.equal('');
+    expect(inPage.button!.style.top).to.equal('');
+    expect(inPage.button!.style.transform).to.match(/^translate\(/);
+  });
+
   it('hides the dot when its target scrolls out of its container', async () => {
     await fixture(html`<div id="box" style="height:150px;overflow:auto;margin:100px"><div style="height:60px"></div>
       <button id="reports">Reports</button><div style="height:600px"></div></div>`);

@@ -11,7 +11,7 @@ import type { ComponentContext } from '../shared/context.js';
 import { LayerController } from '../shared/controllers/layer.js';
 import { TargetController } from '../shared/controllers/target.js';
 import { WmOpenChangeEvent, WmTargetMissingEvent } from '../shared/events.js';
-import { intersect } from '../shared/geometry.js';
+import { hundredths, intersect } from '../shared/geometry.js';
 import { clippingRect } from '../shared/clipping.js';
 import { baseStyles } from '../shared/styles.js';
 import { themeTokens } from '../shared/theme.js';
@@ -93,6 +93,8 @@ export class WmBeacon extends WaymarkElement {
   private readonly opened = new LayerController(this);
   /** The element it is attached to. Not named `target`: frameworks would set their `target` prop on it instead of the attribute. */
   private readonly anchor = new TargetController(this);
+  /** Where the dot was last moved to: a frame that leaves it there (a window scroll under a fixed header) writes nothing. */
+  private dotAt = '';
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
@@ -168,6 +170,7 @@ export class WmBeacon extends WaymarkElement {
     const dot = this.dot;
     if (!dot || !this.anchor.isCurrent(run)) return;
     this.armed.showPopover(dot);
+    this.dotAt = '';
     this.armed.hold(autoUpdate(target, dot, () => this.placeDot(target, dot)));
     this.act({ type: 'shown' });
   }
@@ -205,8 +208,11 @@ export class WmBeacon extends WaymarkElement {
     const zoom = effectiveZoom(dot);
     // The dot's box grows to a 44px touch target on phones: centre whatever size it has.
     const size = dot.getBoundingClientRect().width || DOT_SIZE;
-    dot.style.left = `${(x - size / 2) / zoom}px`;
-    dot.style.top = `${(y - size / 2) / zoom}px`;
+    // Moved by a transform: its left/top would lay it out again on every scrolled frame.
+    const at = `translate(${hundredths((x - size / 2) / zoom)}px, ${hundredths((y - size / 2) / zoom)}px)`;
+    if (at === this.dotAt) return;
+    this.dotAt = at;
+    dot.style.transform = at;
   }
 
   private readonly toggle = (): void => {

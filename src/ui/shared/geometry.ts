@@ -55,9 +55,13 @@ export function spotlightShape(hole: Box | null, margin: number, radius: number)
   return { path: spotlightPath(size, local, radius), size, hole: local, offset: { x: hole.x - margin, y: hole.y - margin } };
 }
 
-/** Round to 0.01 px: keeps path strings short and stable between identical frames. */
+/** Rounded to 0.01 px: written positions and paths stay short, and identical frames give identical strings. */
+export function hundredths(value: number): number {
+  return Math.round(value * 100) / 100;
+}
+
 function n(value: number): string {
-  return String(Math.round(value * 100) / 100);
+  return String(hundredths(value));
 }
 
 /**

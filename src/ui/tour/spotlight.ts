@@ -8,7 +8,7 @@
  * moved with a transform (an SVG element whose style changes is restyled in full; the HTML box around it gets only its
  * changed inline style). On a phone sheet without a spotlight, the hole is a ring that blocks nothing (`.ring`).
  */
-import { spotlightShape, type Box } from '../shared/geometry.js';
+import { hundredths, spotlightShape, type Box } from '../shared/geometry.js';
 
 export interface SpotlightElements {
   /** The top-layer popover: `.covered` while there is no hole. */
@@ -60,7 +60,7 @@ export class SpotlightPainter {
       layer.classList.toggle('covered', covered);
     }
     if (hole) {
-      const size = `${round(hole.width / zoom)}px ${round(hole.height / zoom)}px ${round(radius / zoom)}px`;
+      const size = `${hundredths(hole.width / zoom)}px ${hundredths(hole.height / zoom)}px ${hundredths(radius / zoom)}px`;
       if (size !== this.size) {
         this.size = size;
         const [width, height, corner] = size.split(' ') as [string, string, string];
@@ -68,7 +68,7 @@ export class SpotlightPainter {
         holeBox.style.height = height;
         holeBox.style.borderRadius = corner;
       }
-      const at = `translate(${round((hole.x + scroll.x) / zoom)}px, ${round((hole.y + scroll.y) / zoom)}px)`;
+      const at = `translate(${hundredths((hole.x + scroll.x) / zoom)}px, ${hundredths((hole.y + scroll.y) / zoom)}px)`;
       if (at !== this.at) {
         this.at = at;
         holeBox.style.transform = at;
@@ -94,15 +94,10 @@ export class SpotlightPainter {
       this.path = shape.path;
       shade.setAttribute('d', shape.path);
     }
-    const at = `translate(${round(shape.offset.x / zoom)}px, ${round(shape.offset.y / zoom)}px)`;
+    const at = `translate(${hundredths(shape.offset.x / zoom)}px, ${hundredths(shape.offset.y / zoom)}px)`;
     if (at !== this.shapeAt) {
       this.shapeAt = at;
       mover.style.transform = at;
     }
   }
-}
-
-/** To 0.01 px: identical frames give identical strings. */
-function round(value: number): number {
-  return Math.round(value * 100) / 100;
 }

@@ -13,31 +13,28 @@ export function pinnedToViewport(element: Element): boolean {
   if (!view) return false;
   // Overflow set on the body scrolls the viewport (unless the root has its own): not an inner scroll container.
   const bodyScrolls = view.getComputedStyle(doc.documentElement).overflowY !== 'visible';
-  // A fixed box below, pinned unless an ancestor is its containing block; a sticky one, unless a scroll container holds it.
-  let fixedBelow = false;
-  let stickyBelow = false;
-  for (let node: Element | null = element; node && node !== doc.documentElement; node = flatParent(node)) {
+  // A sticky box below, held by the page's scroll unless a scroll container between holds it.
+  let sticky = false;
+  let node: Element | null = element;
+  while (node && node !== doc.documentElement) {
     const style = view.getComputedStyle(node);
     // A top-layer box is placed against the viewport, whatever its ancestors in the page.
     const topLayer = node.matches(':popover-open, :modal');
-    if (fixedBelow && !holdsFixed(style)) {
-      if (topLayer) return true;
-      continue;
-    }
-    if (fixedBelow) {
-      // Placed against this ancestor: it goes wherever this ancestor goes.
-      fixedBelow = false;
-      stickyBelow = false;
-    }
-    if (topLayer) return style.position === 'fixed';
     if (style.position === 'fixed') {
-      fixedBelow = true;
+      // Placed against the viewport, or against the ancestor that holds it (a transformed one): then it goes wherever
+      // that ancestor goes.
+      const holder = topLayer ? null : (node as HTMLElement).offsetParent;
+      if (!holder) return true;
+      sticky = false;
+      node = holder;
       continue;
     }
-    if ((node !== doc.body || bodyScrolls) && scrolls(style)) stickyBelow = false;
-    if (style.position === 'sticky') stickyBelow = true;
+    if (topLayer) return false;
+    if ((node !== doc.body || bodyScrolls) && /auto|scroll|hidden/.test(style.overflowX + style.overflowY)) sticky = false;
+    if (style.position === 'sticky') sticky = true;
+    node = flatParent(node);
   }
-  return fixedBelow || stickyBelow;
+  return sticky;
 }
 
 /** The element's parent in the flat tree: its slot, or the host of the shadow root it is the child of. */
@@ -46,24 +43,4 @@ function flatParent(node: Element): Element | null {
   if (node.parentElement) return node.parentElement;
   const parent = node.parentNode;
   return parent && 'host' in parent ? (parent as ShadowRoot).host : null;
-}
-
-function scrolls(style: CSSStyleDeclaration): boolean {
-  return /auto|scroll|hidden/.test(style.overflowX + style.overflowY);
-}
-
-/** The box is the containing block of its fixed descendants (CSS Position: transforms, filters, containment…). */
-function holdsFixed(style: CSSStyleDeclaration): boolean {
-  return (
-    style.transform !== 'none' ||
-    style.translate !== 'none' ||
-    style.rotate !== 'none' ||
-    style.scale !== 'none' ||
-    style.perspective !== 'none' ||
-    style.filter !== 'none' ||
-    style.backdropFilter !== 'none' ||
-    /paint|layout|strict|content/.test(style.contain) ||
-    /transform|perspective|filter/.test(style.willChange) ||
-    style.containerType !== 'normal'
-  );
 }

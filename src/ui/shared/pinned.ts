@@ -19,11 +19,11 @@ export function pinnedToViewport(element: Element): boolean {
   while (node && node !== doc.documentElement) {
     const style = view.getComputedStyle(node);
     // A top-layer box is placed against the viewport, whatever its ancestors in the page.
-    const topLayer = node.matches(':popover-open, :modal');
+    const topLayer: boolean = node.matches(':popover-open, :modal');
     if (style.position === 'fixed') {
       // Placed against the viewport, or against the ancestor that holds it (a transformed one): then it goes wherever
       // that ancestor goes.
-      const holder = topLayer ? null : (node as HTMLElement).offsetParent;
+      const holder: Element | null = topLayer ? null : (node as HTMLElement).offsetParent;
       if (!holder) return true;
       sticky = false;
       node = holder;

@@ -68,6 +68,14 @@ function watchSpotlight(element: WmTour): { counts: Map<string, number>; written
   return { counts, written, stop: () => observer.disconnect() };
 }
 
+/** The attributes written on the card, in order. */
+function watchCard(card: HTMLElement): { written: string[]; stop(): void } {
+  const written: string[] = [];
+  const observer = new MutationObserver((records) => written.push(...records.map((record) => record.attributeName!)));
+  observer.observe(card, { attributes: true });
+  return { written, stop: () => observer.disconnect() };
+}
+
 async function scrollFrames(scroller: Element, frames: number, by: number): Promise<void> {
   for (let i = 0; i < frames; i++) {
     scroller.scrollTop += by;
@@ -113,9 +121,7 @@ describe('<wm-tour> spotlight while scrolling', () => {
     }
     await nextFrame();
     watch = watchSpotlight(element);
-    const cardWrites: string[] = [];
-    const cardObserver = new MutationObserver((records) => cardWrites.push(...records.map((r) => r.attributeName!)));
-    cardObserver.observe(card, { attributes: true });
+    const cardWatch = watchCard(card);
     try {
       for (let i = 0; i < 10; i++) {
         document.scrollingElement!.scrollTop += 3;
@@ -128,10 +134,10 @@ describe('<wm-tour> spotlight while scrolling', () => {
       await nextFrame();
       expect(document.scrollingElement!.scrollTop, 'the window scrolled').to.equal(30);
       expect(watch.written.size, 'spotlight elements written while the window scrolls').to.equal(0);
-      expect(cardWrites, 'card attributes written while the window scrolls').to.deep.equal([]);
+      expect(cardWatch.written, 'card attributes written while the window scrolls').to.deep.equal([]);
     } finally {
       watch.stop();
-      cardObserver.disconnect();
+      cardWatch.stop();
     }
     // The card follows with a transform: its left/top are never written.
     expect(card.style.left).to.equal('');
@@ -163,9 +169,7 @@ describe('<wm-tour> spotlight while scrolling', () => {
       await until(() => around(element, target), 'hole on the stuck target');
       await nextFrame();
       const watch = watchSpotlight(element);
-      const cardWrites: string[] = [];
-      const cardObserver = new MutationObserver((records) => cardWrites.push(...records.map((r) => r.attributeName!)));
-      cardObserver.observe(card, { attributes: true });
+      const cardWatch = watchCard(card);
       try {
         for (let i = 0; i < 10; i++) {
           document.scrollingElement!.scrollTop += 5;
@@ -178,10 +182,10 @@ describe('<wm-tour> spotlight while scrolling', () => {
         expect(document.scrollingElement!.scrollTop, 'the window scrolled').to.equal(70);
         expect(target.getBoundingClientRect().top, 'the target stayed at the top').to.equal(8);
         expect(watch.written.size, 'spotlight elements written while the window scrolls').to.equal(0);
-        expect(cardWrites, 'card attributes written while the window scrolls').to.deep.equal([]);
+        expect(cardWatch.written, 'card attributes written while the window scrolls').to.deep.equal([]);
       } finally {
         watch.stop();
-        cardObserver.disconnect();
+        cardWatch.stop();
       }
     });
   }
@@ -247,21 +251,19 @@ describe('<wm-tour> spotlight while scrolling', () => {
     // (even "none"); an HTML element without gets only its changed inline style applied: a cheap frame.
     const { target, inner, element } = await spotlitTarget((made) => (harness = made));
     const card = element.panel!;
-    const cardWrites: string[] = [];
-    const cardObserver = new MutationObserver((records) => cardWrites.push(...records.map((r) => r.attributeName!)));
-    cardObserver.observe(card, { attributes: true });
+    const cardWatch = watchCard(card);
     const watch = watchSpotlight(element);
     try {
       await scrollFrames(inner, 10, 3);
       await until(() => around(element, target), 'hole follows the target');
     } finally {
       watch.stop();
-      cardObserver.disconnect();
+      cardWatch.stop();
     }
     const written = [...watch.written];
     expect(written, 'spotlight elements written').to.deep.equal([element.shadowRoot!.querySelector('.spotlight .hole')]);
     expect([...watch.counts.keys()]).to.deep.equal(['style']);
-    expect(new Set(cardWrites), 'card attributes written').to.deep.equal(new Set(['style']));
+    expect(new Set(cardWatch.written), 'card attributes written').to.deep.equal(new Set(['style']));
     expect(card.style.cssText).to.match(/^position: absolute; transform: translate\([^)]*\);$/);
     // No transition declared: the initial value (all 0s), not an authored one (even "none").
     const style = getComputedStyle(card);

@@ -76,6 +76,28 @@ function watchCard(card: HTMLElement): { written: string[]; stop(): void } {
   return { written, stop: () => observer.disconnect() };
 }
 
+/**
+ * Scrolls the window by `by` px in each of 10 frames; in every frame, not only at the end, the hole is around the target
+ * and the card where `cardOffset` (card box, target box → px off) says. Returns what was written meanwhile.
+ */
+async function scrollWindowWatching(element: WmTour, target: Element, by: number, cardOffset: (card: DOMRect, target: DOMRect) => number): Promise<{ spotlight: number; card: string[] }> {
+  const spotlight = watchSpotlight(element);
+  const card = watchCard(element.panel!);
+  try {
+    for (let i = 0; i < 10; i++) {
+      document.scrollingElement!.scrollTop += by;
+      await nextFrame();
+      expect(around(element, target), `hole on the target in frame ${i}`).to.equal(true);
+      expect(Math.abs(cardOffset(element.panel!.getBoundingClientRect(), target.getBoundingClientRect())), `card on its place in frame ${i}`).to.be.lessThan(1.5);
+    }
+    await nextFrame();
+    return { spotlight: spotlight.written.size, card: card.written };
+  } finally {
+    spotlight.stop();
+    card.stop();
+  }
+}
+
 async function scrollFrames(scroller: Element, frames: number, by: number): Promise<void> {
   for (let i = 0; i < frames; i++) {
     scroller.scrollTop += by;
@@ -109,7 +131,7 @@ describe('<wm-tour> spotlight while scrolling', () => {
     const card = element.panel!;
     const holeBox = element.shadowRoot!.querySelector<HTMLElement>('.spotlight .hole')!;
     const movedFrom = holeBox.style.transform;
-    let watch = watchSpotlight(element);
+    const watch = watchSpotlight(element);
     try {
       await scrollFrames(inner, 10, 3);
       await until(() => around(element, target), 'hole follows the target in the container');
@@ -120,25 +142,10 @@ describe('<wm-tour> spotlight while scrolling', () => {
       watch.stop();
     }
     await nextFrame();
-    watch = watchSpotlight(element);
-    const cardWatch = watchCard(card);
-    try {
-      for (let i = 0; i < 10; i++) {
-        document.scrollingElement!.scrollTop += 3;
-        await nextFrame();
-        // In every frame, not only at the end: the page carries them with their target.
-        expect(around(element, target), `hole on the target in frame ${i}`).to.equal(true);
-        const cardBox = card.getBoundingClientRect();
-        expect(Math.abs(cardBox.left - (target.getBoundingClientRect().right + 12)), `card beside the target in frame ${i}`).to.be.lessThan(1.5);
-      }
-      await nextFrame();
-      expect(document.scrollingElement!.scrollTop, 'the window scrolled').to.equal(30);
-      expect(watch.written.size, 'spotlight elements written while the window scrolls').to.equal(0);
-      expect(cardWatch.written, 'card attributes written while the window scrolls').to.deep.equal([]);
-    } finally {
-      watch.stop();
-      cardWatch.stop();
-    }
+    // The page carries them with their target: the card beside it, 12 px after its right edge.
+    const written = await scrollWindowWatching(element, target, 3, (cardBox, box) => cardBox.left - (box.right + 12));
+    expect(document.scrollingElement!.scrollTop, 'the window scrolled').to.equal(30);
+    expect(written, 'written while the window scrolls').to.deep.equal({ spotlight: 0, card: [] });
     // The card follows with a transform: its left/top are never written.
     expect(card.style.left).to.equal('');
     expect(card.style.top).to.equal('');
@@ -168,25 +175,10 @@ describe('<wm-tour> spotlight while scrolling', () => {
       document.scrollingElement!.scrollTop = 20;
       await until(() => around(element, target), 'hole on the stuck target');
       await nextFrame();
-      const watch = watchSpotlight(element);
-      const cardWatch = watchCard(card);
-      try {
-        for (let i = 0; i < 10; i++) {
-          document.scrollingElement!.scrollTop += 5;
-          await nextFrame();
-          expect(around(element, target), `hole on the target in frame ${i}`).to.equal(true);
-          const box = target.getBoundingClientRect();
-          expect(Math.abs(card.getBoundingClientRect().top - (box.bottom + 12)), `card below the target in frame ${i}`).to.be.lessThan(1.5);
-        }
-        await nextFrame();
-        expect(document.scrollingElement!.scrollTop, 'the window scrolled').to.equal(70);
-        expect(target.getBoundingClientRect().top, 'the target stayed at the top').to.equal(8);
-        expect(watch.written.size, 'spotlight elements written while the window scrolls').to.equal(0);
-        expect(cardWatch.written, 'card attributes written while the window scrolls').to.deep.equal([]);
-      } finally {
-        watch.stop();
-        cardWatch.stop();
-      }
+      const written = await scrollWindowWatching(element, target, 5, (cardBox, box) => cardBox.top - (box.bottom + 12));
+      expect(document.scrollingElement!.scrollTop, 'the window scrolled').to.equal(70);
+      expect(target.getBoundingClientRect().top, 'the target stayed at the top').to.equal(8);
+      expect(written, 'written while the window scrolls').to.deep.equal({ spotlight: 0, card: [] });
     });
   }
 

@@ -63,7 +63,10 @@ export function guardFocus(win: Window, fallbackFocus: () => HTMLElement | null)
     const element = lost?.deref();
     if (element && element.isConnected && element.checkVisibility()) return;
     const active = doc.activeElement;
-    if (active && active !== doc.body && active !== doc.documentElement) return;
+    // A page control hidden while it had focus (the field of the app's dialog that just closed) has lost it too: the
+    // browser moves focus to <body> at its next rendering, which may come after this. (A Waymark host is
+    // `display: contents`, never "visible" itself; so may a page's be, and its field, focused last, gets focus back below.)
+    if (active && active !== doc.body && active !== doc.documentElement && (waymarkHostOf(active) || active.checkVisibility())) return;
     const previous = opener?.deref();
     const target = usable(previous) ? previous : fallbackFocus();
     if (target) giveFocus(target);

@@ -100,7 +100,7 @@ describe('why()', () => {
     const engine = engineFor([{ id: 'tip', type: 'hint', target: '#a', body: 'x', when: { event: 'y' } }]);
     engine.dispatch({ type: 'start', at: T0, experienceId: 'tip' });
     expect(engine.why('tip', T0 + 1)).toMatchObject({ active: true, startedBy: 'code', reason: 'started from code: showing now' });
-    expect(engine.why('tip', T0 + 1).checks[3]!.detail).toBe('waiting for event "y" ≥ 1 (seen 0 times); bypassed by start()');
+    expect(engine.why('tip', T0 + 1).checks.find((check) => check.check === 'trigger')?.detail).toBe('waiting for event "y" ≥ 1 (seen 0 times); bypassed by start()');
   });
 
   it('reads time at the moment asked, and labels negations', () => {

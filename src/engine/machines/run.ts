@@ -30,7 +30,7 @@ export function start(core: EngineCore, x: CompiledExperience, via: 'trigger' | 
   let step = 0;
   if (x.type === 'tour') step = openingStep(effectiveRun(rec), via);
   if (x.type === 'nudge') step = core.machines.nudge?.openingLevel(core, x, rec) ?? 0;
-  core.setRun(x, via === 'start' ? { active: true, step, snoozedUntil: null, via } : { active: true, step, snoozedUntil: null });
+  core.setRun(x, { active: true, step, snoozedUntil: null, ...(via === 'start' && { via }) });
   core.recordShow(x, rec);
   let props: Record<string, Json> = { via };
   if (x.type === 'tour') props = { via, ...stepProps(x, step) };
